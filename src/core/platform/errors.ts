@@ -1,0 +1,66 @@
+/**
+ * One error currency. Domain code throws `DomainError` with a code from this catalog;
+ * the HTTP layer maps each code's kind to a status. Nothing here knows HTTP.
+ */
+
+export const ERROR_KINDS = [
+  "invalid",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: { kind: "invalid", message: "Some fields are not valid." },
+  BAD_REQUEST: { kind: "invalid", message: "The request could not be understood." },
+  CSRF_HEADER_MISSING: {
+    kind: "forbidden",
+    message: "This request must be sent by the Bridgeway app (missing request header).",
+  },
+  CSRF_ORIGIN_MISMATCH: { kind: "forbidden", message: "This request came from another site and was refused." },
+  AUTH_REQUIRED: { kind: "unauthenticated", message: "Please sign in." },
+  AUTH_INVALID_CREDENTIALS: { kind: "unauthenticated", message: "Email or password is incorrect." },
+  AUTH_FORBIDDEN: { kind: "forbidden", message: "You do not have access to this." },
+  RATE_LIMITED: { kind: "rate_limited", message: "Too many requests. Please wait a minute and try again." },
+  ROUTE_NOT_FOUND: { kind: "not_found", message: "There is no API route at this address." },
+  NOT_FOUND: { kind: "not_found", message: "Not found." },
+  IDENTITY_EMAIL_TAKEN: { kind: "conflict", message: "An account with this email already exists." },
+  IDENTITY_PASSWORD_WEAK: { kind: "invalid", message: "The password is too weak." },
+  PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
+  SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
+  INTERNAL: { kind: "internal", message: "Something went wrong on our side. It has been logged." },
+} as const satisfies Record<string, { kind: ErrorKind; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `email` or `goals.0.title`. */
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, fields?: FieldError[] | string) {
+    super(message ?? ERROR_CATALOG[code].message);
+    this.name = "DomainError";
+    this.code = code;
+    this.fields =
+      typeof fields === "string" ? [{ path: fields, message: message ?? ERROR_CATALOG[code].message }] : fields;
+  }
+
+  get kind(): ErrorKind {
+    return ERROR_CATALOG[this.code].kind;
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { DomainError } from "../core/platform/errors";
+import { API_PREFIX } from "../core/platform/http";
+import type { DatabaseHandle } from "./db/connection";
+import { authRoutes } from "./identity/auth.routes";
+import { createAuthService } from "./identity/auth.service";
+import { registerErrorHandling, sendError } from "./platform/error-handler";
+import { healthRoutes } from "./platform/health.routes";
+import { loggerOptions } from "./platform/logger";
+import { metaRoutes } from "./platform/meta.routes";
+import { registerRequestContext } from "./platform/request-context";
+import { overviewRoutes } from "./programs/overview.routes";
+import type { Config } from "./config";
+
+export interface AppDeps {
+  config: Pick<Config, "baseUrl" | "logLevel" | "trustProxy" | "sessionIdleMinutes" | "sessionMaxHours">;
+  database: DatabaseHandle;
+  version: string;
+  /** The built web app (dist/web); undefined serves the API only. */
+  webDir: string | undefined;
+  now?: () => Date;
+  /** Override the logger (tests pass false). */
+  logger?: FastifyServerOptions["logger"];
+}
+
+const ONE_YEAR_SECONDS = 31_536_000;
+
+/** The composition root: plugins, then each domain's routes. Never listens (see main.ts). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const db = deps.database.db;
+  const secure = deps.config.baseUrl.startsWith("https://");
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(deps.config.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy:
+      typeof deps.config.trustProxy === "number"
+        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(deps.config.trustProxy)
+        : deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        // Mantine writes its CSS variables in a <style> element.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        ...(secure ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    hsts: secure ? { maxAge: ONE_YEAR_SECONDS, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new DomainError("RATE_LIMITED"),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Bridgeway API",
+        version: deps.version,
+        description:
+          "The HTTP API of Bridgeway, software for addiction-treatment intensive outpatient programs. " +
+          "Sign in with POST /api/v1/sessions; state-changing requests must send the header `x-bridgeway-request: 1`.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "bw_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const auth = await createAuthService({
+    db,
+    now,
+    sessionIdleMinutes: deps.config.sessionIdleMinutes,
+    sessionMaxHours: deps.config.sessionMaxHours,
+  });
+  registerRequestContext(app, auth, deps.config.baseUrl);
+
+  await app.register(healthRoutes, { db });
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes, { db, version: deps.version });
+      await api.register(authRoutes, { auth, secureCookies: secure });
+      await api.register(overviewRoutes, { db, now });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  registerWebApp(app, deps.webDir);
+  return app;
+}
+
+/** Serve the built web app: hashed assets cached for a year, index.html never cached. */
+function registerWebApp(app: FastifyInstance, webDir: string | undefined): void {
+  const indexPath = webDir ? path.join(webDir, "index.html") : undefined;
+  const hasWeb = indexPath !== undefined && fs.existsSync(indexPath);
+  if (hasWeb) {
+    app.register(fastifyStatic, {
+      root: webDir!,
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.header("cache-control", immutable ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : "no-cache");
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const pathOnly = request.url.split("?")[0]!;
+    if (pathOnly.startsWith("/api/") || pathOnly === "/api" || pathOnly.startsWith("/fhir/")) {
+      return sendError(reply, "ROUTE_NOT_FOUND", `There is no API route ${request.method} ${pathOnly}.`);
+    }
+    if ((request.method === "GET" || request.method === "HEAD") && hasWeb) {
+      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(fs.createReadStream(indexPath!));
+    }
+    return reply
+      .status(404)
+      .type("text/plain; charset=utf-8")
+      .send(hasWeb ? "Not found." : "The web app is not built. Run `npm run build` (npm start does it for you).");
+  });
+}

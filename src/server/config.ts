@@ -1,0 +1,146 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Parsed once at start; a bad value stops start-up with one
+ * readable line naming the variable and what is expected.
+ */
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const booleanText = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ["true", "false", "1", "0", "yes", "no", "on", "off"].includes(v), {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const urlWithProtocols = (name: string, protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `${name} must be a URL like ${example}` },
+    );
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "PORT must be a whole number from 0 to 65535" })
+    .int("PORT must be a whole number from 0 to 65535")
+    .min(0, "PORT must be a whole number from 0 to 65535")
+    .max(65535, "PORT must be a whole number from 0 to 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1, "HOST must be a host name or IP address").default("localhost"),
+  DATA_DIR: z.string().trim().min(1, "DATA_DIR must be a directory path").default("./data"),
+  DATABASE_URL: urlWithProtocols(
+    "DATABASE_URL",
+    ["postgres:", "postgresql:"],
+    "postgres://user:password@host:5432/bridgeway",
+  ).optional(),
+  BASE_URL: urlWithProtocols("BASE_URL", ["http:", "https:"], "https://iop.example.org").optional(),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
+    .default("info"),
+  SMTP_URL: urlWithProtocols("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.org:587").optional(),
+  DEMO: booleanText("DEMO").optional(),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((v) => /^(true|false|\d+|[0-9a-f.:/, ]+)$/i.test(v), {
+      message: "TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs",
+    })
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440" })
+    .int("SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440")
+    .min(5, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440")
+    .max(1440, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440")
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ message: "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72" })
+    .int("SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
+    .min(1, "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
+    .max(72, "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
+    .default(12),
+});
+
+export type TrustProxy = boolean | number | string[];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory (embedded database, lock file). */
+  dataDir: string;
+  /** Set when a PostgreSQL server is used instead of the embedded database. */
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  smtpUrl: string | undefined;
+  /** Generate the demo program on first start. */
+  demo: boolean;
+  trustProxy: TrustProxy;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value.toLowerCase() === "false") return false;
+  if (value.toLowerCase() === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Parse the environment. `cwd` resolves a relative DATA_DIR. Throws ConfigError with one line. */
+export function parseConfig(env: Record<string, string | undefined>, cwd: string): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => {
+      const raw = env[key];
+      return [key, raw === undefined || raw.trim() === "" ? undefined : raw];
+    }),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "configuration");
+    const got = relevant[name];
+    const shown = name === "DATABASE_URL" || name === "SMTP_URL" ? "" : ` (got "${String(got)}")`;
+    throw new ConfigError(`Invalid configuration: ${issue.message.startsWith(name) ? "" : `${name}: `}${issue.message}${shown}.`);
+  }
+  const e = parsed.data;
+  const displayHost = e.HOST === "0.0.0.0" || e.HOST === "::" ? "localhost" : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    baseUrl: (e.BASE_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/+$/, ""),
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+  };
+}
+
+/** Read the process environment once (called by the CLI entry point only). */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return parseConfig({ ...process.env, ...overrides }, process.cwd());
+}
