@@ -3,7 +3,8 @@ module.exports = {
   forbidden: [
     {
       name: "core-is-pure",
-      comment: "src/core may import only itself, zod and temporal-polyfill: no server, web, cli, fhir, node built-ins, drivers or React.",
+      comment:
+        "src/core may import only itself, zod and temporal-polyfill: no server, web, cli, fhir, node built-ins, drivers or React.",
       severity: "error",
       from: { path: "^src/core" },
       to: {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError, type Config, loadConfig } from "../server/config";
-import { DatabaseOpenError, type DatabaseHandle, openDatabase } from "../server/db/connection";
+import { type Config, ConfigError, loadConfig } from "../server/config";
+import { type DatabaseHandle, DatabaseOpenError, openDatabase } from "../server/db/connection";
 import { DataDirLockedError } from "../server/db/data-dir-lock";
 import { MigrationError, migrate } from "../server/db/migrate";
 import { StartupError } from "../server/main";
@@ -12,7 +12,9 @@ import { StartupError } from "../server/main";
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -27,12 +29,16 @@ const EXPECTED = [ConfigError, StartupError, DatabaseOpenError, DataDirLockedErr
 
 export function fail(error: unknown): never {
   const known = EXPECTED.some((kind) => error instanceof kind);
-  process.stderr.write(`bridgeway: ${known ? (error as Error).message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`}\n`);
+  process.stderr.write(
+    `bridgeway: ${known ? (error as Error).message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`}\n`,
+  );
   process.exit(1);
 }
 
 /** Run a command body, turning any failure into one line on stderr and exit code 1. */
-export function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  body: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await body(...args);

@@ -8,7 +8,9 @@ import { registerUser } from "./commands/user";
 
 const program = new Command()
   .name("bridgeway")
-  .description("Bridgeway: software for addiction-treatment intensive outpatient programs.\nConfiguration comes from environment variables (see README).")
+  .description(
+    "Bridgeway: software for addiction-treatment intensive outpatient programs.\nConfiguration comes from environment variables (see README).",
+  )
   .version(packageVersion());
 
 registerStart(program);

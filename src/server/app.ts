@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
+import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
 import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
@@ -20,7 +21,6 @@ import { loggerOptions } from "./platform/logger";
 import { metaRoutes } from "./platform/meta.routes";
 import { registerRequestContext } from "./platform/request-context";
 import { overviewRoutes } from "./programs/overview.routes";
-import type { Config } from "./config";
 
 export interface AppDeps {
   config: Pick<Config, "baseUrl" | "logLevel" | "trustProxy" | "sessionIdleMinutes" | "sessionMaxHours">;
@@ -45,11 +45,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy:
       typeof deps.config.trustProxy === "number"
-        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(deps.config.trustProxy)
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.config.trustProxy)
         : deps.config.trustProxy,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
   });
+  // The API speaks JSON only: any other body is refused with 415 instead of reaching validation.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -136,7 +141,10 @@ function registerWebApp(app: FastifyInstance, webDir: string | undefined): void 
       index: false,
       setHeaders(res, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        res.header("cache-control", immutable ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : "no-cache");
+        res.header(
+          "cache-control",
+          immutable ? `public, max-age=${ONE_YEAR_SECONDS}, immutable` : "no-cache",
+        );
       },
     });
   }
@@ -146,11 +154,16 @@ function registerWebApp(app: FastifyInstance, webDir: string | undefined): void 
       return sendError(reply, "ROUTE_NOT_FOUND", `There is no API route ${request.method} ${pathOnly}.`);
     }
     if ((request.method === "GET" || request.method === "HEAD") && hasWeb) {
-      return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(fs.createReadStream(indexPath!));
+      return reply
+        .header("cache-control", "no-cache")
+        .type("text/html; charset=utf-8")
+        .send(fs.createReadStream(indexPath!));
     }
     return reply
       .status(404)
       .type("text/plain; charset=utf-8")
-      .send(hasWeb ? "Not found." : "The web app is not built. Run `npm run build` (npm start does it for you).");
+      .send(
+        hasWeb ? "Not found." : "The web app is not built. Run `npm run build` (npm start does it for you).",
+      );
   });
 }

@@ -51,13 +51,18 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
-  SMTP_URL: urlWithProtocols("SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.org:587").optional(),
+  SMTP_URL: urlWithProtocols(
+    "SMTP_URL",
+    ["smtp:", "smtps:"],
+    "smtp://user:password@mail.example.org:587",
+  ).optional(),
   DEMO: booleanText("DEMO").optional(),
   TRUST_PROXY: z
     .string()
     .trim()
     .refine((v) => /^(true|false|\d+|[0-9a-f.:/, ]+)$/i.test(v), {
-      message: "TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs",
+      message:
+        "TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs",
     })
     .optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -121,7 +126,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     const name = String(issue.path[0] ?? "configuration");
     const got = relevant[name];
     const shown = name === "DATABASE_URL" || name === "SMTP_URL" ? "" : ` (got "${String(got)}")`;
-    throw new ConfigError(`Invalid configuration: ${issue.message.startsWith(name) ? "" : `${name}: `}${issue.message}${shown}.`);
+    throw new ConfigError(
+      `Invalid configuration: ${issue.message.startsWith(name) ? "" : `${name}: `}${issue.message}${shown}.`,
+    );
   }
   const e = parsed.data;
   const displayHost = e.HOST === "0.0.0.0" || e.HOST === "::" ? "localhost" : e.HOST;

@@ -3,8 +3,8 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type DatabaseHandle, openDatabase } from "./db/connection";
 import { migrate } from "./db/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/demo-accounts";
 import { ensureDemoProgram } from "./demo/demo.service";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/demo-accounts";
 
 /**
  * The only file that listens: parse config (done by the caller) → open db → migrate → demo on
@@ -32,7 +32,11 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
-  const database = await openDatabase({ command: "start", dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = await openDatabase({
+    command: "start",
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+  });
   let app: FastifyInstance | undefined;
   let demoPresent = false;
   try {
@@ -49,9 +53,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE") {
-        throw new StartupError(`Port ${config.port} is already in use on ${config.host}. Stop the other program or set PORT.`);
+        throw new StartupError(
+          `Port ${config.port} is already in use on ${config.host}. Stop the other program or set PORT.`,
+        );
       }
-      if (code === "EACCES") throw new StartupError(`Not allowed to listen on port ${config.port}. Use a port above 1024.`);
+      if (code === "EACCES")
+        throw new StartupError(`Not allowed to listen on port ${config.port}. Use a port above 1024.`);
       if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
         throw new StartupError(`HOST ${config.host} is not an address of this machine.`);
       }

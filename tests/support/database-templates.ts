@@ -25,7 +25,12 @@ export function withDatabase(url: string, database: string): string {
 
 export async function createTemplates(dir: string, testDatabaseUrl: string | undefined): Promise<Templates> {
   const runPrefix = `bw_test_${randomBytes(4).toString("hex")}`;
-  const embedded = await openDatabase({ command: "test", dataDir: "", databaseUrl: undefined, inMemory: true });
+  const embedded = await openDatabase({
+    command: "test",
+    dataDir: "",
+    databaseUrl: undefined,
+    inMemory: true,
+  });
   await migrate(embedded.db);
   const archive = await embedded.pglite!.dumpDataDir("gzip");
   const pgliteTemplatePath = path.join(dir, "pglite-template.tar.gz");

@@ -10,7 +10,10 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-export async function givenSite(db: Database, name = `Site ${unique()}`): Promise<{ id: string; name: string }> {
+export async function givenSite(
+  db: Database,
+  name = `Site ${unique()}`,
+): Promise<{ id: string; name: string }> {
   const [org] = await db.insert(organisations).values({ name: "Test Recovery Center" }).returning();
   const [site] = await db
     .insert(sites)

@@ -45,7 +45,11 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
 }
 
 /** Sign in and return the cookie header to send with later requests. */
-export async function signIn(app: FastifyInstance, email: string, password: string): Promise<{ cookie: string }> {
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<{ cookie: string }> {
   const response = await app.inject({
     method: "POST",
     url: "/api/v1/sessions",

@@ -12,7 +12,13 @@ import { withDatabase } from "./database-templates";
 export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> {
   if (engine === "pglite") {
     const archive = new Blob([fs.readFileSync(inject("pgliteTemplatePath"))]);
-    return openDatabase({ command: "test", dataDir: "", databaseUrl: undefined, inMemory: true, loadDataDir: archive });
+    return openDatabase({
+      command: "test",
+      dataDir: "",
+      databaseUrl: undefined,
+      inMemory: true,
+      loadDataDir: archive,
+    });
   }
   const templateUrl = inject("postgresTemplateUrl");
   const template = new URL(templateUrl).pathname.slice(1);
@@ -24,7 +30,11 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   } finally {
     await admin.end();
   }
-  const handle = await openDatabase({ command: "test", dataDir: "", databaseUrl: withDatabase(templateUrl, name) });
+  const handle = await openDatabase({
+    command: "test",
+    dataDir: "",
+    databaseUrl: withDatabase(templateUrl, name),
+  });
   return {
     ...handle,
     async close() {

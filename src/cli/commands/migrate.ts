@@ -10,7 +10,11 @@ export function registerMigrate(program: Command): void {
     .action(
       action(async () => {
         const cfg = config();
-        const database = await openDatabase({ command: "migrate", dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl });
+        const database = await openDatabase({
+          command: "migrate",
+          dataDir: cfg.dataDir,
+          databaseUrl: cfg.databaseUrl,
+        });
         try {
           const applied = await migrate(database.db);
           print(

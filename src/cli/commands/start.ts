@@ -6,7 +6,9 @@ import { action, config, PACKAGE_ROOT, packageVersion, print } from "../cli-cont
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("Start Bridgeway: open the database, apply migrations, generate the demo on first start, serve HTTP")
+    .description(
+      "Start Bridgeway: open the database, apply migrations, generate the demo on first start, serve HTTP",
+    )
     .action(
       action(async () => {
         const cfg = config();

@@ -30,6 +30,8 @@ describe("shouldTouch", () => {
 
 describe("computeSessionExpiry", () => {
   it("adds whole hours in absolute time, regardless of daylight saving", () => {
-    expect(computeSessionExpiry(at("2026-03-08T06:00:00Z"), 12).toISOString()).toBe("2026-03-08T18:00:00.000Z");
+    expect(computeSessionExpiry(at("2026-03-08T06:00:00Z"), 12).toISOString()).toBe(
+      "2026-03-08T18:00:00.000Z",
+    );
   });
 });

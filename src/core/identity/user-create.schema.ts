@@ -1,11 +1,21 @@
 import { z } from "zod";
-import { emailSchema, localeSchema, newPasswordSchema, staffRoleSchema, userKindSchema } from "./identity.schema";
+import {
+  emailSchema,
+  localeSchema,
+  newPasswordSchema,
+  staffRoleSchema,
+  userKindSchema,
+} from "./identity.schema";
 
 /** Creating an account (CLI `user create` now; the administration UI later). */
 export const createUserInputSchema = z
   .object({
     email: emailSchema,
-    displayName: z.string().trim().min(1, "Enter the person's name.").max(200, "A name has at most 200 characters."),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, "Enter the person's name.")
+      .max(200, "A name has at most 200 characters."),
     kind: userKindSchema,
     roles: z.array(staffRoleSchema),
     locale: localeSchema,

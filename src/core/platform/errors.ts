@@ -22,7 +22,10 @@ export const ERROR_CATALOG = {
     kind: "forbidden",
     message: "This request must be sent by the Bridgeway app (missing request header).",
   },
-  CSRF_ORIGIN_MISMATCH: { kind: "forbidden", message: "This request came from another site and was refused." },
+  CSRF_ORIGIN_MISMATCH: {
+    kind: "forbidden",
+    message: "This request came from another site and was refused.",
+  },
   AUTH_REQUIRED: { kind: "unauthenticated", message: "Please sign in." },
   AUTH_INVALID_CREDENTIALS: { kind: "unauthenticated", message: "Email or password is incorrect." },
   AUTH_FORBIDDEN: { kind: "forbidden", message: "You do not have access to this." },
@@ -53,7 +56,9 @@ export class DomainError extends Error {
     this.name = "DomainError";
     this.code = code;
     this.fields =
-      typeof fields === "string" ? [{ path: fields, message: message ?? ERROR_CATALOG[code].message }] : fields;
+      typeof fields === "string"
+        ? [{ path: fields, message: message ?? ERROR_CATALOG[code].message }]
+        : fields;
   }
 
   get kind(): ErrorKind {

@@ -75,7 +75,10 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
     checkDataDir(options.dataDir);
     lock = acquireDataDirLock(options.dataDir, options.command);
     try {
-      client = await PGlite.create(`${options.dataDir}/pgdata`, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+      client = await PGlite.create(
+        `${options.dataDir}/pgdata`,
+        options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+      );
     } catch (error) {
       lock.release();
       throw new DatabaseOpenError(
@@ -88,7 +91,9 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
   return {
     db,
     engine: "pglite",
-    description: options.inMemory ? "embedded PostgreSQL in memory" : `embedded PostgreSQL in ${options.dataDir}`,
+    description: options.inMemory
+      ? "embedded PostgreSQL in memory"
+      : `embedded PostgreSQL in ${options.dataDir}`,
     pglite: client,
     async close() {
       if (closed) return;

@@ -24,7 +24,9 @@ export class DataDirLockedError extends Error {
     readonly holder: LockHolder,
   ) {
     super(
-      `The data directory ${dataDir} is in use by process ${holder.pid} (bridgeway ${holder.command}, since ${holder.startedAt}). Stop that process first, or use another DATA_DIR.`,
+      holder.pid === 0
+        ? `The data directory ${dataDir} is being opened by another Bridgeway process right now. Try again in a few seconds.`
+        : `The data directory ${dataDir} is in use by process ${holder.pid} (bridgeway ${holder.command}, since ${holder.startedAt}). Stop that process first, or use another DATA_DIR.`,
     );
   }
 }
@@ -93,7 +95,7 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
       // a lock that another process is writing right now.
       const ageMs = Date.now() - fs.statSync(lockPath, { throwIfNoEntry: false })!.mtimeMs;
       if (Number.isNaN(ageMs) || ageMs < 5_000) {
-        throw new DataDirLockedError(dataDir, { pid: 0, hostname: "", command: "starting", startedAt: "now" });
+        throw new DataDirLockedError(dataDir, { pid: 0, hostname: "", command: "", startedAt: "" });
       }
     } else if (!isStale(holder)) {
       throw new DataDirLockedError(dataDir, holder);
@@ -107,5 +109,5 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
     }
   }
   const holder = readHolder(lockPath);
-  throw new DataDirLockedError(dataDir, holder ?? { pid: 0, hostname: "", command: "unknown", startedAt: "unknown" });
+  throw new DataDirLockedError(dataDir, holder ?? { pid: 0, hostname: "", command: "", startedAt: "" });
 }

@@ -59,7 +59,10 @@ async function readApplied(q: Queryable): Promise<AppliedRow[] | undefined> {
     sql`select to_regclass('public.schema_migrations') is not null as exists`,
   );
   if (!exists[0]?.exists) return undefined;
-  return queryRows<AppliedRow>(q, sql`select version, name, checksum from schema_migrations order by version`);
+  return queryRows<AppliedRow>(
+    q,
+    sql`select version, name, checksum from schema_migrations order by version`,
+  );
 }
 
 export interface MigrationStatus {
@@ -95,7 +98,10 @@ export function shippedMigrations(): Migration[] {
   return shipped;
 }
 
-export async function migrationStatus(db: Queryable, known: Migration[] = shippedMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Queryable,
+  known: Migration[] = shippedMigrations(),
+): Promise<MigrationStatus> {
   return compare((await readApplied(db)) ?? [], known);
 }
 

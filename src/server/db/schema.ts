@@ -119,7 +119,10 @@ export const authSessions = pgTable(
     userAgent: text("user_agent"),
     ipAddress: text("ip_address"),
   },
-  (t) => [uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash), index("auth_sessions_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash),
+    index("auth_sessions_user_idx").on(t.userId),
+  ],
 );
 
 export const tracks = pgTable(

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../core/platform/http";
-import { givenSite, givenUser, type GivenUser } from "../../../tests/support/given";
-import { appHeaders, buildTestApp, sessionCookieOf, signIn, testClock } from "../../../tests/support/test-app";
+import { type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
+import {
+  appHeaders,
+  buildTestApp,
+  sessionCookieOf,
+  signIn,
+  testClock,
+} from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
+import { SESSION_COOKIE } from "../../core/platform/http";
 import type { DatabaseHandle } from "../db/connection";
 
 describeEachEngine("sign-in, sessions and sign-out", (engine) => {
@@ -16,7 +22,11 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
     database = await openTestDatabase(engine);
     app = await buildTestApp(database, { now: clock.now });
     const site = await givenSite(database.db, "Riverside");
-    counselor = await givenUser(database.db, { roles: ["counselor"], siteNames: [site.name], displayName: "Jamie Quinn" });
+    counselor = await givenUser(database.db, {
+      roles: ["counselor"],
+      siteNames: [site.name],
+      displayName: "Jamie Quinn",
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -31,11 +41,18 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
       payload: { email: counselor.email.toUpperCase(), password: counselor.password },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().user).toMatchObject({ displayName: "Jamie Quinn", kind: "staff", roles: ["counselor"] });
+    expect(response.json().user).toMatchObject({
+      displayName: "Jamie Quinn",
+      kind: "staff",
+      roles: ["counselor"],
+    });
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 
-    const me = await app.inject({ url: "/api/v1/sessions/current", headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const me = await app.inject({
+      url: "/api/v1/sessions/current",
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe(counselor.email);
   });
@@ -45,7 +62,12 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
       { email: counselor.email, password: "not the password" },
       { email: "nobody@test.bridgeway.example", password: "whatever" },
     ]) {
-      const response = await app.inject({ method: "POST", url: "/api/v1/sessions", headers: appHeaders, payload });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/sessions",
+        headers: appHeaders,
+        payload,
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toEqual({
         error: { code: "AUTH_INVALID_CREDENTIALS", message: "Email or password is incorrect." },
@@ -84,7 +106,11 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
 
   it("ends the session on sign-out so the same cookie no longer works", async () => {
     const { cookie } = await signIn(app, counselor.email, counselor.password);
-    const out = await app.inject({ method: "DELETE", url: "/api/v1/sessions/current", headers: { ...appHeaders, cookie } });
+    const out = await app.inject({
+      method: "DELETE",
+      url: "/api/v1/sessions/current",
+      headers: { ...appHeaders, cookie },
+    });
     expect(out.statusCode).toBe(204);
     const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(cleared?.value).toBe("");
@@ -105,7 +131,10 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
 
   it("ignores a forged or malformed session cookie", async () => {
     for (const value of ["x".repeat(43), "short", "../../etc/passwd"]) {
-      const response = await app.inject({ url: "/api/v1/sessions/current", headers: { cookie: `${SESSION_COOKIE}=${value}` } });
+      const response = await app.inject({
+        url: "/api/v1/sessions/current",
+        headers: { cookie: `${SESSION_COOKIE}=${value}` },
+      });
       expect(response.statusCode).toBe(401);
     }
   });

@@ -1,10 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import {
-  computeSessionExpiry,
-  deriveSessionState,
-  shouldTouch,
-} from "../../core/identity/session.rules";
 import type { SessionUser, SignInInput } from "../../core/identity/identity.schema";
+import { computeSessionExpiry, deriveSessionState, shouldTouch } from "../../core/identity/session.rules";
 import { DomainError } from "../../core/platform/errors";
 import type { Database } from "../db/connection";
 import { getOrCreateSecret } from "../platform/secrets";

@@ -12,7 +12,10 @@ export function hashPassword(password: string): Promise<string> {
 /** A real hash to verify against when the account does not exist, so timing does not reveal it. */
 let decoy: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoy ??= hashPassword("bridgeway-decoy-password");
     await verify(await decoy, password).catch(() => false);

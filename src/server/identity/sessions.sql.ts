@@ -12,7 +12,14 @@ export interface SessionRow {
 
 export async function insert(
   q: Queryable,
-  row: { tokenHash: string; userId: string; expiresAt: Date; now: Date; userAgent: string | null; ipAddress: string | null },
+  row: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    now: Date;
+    userAgent: string | null;
+    ipAddress: string | null;
+  },
 ): Promise<string> {
   const rows = await q
     .insert(authSessions)

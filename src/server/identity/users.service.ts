@@ -10,14 +10,22 @@ import * as users from "./users.sql";
 export async function createUser(db: Database, input: CreateUserInput): Promise<string> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    if (await users.findActiveByEmail(tx, input.email)) throw new DomainError("IDENTITY_EMAIL_TAKEN", undefined, "email");
+    if (await users.findActiveByEmail(tx, input.email))
+      throw new DomainError("IDENTITY_EMAIL_TAKEN", undefined, "email");
     const siteRows =
       input.siteNames.length > 0
-        ? await tx.select({ id: sites.id, name: sites.name }).from(sites).where(inArray(sites.name, input.siteNames))
+        ? await tx
+            .select({ id: sites.id, name: sites.name })
+            .from(sites)
+            .where(inArray(sites.name, input.siteNames))
         : [];
     const missing = input.siteNames.filter((name) => !siteRows.some((s) => s.name === name));
     if (missing.length > 0) {
-      throw new DomainError("VALIDATION_FAILED", `No site is named ${missing.map((m) => `"${m}"`).join(", ")}.`, "siteNames");
+      throw new DomainError(
+        "VALIDATION_FAILED",
+        `No site is named ${missing.map((m) => `"${m}"`).join(", ")}.`,
+        "siteNames",
+      );
     }
     const id = await users.insert(tx, {
       email: input.email,

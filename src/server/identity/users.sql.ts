@@ -13,7 +13,9 @@ export interface UserRecord {
   roles: StaffRole[];
 }
 
-const rolesOf = sql<StaffRole[]>`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`;
+const rolesOf = sql<
+  StaffRole[]
+>`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`;
 
 const columns = {
   id: users.id,
@@ -63,7 +65,11 @@ export async function insertRoles(q: Queryable, userId: string, roles: readonly 
     .onConflictDoNothing();
 }
 
-export async function insertSiteMemberships(q: Queryable, userId: string, siteIds: readonly string[]): Promise<void> {
+export async function insertSiteMemberships(
+  q: Queryable,
+  userId: string,
+  siteIds: readonly string[],
+): Promise<void> {
   if (siteIds.length === 0) return;
   await q
     .insert(staffSites)

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { DomainError, ERROR_CATALOG, type ErrorCode, type ErrorKind, type FieldError } from "../../core/platform/errors";
+import {
+  DomainError,
+  ERROR_CATALOG,
+  type ErrorCode,
+  type ErrorKind,
+  type FieldError,
+} from "../../core/platform/errors";
 
 /** The one place that turns errors into HTTP: `{ error: { code, message, fields? } }`. */
 
@@ -29,8 +35,14 @@ function pathOf(instancePath: string): string {
 /** Fastify's own client errors (bad JSON, wrong content type, body too large) keep their status. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: "BAD_REQUEST", message: "The request body is not valid JSON." },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: "BAD_REQUEST", message: "The request body is empty but JSON was declared." },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: "BAD_REQUEST", message: "Send the request body as application/json." },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: "BAD_REQUEST",
+    message: "The request body is empty but JSON was declared.",
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: "BAD_REQUEST",
+    message: "Send the request body as application/json.",
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: "PAYLOAD_TOO_LARGE", message: ERROR_CATALOG.PAYLOAD_TOO_LARGE.message },
 };
 
@@ -48,7 +60,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(reply, "VALIDATION_FAILED", undefined, fields);
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: "response did not match its schema", route: request.routeOptions.url } });
+      request.log.error({
+        err: { message: "response did not match its schema", route: request.routeOptions.url },
+      });
       return sendError(reply, "INTERNAL");
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;

@@ -13,7 +13,13 @@ const readySchema = z.object({
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
     "/healthz",
-    { schema: { tags: ["platform"], summary: "Alive", response: { 200: z.object({ status: z.literal("ok") }) } } },
+    {
+      schema: {
+        tags: ["platform"],
+        summary: "Alive",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
     async () => ({ status: "ok" as const }),
   );
 
@@ -30,14 +36,18 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       try {
         await ping(db);
       } catch {
-        return reply.status(503).send({ status: "not_ready", database: "unreachable", migrations: "unknown" });
+        return reply
+          .status(503)
+          .send({ status: "not_ready", database: "unreachable", migrations: "unknown" });
       }
       try {
         const status = await migrationStatus(db);
         const current = status.pending.length === 0;
-        return reply
-          .status(current ? 200 : 503)
-          .send({ status: current ? "ready" : "not_ready", database: "ok", migrations: current ? "current" : "pending" });
+        return reply.status(current ? 200 : 503).send({
+          status: current ? "ready" : "not_ready",
+          database: "ok",
+          migrations: current ? "current" : "pending",
+        });
       } catch {
         return reply.status(503).send({ status: "not_ready", database: "ok", migrations: "unknown" });
       }

@@ -44,7 +44,12 @@ export function loggerOptions(level: string): FastifyServerOptions["logger"] {
         };
       },
       err(error: ErrorLike) {
-        return { type: error.name ?? "Error", code: error.code, message: error.message ?? "", stack: error.stack ?? "" };
+        return {
+          type: error.name ?? "Error",
+          code: error.code,
+          message: error.message ?? "",
+          stack: error.stack ?? "",
+        };
       },
     },
   };

@@ -11,15 +11,28 @@ export const DEMO_SETTING = "demo";
 const metaSchema = z.object({
   product: z.literal("Bridgeway"),
   version: z.string(),
-  demoMode: z.boolean().describe("True when this database holds the generated demo program (all people fictional)"),
-  demoAccounts: z.array(z.object({ email: z.string(), role: z.union([staffRoleSchema, userKindSchema]), kind: userKindSchema })),
+  demoMode: z
+    .boolean()
+    .describe("True when this database holds the generated demo program (all people fictional)"),
+  demoAccounts: z.array(
+    z.object({ email: z.string(), role: z.union([staffRoleSchema, userKindSchema]), kind: userKindSchema }),
+  ),
   demoPassword: z.string().nullable(),
 });
 
-export const metaRoutes: FastifyPluginAsyncZod<{ db: Database; version: string }> = async (app, { db, version }) => {
+export const metaRoutes: FastifyPluginAsyncZod<{ db: Database; version: string }> = async (
+  app,
+  { db, version },
+) => {
   app.get(
     "/meta",
-    { schema: { tags: ["platform"], summary: "Product, version and whether this is a demo installation", response: { 200: metaSchema } } },
+    {
+      schema: {
+        tags: ["platform"],
+        summary: "Product, version and whether this is a demo installation",
+        response: { 200: metaSchema },
+      },
+    },
     async () => {
       const rows = await db.select().from(appSettings).where(eq(appSettings.name, DEMO_SETTING));
       const demoMode = rows.length > 0;

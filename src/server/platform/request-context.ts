@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../core/platform/http";
 import { DomainError } from "../../core/platform/errors";
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../core/platform/http";
 import type { Actor, AuthService } from "../identity/auth.service";
 
 declare module "fastify" {

@@ -5,7 +5,10 @@ import { errorResponses } from "../platform/openapi";
 import { requireStaff } from "../platform/request-context";
 import { getProgramOverview } from "./overview.service";
 
-export const overviewRoutes: FastifyPluginAsyncZod<{ db: Database; now: () => Date }> = async (app, { db, now }) => {
+export const overviewRoutes: FastifyPluginAsyncZod<{ db: Database; now: () => Date }> = async (
+  app,
+  { db, now },
+) => {
   app.get(
     "/overview",
     {

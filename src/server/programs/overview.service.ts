@@ -4,7 +4,11 @@ import type { Actor } from "../identity/auth.service";
 import * as overview from "./overview.sql";
 
 /** Counts for the staff home page, limited to the sites the staff member belongs to. */
-export async function getProgramOverview(db: Database, actor: Actor, today: string): Promise<ProgramOverview> {
+export async function getProgramOverview(
+  db: Database,
+  actor: Actor,
+  today: string,
+): Promise<ProgramOverview> {
   const sites = await overview.listSiteCensusForStaff(db, actor.user.id);
   const totals = await overview.countTotalsForSites(
     db,

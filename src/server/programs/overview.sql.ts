@@ -37,6 +37,9 @@ export async function countTotalsForSites(q: Queryable, siteIds: string[], today
 }
 
 export async function findAnyOrganisationName(q: Queryable): Promise<string | undefined> {
-  const rows = await queryRows<{ name: string }>(q, sql`select name from organisations order by created_at limit 1`);
+  const rows = await queryRows<{ name: string }>(
+    q,
+    sql`select name from organisations order by created_at limit 1`,
+  );
   return rows[0]?.name;
 }
