@@ -125,6 +125,15 @@ function explainPgError(error: unknown, description: string): string {
   }
 }
 
+/** PostgreSQL 15 or newer (`server_version_num`, e.g. 150004 for 15.4). */
+export function assertSupportedServerVersion(versionNum: number, description: string): void {
+  if (!(versionNum >= MIN_SERVER_VERSION_NUM)) {
+    throw new DatabaseOpenError(
+      `${description} runs PostgreSQL ${Math.floor(versionNum / 10000)}; Bridgeway needs PostgreSQL 15 or newer.`,
+    );
+  }
+}
+
 async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
   const description = describeUrl(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 10_000 });
@@ -132,12 +141,7 @@ async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
   pool.on("error", () => {});
   try {
     const { rows } = await pool.query<{ server_version_num: string }>("show server_version_num");
-    const version = Number(rows[0]?.server_version_num);
-    if (version < MIN_SERVER_VERSION_NUM) {
-      throw new DatabaseOpenError(
-        `${description} runs PostgreSQL ${Math.floor(version / 10000)}; Bridgeway needs PostgreSQL 15 or newer.`,
-      );
-    }
+    assertSupportedServerVersion(Number(rows[0]?.server_version_num), description);
   } catch (error) {
     await pool.end().catch(() => {});
     if (error instanceof DatabaseOpenError) throw error;
