@@ -2,13 +2,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { type DatabaseHandle, openDatabase, queryRows } from "./connection";
 import { loadMigrations, MigrationError, migrate, migrationStatus, shippedMigrations } from "./migrate";
 
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function writeMigrations(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bw-migrations-"));
+  madeDirs.push(dir);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli, startServerProcess } from "../support/cli";
+
+describe("demo generation killed half-way", () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bw-demo-kill-"));
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("leaves a database that opens on the next start, which then has the complete demo", async () => {
+    expect((await runCli(["migrate"], { DATA_DIR: dataDir })).code).toBe(0);
+    const child = spawn(process.execPath, ["bin/bridgeway.mjs", "demo", "--scale", "clinic"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir, TZ: "UTC" },
+    });
+    // Kill it while it writes: once it has printed its first progress, or after a few seconds.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 4_000);
+      child.stdout.on("data", () => {
+        clearTimeout(timer);
+        setTimeout(resolve, 300);
+      });
+    });
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("exit", resolve));
+
+    const server = await startServerProcess({ DATA_DIR: dataDir, DEMO: "true" }, 180_000);
+    try {
+      const meta = await (await fetch(`${server.url}/api/v1/meta`)).json();
+      expect(meta.demoMode).toBe(true);
+      const signIn = await fetch(`${server.url}/api/v1/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-bridgeway-request": "1" },
+        body: JSON.stringify({ email: "director@demo.bridgeway.example", password: meta.demoPassword }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+      const overview = await (await fetch(`${server.url}/api/v1/overview`, { headers: { cookie } })).json();
+      expect(overview.totals.currentParticipants).toBeGreaterThan(40);
+      expect(overview.totals.pastParticipants).toBeGreaterThan(150);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 240_000);
+});
