@@ -1,7 +1,7 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli, startServerProcess } from "../support/cli";
 
@@ -31,7 +31,10 @@ describe("demo generation killed half-way", () => {
 
     const server = await startServerProcess({ DATA_DIR: dataDir, DEMO: "true" }, 180_000);
     try {
-      const meta = await (await fetch(`${server.url}/api/v1/meta`)).json();
+      const meta = (await (await fetch(`${server.url}/api/v1/meta`)).json()) as {
+        demoMode: boolean;
+        demoPassword: string;
+      };
       expect(meta.demoMode).toBe(true);
       const signIn = await fetch(`${server.url}/api/v1/sessions`, {
         method: "POST",
@@ -40,7 +43,11 @@ describe("demo generation killed half-way", () => {
       });
       expect(signIn.status).toBe(200);
       const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-      const overview = await (await fetch(`${server.url}/api/v1/overview`, { headers: { cookie } })).json();
+      const overview = (await (
+        await fetch(`${server.url}/api/v1/overview`, { headers: { cookie } })
+      ).json()) as {
+        totals: { currentParticipants: number; pastParticipants: number };
+      };
       expect(overview.totals.currentParticipants).toBeGreaterThan(40);
       expect(overview.totals.pastParticipants).toBeGreaterThan(150);
     } finally {

@@ -66,34 +66,13 @@ function checkDataDir(dataDir: string): void {
   }
 }
 
-async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
-  let lock: DataDirLock | undefined;
-  let client: PGlite;
-  if (options.inMemory) {
-    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  } else {
-    checkDataDir(options.dataDir);
-    lock = acquireDataDirLock(options.dataDir, options.command);
-    try {
-      client = await PGlite.create(
-        `${options.dataDir}/pgdata`,
-        options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
-      );
-    } catch (error) {
-      lock.release();
-      throw new DatabaseOpenError(
-        `The embedded database in ${options.dataDir} could not be opened: ${(error as Error).message}`,
-      );
-    }
-  }
+function embeddedHandle(client: PGlite, description: string, lock: DataDirLock | undefined): DatabaseHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   let closed = false;
   return {
     db,
     engine: "pglite",
-    description: options.inMemory
-      ? "embedded PostgreSQL in memory"
-      : `embedded PostgreSQL in ${options.dataDir}`,
+    description,
     pglite: client,
     async close() {
       if (closed) return;
@@ -105,6 +84,33 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
       }
     },
   };
+}
+
+/**
+ * Open an embedded database in exactly `directory`, without taking the lock: only for a caller
+ * that already holds the data-directory lock (restore checks an archive in a staging directory).
+ */
+export async function openEmbeddedAt(directory: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create(directory, loadDataDir ? { loadDataDir } : {});
+  return embeddedHandle(client, `embedded PostgreSQL in ${directory}`, undefined);
+}
+
+async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
+  const load = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {};
+  if (options.inMemory) {
+    return embeddedHandle(await PGlite.create(load), "embedded PostgreSQL in memory", undefined);
+  }
+  checkDataDir(options.dataDir);
+  const lock = acquireDataDirLock(options.dataDir, options.command);
+  try {
+    const client = await PGlite.create(`${options.dataDir}/pgdata`, load);
+    return embeddedHandle(client, `embedded PostgreSQL in ${options.dataDir}`, lock);
+  } catch (error) {
+    lock.release();
+    throw new DatabaseOpenError(
+      `The embedded database in ${options.dataDir} could not be opened: ${(error as Error).message}`,
+    );
+  }
 }
 
 function explainPgError(error: unknown, description: string): string {

@@ -6,6 +6,12 @@ import type { StaffRole, UserKind } from "../../core/identity/identity.schema";
  */
 export const DEMO_PASSWORD = "bridgeway-demo";
 
+/** The app_settings row that marks a database holding the complete demo program. */
+export const DEMO_SETTING = "demo";
+
+/** Every demo account and demo staff member has an address in this (reserved) domain. */
+export const DEMO_EMAIL_DOMAIN = "demo.bridgeway.example";
+
 export interface DemoAccount {
   email: string;
   displayName: string;

@@ -4,9 +4,7 @@ import { z } from "zod";
 import { staffRoleSchema, userKindSchema } from "../../core/identity/identity.schema";
 import type { Database } from "../db/connection";
 import { appSettings } from "../db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../demo/demo-accounts";
-
-export const DEMO_SETTING = "demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING } from "../demo/demo-accounts";
 
 const metaSchema = z.object({
   product: z.literal("Bridgeway"),

@@ -1,0 +1,182 @@
+import type { DischargeReason } from "../participants/episodes.schema";
+import type { Trajectory } from "./check-in-trajectories";
+import { addDays } from "./dates";
+import { FAMILY_NAMES, GIVEN_NAMES_EN, GIVEN_NAMES_ES } from "./names";
+import { createRandom, type Random } from "./random";
+
+/**
+ * The demo program as plain data, derived only from a seed, a scale and today's date. Storage
+ * (src/server/demo) writes it; nothing here does IO.
+ */
+
+export const DEMO_SCALES = ["small", "clinic", "large"] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
+
+interface ScaleSpec {
+  current: number;
+  past: number;
+  /** How far back admissions of past participants reach. */
+  days: number;
+}
+
+export const SCALE_SPECS: Record<DemoScale, ScaleSpec> = {
+  small: { current: 8, past: 20, days: 180 },
+  clinic: { current: 60, past: 200, days: 365 },
+  large: { current: 3_000, past: 30_000, days: 3 * 365 },
+};
+
+export const DEMO_SITES = [
+  { name: "Riverside", timeZone: "America/New_York" },
+  { name: "Northgate", timeZone: "America/Chicago" },
+] as const;
+
+export const DEMO_TRACKS = [
+  { name: "Adult evening (Mon, Tue, Thu 18:00–21:00)", site: 0, audience: "adult", capacity: 14, share: 0.5 },
+  {
+    name: "Morning dual-diagnosis (Mon–Thu 09:00–12:00)",
+    site: 0,
+    audience: "adult",
+    capacity: 12,
+    share: 0.35,
+  },
+  {
+    name: "Adolescent after-school (Mon, Wed, Thu 15:30–17:30)",
+    site: 1,
+    audience: "adolescent",
+    capacity: 10,
+    share: 0.15,
+  },
+] as const;
+
+/** Counselors without sign-in accounts, in addition to the demo counselor account (site 0). */
+export const DEMO_EXTRA_COUNSELORS = [
+  { displayName: "Marisol Ibáñez", site: 0 },
+  { displayName: "Theo Lindgren", site: 0 },
+  { displayName: "Grace Adeyemi", site: 0 },
+  { displayName: "Rafael Ortega", site: 1 },
+  { displayName: "Wren Halloway", site: 1 },
+] as const;
+
+export interface DemoEpisode {
+  track: number;
+  /** Index into the site's counselors (the demo counselor account is counselor 0 of site 0). */
+  counselor: number;
+  admittedOn: string;
+  dischargedOn: string | null;
+  dischargeReason: DischargeReason | null;
+  trajectory: Trajectory;
+}
+
+export interface DemoParticipant {
+  key: number;
+  site: number;
+  givenName: string;
+  familyName: string;
+  bornOn: string;
+  preferredLanguage: "en" | "es";
+  sobrietyOn: string;
+  /** Oldest first; at most the last one is open. */
+  episodes: DemoEpisode[];
+}
+
+const PAST_REASONS: readonly [DischargeReason, number, [number, number], Trajectory[]][] = [
+  ["completed", 0.55, [56, 112], ["improving", "improving", "steady", "lapse_and_return"]],
+  ["left_against_advice", 0.25, [7, 45], ["fading", "struggling"]],
+  ["administrative", 0.05, [14, 60], ["struggling", "fading"]],
+  ["transferred", 0.1, [7, 50], ["struggling"]],
+  ["other", 0.05, [10, 60], ["steady", "fading"]],
+];
+
+function pickReason(random: Random) {
+  let roll = random.next();
+  for (const entry of PAST_REASONS) {
+    roll -= entry[1];
+    if (roll < 0) return entry;
+  }
+  return PAST_REASONS[0]!;
+}
+
+function pickTrack(random: Random): number {
+  const roll = random.next();
+  return roll < DEMO_TRACKS[0].share ? 0 : roll < DEMO_TRACKS[0].share + DEMO_TRACKS[1].share ? 1 : 2;
+}
+
+export function counselorsAtSite(site: number): number {
+  return (site === 0 ? 1 : 0) + DEMO_EXTRA_COUNSELORS.filter((c) => c.site === site).length;
+}
+
+function person(
+  random: Random,
+  key: number,
+  track: number,
+  today: string,
+): Omit<DemoParticipant, "episodes" | "sobrietyOn"> {
+  const spanish = random.chance(0.3);
+  const adolescent = DEMO_TRACKS[track]!.audience === "adolescent";
+  const ageDays = adolescent ? random.int(14 * 365 + 4, 17 * 365 + 300) : random.int(19 * 365 + 5, 68 * 365);
+  return {
+    key,
+    site: DEMO_TRACKS[track]!.site,
+    givenName: random.pick(spanish ? GIVEN_NAMES_ES : GIVEN_NAMES_EN),
+    familyName: random.pick(FAMILY_NAMES),
+    bornOn: addDays(today, -ageDays),
+    preferredLanguage: spanish && random.chance(0.6) ? "es" : "en",
+  };
+}
+
+/** Alumni who completed keep checking in, less often, for up to a year after discharge. */
+export const ALUMNI_CHECK_IN_DAYS = 365;
+export const ALUMNI_CHECK_IN_RATE = 0.55;
+
+/** Every participant of the demo; the first one is the demo participant account's own record. */
+export function planDemoParticipants(seed: number, scale: DemoScale, today: string): DemoParticipant[] {
+  const spec = SCALE_SPECS[scale];
+  const random = createRandom(seed).fork("participants");
+  const participants: DemoParticipant[] = [];
+  for (let i = 0; i < spec.current + spec.past; i++) {
+    const r = random.fork(`p${i}`);
+    const current = i < spec.current;
+    const track = i === 0 ? 0 : pickTrack(r);
+    const counselor = r.int(0, counselorsAtSite(DEMO_TRACKS[track]!.site) - 1);
+    const base = person(r, i, track, today);
+    const episodes: DemoEpisode[] = [];
+    if (current) {
+      const admittedOn = addDays(today, -r.int(0, 84));
+      const trajectory = r.pick<Trajectory>([
+        "improving",
+        "improving",
+        "steady",
+        "lapse_and_return",
+        "struggling",
+      ]);
+      if (r.chance(0.1)) {
+        // Came back: an earlier episode that ended early, then re-engagement.
+        const earlierEnd = addDays(admittedOn, -r.int(30, 150));
+        episodes.push({
+          track,
+          counselor,
+          admittedOn: addDays(earlierEnd, -r.int(10, 35)),
+          dischargedOn: earlierEnd,
+          dischargeReason: "left_against_advice",
+          trajectory: "fading",
+        });
+      }
+      episodes.push({ track, counselor, admittedOn, dischargedOn: null, dischargeReason: null, trajectory });
+    } else {
+      const [reason, , [minStay, maxStay], trajectories] = pickReason(r);
+      const stay = r.int(minStay, maxStay);
+      const dischargedOn = addDays(today, -r.int(1, spec.days - stay));
+      episodes.push({
+        track,
+        counselor,
+        admittedOn: addDays(dischargedOn, -stay),
+        dischargedOn,
+        dischargeReason: reason,
+        trajectory: r.pick(trajectories),
+      });
+    }
+    const firstAdmission = episodes[0]!.admittedOn;
+    participants.push({ ...base, sobrietyOn: addDays(firstAdmission, -r.int(3, 40)), episodes });
+  }
+  return participants;
+}
