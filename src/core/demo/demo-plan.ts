@@ -22,7 +22,7 @@ interface ScaleSpec {
 export const SCALE_SPECS: Record<DemoScale, ScaleSpec> = {
   small: { current: 8, past: 20, days: 180 },
   clinic: { current: 60, past: 200, days: 365 },
-  large: { current: 3_000, past: 30_000, days: 3 * 365 },
+  large: { current: 3_000, past: 38_000, days: 3 * 365 },
 };
 
 export const DEMO_SITES = [
