@@ -1,0 +1,51 @@
+import { Anchor, Button, Card, Group, Text, Title } from "@mantine/core";
+import { IconMessage, IconPhone } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+
+/** Always-visible crisis line (988 Suicide & Crisis Lifeline; 911 for emergencies). */
+export function CrisisFooter() {
+  const { t } = useTranslation();
+  return (
+    <Text component="p" size="sm" ta="center" m={0}>
+      <Anchor href="tel:988" c="inherit" underline="always">
+        {t("crisis.footer")}
+      </Anchor>
+    </Text>
+  );
+}
+
+export function CrisisCard() {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="crisis-title">
+      <Title order={2} size="h3" id="crisis-title">
+        {t("crisis.title")}
+      </Title>
+      <Text mt="xs">{t("crisis.body")}</Text>
+      <Group mt="md" grow wrap="wrap">
+        <Button
+          component="a"
+          href="tel:988"
+          size="lg"
+          color="red.8"
+          leftSection={<IconPhone size={20} aria-hidden />}
+        >
+          {t("crisis.call988")}
+        </Button>
+        <Button
+          component="a"
+          href="sms:988"
+          size="lg"
+          variant="outline"
+          color="red.8"
+          leftSection={<IconMessage size={20} aria-hidden />}
+        >
+          {t("crisis.text988")}
+        </Button>
+        <Button component="a" href="tel:911" size="lg" variant="default">
+          {t("crisis.call911")}
+        </Button>
+      </Group>
+    </Card>
+  );
+}

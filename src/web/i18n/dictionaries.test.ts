@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { es } from "./es";
+import { initialLanguage } from "./index";
+
+function keys(value: object, prefix = ""): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+  );
+}
+
+describe("dictionaries", () => {
+  it("Spanish has exactly the English keys, none left empty", () => {
+    expect(keys(es).sort()).toEqual(keys(en).sort());
+    expect(
+      keys(es).filter(
+        (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], es) === "",
+      ),
+    ).toEqual([]);
+  });
+
+  it("starts in the saved language, else the browser's, else English", () => {
+    expect(initialLanguage("es", ["en-US"])).toBe("es");
+    expect(initialLanguage(null, ["es-MX", "en"])).toBe("es");
+    expect(initialLanguage(null, ["fr-FR"])).toBe("en");
+    expect(initialLanguage("de", ["en-US"])).toBe("en");
+  });
+});

@@ -1,0 +1,34 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { es } from "./es";
+
+export const LANGUAGES = ["en", "es"] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = "bridgeway.language";
+
+/** Saved choice, else the browser's language (es* → Spanish), else English. */
+export function initialLanguage(saved: string | null, browser: readonly string[]): Language {
+  if (saved === "en" || saved === "es") return saved;
+  return browser.some((l) => l.toLowerCase().startsWith("es")) ? "es" : "en";
+}
+
+export function setupI18n(): typeof i18n {
+  const language = initialLanguage(
+    localStorage.getItem(STORAGE_KEY),
+    navigator.languages ?? [navigator.language],
+  );
+  void i18n.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: language,
+    fallbackLng: "en",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  i18n.on("languageChanged", (lng) => {
+    document.documentElement.lang = lng;
+    localStorage.setItem(STORAGE_KEY, lng);
+  });
+  return i18n;
+}
