@@ -46,6 +46,8 @@ export const sessionUserSchema = z.object({
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const currentSessionSchema = z.object({ user: sessionUserSchema });
+/** GET /sessions/current: the signed-in user, or null when nobody is signed in. */
+export const maybeSessionSchema = z.object({ user: sessionUserSchema.nullable() });
 
 /** Minimum rules for a new password (the identity issue adds strength estimation). */
 export const newPasswordSchema = z

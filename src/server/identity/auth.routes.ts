@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentSessionSchema, signInInputSchema } from "../../core/identity/identity.schema";
+import {
+  currentSessionSchema,
+  maybeSessionSchema,
+  signInInputSchema,
+} from "../../core/identity/identity.schema";
 import { SESSION_COOKIE } from "../../core/platform/http";
 import { errorResponses } from "../platform/openapi";
-import { requireActor } from "../platform/request-context";
 import type { AuthService } from "./auth.service";
 
 export interface AuthRoutesOptions {
@@ -40,11 +43,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     {
       schema: {
         tags: ["identity"],
-        summary: "The signed-in user",
-        response: { 200: currentSessionSchema, ...errorResponses(401) },
+        summary: "The signed-in user, or null when nobody is signed in (the session ended or timed out)",
+        response: { 200: maybeSessionSchema },
       },
     },
-    async (request) => ({ user: requireActor(request).user }),
+    async (request) => ({ user: request.actor?.user ?? null }),
   );
 
   app.delete(

@@ -33,6 +33,7 @@ export const en = {
     emailRequired: "Enter your email address.",
     emailInvalid: "Enter a valid email address, like name@example.org.",
     passwordRequired: "Enter your password.",
+    showPassword: "Show or hide the password",
     demoTitle: "Demo data — all people are fictional",
     demoBody: "Try any of these accounts with the password {{password}}:",
   },

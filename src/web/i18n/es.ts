@@ -35,6 +35,7 @@ export const es: Dictionary = {
     emailRequired: "Escribe tu correo electrónico.",
     emailInvalid: "Escribe un correo válido, por ejemplo nombre@ejemplo.org.",
     passwordRequired: "Escribe tu contraseña.",
+    showPassword: "Mostrar u ocultar la contraseña",
     demoTitle: "Datos de demostración: todas las personas son ficticias",
     demoBody: "Prueba cualquiera de estas cuentas con la contraseña {{password}}:",
   },

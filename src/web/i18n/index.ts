@@ -24,6 +24,7 @@ export function setupI18n(): typeof i18n {
     fallbackLng: "en",
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = language;
   i18n.on("languageChanged", (lng) => {

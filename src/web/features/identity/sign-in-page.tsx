@@ -133,6 +133,7 @@ export function SignInPage() {
                 label={t("signIn.password")}
                 autoComplete="current-password"
                 required
+                visibilityToggleButtonProps={{ "aria-label": t("signIn.showPassword") }}
                 {...form.getInputProps("password")}
                 error={form.errors.password ? t(String(form.errors.password)) : undefined}
               />

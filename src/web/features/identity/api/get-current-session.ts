@@ -1,15 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { SessionUser } from "../../../../core/identity/identity.schema";
-import { ApiError, apiRequest } from "../../../app/api-client";
+import { apiRequest } from "../../../app/api-client";
 
 /** The signed-in user, or null when nobody is signed in. */
 export async function getCurrentSession(): Promise<SessionUser | null> {
-  try {
-    return (await apiRequest<{ user: SessionUser }>("GET", "/api/v1/sessions/current")).user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  return (await apiRequest<{ user: SessionUser | null }>("GET", "/api/v1/sessions/current")).user;
 }
 
 export const currentSessionQuery = queryOptions({
