@@ -3,7 +3,10 @@
 import { spawn } from "node:child_process";
 
 const children = [
-  spawn(process.execPath, ["bin/bridgeway.mjs", "start"], { stdio: "inherit", env: { ...process.env, PORT: "3000" } }),
+  spawn(process.execPath, ["bin/bridgeway.mjs", "start"], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: "3000" },
+  }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js"], { stdio: "inherit" }),
 ];
 let stopping = false;

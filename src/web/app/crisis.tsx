@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { IconMessage, IconPhone } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
@@ -22,12 +22,12 @@ export function CrisisCard() {
         {t("crisis.title")}
       </Title>
       <Text mt="xs">{t("crisis.body")}</Text>
-      <Group mt="md" grow wrap="wrap">
+      <SimpleGrid mt="md" cols={{ base: 1, xs: 3 }} spacing="sm">
         <Button
           component="a"
           href="tel:988"
           size="lg"
-          color="red.8"
+          color="red.9"
           leftSection={<IconPhone size={20} aria-hidden />}
         >
           {t("crisis.call988")}
@@ -37,7 +37,7 @@ export function CrisisCard() {
           href="sms:988"
           size="lg"
           variant="outline"
-          color="red.8"
+          color="red.9"
           leftSection={<IconMessage size={20} aria-hidden />}
         >
           {t("crisis.text988")}
@@ -45,7 +45,7 @@ export function CrisisCard() {
         <Button component="a" href="tel:911" size="lg" variant="default">
           {t("crisis.call911")}
         </Button>
-      </Group>
+      </SimpleGrid>
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconChevronDown, IconHome, IconLogout } from "@tabler/icons-react";
@@ -42,8 +43,9 @@ function UserMenu({ user }: { user: SessionUser }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t("common.userMenu", { name: user.displayName })}>
+        <UnstyledButton>
           <Group gap={6} wrap="nowrap">
+            <VisuallyHidden>{t("common.userMenu")}</VisuallyHidden>
             <Stack gap={0} visibleFrom="sm">
               <Text size="sm" fw={600}>
                 {user.displayName}
@@ -111,13 +113,15 @@ export function StaffShell({ user }: { user: SessionUser }) {
           label={t("nav.home")}
           leftSection={<IconHome size={18} aria-hidden />}
           active={location.pathname === "/staff"}
+          variant="filled"
+          color="teal.9"
           aria-current={location.pathname === "/staff" ? "page" : undefined}
           onClick={close}
         />
         {UPCOMING.map((key) => (
           <Group key={key} justify="space-between" px="sm" py={8} wrap="nowrap" aria-disabled="true">
             <Text size="sm">{t(`nav.${key}`)}</Text>
-            <Badge size="xs" variant="outline" color="gray">
+            <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
               {t("common.comingSoon")}
             </Badge>
           </Group>

@@ -10,7 +10,7 @@ export const en = {
     spanish: "Español",
     toggleColorScheme: "Switch between light and dark theme",
     skipToContent: "Skip to main content",
-    userMenu: "Account menu for {{name}}",
+    userMenu: "Account menu:",
     comingSoon: "Coming soon",
     somethingWrong: "Something went wrong. Please try again.",
   },

@@ -12,7 +12,7 @@ export const es: Dictionary = {
     spanish: "Español",
     toggleColorScheme: "Cambiar entre tema claro y oscuro",
     skipToContent: "Ir al contenido principal",
-    userMenu: "Menú de la cuenta de {{name}}",
+    userMenu: "Menú de la cuenta:",
     comingSoon: "Próximamente",
     somethingWrong: "Algo salió mal. Inténtalo de nuevo.",
   },
