@@ -15,6 +15,7 @@ const steps = [
   ["lint", bin("biome"), ["check", "."]],
   ["typecheck (server)", bin("tsc"), ["-p", "tsconfig.json"]],
   ["typecheck (web)", bin("tsc"), ["-p", "src/web/tsconfig.json"]],
+  ["typecheck (browser journeys)", bin("tsc"), ["-p", "tests/e2e/tsconfig.json"]],
   ["boundaries", bin("depcruise"), ["src", "--config", ".dependency-cruiser.cjs"]],
   [
     "unit and integration tests",
