@@ -68,7 +68,7 @@ describe("staff member", () => {
       .getByText("Current participants", { exact: true })
       .locator("xpath=following-sibling::*[1]");
     assert.ok(
-      Number((await current.innerText()).replace(/,/g, "")) > 0,
+      Number((await current.textContent())?.replace(/,/g, "")) > 0,
       "demo census shows current participants",
     );
     assert.ok(await page.getByText("Jordan Alvarez").isVisible());
