@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
@@ -11,6 +12,7 @@ import {
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { SESSION_COOKIE } from "../../core/platform/http";
 import type { DatabaseHandle } from "../db/connection";
+import { users } from "../db/schema";
 
 describeEachEngine("sign-in, sessions and sign-out", (engine) => {
   let database: DatabaseHandle;
@@ -128,6 +130,19 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
     expect(await current()).not.toBeNull();
     clock.advanceMinutes(31);
     expect(await current()).toBeNull();
+  });
+
+  it("ends the sessions of an account that is disabled", async () => {
+    const user = await givenUser(database.db);
+    const { cookie } = await signIn(app, user.email, user.password);
+    await database.db.update(users).set({ disabledAt: clock.now() }).where(eq(users.id, user.id));
+    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({
+      user: null,
+    });
+    await database.db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
+    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({
+      user: null,
+    });
   });
 
   it("ignores a forged or malformed session cookie", async () => {

@@ -66,15 +66,11 @@ export async function createAuthService(deps: AuthServiceDeps) {
     /** The actor behind a session token, or undefined when it is unknown, ended or timed out. */
     async resolveSession(token: string): Promise<Actor | undefined> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-      const session = await sessions.findOpenByTokenHash(db, hashToken(token));
-      if (!session) return undefined;
+      const found = await sessions.findOpenWithUserByTokenHash(db, hashToken(token));
+      if (!found) return undefined;
+      const { session, user: record } = found;
       const at = now();
-      if (deriveSessionState(session, at, deps.sessionIdleMinutes) !== "active") {
-        await sessions.end(db, session.id, at);
-        return undefined;
-      }
-      const record = await users.findActiveById(db, session.userId);
-      if (!record) {
+      if (found.userDisabled || deriveSessionState(session, at, deps.sessionIdleMinutes) !== "active") {
         await sessions.end(db, session.id, at);
         return undefined;
       }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "../db/connection";
-import { authSessions } from "../db/schema";
+import { authSessions, users } from "../db/schema";
+import { type UserRecord, userColumns } from "./users.sql";
 
 export interface SessionRow {
   id: string;
@@ -36,19 +37,31 @@ export async function insert(
   return rows[0]!.id;
 }
 
-/** A session that has not been ended (expiry is a rule, checked by the service). */
-export async function findOpenByTokenHash(q: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
+/**
+ * An open session together with its enabled user, in one query (this runs on every request).
+ * Expiry is a rule, checked by the service.
+ */
+export async function findOpenWithUserByTokenHash(
+  q: Queryable,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRecord; userDisabled: boolean } | undefined> {
   const rows = await q
     .select({
-      id: authSessions.id,
-      userId: authSessions.userId,
-      createdAt: authSessions.createdAt,
-      lastSeenAt: authSessions.lastSeenAt,
-      expiresAt: authSessions.expiresAt,
+      session: {
+        id: authSessions.id,
+        userId: authSessions.userId,
+        createdAt: authSessions.createdAt,
+        lastSeenAt: authSessions.lastSeenAt,
+        expiresAt: authSessions.expiresAt,
+      },
+      user: userColumns,
+      userDisabledAt: users.disabledAt,
     })
     .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
-  return rows[0];
+  const row = rows[0];
+  return row && { session: row.session, user: row.user, userDisabled: row.userDisabledAt !== null };
 }
 
 export async function updateLastSeen(q: Queryable, id: string, at: Date): Promise<void> {

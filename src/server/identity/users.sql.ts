@@ -17,7 +17,8 @@ const rolesOf = sql<
   StaffRole[]
 >`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`;
 
-const columns = {
+/** The columns of a UserRecord, for queries that join users. */
+export const userColumns = {
   id: users.id,
   email: users.email,
   displayName: users.displayName,
@@ -30,17 +31,9 @@ const columns = {
 /** An enabled user by email (case-insensitive). */
 export async function findActiveByEmail(q: Queryable, email: string): Promise<UserRecord | undefined> {
   const rows = await q
-    .select(columns)
+    .select(userColumns)
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.disabledAt)));
-  return rows[0];
-}
-
-export async function findActiveById(q: Queryable, id: string): Promise<UserRecord | undefined> {
-  const rows = await q
-    .select(columns)
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.disabledAt)));
   return rows[0];
 }
 
