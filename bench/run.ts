@@ -28,6 +28,9 @@ const baseline = figures.find((f) => f.name.startsWith("bare Fastify"))?.request
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log("");
 for (const f of figures) {
-  const ratio = f.requestsPerSecond && baseline ? ` · ${((100 * f.requestsPerSecond) / baseline).toFixed(1)} % of bare Fastify` : "";
+  const ratio =
+    f.requestsPerSecond && baseline
+      ? ` · ${((100 * f.requestsPerSecond) / baseline).toFixed(1)} % of bare Fastify`
+      : "";
   console.log(`${f.name.padEnd(width)}  ${f.value.padStart(16)}${f.detail ? `  (${f.detail}${ratio})` : ""}`);
 }

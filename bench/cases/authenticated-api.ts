@@ -12,11 +12,22 @@ import { type BenchCase, httpFigure, load } from "../harness";
 export const authenticatedApi: BenchCase = {
   name: "authenticated API",
   async run(options) {
-    const database = await openDatabase({ command: "bench", dataDir: "", databaseUrl: undefined, inMemory: true });
+    const database = await openDatabase({
+      command: "bench",
+      dataDir: "",
+      databaseUrl: undefined,
+      inMemory: true,
+    });
     await migrate(database.db);
     await generateDemo(database, { seed: 1, scale: "clinic", now: new Date() });
     const app = await buildApp({
-      config: { baseUrl: "http://127.0.0.1", logLevel: "silent", trustProxy: false, sessionIdleMinutes: 30, sessionMaxHours: 12 },
+      config: {
+        baseUrl: "http://127.0.0.1",
+        logLevel: "silent",
+        trustProxy: false,
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 12,
+      },
       database,
       version: "bench",
       webDir: undefined,
@@ -32,8 +43,14 @@ export const authenticatedApi: BenchCase = {
       if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
       const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
       return [
-        httpFigure("GET /api/v1/sessions/current (session + user)", await load(`${address}/api/v1/sessions/current`, options, { cookie })),
-        httpFigure("GET /api/v1/overview (census, 2 sites)", await load(`${address}/api/v1/overview`, options, { cookie })),
+        httpFigure(
+          "GET /api/v1/sessions/current (session + user)",
+          await load(`${address}/api/v1/sessions/current`, options, { cookie }),
+        ),
+        httpFigure(
+          "GET /api/v1/overview (census, 2 sites)",
+          await load(`${address}/api/v1/overview`, options, { cookie }),
+        ),
       ];
     } finally {
       await app.close();
