@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, isNull, sql } from "drizzle-orm";
 import type { Locale, StaffRole, UserKind } from "../../core/identity/identity.schema";
 import type { Queryable } from "../db/connection";
 import { staffSites, userRoles, users } from "../db/schema";
