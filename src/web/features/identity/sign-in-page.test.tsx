@@ -10,7 +10,9 @@ import { en } from "../../i18n/en";
 import { SignInPage, validateSignIn } from "./sign-in-page";
 
 beforeAll(async () => {
-  await i18n.use(initReactI18next).init({ resources: { en: { translation: en } }, lng: "en" });
+  await i18n
+    .use(initReactI18next)
+    .init({ resources: { en: { translation: en } }, lng: "en", showSupportNotice: false });
   window.matchMedia ??= ((query: string) => ({
     matches: false,
     media: query,
