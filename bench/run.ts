@@ -1,36 +1,43 @@
+import fs from "node:fs";
 import os from "node:os";
-import { authenticatedApi } from "./cases/authenticated-api";
-import { httpBaseline } from "./cases/http-baseline";
-import { passwordHashing } from "./cases/password-hashing";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BenchCase, BenchOptions, Figure } from "./harness";
+import { formatReport } from "./report";
 
 /**
- * `npm run bench`: prints figures, never fails on time. Add a case by writing bench/cases/<name>.ts
- * and listing it here. BENCH_SECONDS and BENCH_CONNECTIONS tune the HTTP loads.
+ * `npm run bench [-- <name filter>…]`: runs every case in bench/cases/ (each file default-exports a
+ * BenchCase) and prints the figures as tables. Never fails on time. BENCH_SECONDS and
+ * BENCH_CONNECTIONS tune the HTTP loads.
  */
-const CASES: BenchCase[] = [httpBaseline, authenticatedApi, passwordHashing];
-
 const options: BenchOptions = {
   durationSeconds: Number(process.env.BENCH_SECONDS ?? 10),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
 };
+const filters = process.argv.slice(2).map((f) => f.toLowerCase());
 
+const casesDir = path.join(import.meta.dirname, "cases");
+const caseFiles = fs.readdirSync(casesDir).filter((f) => f.endsWith(".ts"));
+const cases: BenchCase[] = [];
+for (const file of caseFiles.sort()) {
+  const module = (await import(pathToFileURL(path.join(casesDir, file)).href)) as { default: BenchCase };
+  if (filters.length === 0 || filters.some((f) => module.default.name.toLowerCase().includes(f)))
+    cases.push(module.default);
+}
+
+const cpus = os.cpus();
 console.log(
-  `Bridgeway bench · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · ` +
-    `${options.connections} connections, ${options.durationSeconds} s per load\n`,
+  `Bridgeway bench · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"} · ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB\n`,
 );
 const figures: Figure[] = [];
-for (const benchCase of CASES) {
-  process.stdout.write(`running ${benchCase.name}…\n`);
-  figures.push(...(await benchCase.run(options)));
+const notes: string[] = [];
+for (const benchCase of cases) {
+  const started = performance.now();
+  process.stdout.write(`running ${benchCase.name}… `);
+  const result = await benchCase.run(options);
+  process.stdout.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  figures.push(...result.figures);
+  if (result.note) notes.push(result.note);
 }
-const baseline = figures.find((f) => f.name.startsWith("bare Fastify"))?.requestsPerSecond;
-const width = Math.max(...figures.map((f) => f.name.length));
-console.log("");
-for (const f of figures) {
-  const ratio =
-    f.requestsPerSecond && baseline
-      ? ` · ${((100 * f.requestsPerSecond) / baseline).toFixed(1)} % of bare Fastify`
-      : "";
-  console.log(`${f.name.padEnd(width)}  ${f.value.padStart(16)}${f.detail ? `  (${f.detail}${ratio})` : ""}`);
-}
+console.log(`\n${formatReport(figures, options, notes)}`);

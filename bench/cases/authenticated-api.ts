@@ -1,15 +1,23 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../src/core/platform/http";
 import { buildApp } from "../../src/server/app";
-import { openDatabase } from "../../src/server/db/connection";
+import { type DatabaseHandle, openDatabase } from "../../src/server/db/connection";
 import { migrate } from "../../src/server/db/migrate";
 import { generateDemo } from "../../src/server/demo/demo.service";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { type BenchCase, httpFigure, load } from "../harness";
+import { type BenchCase, type BenchOptions, type HttpFigure, loadHttp } from "../harness";
 
 /**
- * Real Bridgeway endpoints behind a real session cookie, on embedded PGlite holding the clinic-scale
- * demo: the session lookup (`/sessions/current`) and the staff overview (`/overview`).
+ * Real Bridgeway endpoints behind a real session cookie: the app from buildApp on an in-memory,
+ * migrated PGlite holding the clinic-scale demo program, with the clinical director (2 sites) signed in.
  */
-export const authenticatedApi: BenchCase = {
+const SIGNED_IN = "director@demo.bridgeway.example";
+
+const ENDPOINTS = [
+  ["GET /api/v1/sessions/current (session + user)", "/api/v1/sessions/current"],
+  ["GET /api/v1/overview (census of 2 sites)", "/api/v1/overview"],
+] as const;
+
+const authenticatedApi: BenchCase = {
   name: "authenticated API",
   async run(options) {
     const database = await openDatabase({
@@ -18,43 +26,59 @@ export const authenticatedApi: BenchCase = {
       databaseUrl: undefined,
       inMemory: true,
     });
-    await migrate(database.db);
-    await generateDemo(database, { seed: 1, scale: "clinic", now: new Date() });
-    const app = await buildApp({
-      config: {
-        baseUrl: "http://127.0.0.1",
-        logLevel: "silent",
-        trustProxy: false,
-        sessionIdleMinutes: 30,
-        sessionMaxHours: 12,
-      },
-      database,
-      version: "bench",
-      webDir: undefined,
-      logger: false,
-    });
-    const address = await app.listen({ port: 0, host: "127.0.0.1" });
     try {
-      const signIn = await fetch(`${address}/api/v1/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-bridgeway-request": "1" },
-        body: JSON.stringify({ email: "director@demo.bridgeway.example", password: DEMO_PASSWORD }),
-      });
-      if (signIn.status !== 200) throw new Error(`bench sign-in failed: ${signIn.status}`);
-      const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-      return [
-        httpFigure(
-          "GET /api/v1/sessions/current (session + user)",
-          await load(`${address}/api/v1/sessions/current`, options, { cookie }),
-        ),
-        httpFigure(
-          "GET /api/v1/overview (census, 2 sites)",
-          await load(`${address}/api/v1/overview`, options, { cookie }),
-        ),
-      ];
+      await migrate(database.db);
+      const demo = await generateDemo(database, { seed: 1, scale: "clinic", now: new Date() });
+      return {
+        figures: await loadEndpoints(database, options),
+        note:
+          `Bridgeway: in-memory PGlite with the clinic demo (${demo.participants} participants, ` +
+          `${demo.checkIns.toLocaleString("en-US")} check-ins), signed in as ${SIGNED_IN}`,
+      };
     } finally {
-      await app.close();
       await database.close();
     }
   },
 };
+
+async function loadEndpoints(database: DatabaseHandle, options: BenchOptions): Promise<HttpFigure[]> {
+  const app = await buildApp({
+    config: {
+      baseUrl: "http://127.0.0.1",
+      logLevel: "silent",
+      trustProxy: false,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+    },
+    database,
+    version: "bench",
+    webDir: undefined,
+    logger: false,
+  });
+  try {
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const cookie = await signIn(address);
+    const figures: HttpFigure[] = [];
+    for (const [name, path] of ENDPOINTS) {
+      const probe = await fetch(`${address}${path}`, { headers: { cookie } });
+      if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}: ${await probe.text()}`);
+      figures.push(await loadHttp(name, `${address}${path}`, options, { cookie }));
+    }
+    return figures;
+  } finally {
+    await app.close();
+  }
+}
+
+async function signIn(address: string): Promise<string> {
+  const response = await fetch(`${address}/api/v1/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
+    body: JSON.stringify({ email: SIGNED_IN, password: DEMO_PASSWORD }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (response.status !== 200 || !session) throw new Error(`bench sign-in failed: ${response.status}`);
+  return session.split(";")[0]!;
+}
+
+export default authenticatedApi;

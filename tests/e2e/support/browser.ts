@@ -3,17 +3,22 @@ import fs from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
-/** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
+/** Debian's Chromium driven by playwright-core: never a downloaded browser. */
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const AXE_PATH = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((p): p is string => Boolean(p) && fs.existsSync(p!));
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"];
+  return candidates.find((p): p is string => p !== undefined && p !== "" && fs.existsSync(p));
 }
 
-export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+/** One headless browser per run; each journey opens its own context (fresh cookies and storage). */
+export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("Debian chromium is not installed (apt-get install -y chromium)");
-  // playwright-core gives each launch a fresh, temporary profile.
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath,
     args: [
       "--headless",
@@ -26,50 +31,44 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       "--disable-sync",
     ],
   });
-  return { browser, close: () => browser.close() };
 }
-
-const AXE_SOURCE = fs.readFileSync(
-  path.resolve(import.meta.dirname, "../../../node_modules/axe-core/axe.min.js"),
-  "utf8",
-);
 
 interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  targets: string[];
 }
 
-/** Run axe-core (WCAG 2.0–2.2 A/AA and best practices) on the page; zero violations allowed. */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    });
+/** axe-core on the whole page (WCAG 2.0–2.2 A/AA and best practices): zero violations allowed. */
+export async function expectNoAxeViolations(page: Page, pageName: string): Promise<void> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations: AxeViolation[] = await page.evaluate(async (tags) => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(
+          context: Document,
+          options: object,
+        ): Promise<{
+          violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+        }>;
+      };
+    };
+    const result = await axe.run(document, { runOnly: tags });
     return result.violations.map((v) => ({
       id: v.id,
-      impact: v.impact,
+      impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
+      targets: v.nodes.map((n) => n.target.map(String).join(" ")),
     }));
-  });
+  }, AXE_TAGS);
   const report = violations
-    .map(
-      (v) =>
-        `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    → ${n.target.join(" ")}`).join("\n")}`,
-    )
+    .map((v) => `  ${v.id} [${v.impact}] ${v.help}\n${v.targets.map((t) => `    at ${t}`).join("\n")}`)
     .join("\n");
-  assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on ${label}:\n${report}`);
+  assert.equal(violations.length, 0, `axe: ${violations.length} violation(s) on ${pageName}:\n${report}`);
 }
 
-/** Console errors in the page fail the journey. */
+/** Console errors and uncaught exceptions in the page, for the journey to assert on. */
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -79,8 +78,10 @@ export function collectConsoleErrors(page: Page): string[] {
   return errors;
 }
 
+/** Full-page screenshot in test-results/ (git-ignored), with the pointer parked so no hover shows. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = path.resolve(import.meta.dirname, "../../../test-results");
+  await page.mouse.move(0, 0);
+  const dir = path.join(ROOT, "test-results");
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
