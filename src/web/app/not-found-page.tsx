@@ -1,18 +1,34 @@
-import { Button, Container, Stack, Text, Title } from "@mantine/core";
+import { Button, Container, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CrisisFooter } from "./crisis";
+import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
 
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Container size="sm" py="xl" component="main" id="main">
-      <Stack>
-        <Title order={1}>{t("notFound.title")}</Title>
-        <Text>{t("notFound.body")}</Text>
-        <Button component={Link} to="/" w="fit-content">
-          {t("notFound.home")}
-        </Button>
+    <Stack mih="100dvh" justify="space-between" gap={0}>
+      <Group component="header" justify="space-between" p="sm" gap="xs">
+        <Text fw={700} size="lg">
+          {t("product.name")}
+        </Text>
+        <Group gap="xs">
+          <LanguageSwitch />
+          <ColorSchemeToggle />
+        </Group>
+      </Group>
+      <Container size="sm" py="xl" component="main" id="main" style={{ flex: 1 }}>
+        <Stack>
+          <Title order={1}>{t("notFound.title")}</Title>
+          <Text>{t("notFound.body")}</Text>
+          <Button component={Link} to="/" w="fit-content">
+            {t("notFound.home")}
+          </Button>
+        </Stack>
+      </Container>
+      <Stack component="footer" p="sm">
+        <CrisisFooter />
       </Stack>
-    </Container>
+    </Stack>
   );
 }

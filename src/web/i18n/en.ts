@@ -15,7 +15,7 @@ export const en = {
     somethingWrong: "Something went wrong. Please try again.",
   },
   crisis: {
-    footer: "In crisis? Call or text 988 · In an emergency, call 911",
+    footer: "In crisis? Call or text\u00a0988 · In an emergency, call\u00a0911",
     title: "Get help now",
     body: "If you are thinking about hurting yourself, or you are not safe, reach out now. You are not alone.",
     call988: "Call 988",

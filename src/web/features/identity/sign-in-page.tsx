@@ -53,7 +53,8 @@ function DemoAccounts() {
       <List size="sm" mt="xs" spacing={2}>
         {meta.data.demoAccounts.map((a) => (
           <List.Item key={a.email}>
-            <Code>{a.email}</Code> — {t(`roles.${a.role}`)}
+            <Code>{a.email}</Code>
+            <Text size="xs">{t(`roles.${a.role}`)}</Text>
           </List.Item>
         ))}
       </List>

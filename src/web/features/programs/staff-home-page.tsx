@@ -6,8 +6,10 @@ import { useOverview } from "./api/get-overview";
 function Figure({ label, value }: { label: string; value: number }) {
   return (
     <Card withBorder padding="md">
-      <Text size="sm">{label}</Text>
-      <Text fw={700} fz={32} lh={1.2}>
+      <Text size="sm" component="dt">
+        {label}
+      </Text>
+      <Text fw={700} fz={32} lh={1.2} component="dd" m={0}>
         {value.toLocaleString()}
       </Text>
     </Card>
@@ -44,7 +46,7 @@ export function StaffHomePage() {
       {overview.data && (
         <>
           {overview.data.organisation.name && <Text size="lg">{overview.data.organisation.name}</Text>}
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" m={0}>
             <Figure
               label={t("overview.currentParticipants")}
               value={overview.data.totals.currentParticipants}
