@@ -1,15 +1,20 @@
 import { Anchor, Button, Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { IconMessage, IconPhone } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 
 /** Always-visible crisis line (988 Suicide & Crisis Lifeline; 911 for emergencies). */
 export function CrisisFooter() {
   const { t } = useTranslation();
   return (
     <Text component="p" size="sm" ta="center" m={0}>
-      <Anchor href="tel:988" c="inherit" underline="always">
-        {t("crisis.footer")}
-      </Anchor>
+      <Trans
+        i18nKey="crisis.footer"
+        components={{
+          call: <Anchor href="tel:988" c="inherit" underline="always" aria-label={t("crisis.call988")} />,
+          text: <Anchor href="sms:988" c="inherit" underline="always" />,
+          emergency: <Anchor href="tel:911" c="inherit" underline="always" />,
+        }}
+      />
     </Text>
   );
 }

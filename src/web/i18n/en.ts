@@ -8,14 +8,15 @@ export const en = {
     language: "Language",
     english: "English",
     spanish: "Español",
-    toggleColorScheme: "Switch between light and dark theme",
+    toggleColorScheme: "Toggle color scheme (switch between light and dark theme)",
     skipToContent: "Skip to main content",
     userMenu: "Account menu:",
     comingSoon: "Coming soon",
     somethingWrong: "Something went wrong. Please try again.",
   },
   crisis: {
-    footer: "In crisis? Call or text\u00a0988 · In an emergency, call\u00a0911",
+    footer:
+      "In crisis? <call>Call</call> or <text>text 988</text> · In an emergency, <emergency>call 911</emergency>",
     title: "Get help now",
     body: "If you are thinking about hurting yourself, or you are not safe, reach out now. You are not alone.",
     call988: "Call 988",

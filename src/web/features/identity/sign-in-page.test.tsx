@@ -1,34 +1,11 @@
 // @vitest-environment jsdom
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import i18n from "i18next";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { MemoryRouter } from "react-router";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { en } from "../../i18n/en";
+import { renderWithProviders, setUpDom } from "../../test-support/render-with-providers";
 import { SignInPage, validateSignIn } from "./sign-in-page";
 
-beforeAll(async () => {
-  await i18n
-    .use(initReactI18next)
-    .init({ resources: { en: { translation: en } }, lng: "en", showSupportNotice: false });
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-    onchange: null,
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(setUpDom);
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -62,17 +39,7 @@ describe("SignInPage", () => {
       );
     });
     vi.stubGlobal("fetch", fetchMock);
-    render(
-      <I18nextProvider i18n={i18n}>
-        <MantineProvider>
-          <QueryClientProvider client={new QueryClient()}>
-            <MemoryRouter initialEntries={["/sign-in"]}>
-              <SignInPage />
-            </MemoryRouter>
-          </QueryClientProvider>
-        </MantineProvider>
-      </I18nextProvider>,
-    );
+    renderWithProviders(<SignInPage />, "/sign-in");
     const email = await screen.findByLabelText(/Email/);
     fireEvent.change(email, { target: { value: "not-an-email" } });
     fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "secret" } });
