@@ -32,7 +32,8 @@ describe("demo generation killed half-way", () => {
     await exited;
 
     const server = await startServerProcess({ DATA_DIR: dataDir, DEMO: "true" }, 120_000);
-    expect(server.output()).toContain("Finishing an interrupted demo generation");
+    // Depending on where the kill landed, the partial demo holds accounts already or not yet.
+    expect(server.output()).toMatch(/Finishing an interrupted demo generation|Generating the demo program/);
     try {
       const meta = (await (await fetch(`${server.url}/api/v1/meta`)).json()) as {
         demoMode: boolean;

@@ -5,22 +5,29 @@ import {
   BackupError,
   backupEmbedded,
   backupServer,
+  hasEmbeddedDatabase,
   restoreEmbedded,
   restoreServer,
 } from "../../server/platform/backup";
 import { action, CliError, config, print } from "../cli-context";
 
-const asCliError = (error: unknown) => {
+const asCliError = (error: unknown): never => {
   throw error instanceof BackupError ? new CliError(error.message) : error;
 };
+
+const mebibytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MiB`;
 
 export function registerBackup(program: Command): void {
   program
     .command("backup <file>")
     .description(
-      "Write a consistent backup of the database to <file>.\n" +
-        "Embedded: stop Bridgeway first (the data directory is locked while it runs); the archive is taken through the database.\n" +
-        "Server (DATABASE_URL): runs pg_dump --format=custom (needs the PostgreSQL client tools).",
+      [
+        "Write a consistent backup of the database to <file>.",
+        "Embedded: stop Bridgeway first; the data directory is locked while it runs",
+        "(for backups while it runs, use server mode). The archive is taken through",
+        "the database, never copied from the live directory.",
+        "Server (DATABASE_URL): runs pg_dump --format=custom (PostgreSQL client tools).",
+      ].join("\n"),
     )
     .option("--force", "overwrite <file> if it exists")
     .action(
@@ -32,6 +39,9 @@ export function registerBackup(program: Command): void {
           print(`Backup written to ${target} (pg_dump custom format).`);
           return;
         }
+        if (!hasEmbeddedDatabase(cfg.dataDir)) {
+          throw new CliError(`There is no database in ${cfg.dataDir} to back up. Check DATA_DIR.`);
+        }
         const database = await openDatabase({
           command: "backup",
           dataDir: cfg.dataDir,
@@ -39,7 +49,7 @@ export function registerBackup(program: Command): void {
         });
         try {
           const bytes = await backupEmbedded(database, target, Boolean(opts.force)).catch(asCliError);
-          print(`Backup of ${cfg.dataDir} written to ${target} (${(bytes / 1_048_576).toFixed(1)} MiB).`);
+          print(`Backup of ${cfg.dataDir} written to ${target} (${mebibytes(bytes)}).`);
         } finally {
           await database.close();
         }
@@ -49,27 +59,35 @@ export function registerBackup(program: Command): void {
   program
     .command("restore <file>")
     .description(
-      "Restore a backup made by `bridgeway backup`. Stop Bridgeway first.\n" +
-        "Embedded: the archive is checked in a staging directory, then swapped in; the previous data is kept beside it.\n" +
+      [
+        "Restore a backup made by `bridgeway backup`. Stop Bridgeway first.",
+        "Embedded: the archive is opened and checked in a new directory, then swapped",
+        "in; the previous data is kept beside it as pgdata.before-restore-<time>.",
         "Server (DATABASE_URL): runs pg_restore --clean --if-exists.",
+      ].join("\n"),
     )
-    .option("--force", "replace a data directory that already holds a database")
+    .option("--force", "replace a database that already holds data")
     .action(
       action(async (file: string, opts: { force?: boolean }) => {
         const cfg = config();
         const source = path.resolve(file);
         if (cfg.databaseUrl) {
-          await restoreServer(cfg.databaseUrl, source).catch(asCliError);
+          await restoreServer(cfg.databaseUrl, source, Boolean(opts.force)).catch(asCliError);
           print(`Restored ${source} into the PostgreSQL server.`);
           return;
         }
         const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-        const keptAs = await restoreEmbedded(cfg.dataDir, source, Boolean(opts.force), stamp).catch(
+        const result = await restoreEmbedded(cfg.dataDir, source, Boolean(opts.force), stamp).catch(
           asCliError,
         );
-        print(
-          `Restored ${source} into ${cfg.dataDir}.${keptAs ? ` The previous data is kept in ${keptAs}.` : ""}`,
-        );
+        print(`Restored ${source} into ${cfg.dataDir}.`);
+        if (result.keptAs)
+          print(`The data it replaced is kept in ${result.keptAs}; delete it when satisfied.`);
+        if (result.pending.length > 0) {
+          print(
+            `The backup is from an older version: ${result.pending.length} migration(s) run at the next start.`,
+          );
+        }
       }),
     );
 }

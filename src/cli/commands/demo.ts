@@ -1,81 +1,119 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { DEMO_SCALES, type DemoScale } from "../../core/demo/demo-plan";
-import { DemoRefusedError, generateDemo } from "../../server/demo/demo.service";
+import { type DemoProgress, DemoRefusedError, generateDemo } from "../../server/demo/demo.service";
 import * as demo from "../../server/demo/demo.sql";
 import { action, CliError, config, openMigrated, print } from "../cli-context";
 
-function parseSeed(value: string): number {
-  if (!/^\d{1,9}$/.test(value))
-    throw new CliError(`--seed must be a whole number from 0 to 999999999 (got "${value}").`);
+const MAX_SEED = 0xffff_ffff;
+
+export function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > MAX_SEED) {
+    throw new CliError(`--seed must be a whole number from 0 to ${MAX_SEED} (got "${value}").`);
+  }
   return Number(value);
 }
 
-function parseScale(value: string): DemoScale {
+export function parseScale(value: string): DemoScale {
   if (!(DEMO_SCALES as readonly string[]).includes(value)) {
     throw new CliError(`--scale must be one of ${DEMO_SCALES.join(", ")} (got "${value}").`);
   }
   return value as DemoScale;
 }
 
+/** A progress bar per phase on a terminal; otherwise a plain line every few seconds and at the end. */
+function progressReporter(): { report(progress: DemoProgress): void; stop(): void } {
+  let bar: SingleBar | undefined;
+  let phase = "";
+  let lastLine = Date.now();
+  return {
+    report(progress) {
+      if (!process.stdout.isTTY) {
+        const now = Date.now();
+        if (progress.done === progress.total || now - lastLine > 2_000) {
+          lastLine = now;
+          print(`${progress.phase}: ${progress.done}/${progress.total}`);
+        }
+        return;
+      }
+      if (progress.phase !== phase) {
+        bar?.stop();
+        phase = progress.phase;
+        bar = new SingleBar({
+          format: `${phase.padEnd(12)} [{bar}] {value}/{total} · {duration_formatted} · {eta_formatted} left`,
+          hideCursor: true,
+        });
+        bar.start(progress.total, progress.done);
+      }
+      bar!.update(progress.done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
 export function registerDemo(program: Command): void {
   program
     .command("demo")
     .description(
-      "Generate the demo program (fictional people) into an empty database. Deterministic from the seed.\n" +
-        "Scales: small (tests), clinic (≈60 current and 200 past participants, the default),\n" +
-        "large (≥ 20,000 participants and ≥ 5,000,000 check-ins, for benchmarks).",
+      [
+        "Generate the demo program (a fictional organisation, staff and participants)",
+        "into an empty database. The same seed gives the same people, dates and",
+        "check-ins.",
+        "Scales: small  ≈30 participants (tests)",
+        "        clinic ≈60 current and 200 past participants over 12 months (default)",
+        "        large  130,000 participants, over 5 million check-ins (benchmarks;",
+        "               committed in steps, an interrupted run starts over)",
+        "Embedded mode: stop Bridgeway first (the data directory is locked while",
+        "it runs).",
+      ].join("\n"),
     )
-    .option("--seed <n>", "seed of the generator", "1")
-    .option("--scale <scale>", DEMO_SCALES.join(" | "), "clinic")
-    .option("--replace", "replace an existing demo (never touches a database with real accounts)")
+    .option("--seed <n>", "seed of the generator (0–4294967295)", "1")
+    .option("--scale <scale>", `one of ${DEMO_SCALES.join(", ")}`, "clinic")
+    .option("--replace", "replace a previous demo (a database holding anything else is never touched)")
     .action(
       action(async (opts: { seed: string; scale: string; replace?: boolean }) => {
         const seed = parseSeed(opts.seed);
         const scale = parseScale(opts.scale);
         const database = await openMigrated(config(), "demo");
+        const progress = progressReporter();
         try {
-          if ((await demo.findDemoSetting(database.db)) && !opts.replace) {
+          const counts = await demo.countData(database.db);
+          if (counts.otherUsers > 0 || counts.otherOrganisations > 0) {
             throw new CliError(
-              "This database already holds the demo program. Use --replace to generate it again.",
+              `${database.description} holds data that is not the demo (${counts.otherUsers} account(s), ${counts.otherOrganisations} organisation(s)); the demo is only generated into an empty database.`,
             );
           }
+          const previous = await demo.findDemoSetting(database.db);
+          if (previous && !opts.replace) {
+            const was = JSON.parse(previous) as { seed: number; scale: string; generatedAt: string };
+            throw new CliError(
+              `${database.description} already holds a demo program (seed ${was.seed}, ${was.scale}, generated ${was.generatedAt}). Use --replace to generate it again.`,
+            );
+          }
+          if (!previous && counts.demoUsers > 0) print("Clearing an incomplete demo program first.");
           const started = Date.now();
-          const bar = process.stdout.isTTY
-            ? new SingleBar({
-                format: "{phase} [{bar}] {value}/{total} participants · {eta_formatted} left",
-                hideCursor: true,
-              })
-            : undefined;
-          let lastLine = 0;
-          let barStarted = false;
           const summary = await generateDemo(database, {
             seed,
             scale,
             now: new Date(),
-            onProgress({ phase, done, total }) {
-              if (bar) {
-                if (!barStarted) bar.start(total, 0, { phase });
-                barStarted = true;
-                bar.update(done, { phase });
-              } else if (Date.now() - lastLine > 2_000 || done === total) {
-                lastLine = Date.now();
-                print(`${phase}: ${done}/${total}`);
-              }
-            },
+            onProgress: progress.report,
           }).catch((error: unknown) => {
-            if (error instanceof DemoRefusedError) throw new CliError(error.message);
-            throw error;
+            throw error instanceof DemoRefusedError ? new CliError(error.message) : error;
           });
-          bar?.stop();
+          progress.stop();
           const seconds = (Date.now() - started) / 1000;
-          const rows = summary.participants + summary.episodes + summary.checkIns;
+          const rows = summary.staff + summary.participants + summary.episodes + summary.checkIns;
           print(
-            `Demo program (seed ${seed}, ${scale}) in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
-              `${summary.participants.toLocaleString("en-US")} participants, ${summary.episodes.toLocaleString("en-US")} episodes, ` +
-              `${summary.checkIns.toLocaleString("en-US")} check-ins (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s).`,
+            `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
+              `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
+              `${count(summary.checkIns)} check-ins (${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {
+          progress.stop();
           await database.close();
         }
       }),

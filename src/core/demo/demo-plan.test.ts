@@ -1,28 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { planCheckIns } from "./check-in-trajectories";
 import { daysBetween } from "./dates";
-import { planDemoParticipants, SCALE_SPECS } from "./demo-plan";
-import { createRandom } from "./random";
+import { DEMO_TRACKS, planDemoParticipants, SCALE_SPECS } from "./demo-plan";
 
 const TODAY = "2026-11-23";
-
-describe("createRandom", () => {
-  it("gives the same sequence for the same seed and another for another seed", () => {
-    const a = createRandom(42);
-    const b = createRandom(42);
-    const c = createRandom(43);
-    const seqA = Array.from({ length: 5 }, () => a.next());
-    expect(Array.from({ length: 5 }, () => b.next())).toEqual(seqA);
-    expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(seqA);
-    expect(seqA.every((x) => x >= 0 && x < 1)).toBe(true);
-  });
-
-  it("forks independent generators that do not shift each other", () => {
-    const root = createRandom(7);
-    expect(root.fork("x").next()).toBe(createRandom(7).fork("x").next());
-    expect(root.fork("x").next()).not.toBe(root.fork("y").next());
-  });
-});
 
 describe("planDemoParticipants", () => {
   const plan = planDemoParticipants(1, "clinic", TODAY);
@@ -48,43 +28,48 @@ describe("planDemoParticipants", () => {
     }
   });
 
-  it("varies outcomes: most complete, some leave early, some come back", () => {
+  it("discharges mostly as completed, then left against advice, transferred, administrative", () => {
     const reasons = plan.flatMap((p) => p.episodes.map((e) => e.dischargeReason).filter(Boolean));
     const share = (r: string) => reasons.filter((x) => x === r).length / reasons.length;
     expect(share("completed")).toBeGreaterThan(0.4);
     expect(share("left_against_advice")).toBeGreaterThan(0.15);
-    expect(plan.some((p) => p.episodes.length === 2)).toBe(true);
+    expect(share("transferred")).toBeGreaterThan(0.03);
+    expect(share("administrative")).toBeGreaterThan(0);
+    for (const p of plan) {
+      for (const e of p.episodes.filter((x) => x.dischargeReason === "completed")) {
+        const weeks = daysBetween(e.admittedOn, e.dischargedOn!) / 7;
+        expect(weeks >= 4 && weeks <= 16).toBe(true);
+      }
+    }
+  });
+
+  it("re-admits some people, current and past, after an earlier episode ended", () => {
+    const twice = plan.filter((p) => p.episodes.length === 2);
+    expect(twice.some((p) => p.episodes[1]!.dischargedOn === null)).toBe(true);
+    expect(twice.some((p) => p.episodes[1]!.dischargedOn !== null)).toBe(true);
+    for (const p of twice) expect(p.episodes[0]!.dischargedOn! < p.episodes[1]!.admittedOn).toBe(true);
     expect(new Set(plan.flatMap((p) => p.episodes.map((e) => e.trajectory))).size).toBe(5);
   });
 
-  it("puts adolescents (14–17) only in the adolescent track", () => {
-    for (const p of plan.filter((x) => x.episodes[0]!.track === 2)) {
-      const age = daysBetween(p.bornOn, TODAY) / 365.25;
-      expect(age).toBeGreaterThanOrEqual(14);
-      expect(age).toBeLessThan(18);
-    }
-  });
-});
-
-describe("planCheckIns", () => {
-  it("stays within the window, within 0–10, and never in the future", () => {
-    const checkIns = planCheckIns(createRandom(3), "improving", "2026-09-01", TODAY);
-    expect(checkIns.length).toBeGreaterThan(40);
-    for (const c of checkIns) {
-      expect(c.on >= "2026-09-01" && c.on <= TODAY).toBe(true);
-      expect(c.mood).toBeGreaterThanOrEqual(0);
-      expect(c.craving).toBeLessThanOrEqual(10);
+  it("admits adolescents (14–17 throughout) only to the adolescent track, adults 19–68", () => {
+    for (const p of plan) {
+      const adolescent = DEMO_TRACKS[p.episodes[0]!.track]!.audience === "adolescent";
+      for (const e of p.episodes) {
+        const atAdmission = daysBetween(p.bornOn, e.admittedOn) / 365.25;
+        const atEnd = daysBetween(p.bornOn, e.dischargedOn ?? TODAY) / 365.25;
+        if (adolescent) expect(atAdmission >= 14 && atEnd < 18).toBe(true);
+        else expect(atAdmission >= 19 && atAdmission < 69).toBe(true);
+      }
     }
   });
 
-  it("shows improvement as falling craving and a lapse as reported use", () => {
-    const improving = planCheckIns(createRandom(5), "improving", "2026-06-01", "2026-09-30");
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const third = Math.floor(improving.length / 3);
-    expect(mean(improving.slice(-third).map((c) => c.craving))).toBeLessThan(
-      mean(improving.slice(0, third).map((c) => c.craving)),
-    );
-    const lapse = planCheckIns(createRandom(5), "lapse_and_return", "2026-06-01", "2026-09-30");
-    expect(lapse.some((c) => c.anyUse)).toBe(true);
+  it("mixes English and Spanish speakers", () => {
+    const spanish = plan.filter((p) => p.preferredLanguage === "es").length / plan.length;
+    expect(spanish).toBeGreaterThan(0.08);
+    expect(spanish).toBeLessThan(0.35);
+  });
+
+  it("is large enough for benchmarks at the large scale", () => {
+    expect(SCALE_SPECS.large.current + SCALE_SPECS.large.past).toBeGreaterThanOrEqual(20_000);
   });
 });

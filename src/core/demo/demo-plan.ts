@@ -1,7 +1,7 @@
 import type { DischargeReason } from "../participants/episodes.schema";
 import type { Trajectory } from "./check-in-trajectories";
 import { addDays } from "./dates";
-import { FAMILY_NAMES, GIVEN_NAMES_EN, GIVEN_NAMES_ES } from "./names";
+import { FAMILY_NAMES_EN, FAMILY_NAMES_ES, GIVEN_NAMES_EN, GIVEN_NAMES_ES } from "./names";
 import { createRandom, type Random } from "./random";
 
 /**
@@ -17,12 +17,17 @@ interface ScaleSpec {
   past: number;
   /** How far back admissions of past participants reach. */
   days: number;
+  /**
+   * Benchmark scale: committed in batches (restartable) and check-ins computed inside the
+   * database, instead of one transaction with check-ins computed here.
+   */
+  bulk: boolean;
 }
 
 export const SCALE_SPECS: Record<DemoScale, ScaleSpec> = {
-  small: { current: 8, past: 20, days: 180 },
-  clinic: { current: 60, past: 200, days: 365 },
-  large: { current: 3_000, past: 38_000, days: 3 * 365 },
+  small: { current: 8, past: 20, days: 180, bulk: false },
+  clinic: { current: 60, past: 200, days: 365, bulk: false },
+  large: { current: 4_000, past: 126_000, days: 5 * 365, bulk: true },
 };
 
 export const DEMO_SITES = [
@@ -80,7 +85,7 @@ export interface DemoParticipant {
 }
 
 const PAST_REASONS: readonly [DischargeReason, number, [number, number], Trajectory[]][] = [
-  ["completed", 0.55, [56, 112], ["improving", "improving", "steady", "lapse_and_return"]],
+  ["completed", 0.55, [42, 112], ["improving", "improving", "steady", "lapse_and_return"]],
   ["left_against_advice", 0.25, [7, 45], ["fading", "struggling"]],
   ["administrative", 0.05, [14, 60], ["struggling", "fading"]],
   ["transferred", 0.1, [7, 50], ["struggling"]],
@@ -105,28 +110,37 @@ export function counselorsAtSite(site: number): number {
   return (site === 0 ? 1 : 0) + DEMO_EXTRA_COUNSELORS.filter((c) => c.site === site).length;
 }
 
-function person(
-  random: Random,
-  key: number,
-  track: number,
-  today: string,
-): Omit<DemoParticipant, "episodes" | "sobrietyOn"> {
+/** Name, language and age at first admission (adolescents stay under 18 through their episode). */
+function person(random: Random, key: number, track: number) {
   const spanish = random.chance(0.3);
   const adolescent = DEMO_TRACKS[track]!.audience === "adolescent";
-  const ageDays = adolescent ? random.int(14 * 365 + 4, 17 * 365 + 300) : random.int(19 * 365 + 5, 68 * 365);
   return {
     key,
     site: DEMO_TRACKS[track]!.site,
     givenName: random.pick(spanish ? GIVEN_NAMES_ES : GIVEN_NAMES_EN),
-    familyName: random.pick(FAMILY_NAMES),
-    bornOn: addDays(today, -ageDays),
-    preferredLanguage: spanish && random.chance(0.6) ? "es" : "en",
+    familyName: random.pick(spanish && random.chance(0.85) ? FAMILY_NAMES_ES : FAMILY_NAMES_EN),
+    preferredLanguage: spanish && random.chance(0.6) ? ("es" as const) : ("en" as const),
+    ageDays: adolescent ? random.int(14 * 365 + 4, 17 * 365 + 200) : random.int(19 * 365 + 5, 68 * 365),
   };
 }
 
-/** Alumni who completed keep checking in, less often, for up to a year after discharge. */
-export const ALUMNI_CHECK_IN_DAYS = 365;
-export const ALUMNI_CHECK_IN_RATE = 0.55;
+/** A re-admitted participant's earlier episode: left early, silence, came back weeks later. */
+function earlierEpisode(
+  random: Random,
+  track: number,
+  counselor: number,
+  nextAdmission: string,
+): DemoEpisode {
+  const dischargedOn = addDays(nextAdmission, -random.int(30, 150));
+  return {
+    track,
+    counselor,
+    admittedOn: addDays(dischargedOn, -random.int(10, 35)),
+    dischargedOn,
+    dischargeReason: "left_against_advice",
+    trajectory: "fading",
+  };
+}
 
 /** Every participant of the demo; the first one is the demo participant account's own record. */
 export function planDemoParticipants(seed: number, scale: DemoScale, today: string): DemoParticipant[] {
@@ -138,7 +152,7 @@ export function planDemoParticipants(seed: number, scale: DemoScale, today: stri
     const current = i < spec.current;
     const track = i === 0 ? 0 : pickTrack(r);
     const counselor = r.int(0, counselorsAtSite(DEMO_TRACKS[track]!.site) - 1);
-    const base = person(r, i, track, today);
+    const { ageDays, ...base } = person(r, i, track);
     const episodes: DemoEpisode[] = [];
     if (current) {
       const admittedOn = addDays(today, -r.int(0, 84));
@@ -149,34 +163,31 @@ export function planDemoParticipants(seed: number, scale: DemoScale, today: stri
         "lapse_and_return",
         "struggling",
       ]);
-      if (r.chance(0.1)) {
-        // Came back: an earlier episode that ended early, then re-engagement.
-        const earlierEnd = addDays(admittedOn, -r.int(30, 150));
-        episodes.push({
-          track,
-          counselor,
-          admittedOn: addDays(earlierEnd, -r.int(10, 35)),
-          dischargedOn: earlierEnd,
-          dischargeReason: "left_against_advice",
-          trajectory: "fading",
-        });
-      }
+      if (r.chance(0.1)) episodes.push(earlierEpisode(r, track, counselor, admittedOn));
       episodes.push({ track, counselor, admittedOn, dischargedOn: null, dischargeReason: null, trajectory });
     } else {
       const [reason, , [minStay, maxStay], trajectories] = pickReason(r);
       const stay = r.int(minStay, maxStay);
       const dischargedOn = addDays(today, -r.int(1, spec.days - stay));
+      const admittedOn = addDays(dischargedOn, -stay);
+      const earlier = earlierEpisode(r, track, counselor, admittedOn);
+      if (r.chance(0.08) && earlier.admittedOn >= addDays(today, -spec.days)) episodes.push(earlier);
       episodes.push({
         track,
         counselor,
-        admittedOn: addDays(dischargedOn, -stay),
+        admittedOn,
         dischargedOn,
         dischargeReason: reason,
         trajectory: r.pick(trajectories),
       });
     }
     const firstAdmission = episodes[0]!.admittedOn;
-    participants.push({ ...base, sobrietyOn: addDays(firstAdmission, -r.int(3, 40)), episodes });
+    participants.push({
+      ...base,
+      bornOn: addDays(firstAdmission, -ageDays),
+      sobrietyOn: addDays(firstAdmission, -r.int(3, 40)),
+      episodes,
+    });
   }
   return participants;
 }

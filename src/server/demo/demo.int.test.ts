@@ -1,11 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { givenUser } from "../../../tests/support/given";
+import { givenSite, givenUser } from "../../../tests/support/given";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
+import { planDemoParticipants } from "../../core/demo/demo-plan";
 import { type DatabaseHandle, queryRows } from "../db/connection";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
+import * as demo from "./demo.sql";
+import { buildCheckInWindows } from "./demo-rows";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
+const TODAY = "2026-11-23";
+const print = () => {};
 
 describeEachEngine("demo program", (engine) => {
   let database: DatabaseHandle;
@@ -16,51 +21,72 @@ describeEachEngine("demo program", (engine) => {
     await database.close();
   });
 
-  const snapshot = () =>
-    queryRows<{
-      name: string;
-      admitted_on: string;
-      discharged_on: string | null;
-      check_ins: number;
-      mood_sum: number;
-    }>(
-      database.db,
-      sql`select p.given_name || ' ' || p.family_name as name, e.admitted_on::text, e.discharged_on::text,
-            (select count(*)::int from check_ins c where c.participant_id = p.id) as check_ins,
-            (select coalesce(sum(mood), 0)::int from check_ins c where c.participant_id = p.id) as mood_sum
-          from participants p join episodes e on e.participant_id = p.id
-          order by e.admitted_on, name, check_ins`,
+  const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(database.db, query))[0]!;
+
+  /** Everything a person would see of the demo, as one comparable value. */
+  const fingerprint = (db: DatabaseHandle) =>
+    queryRows<{ people: string; checkins: string }>(
+      db.db,
+      sql`select
+            (select md5(string_agg(concat_ws('|', p.id, p.given_name, p.family_name, p.born_on, p.preferred_language,
+                  e.admitted_on, e.discharged_on, e.discharge_reason), ',' order by p.id, e.admitted_on))
+               from participants p join episodes e on e.participant_id = p.id) as people,
+            (select md5(string_agg(concat_ws('|', participant_id, checked_in_on, mood, craving, sleep_hours, any_use),
+                  ',' order by participant_id, checked_in_on)) from check_ins) as checkins`,
     );
 
-  it("generates a believable small program, deterministically from the seed", async () => {
+  /** Check-ins outside their episodes, in the future, and the share of episode days with one. */
+  const checkInFacts = () =>
+    one<{ total: number; future: number; outside: number; share: number }>(
+      sql`select count(*)::int as total,
+            count(*) filter (where checked_in_on > ${TODAY}::date)::int as future,
+            count(*) filter (where not exists (
+              select 1 from episodes e where e.participant_id = c.participant_id
+                and c.checked_in_on between e.admitted_on and coalesce(e.discharged_on, ${TODAY}::date)))::int as outside,
+            (count(*)::float8 / (select sum(coalesce(discharged_on, ${TODAY}::date) - admitted_on + 1)
+               from episodes))::float8 as share
+          from check_ins c`,
+    );
+
+  it("generates a believable small program: current and past people, discharges, check-ins in episodes", async () => {
     const summary = await generateDemo(database, { seed: 7, scale: "small", now: NOW });
-    expect(summary.participants).toBe(28);
-    const counts = await queryRows<{
-      current: number;
-      past: number;
-      future: number;
-      outside: number;
-      reasons: number;
-    }>(
-      database.db,
+    expect(summary).toMatchObject({ participants: 28, staff: 12 });
+    const counts = await one<{ current: number; past: number; reasons: number; readmitted: number }>(
       sql`select
             (select count(*)::int from episodes where discharged_on is null) as current,
-            (select count(*)::int from episodes where discharged_on is not null) as past,
-            (select count(*)::int from check_ins where checked_in_on > '2026-11-23') as future,
-            (select count(*)::int from check_ins c where not exists (
-               select 1 from episodes e where e.participant_id = c.participant_id and c.checked_in_on >= e.admitted_on)) as outside,
-            (select count(distinct discharge_reason)::int from episodes) as reasons`,
+            (select count(distinct participant_id)::int from episodes e where not exists (
+               select 1 from episodes o where o.participant_id = e.participant_id and o.discharged_on is null)) as past,
+            (select count(distinct discharge_reason)::int from episodes where discharged_on is not null) as reasons,
+            (select count(*)::int from (select participant_id from episodes group by 1 having count(*) > 1) r) as readmitted`,
     );
-    expect(counts[0]).toMatchObject({ current: 8, future: 0, outside: 0 });
-    expect(counts[0]!.past).toBeGreaterThanOrEqual(20);
-    expect(counts[0]!.reasons).toBeGreaterThanOrEqual(2);
-    const first = await snapshot();
-
-    await generateDemo(database, { seed: 7, scale: "small", now: NOW });
-    expect(await snapshot()).toEqual(first);
+    expect(counts).toMatchObject({ current: 8, past: 20 });
+    expect(counts.reasons).toBeGreaterThanOrEqual(2);
+    const facts = await checkInFacts();
+    expect(facts).toMatchObject({ total: summary.checkIns, future: 0, outside: 0 });
+    expect(facts.share).toBeGreaterThan(0.55);
+    expect(facts.share).toBeLessThan(0.85);
+    expect(await demo.findDemoSetting(database.db)).toBe(
+      JSON.stringify({ seed: 7, scale: "small", generatedAt: NOW.toISOString() }),
+    );
   });
 
-  it("links the demo participant account to a current participant", async () => {
+  it("gives the same people, dates and check-ins for the same seed, and others for another seed", async () => {
+    await generateDemo(database, { seed: 7, scale: "small", now: NOW });
+    const first = await fingerprint(database);
+    const other = await openTestDatabase(engine);
+    try {
+      await generateDemo(other, { seed: 7, scale: "small", now: NOW });
+      expect(await fingerprint(other)).toEqual(first);
+      await generateDemo(other, { seed: 8, scale: "small", now: NOW });
+      const changed = (await fingerprint(other))[0]!;
+      expect(changed.people).not.toBe(first[0]!.people);
+      expect(changed.checkins).not.toBe(first[0]!.checkins);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("links the demo participant account to a current participant of the same name", async () => {
     await generateDemo(database, { seed: 1, scale: "small", now: NOW });
     const rows = await queryRows<{ name: string; open: boolean }>(
       database.db,
@@ -71,8 +97,7 @@ describeEachEngine("demo program", (engine) => {
     expect(rows).toEqual([{ name: "Casey Morgan", open: true }]);
   });
 
-  it("is generated once at start-up and never into a database with real accounts", async () => {
-    const print = () => {};
+  it("is generated once at start-up, replaces only demo data, and never touches other data", async () => {
     expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
       generated: true,
       present: true,
@@ -81,19 +106,58 @@ describeEachEngine("demo program", (engine) => {
       generated: false,
       present: true,
     });
+    const before = await one<{ n: number }>(sql`select count(*)::int as n from participants`);
+    await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
+    expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual(before);
+
+    await givenUser(database.db);
+    await expect(generateDemo(database, { seed: 1, scale: "small", now: NOW })).rejects.toThrow(
+      DemoRefusedError,
+    );
 
     const other = await openTestDatabase(engine);
     try {
-      await givenUser(other.db);
+      await givenSite(other.db, "A real site");
       expect(await ensureDemoProgram(other, { now: NOW, print })).toEqual({
         generated: false,
         present: false,
       });
-      await expect(generateDemo(other, { seed: 1, scale: "small", now: NOW })).rejects.toThrow(
-        DemoRefusedError,
-      );
+      expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual(before);
     } finally {
       await other.close();
     }
+  });
+
+  it("finishes a demo left without its marker by an interrupted run", async () => {
+    await generateDemo(database, { seed: 1, scale: "small", now: NOW });
+    await database.db.execute(sql`delete from app_settings where name = 'demo'`);
+    await database.db.execute(sql`delete from check_ins where id % 2 = 0`);
+    expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
+      generated: true,
+      present: true,
+    });
+    expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual({ n: 260 });
+  });
+
+  it("computes check-ins inside the database (large scale) by the same rules, deterministically", async () => {
+    await generateDemo(database, { seed: 3, scale: "small", now: NOW });
+    const windows = buildCheckInWindows(3, planDemoParticipants(3, "small", TODAY), TODAY);
+    const computed = async () => {
+      await database.db.execute(sql`delete from check_ins`);
+      const added = await demo.insertComputedCheckIns(database.db, 3, windows);
+      return { added, print: (await fingerprint(database))[0]!.checkins };
+    };
+    const first = await computed();
+    expect(await computed()).toEqual(first);
+    const facts = await checkInFacts();
+    expect(facts).toMatchObject({ total: first.added, future: 0, outside: 0 });
+    expect(facts.share).toBeGreaterThan(0.55);
+    expect(facts.share).toBeLessThan(0.85);
+    const ranges = await one<{ ok: boolean; uses: number }>(
+      sql`select bool_and(mood between 0 and 10 and craving between 0 and 10 and sleep_hours between 3 and 10) as ok,
+            count(*) filter (where any_use)::int as uses from check_ins`,
+    );
+    expect(ranges.ok).toBe(true);
+    expect(ranges.uses).toBeGreaterThan(0);
   });
 });

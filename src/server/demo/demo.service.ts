@@ -1,29 +1,42 @@
-import { type DemoCheckIn, planCheckIns } from "../../core/demo/check-in-trajectories";
-import { addDays } from "../../core/demo/dates";
 import {
-  ALUMNI_CHECK_IN_DAYS,
-  ALUMNI_CHECK_IN_RATE,
-  DEMO_EXTRA_COUNSELORS,
   DEMO_SITES,
-  DEMO_TRACKS,
   type DemoParticipant,
   type DemoScale,
   planDemoParticipants,
+  SCALE_SPECS,
 } from "../../core/demo/demo-plan";
-import { createRandom } from "../../core/demo/random";
 import type { DatabaseHandle, Queryable } from "../db/connection";
-import { episodes, organisations, participants, sites, tracks } from "../db/schema";
+import {
+  checkIns,
+  episodes,
+  organisations,
+  participants,
+  sites,
+  staffSites,
+  tracks,
+  userRoles,
+  users,
+} from "../db/schema";
 import { hashPassword } from "../identity/passwords";
-import * as users from "../identity/users.sql";
 import * as demo from "./demo.sql";
-import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_PASSWORD } from "./demo-accounts";
+import {
+  buildCheckInRows,
+  buildCheckInWindows,
+  buildParticipantRows,
+  buildProgramRows,
+  staffCount,
+} from "./demo-rows";
 
 export class DemoRefusedError extends Error {
   override name = "DemoRefusedError";
 }
 
+export const DEMO_PHASES = ["program", "participants", "check-ins"] as const;
+export type DemoPhase = (typeof DEMO_PHASES)[number];
+
 export interface DemoProgress {
-  phase: string;
+  phase: DemoPhase;
   done: number;
   total: number;
 }
@@ -36,234 +49,128 @@ export interface DemoOptions {
 }
 
 export interface DemoSummary {
+  staff: number;
   participants: number;
   episodes: number;
   checkIns: number;
-  staff: number;
 }
 
-const BATCH = 1_000;
-/** Participants per SQL statement when check-ins are generated in the database (large scale). */
-const SQL_CHECK_IN_BATCH = 500;
+/** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
+const STEP = 1_000;
 
-function chunks<T>(items: T[], size: number): T[][] {
+function steps<T>(items: T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += STEP) out.push(items.slice(i, i + STEP));
   return out;
 }
 
-const emailFor = (displayName: string) =>
-  `${displayName
-    .normalize("NFD")
-    .replace(/[^A-Za-z ]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/ +/g, ".")}@${DEMO_EMAIL_DOMAIN}`;
-
-/** Staff, organisation, sites, tracks. Returns counselor ids per site, in plan order. */
-async function insertProgram(q: Queryable, passwordHash: string, today: string) {
-  const [org] = await q.insert(organisations).values({ name: "Harbor Light Recovery" }).returning();
-  const siteRows = await q
-    .insert(sites)
-    .values(DEMO_SITES.map((s) => ({ organisationId: org!.id, name: s.name, timeZone: s.timeZone })))
-    .returning();
-  const siteIds = DEMO_SITES.map((s) => siteRows.find((r) => r.name === s.name)!.id);
-  const counselors: string[][] = DEMO_SITES.map(() => []);
-  for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === "staff")) {
-    const id = await users.insert(q, {
-      email: account.email,
-      displayName: account.displayName,
-      kind: "staff",
-      locale: "en",
-      passwordHash,
-    });
-    await users.insertRoles(q, id, account.roles);
-    await users.insertSiteMemberships(
-      q,
-      id,
-      account.sites.map((i) => siteIds[i]!),
-    );
-    if (account.roles.includes("counselor")) for (const i of account.sites) counselors[i]!.push(id);
-  }
-  for (const extra of DEMO_EXTRA_COUNSELORS) {
-    const id = await users.insert(q, {
-      email: emailFor(extra.displayName),
-      displayName: extra.displayName,
-      kind: "staff",
-      locale: "en",
-      passwordHash: null,
-    });
-    await users.insertRoles(q, id, ["counselor"]);
-    await users.insertSiteMemberships(q, id, [siteIds[extra.site]!]);
-    counselors[extra.site]!.push(id);
-  }
-  const trackRows = await q
-    .insert(tracks)
-    .values(
-      DEMO_TRACKS.map((t) => ({
-        siteId: siteIds[t.site]!,
-        name: t.name,
-        audience: t.audience,
-        capacity: t.capacity,
-        timeZone: DEMO_SITES[t.site]!.timeZone,
-        startsOn: addDays(today, -3 * 365 - 30),
-      })),
-    )
-    .returning();
-  const trackIds = DEMO_TRACKS.map((t) => trackRows.find((r) => r.name === t.name)!.id);
-  return { siteIds, trackIds, counselors };
-}
-
-/** The demo participant and family accounts, linked to the first planned participant. */
-async function insertPeopleAccounts(q: Queryable, passwordHash: string) {
-  const ids: Record<string, string> = {};
-  for (const account of DEMO_ACCOUNTS.filter((a) => a.kind !== "staff")) {
-    ids[account.kind] = await users.insert(q, {
-      email: account.email,
-      displayName: account.displayName,
-      kind: account.kind,
-      locale: "en",
-      passwordHash,
-    });
-  }
-  return ids;
-}
-
-function checkInsOf(seed: number, person: DemoParticipant, today: string): DemoCheckIn[] {
-  const random = createRandom(seed).fork(`check-ins-${person.key}`);
-  return person.episodes.flatMap((e) => {
-    const end = e.dischargedOn ?? today;
-    const during = planCheckIns(random, e.trajectory, e.admittedOn, end);
-    if (e.dischargeReason !== "completed") return during;
-    const alumniEnd = addDays(end, ALUMNI_CHECK_IN_DAYS);
-    const after = planCheckIns(
-      random,
-      "steady",
-      addDays(end, 1),
-      alumniEnd < today ? alumniEnd : today,
-      ALUMNI_CHECK_IN_RATE,
-    );
-    return [...during, ...after];
-  });
-}
-
-async function insertParticipants(q: Queryable, options: DemoOptions, today: string, summary: DemoSummary) {
-  const plan = planDemoParticipants(options.seed, options.scale, today);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const program = await insertProgram(q, passwordHash, today);
-  summary.staff = DEMO_ACCOUNTS.filter((a) => a.kind === "staff").length + DEMO_EXTRA_COUNSELORS.length;
-  const accounts = await insertPeopleAccounts(q, passwordHash);
-  const [participantName, participantFamily] = DEMO_ACCOUNTS.find(
-    (a) => a.kind === "participant",
-  )!.displayName.split(" ");
-  const inDatabase = options.scale === "large";
-  let done = 0;
-  for (const batch of chunks(plan, BATCH)) {
-    const rows = await q
-      .insert(participants)
-      .values(
-        batch.map((p) => ({
-          siteId: program.siteIds[p.site]!,
-          userId: p.key === 0 ? accounts.participant! : null,
-          givenName: p.key === 0 ? participantName! : p.givenName,
-          familyName: p.key === 0 ? participantFamily! : p.familyName,
-          bornOn: p.bornOn,
-          preferredLanguage: p.preferredLanguage,
-          sobrietyOn: p.sobrietyOn,
-        })),
-      )
-      .returning({ id: participants.id });
-    const ids = rows.map((r) => r.id);
-    const episodeRows = batch.flatMap((p, i) =>
-      p.episodes.map((e) => ({
-        participantId: ids[i]!,
-        siteId: program.siteIds[p.site]!,
-        trackId: program.trackIds[e.track]!,
-        primaryCounselorId: program.counselors[p.site]![e.counselor]!,
-        admittedOn: e.admittedOn,
-        dischargedOn: e.dischargedOn,
-        dischargeReason: e.dischargeReason,
-      })),
-    );
-    await q.insert(episodes).values(episodeRows);
-    summary.episodes += episodeRows.length;
-    if (inDatabase) {
-      for (const part of chunks(ids, SQL_CHECK_IN_BATCH)) {
-        summary.checkIns += await demo.insertGeneratedCheckIns(q, {
-          participantIds: part,
-          today,
-          seed: options.seed,
-          alumniDays: ALUMNI_CHECK_IN_DAYS,
-          alumniRate: ALUMNI_CHECK_IN_RATE,
-        });
-      }
-    } else {
-      const checkInRows = batch.flatMap((p, i) =>
-        checkInsOf(options.seed, p, today).map((c) => ({
-          participantId: ids[i]!,
-          checkedInOn: c.on,
-          mood: c.mood,
-          craving: c.craving,
-          sleepHours: c.sleepHours.toFixed(1),
-          anyUse: c.anyUse,
-        })),
-      );
-      for (const part of chunks(checkInRows, BATCH)) await demo.insertCheckIns(q, part);
-      summary.checkIns += checkInRows.length;
-    }
-    summary.participants += batch.length;
-    done += batch.length;
-    options.onProgress?.({ phase: "participants", done, total: plan.length });
-  }
-}
-
 /**
- * Generate the demo program into a database that holds no real data. Small and clinic scales are
- * one transaction; the large (benchmark) scale commits in batches and is restartable: without the
- * completion marker, a partial demo is cleared and generated again.
+ * The calendar date the demo ends on: today at the demo site furthest west, so that no check-in
+ * lies in the future for any site.
  */
-export async function generateDemo(database: DatabaseHandle, options: DemoOptions): Promise<DemoSummary> {
-  const { db } = database;
-  const counts = await demo.countUsers(db);
-  if (counts.notDemo > 0) {
+function demoToday(now: Date): string {
+  return DEMO_SITES.map((s) => now.toLocaleDateString("en-CA", { timeZone: s.timeZone })).sort()[0]!;
+}
+
+async function refuseOtherData(q: Queryable): Promise<void> {
+  const counts = await demo.countData(q);
+  if (counts.otherUsers > 0 || counts.otherOrganisations > 0) {
     throw new DemoRefusedError(
-      `This database holds ${counts.notDemo} account(s) that are not demo accounts; the demo is only generated into an empty database.`,
+      `This database holds data that is not the demo (${counts.otherUsers} account(s), ${counts.otherOrganisations} organisation(s)); the demo is only generated into an empty database or over a previous demo.`,
     );
   }
-  const today = options.now.toISOString().slice(0, 10);
-  const summary: DemoSummary = { participants: 0, episodes: 0, checkIns: 0, staff: 0 };
-  const marker = JSON.stringify({
-    seed: options.seed,
-    scale: options.scale,
-    generatedAt: options.now.toISOString(),
-  });
-  if (options.scale === "large") {
-    await db.transaction((tx) => demo.deleteAllProgramData(tx));
-    await insertParticipants(db, options, today, summary);
-    await demo.insertDemoSetting(db, marker);
-  } else {
-    await db.transaction(async (tx) => {
-      await demo.deleteAllProgramData(tx);
-      await insertParticipants(tx, options, today, summary);
-      await demo.insertDemoSetting(tx, marker);
-    });
+}
+
+async function writeDemo(
+  q: Queryable,
+  options: DemoOptions,
+  plan: DemoParticipant[],
+  today: string,
+): Promise<DemoSummary> {
+  const progress = (phase: DemoPhase, done: number, total: number) =>
+    options.onProgress?.({ phase, done, total });
+  progress("program", 0, 1);
+  const program = buildProgramRows(today, await hashPassword(DEMO_PASSWORD));
+  await demo.insertRows(q, organisations, [program.organisation]);
+  await demo.insertRows(q, sites, program.sites);
+  await demo.insertRows(q, users, program.users);
+  await demo.insertRows(q, userRoles, program.userRoles);
+  await demo.insertRows(q, staffSites, program.staffSites);
+  await demo.insertRows(q, tracks, program.tracks);
+  progress("program", 1, 1);
+
+  const summary: DemoSummary = { staff: staffCount(program), participants: 0, episodes: 0, checkIns: 0 };
+  for (const batch of steps(plan)) {
+    const rows = buildParticipantRows(options.seed, batch, program);
+    await demo.insertRows(q, participants, rows.participantRows);
+    await demo.insertRows(q, episodes, rows.episodeRows);
+    summary.participants += rows.participantRows.length;
+    summary.episodes += rows.episodeRows.length;
+    progress("participants", summary.participants, plan.length);
+  }
+
+  let done = 0;
+  for (const batch of steps(plan)) {
+    if (SCALE_SPECS[options.scale].bulk) {
+      const windows = buildCheckInWindows(options.seed, batch, today);
+      summary.checkIns += await demo.insertComputedCheckIns(q, options.seed, windows);
+    } else {
+      const rows = buildCheckInRows(options.seed, batch, today);
+      await demo.insertRows(q, checkIns, rows);
+      summary.checkIns += rows.length;
+    }
+    done += batch.length;
+    progress("check-ins", done, plan.length);
   }
   return summary;
 }
 
 /**
- * At start-up: generate the demo once, into an empty database (or over a partial demo left by an
- * interrupted run). A database with real accounts is never touched.
+ * Generate the demo program into a database that holds nothing but (possibly) an earlier or
+ * partial demo, which is replaced. Small and clinic scales are one transaction. The large
+ * (benchmark) scale commits step by step; the demo marker is written last, so an interrupted run
+ * leaves a partial demo without it, which the next run (or start) clears and generates again.
+ */
+export async function generateDemo(database: DatabaseHandle, options: DemoOptions): Promise<DemoSummary> {
+  const { db } = database;
+  const today = demoToday(options.now);
+  const plan = planDemoParticipants(options.seed, options.scale, today);
+  const marker = JSON.stringify({
+    seed: options.seed,
+    scale: options.scale,
+    generatedAt: options.now.toISOString(),
+  });
+  if (SCALE_SPECS[options.scale].bulk) {
+    await db.transaction(async (tx) => {
+      await refuseOtherData(tx);
+      await demo.deleteDemo(tx);
+    });
+    const summary = await writeDemo(db, options, plan, today);
+    await demo.insertDemoSetting(db, marker);
+    return summary;
+  }
+  return db.transaction(async (tx) => {
+    await refuseOtherData(tx);
+    await demo.deleteDemo(tx);
+    const summary = await writeDemo(tx, options, plan, today);
+    await demo.insertDemoSetting(tx, marker);
+    return summary;
+  });
+}
+
+/**
+ * At start-up: generate the demo once (seed 1, clinic scale) into an empty database, or over a
+ * partial demo left by an interrupted run. A database with anything else in it is never touched.
  */
 export async function ensureDemoProgram(
   database: DatabaseHandle,
   options: { now: Date; print: (line: string) => void },
 ): Promise<{ generated: boolean; present: boolean }> {
   if (await demo.findDemoSetting(database.db)) return { generated: false, present: true };
-  const counts = await demo.countUsers(database.db);
-  if (counts.notDemo > 0) return { generated: false, present: false };
+  const counts = await demo.countData(database.db);
+  if (counts.otherUsers > 0 || counts.otherOrganisations > 0) return { generated: false, present: false };
   options.print(
-    counts.all > 0 ? "Finishing an interrupted demo generation…" : "Generating the demo program…",
+    counts.demoUsers > 0 ? "Finishing an interrupted demo generation…" : "Generating the demo program…",
   );
   await generateDemo(database, { seed: 1, scale: "clinic", now: options.now });
   return { generated: true, present: true };

@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { type DatabaseHandle, openEmbeddedAt } from "../db/connection";
+import { sql } from "drizzle-orm";
+import { type DatabaseHandle, openDatabase, openEmbeddedAt, queryRows } from "../db/connection";
 import { acquireDataDirLock } from "../db/data-dir-lock";
 import { migrationStatus } from "../db/migrate";
 
 /**
  * Backups. Embedded: a consistent archive taken through the database (PGlite dumps its data
- * directory as a tar), never a raw copy of a live directory. Server: pg_dump / pg_restore.
+ * directory as a gzipped tar), never a raw copy of a live directory. Server: pg_dump / pg_restore.
  */
 
 export class BackupError extends Error {
@@ -17,8 +18,26 @@ export class BackupError extends Error {
 export const PGDATA = "pgdata";
 
 function refuseExisting(file: string, force: boolean): void {
-  if (fs.existsSync(file) && !force)
-    throw new BackupError(`${file} already exists. Choose another name or use --force.`);
+  if (fs.existsSync(file) && !force) {
+    throw new BackupError(`${file} already exists. Choose another name or use --force to overwrite it.`);
+  }
+}
+
+/** Write to a temporary file beside `file`, then rename, so a failed backup never leaves half a file. */
+async function writeAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = `${file}.partial-${process.pid}`;
+  try {
+    await write(temporary);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** Does `dataDir` hold an embedded database? */
+export function hasEmbeddedDatabase(dataDir: string): boolean {
+  const target = path.join(dataDir, PGDATA);
+  return fs.existsSync(target) && fs.readdirSync(target).length > 0;
 }
 
 /** Write the embedded database (opened by the caller, under the data-directory lock) to `file`. */
@@ -30,10 +49,15 @@ export async function backupEmbedded(
   refuseExisting(file, force);
   const archive = await database.pglite!.dumpDataDir("gzip");
   const bytes = Buffer.from(await archive.arrayBuffer());
-  const temporary = `${file}.partial-${process.pid}`;
-  fs.writeFileSync(temporary, bytes, { mode: 0o600 });
-  fs.renameSync(temporary, file);
+  await writeAtomically(file, async (temporary) => fs.writeFileSync(temporary, bytes, { mode: 0o600 }));
   return bytes.length;
+}
+
+export interface RestoreResult {
+  /** Where the replaced data was moved, if there was any. */
+  keptAs: string | undefined;
+  /** Migrations the restored database still needs (applied at the next start). */
+  pending: string[];
 }
 
 /**
@@ -45,43 +69,46 @@ export async function restoreEmbedded(
   file: string,
   force: boolean,
   stamp: string,
-): Promise<string | undefined> {
+): Promise<RestoreResult> {
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataDirLock(dataDir, "restore");
   try {
-    const target = path.join(dataDir, PGDATA);
-    const hasData = fs.existsSync(target) && fs.readdirSync(target).length > 0;
-    if (hasData && !force) {
+    if (hasEmbeddedDatabase(dataDir) && !force) {
       throw new BackupError(
         `${dataDir} already holds a database. Use --force to replace it (the current data is kept beside it).`,
       );
     }
+    const target = path.join(dataDir, PGDATA);
     const staging = path.join(dataDir, `${PGDATA}.restoring-${stamp}`);
     fs.rmSync(staging, { recursive: true, force: true });
-    const restored = await openEmbeddedAt(staging, new Blob([fs.readFileSync(file)])).catch(
-      (error: unknown) => {
-        fs.rmSync(staging, { recursive: true, force: true });
-        throw new BackupError(
-          `${file} is not a Bridgeway backup that can be opened: ${(error as Error).message}`,
-        );
-      },
-    );
+    let pending: string[];
     try {
-      await migrationStatus(restored.db);
+      const restored = await openEmbeddedAt(staging, new Blob([fs.readFileSync(file)])).catch(
+        (error: unknown) => {
+          throw new BackupError(
+            `${file} is not a Bridgeway backup that can be opened: ${(error as Error).message}`,
+          );
+        },
+      );
+      try {
+        pending = (await migrationStatus(restored.db)).pending;
+      } catch (error) {
+        throw new BackupError(`${file} cannot be restored by this version: ${(error as Error).message}`);
+      } finally {
+        await restored.close();
+      }
     } catch (error) {
-      await restored.close();
       fs.rmSync(staging, { recursive: true, force: true });
-      throw new BackupError(`${file} cannot be restored by this version: ${(error as Error).message}`);
+      throw error;
     }
-    await restored.close();
     let keptAs: string | undefined;
     if (fs.existsSync(target)) {
       keptAs = path.join(dataDir, `${PGDATA}.before-restore-${stamp}`);
       fs.renameSync(target, keptAs);
     }
     fs.renameSync(staging, target);
-    return keptAs;
+    return { keptAs, pending };
   } finally {
     lock.release();
   }
@@ -94,39 +121,58 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
       reject(
         error.code === "ENOENT"
           ? new BackupError(
-              `${command} is not installed. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client).`,
+              `${command} was not found on PATH. Install the PostgreSQL client tools (Debian: apt-get install postgresql-client).`,
             )
           : error,
       );
     });
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit ${code}).`)),
+      code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit code ${code}); see above.`)),
     );
   });
 }
 
-/** Server mode: the connection goes through libpq's environment, so the password is never printed. */
-function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
+/** Server mode: the connection goes to libpq through its environment, so no password is ever printed. */
+export function libpqEnv(databaseUrl: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const url = new URL(databaseUrl);
-  return {
-    ...process.env,
-    PGHOST: url.hostname,
-    PGPORT: url.port || "5432",
+  const fromUrl: Record<string, string> = {
+    PGHOST: decodeURIComponent(url.hostname),
+    PGPORT: url.port,
     PGUSER: decodeURIComponent(url.username),
     PGPASSWORD: decodeURIComponent(url.password),
     PGDATABASE: decodeURIComponent(url.pathname.slice(1)),
+    PGSSLMODE: url.searchParams.get("sslmode") ?? "",
   };
+  return { ...base, ...Object.fromEntries(Object.entries(fromUrl).filter(([, value]) => value !== "")) };
 }
 
 export async function backupServer(databaseUrl: string, file: string, force: boolean): Promise<void> {
   refuseExisting(file, force);
-  const temporary = `${file}.partial-${process.pid}`;
-  await run("pg_dump", ["--format=custom", "--no-owner", `--file=${temporary}`], libpqEnv(databaseUrl));
-  fs.renameSync(temporary, file);
+  await writeAtomically(file, (temporary) =>
+    run("pg_dump", ["--format=custom", "--no-owner", `--file=${temporary}`], libpqEnv(databaseUrl)),
+  );
 }
 
-export async function restoreServer(databaseUrl: string, file: string): Promise<void> {
+export async function restoreServer(databaseUrl: string, file: string, force: boolean): Promise<void> {
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
+  const database = await openDatabase({ command: "restore", dataDir: "", databaseUrl });
+  try {
+    const rows = await queryRows<{ present: boolean }>(
+      database.db,
+      sql`select to_regclass('public.schema_migrations') is not null as present`,
+    );
+    if (rows[0]?.present && !force) {
+      throw new BackupError(
+        `${database.description} already holds a Bridgeway database. Use --force to replace its contents.`,
+      );
+    }
+  } finally {
+    await database.close();
+  }
   const env = libpqEnv(databaseUrl);
-  await run("pg_restore", ["--clean", "--if-exists", "--no-owner", `--dbname=${env.PGDATABASE}`, file], env);
+  await run(
+    "pg_restore",
+    ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${env.PGDATABASE}`, file],
+    env,
+  );
 }

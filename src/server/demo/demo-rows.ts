@@ -1,0 +1,193 @@
+import {
+  type DemoCheckIn,
+  type EpisodeShape,
+  planCheckIns,
+  shapeEpisode,
+} from "../../core/demo/check-in-trajectories";
+import { addDays, daysBetween } from "../../core/demo/dates";
+import {
+  DEMO_EXTRA_COUNSELORS,
+  DEMO_SITES,
+  DEMO_TRACKS,
+  type DemoParticipant,
+} from "../../core/demo/demo-plan";
+import { createRandom } from "../../core/demo/random";
+import type {
+  checkIns,
+  episodes,
+  organisations,
+  participants,
+  sites,
+  staffSites,
+  tracks,
+  userRoles,
+  users,
+} from "../db/schema";
+import type { CheckInWindow } from "./demo.sql";
+import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
+import { DEMO_ORGANISATION_ID, demoUuid } from "./demo-ids";
+
+/** The demo plan turned into table rows with stable ids. No IO. */
+
+export interface ProgramRows {
+  organisation: typeof organisations.$inferInsert;
+  sites: (typeof sites.$inferInsert)[];
+  users: (typeof users.$inferInsert)[];
+  userRoles: (typeof userRoles.$inferInsert)[];
+  staffSites: (typeof staffSites.$inferInsert)[];
+  tracks: (typeof tracks.$inferInsert)[];
+  /** Counselor user ids per site, in plan order (the demo counselor account first at site 0). */
+  counselorIds: string[][];
+  participantUserId: string;
+}
+
+const emailFor = (displayName: string) =>
+  `${displayName
+    .normalize("NFD")
+    .replace(/[^A-Za-z ]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/ +/g, ".")}@${DEMO_EMAIL_DOMAIN}`;
+
+const siteId = (site: number) => demoUuid(`site/${site}`);
+
+/** Organisation, sites, tracks, the demo accounts and the counselors without sign-in. */
+export function buildProgramRows(today: string, passwordHash: string): ProgramRows {
+  const staff = [
+    ...DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })),
+    ...DEMO_EXTRA_COUNSELORS.map((c) => ({
+      email: emailFor(c.displayName),
+      displayName: c.displayName,
+      kind: "staff" as const,
+      roles: ["counselor" as const],
+      sites: [c.site],
+      passwordHash: null,
+    })),
+  ];
+  const rows: ProgramRows = {
+    organisation: { id: DEMO_ORGANISATION_ID, name: "Harbor Light Recovery" },
+    sites: DEMO_SITES.map((s, i) => ({
+      id: siteId(i),
+      organisationId: DEMO_ORGANISATION_ID,
+      name: s.name,
+      timeZone: s.timeZone,
+    })),
+    users: [],
+    userRoles: [],
+    staffSites: [],
+    tracks: DEMO_TRACKS.map((t, i) => ({
+      id: demoUuid(`track/${i}`),
+      siteId: siteId(t.site),
+      name: t.name,
+      levelOfCare: "2.1",
+      audience: t.audience,
+      capacity: t.capacity,
+      timeZone: DEMO_SITES[t.site]!.timeZone,
+      startsOn: addDays(today, -5 * 365 - 30),
+    })),
+    counselorIds: DEMO_SITES.map(() => []),
+    participantUserId: "",
+  };
+  for (const person of staff) {
+    const id = demoUuid(`user/${person.email}`);
+    rows.users.push({
+      id,
+      email: person.email,
+      displayName: person.displayName,
+      kind: person.kind,
+      locale: "en",
+      passwordHash: person.passwordHash,
+    });
+    if (person.kind === "participant") rows.participantUserId = id;
+    if (person.kind !== "staff") continue;
+    rows.userRoles.push(...person.roles.map((role) => ({ userId: id, role })));
+    rows.staffSites.push(...person.sites.map((site) => ({ userId: id, siteId: siteId(site) })));
+    if (person.roles.includes("counselor"))
+      for (const site of person.sites) rows.counselorIds[site]!.push(id);
+  }
+  return rows;
+}
+
+export const staffCount = (program: ProgramRows) => program.users.filter((u) => u.kind === "staff").length;
+
+const participantId = (seed: number, key: number) => demoUuid(`${seed}/participant/${key}`);
+
+/** Participant and episode rows; the first planned participant is the demo participant account. */
+export function buildParticipantRows(seed: number, plan: DemoParticipant[], program: ProgramRows) {
+  const account = DEMO_ACCOUNTS.find((a) => a.kind === "participant")!;
+  const [accountGiven, accountFamily] = account.displayName.split(" ");
+  const participantRows: (typeof participants.$inferInsert)[] = plan.map((p) => ({
+    id: participantId(seed, p.key),
+    siteId: siteId(p.site),
+    userId: p.key === 0 ? program.participantUserId : null,
+    givenName: p.key === 0 ? accountGiven! : p.givenName,
+    familyName: p.key === 0 ? accountFamily! : p.familyName,
+    bornOn: p.bornOn,
+    preferredLanguage: p.preferredLanguage,
+    sobrietyOn: p.sobrietyOn,
+  }));
+  const episodeRows: (typeof episodes.$inferInsert)[] = plan.flatMap((p) =>
+    p.episodes.map((e, n) => ({
+      id: demoUuid(`${seed}/episode/${p.key}/${n}`),
+      participantId: participantId(seed, p.key),
+      siteId: siteId(p.site),
+      trackId: demoUuid(`track/${e.track}`),
+      primaryCounselorId: program.counselorIds[p.site]![e.counselor]!,
+      levelOfCare: "2.1",
+      admittedOn: e.admittedOn,
+      dischargedOn: e.dischargedOn,
+      dischargeReason: e.dischargeReason,
+    })),
+  );
+  return { participantRows, episodeRows };
+}
+
+/** Each episode's check-in window: admission to discharge, or to today while it is open. */
+function windowsOf(seed: number, person: DemoParticipant, today: string) {
+  return person.episodes.map((e, n) => {
+    const from = e.admittedOn;
+    const days = daysBetween(from, e.dischargedOn ?? today) + 1;
+    const random = createRandom(seed).fork(`check-ins/${person.key}/${n}`);
+    return { n, from, random, shape: shapeEpisode(random, e.trajectory, days) };
+  });
+}
+
+/** Check-in rows computed here (small and clinic scales). */
+export function buildCheckInRows(
+  seed: number,
+  plan: DemoParticipant[],
+  today: string,
+): (typeof checkIns.$inferInsert)[] {
+  return plan.flatMap((person) =>
+    windowsOf(seed, person, today).flatMap(({ from, random, shape }) =>
+      planCheckIns(random, shape, from).map((c: DemoCheckIn) => ({
+        participantId: participantId(seed, person.key),
+        checkedInOn: c.on,
+        mood: c.mood,
+        craving: c.craving,
+        sleepHours: c.sleepHours.toFixed(1),
+        anyUse: c.anyUse,
+      })),
+    ),
+  );
+}
+
+/** Check-in windows for the database to fill in (benchmark scale). */
+export function buildCheckInWindows(seed: number, plan: DemoParticipant[], today: string): CheckInWindow[] {
+  return plan.flatMap((person) =>
+    windowsOf(seed, person, today).map(
+      ({ n, from, shape }: { n: number; from: string; shape: EpisodeShape }) => ({
+        participantId: participantId(seed, person.key),
+        key: person.key * 4 + n,
+        fromOn: from,
+        days: shape.days,
+        trajectory: shape.trajectory,
+        rate: shape.rate,
+        startMood: shape.startMood,
+        startCraving: shape.startCraving,
+        lapseDay: shape.lapseDay,
+        silentDays: shape.silentDays,
+      }),
+    ),
+  );
+}
