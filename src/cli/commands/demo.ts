@@ -40,7 +40,7 @@ function progressReporter(): { report(progress: DemoProgress): void; stop(): voi
         bar?.stop();
         phase = progress.phase;
         bar = new SingleBar({
-          format: `${phase.padEnd(12)} [{bar}] {value}/{total} · {duration_formatted} · {eta_formatted} left`,
+          format: `${phase.padEnd(12)} [{bar}] {percentage}% · {value}/{total} · {duration_formatted}`,
           hideCursor: true,
         });
         bar.start(progress.total, progress.done);
