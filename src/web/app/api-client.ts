@@ -5,7 +5,7 @@ export interface ApiFieldError {
   message: string;
 }
 
-/** A failed API call: the server's error code, message and field errors. */
+/** A failed API call: HTTP status, the server's error code and message, and any field errors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -16,6 +16,24 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+}
+
+type ErrorBody = { error?: { code?: unknown; message?: unknown; fields?: unknown } };
+
+function isFieldError(value: unknown): value is ApiFieldError {
+  const field = value as Partial<ApiFieldError> | null;
+  return typeof field?.path === "string" && typeof field.message === "string";
+}
+
+/** Turn a non-2xx response body into an `ApiError`, whatever shape it arrived in. */
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as ErrorBody | undefined)?.error;
+  return new ApiError(
+    status,
+    typeof error?.code === "string" ? error.code : "UNKNOWN",
+    typeof error?.message === "string" ? error.message : statusText,
+    Array.isArray(error?.fields) ? error.fields.filter(isFieldError) : [],
+  );
 }
 
 /** Call the Bridgeway API: same-origin cookies, JSON, and the app header on state-changing requests. */
@@ -40,16 +58,6 @@ export async function apiRequest<T>(
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (
-      data as { error?: { code?: string; message?: string; fields?: ApiFieldError[] } } | undefined
-    )?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? "UNKNOWN",
-      error?.message ?? response.statusText,
-      error?.fields ?? [],
-    );
-  }
+  if (!response.ok) throw toApiError(response.status, response.statusText, data);
   return data as T;
 }

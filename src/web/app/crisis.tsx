@@ -19,6 +19,12 @@ export function CrisisFooter() {
   );
 }
 
+/** Big touch targets whose labels wrap instead of being cut off (long Spanish labels, large text). */
+const BUTTON_STYLES = {
+  root: { height: "auto", minHeight: 52, paddingBlock: 10 },
+  label: { whiteSpace: "normal", textAlign: "center" },
+} as const;
+
 export function CrisisCard() {
   const { t } = useTranslation();
   return (
@@ -27,12 +33,13 @@ export function CrisisCard() {
         {t("crisis.title")}
       </Title>
       <Text mt="xs">{t("crisis.body")}</Text>
-      <SimpleGrid mt="md" cols={{ base: 1, xs: 3 }} spacing="sm">
+      <SimpleGrid mt="md" cols={{ base: 1, sm: 3 }} spacing="sm">
         <Button
           component="a"
           href="tel:988"
           size="lg"
-          color="red.9"
+          styles={BUTTON_STYLES}
+          color="red"
           leftSection={<IconPhone size={20} aria-hidden />}
         >
           {t("crisis.call988")}
@@ -41,13 +48,14 @@ export function CrisisCard() {
           component="a"
           href="sms:988"
           size="lg"
+          styles={BUTTON_STYLES}
           variant="outline"
-          color="red.9"
+          color="red"
           leftSection={<IconMessage size={20} aria-hidden />}
         >
           {t("crisis.text988")}
         </Button>
-        <Button component="a" href="tel:911" size="lg" variant="default">
+        <Button component="a" href="tel:911" size="lg" variant="default" styles={BUTTON_STYLES}>
           {t("crisis.call911")}
         </Button>
       </SimpleGrid>

@@ -3,6 +3,22 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CrisisFooter } from "./crisis";
 import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
+import { usePageTitle } from "./use-page-title";
+
+/** "Page not found", with a way home; used alone and inside the signed-in shells. */
+export function NotFoundContent() {
+  const { t } = useTranslation();
+  usePageTitle(t("notFound.title"));
+  return (
+    <Stack align="flex-start">
+      <Title order={1}>{t("notFound.title")}</Title>
+      <Text>{t("notFound.body")}</Text>
+      <Button component={Link} to="/">
+        {t("notFound.home")}
+      </Button>
+    </Stack>
+  );
+}
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -17,14 +33,8 @@ export function NotFoundPage() {
           <ColorSchemeToggle />
         </Group>
       </Group>
-      <Container size="sm" py="xl" component="main" id="main" style={{ flex: 1 }}>
-        <Stack>
-          <Title order={1}>{t("notFound.title")}</Title>
-          <Text>{t("notFound.body")}</Text>
-          <Button component={Link} to="/" w="fit-content">
-            {t("notFound.home")}
-          </Button>
-        </Stack>
+      <Container size="sm" w="100%" py="xl" component="main" id="main" style={{ flex: 1 }}>
+        <NotFoundContent />
       </Container>
       <Stack component="footer" p="sm">
         <CrisisFooter />

@@ -1,26 +1,28 @@
-import { Box, Button, Container, Group, Text } from "@mantine/core";
+import { Anchor, Box, Button, Container, Group, Text } from "@mantine/core";
 import { IconLogout } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Outlet, useNavigate } from "react-router";
+import { Link, Outlet } from "react-router";
 import { useSignOut } from "../features/identity/api/sign-out";
 import { CrisisFooter } from "./crisis";
 import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
 
-/** Mobile-first shell for participants and family members: one column, large touch targets. */
-export function PersonShell() {
+const BORDER = "1px solid var(--mantine-color-default-border)";
+
+/**
+ * Mobile-first shell for participants and family members: one column, large touch targets,
+ * clear of the notch and the home indicator (safe-area insets).
+ */
+export function PersonShell({ home }: { home: string }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <Box mih="100dvh" style={{ display: "flex", flexDirection: "column" }}>
-      <Box
-        component="header"
-        px="md"
-        py="sm"
-        style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}
-      >
+      <Anchor href="#main" className="skip-link">
+        {t("common.skipToContent")}
+      </Anchor>
+      <Box component="header" px="md" pb="sm" className="safe-top" style={{ borderBottom: BORDER }}>
         <Group justify="space-between" wrap="nowrap" maw={640} mx="auto">
-          <Text fw={700} size="lg">
+          <Text fw={700} size="lg" component={Link} to={home} c="inherit" td="none">
             {t("product.name")}
           </Text>
           <Group gap="xs" wrap="nowrap">
@@ -29,23 +31,21 @@ export function PersonShell() {
           </Group>
         </Group>
       </Box>
-      <Container size={640} w="100%" py="md" component="main" id="main" style={{ flex: 1 }}>
+      <Container size={640} w="100%" py="md" component="main" id="main" tabIndex={-1} style={{ flex: 1 }}>
         <Outlet />
         <Button
           mt="xl"
           variant="default"
-          size="md"
+          size="lg"
           fullWidth
-          leftSection={<IconLogout size={18} aria-hidden />}
+          leftSection={<IconLogout size={20} aria-hidden />}
           loading={signOut.isPending}
-          onClick={() =>
-            signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) })
-          }
+          onClick={() => signOut.mutate()}
         >
           {t("common.signOut")}
         </Button>
       </Container>
-      <Box component="footer" p="sm" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+      <Box component="footer" px="sm" pt="sm" className="safe-bottom" style={{ borderTop: BORDER }}>
         <CrisisFooter />
       </Box>
     </Box>

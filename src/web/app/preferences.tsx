@@ -1,20 +1,41 @@
-import { ActionIcon, SegmentedControl, useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
-import { IconMoon, IconSun } from "@tabler/icons-react";
+import {
+  ActionIcon,
+  type MantineColorScheme,
+  SegmentedControl,
+  Tooltip,
+  useMantineColorScheme,
+} from "@mantine/core";
+import { useColorScheme } from "@mantine/hooks";
+import { IconMoon, IconSun, IconSunMoon } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
+const ICONS = { light: IconSun, dark: IconMoon, auto: IconSunMoon } as const;
+
+/** Cycle: follow the device → the opposite of the device → the device's own scheme → follow the device. */
+export function nextColorScheme(current: MantineColorScheme, device: "light" | "dark"): MantineColorScheme {
+  const opposite = device === "dark" ? "light" : "dark";
+  if (current === "auto") return opposite;
+  return current === opposite ? device : "auto";
+}
+
+/** Light, dark or automatic (follows the device); Mantine's manager keeps the choice in localStorage. */
 export function ColorSchemeToggle() {
   const { t } = useTranslation();
-  const { setColorScheme } = useMantineColorScheme();
-  const computed = useComputedColorScheme("light", { getInitialValueInEffect: true });
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const device = useColorScheme("light", { getInitialValueInEffect: false });
+  const Icon = ICONS[colorScheme];
+  const current = t(`theme.${colorScheme}`);
   return (
-    <ActionIcon
-      variant="default"
-      size="lg"
-      aria-label={t("common.toggleColorScheme")}
-      onClick={() => setColorScheme(computed === "dark" ? "light" : "dark")}
-    >
-      {computed === "dark" ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
-    </ActionIcon>
+    <Tooltip label={current} openDelay={300} withinPortal={false}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t("theme.toggle", { current })}
+        onClick={() => setColorScheme(nextColorScheme(colorScheme, device))}
+      >
+        <Icon size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
   );
 }
 

@@ -1,69 +1,57 @@
 import {
   Anchor,
   AppShell,
-  Badge,
   Burger,
   Group,
   Menu,
-  NavLink,
   Stack,
   Text,
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconHome, IconLogout } from "@tabler/icons-react";
+import { IconChevronDown, IconLogout } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
-import type { SessionUser } from "../../core/identity/identity.schema";
+import { Link, Outlet } from "react-router";
 import { useSignOut } from "../features/identity/api/sign-out";
 import { CrisisFooter } from "./crisis";
 import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
+import { useSessionUser } from "./require-session";
+import { StaffNavigation } from "./staff-navigation";
 
-/** Domains that later issues bring to life; listed now so staff see where the product is going. */
-const UPCOMING = [
-  "participants",
-  "admissions",
-  "schedule",
-  "attendance",
-  "notes",
-  "treatmentPlans",
-  "assessments",
-  "alerts",
-  "messages",
-  "outcomes",
-  "billing",
-  "administration",
-] as const;
+const NAVBAR_ID = "staff-navigation";
 
-function UserMenu({ user }: { user: SessionUser }) {
+function UserMenu() {
   const { t } = useTranslation();
+  const user = useSessionUser();
   const signOut = useSignOut();
-  const navigate = useNavigate();
+  const roles = user.roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(", ");
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton>
           <Group gap={6} wrap="nowrap">
             <VisuallyHidden>{t("common.userMenu")}</VisuallyHidden>
-            <Stack gap={0} visibleFrom="sm">
+            <Stack gap={0} className="visually-hidden-on-phones">
               <Text size="sm" fw={600}>
                 {user.displayName}
               </Text>
-              <Text size="xs">{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</Text>
+              <Text size="xs">{roles}</Text>
             </Stack>
             <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label hiddenFrom="sm">{user.displayName}</Menu.Label>
-        <Menu.Item
-          leftSection={<IconLogout size={16} aria-hidden />}
-          onClick={() =>
-            signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) })
-          }
-        >
+        <Menu.Label hiddenFrom="sm">
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
+            {user.displayName}
+          </Text>
+          <Text size="xs" c="var(--mantine-color-text)">
+            {roles}
+          </Text>
+        </Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()}>
           {t("common.signOut")}
         </Menu.Item>
       </Menu.Dropdown>
@@ -71,15 +59,15 @@ function UserMenu({ user }: { user: SessionUser }) {
   );
 }
 
-export function StaffShell({ user }: { user: SessionUser }) {
+/** Staff area: header with account menu, collapsible domain navigation, crisis line footer. */
+export function StaffShell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const location = useLocation();
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }}
-      footer={{ height: 40 }}
+      footer={{ height: { base: 64, sm: 40 } }}
       padding="md"
     >
       <Anchor href="#main" className="skip-link">
@@ -93,7 +81,9 @@ export function StaffShell({ user }: { user: SessionUser }) {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={t("nav.openMenu")}
+              aria-label={opened ? t("nav.closeMenu") : t("nav.openMenu")}
+              aria-expanded={opened}
+              aria-controls={NAVBAR_ID}
             />
             <Text fw={700} size="lg" component={Link} to="/staff" c="inherit" td="none">
               {t("product.name")}
@@ -102,35 +92,23 @@ export function StaffShell({ user }: { user: SessionUser }) {
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
             <ColorSchemeToggle />
-            <UserMenu user={user} />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
-        <NavLink
-          component={Link}
-          to="/staff"
-          label={t("nav.home")}
-          leftSection={<IconHome size={18} aria-hidden />}
-          active={location.pathname === "/staff"}
-          variant="filled"
-          color="teal.9"
-          aria-current={location.pathname === "/staff" ? "page" : undefined}
-          onClick={close}
-        />
-        {UPCOMING.map((key) => (
-          <Group key={key} justify="space-between" px="sm" py={8} wrap="nowrap" aria-disabled="true">
-            <Text size="sm">{t(`nav.${key}`)}</Text>
-            <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
-              {t("common.comingSoon")}
-            </Badge>
-          </Group>
-        ))}
+      <AppShell.Navbar p="xs" component="nav" id={NAVBAR_ID} aria-label={t("nav.label")}>
+        <AppShell.Section grow style={{ overflowY: "auto" }}>
+          <StaffNavigation onNavigate={close} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
-      <AppShell.Footer p={8} component="footer">
+      <AppShell.Footer
+        p={8}
+        component="footer"
+        style={{ display: "flex", alignItems: "center", justifyContent: "center" }}
+      >
         <CrisisFooter />
       </AppShell.Footer>
     </AppShell>

@@ -8,11 +8,20 @@ export const en = {
     language: "Language",
     english: "English",
     spanish: "Español",
-    toggleColorScheme: "Toggle color scheme (switch between light and dark theme)",
     skipToContent: "Skip to main content",
     userMenu: "Account menu:",
     comingSoon: "Coming soon",
     somethingWrong: "Something went wrong. Please try again.",
+  },
+  theme: {
+    toggle: "Switch between light and dark theme, or follow your device (now: {{current}})",
+    light: "Light theme",
+    dark: "Dark theme",
+    auto: "Theme follows your device",
+  },
+  unavailable: {
+    title: "Bridgeway cannot be reached",
+    body: "Check your internet connection, then try again. If it keeps happening, let your program know.",
   },
   crisis: {
     footer:
@@ -22,7 +31,6 @@ export const en = {
     call988: "Call 988",
     text988: "Text 988",
     call911: "Call 911",
-    region: "Crisis help",
   },
   signIn: {
     title: "Sign in",
@@ -30,13 +38,15 @@ export const en = {
     password: "Password",
     submit: "Sign in",
     invalidCredentials: "Email or password is incorrect.",
-    rateLimited: "Too many attempts. Please wait a minute and try again.",
+    rateLimited: "Too many attempts, try again in a minute.",
     emailRequired: "Enter your email address.",
     emailInvalid: "Enter a valid email address, like name@example.org.",
     passwordRequired: "Enter your password.",
     showPassword: "Show or hide the password",
     demoTitle: "Demo data — all people are fictional",
-    demoBody: "Try any of these accounts with the password {{password}}:",
+    demoBody: "Try any of these accounts with the password <code>{{password}}</code>.",
+    useAccount: "Use",
+    useAccountLabel: "Use {{email}} ({{role}})",
   },
   roles: {
     administrator: "Administrator",
@@ -52,6 +62,7 @@ export const en = {
   nav: {
     label: "Main navigation",
     openMenu: "Open navigation",
+    closeMenu: "Close navigation",
     home: "Home",
     participants: "Participants",
     admissions: "Admissions",

@@ -10,11 +10,20 @@ export const es: Dictionary = {
     language: "Idioma",
     english: "English",
     spanish: "Español",
-    toggleColorScheme: "Cambiar el esquema de colores (alternar entre tema claro y oscuro)",
     skipToContent: "Ir al contenido principal",
     userMenu: "Menú de la cuenta:",
     comingSoon: "Próximamente",
     somethingWrong: "Algo salió mal. Inténtalo de nuevo.",
+  },
+  theme: {
+    toggle: "Cambiar entre tema claro y oscuro, o usar el del dispositivo (ahora: {{current}})",
+    light: "Tema claro",
+    dark: "Tema oscuro",
+    auto: "Tema del dispositivo",
+  },
+  unavailable: {
+    title: "No es posible conectar con Bridgeway",
+    body: "Revisa tu conexión a internet y vuelve a intentarlo. Si sigue pasando, avísale a tu programa.",
   },
   crisis: {
     footer:
@@ -24,7 +33,6 @@ export const es: Dictionary = {
     call988: "Llama al 988",
     text988: "Envía un mensaje al 988",
     call911: "Llama al 911",
-    region: "Ayuda en crisis",
   },
   signIn: {
     title: "Iniciar sesión",
@@ -32,13 +40,15 @@ export const es: Dictionary = {
     password: "Contraseña",
     submit: "Iniciar sesión",
     invalidCredentials: "El correo electrónico o la contraseña no son correctos.",
-    rateLimited: "Demasiados intentos. Espera un minuto y vuelve a intentarlo.",
+    rateLimited: "Demasiados intentos. Vuelve a intentarlo en un minuto.",
     emailRequired: "Escribe tu correo electrónico.",
     emailInvalid: "Escribe un correo válido, por ejemplo nombre@ejemplo.org.",
     passwordRequired: "Escribe tu contraseña.",
     showPassword: "Mostrar u ocultar la contraseña",
     demoTitle: "Datos de demostración: todas las personas son ficticias",
-    demoBody: "Prueba cualquiera de estas cuentas con la contraseña {{password}}:",
+    demoBody: "Prueba cualquiera de estas cuentas con la contraseña <code>{{password}}</code>.",
+    useAccount: "Usar",
+    useAccountLabel: "Usar {{email}} ({{role}})",
   },
   roles: {
     administrator: "Administrador/a",
@@ -54,6 +64,7 @@ export const es: Dictionary = {
   nav: {
     label: "Navegación principal",
     openMenu: "Abrir la navegación",
+    closeMenu: "Cerrar la navegación",
     home: "Inicio",
     participants: "Participantes",
     admissions: "Admisiones",

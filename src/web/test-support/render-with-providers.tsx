@@ -1,10 +1,10 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import i18n from "i18next";
 import type { ReactNode } from "react";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { initReactI18next } from "react-i18next";
 import { MemoryRouter } from "react-router";
+import { AppProviders } from "../app/providers";
 import { en } from "../i18n/en";
 
 /** jsdom lacks the browser APIs Mantine reads; English i18n without the network. */
@@ -24,20 +24,35 @@ export async function setUpDom(): Promise<void> {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-  await i18n
-    .use(initReactI18next)
-    .init({ resources: { en: { translation: en } }, lng: "en", showSupportNotice: false });
+  await i18n.use(initReactI18next).init({
+    resources: { en: { translation: en } },
+    lng: "en",
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
 }
 
-/** Render inside the app's providers, at `path` in a memory router. */
+/** Render inside the app's providers (no retries), at `path` in a memory router. */
 export function renderWithProviders(ui: ReactNode, path = "/") {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider>
-        <QueryClientProvider client={new QueryClient()}>
-          <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-        </QueryClientProvider>
-      </MantineProvider>
-    </I18nextProvider>,
+    <AppProviders i18n={i18n} queryClient={queryClient}>
+      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+    </AppProviders>,
   );
+}
+
+/** A `fetch` stand-in answering JSON by "METHOD /path"; anything unlisted is a 404. */
+export function fakeApi(routes: Record<string, { status?: number; body?: unknown }>) {
+  return async (url: string, init?: RequestInit) => {
+    const route = routes[`${init?.method ?? "GET"} ${new URL(url, "http://localhost").pathname}`];
+    if (!route)
+      return new Response(JSON.stringify({ error: { code: "ROUTE_NOT_FOUND", message: "" } }), {
+        status: 404,
+      });
+    return new Response(route.body === undefined ? null : JSON.stringify(route.body), {
+      status: route.status ?? 200,
+      headers: { "content-type": "application/json" },
+    });
+  };
 }

@@ -3,9 +3,7 @@ import {
   Button,
   Card,
   Center,
-  Code,
   Group,
-  List,
   PasswordInput,
   Stack,
   Text,
@@ -13,7 +11,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle, IconInfoCircle } from "@tabler/icons-react";
+import { IconAlertCircle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
@@ -21,15 +19,17 @@ import { signInInputSchema } from "../../../core/identity/identity.schema";
 import { ApiError } from "../../app/api-client";
 import { CrisisFooter } from "../../app/crisis";
 import { ColorSchemeToggle, LanguageSwitch } from "../../app/preferences";
+import { usePageTitle } from "../../app/use-page-title";
 import { useCurrentSession } from "./api/get-current-session";
-import { useMeta } from "./api/get-meta";
 import { useSignIn } from "./api/sign-in";
+import { DemoAccounts } from "./demo-accounts";
 import { homePathFor } from "./home-path";
 import { safeNextPath } from "./safe-next-path";
 
 type Values = { email: string; password: string };
+const FIELDS: readonly string[] = ["email", "password"] satisfies (keyof Values)[];
 
-/** Validate with the server's own schema; show the message in the reader's language. */
+/** Validate with the server's own schema; each error is a dictionary key, shown in the reader's language. */
 export function validateSignIn(values: Values): Partial<Record<keyof Values, string>> {
   const parsed = signInInputSchema.safeParse(values);
   if (parsed.success) return {};
@@ -43,27 +43,18 @@ export function validateSignIn(values: Values): Partial<Record<keyof Values, str
   return errors;
 }
 
-function DemoAccounts() {
-  const { t } = useTranslation();
-  const meta = useMeta();
-  if (!meta.data?.demoMode) return null;
-  return (
-    <Alert variant="light" color="indigo" icon={<IconInfoCircle aria-hidden />} title={t("signIn.demoTitle")}>
-      <Text size="sm">{t("signIn.demoBody", { password: meta.data.demoPassword })}</Text>
-      <List size="sm" mt="xs" spacing={2}>
-        {meta.data.demoAccounts.map((a) => (
-          <List.Item key={a.email}>
-            <Code>{a.email}</Code>
-            <Text size="xs">{t(`roles.${a.role}`)}</Text>
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
-  );
+/** The form-level message for a failed sign-in, as a dictionary key; null when field errors say it all. */
+export function signInErrorKey(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return "common.somethingWrong";
+  if (error.code === "AUTH_INVALID_CREDENTIALS") return "signIn.invalidCredentials";
+  if (error.status === 429 || error.code === "RATE_LIMITED") return "signIn.rateLimited";
+  if (error.fields.some((f) => FIELDS.includes(f.path))) return null;
+  return "common.somethingWrong";
 }
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  usePageTitle(t("signIn.title"));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useCurrentSession();
@@ -73,51 +64,51 @@ export function SignInPage() {
     mode: "controlled",
     initialValues: { email: "", password: "" },
     validate: validateSignIn,
-    validateInputOnBlur: false,
   });
+  const next = safeNextPath(params.get("next"));
 
-  if (session.data)
-    return <Navigate to={safeNextPath(params.get("next")) ?? homePathFor(session.data.kind)} replace />;
+  if (session.data) return <Navigate to={next ?? homePathFor(session.data.kind)} replace />;
+
+  /** Our own checks hold dictionary keys; the server's field messages are shown as they come. */
+  const fieldError = (field: keyof Values) => {
+    const error = form.errors[field];
+    if (typeof error !== "string") return undefined;
+    return i18n.exists(error) ? t(error) : error;
+  };
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
     signIn.mutate(values, {
-      onSuccess: ({ user }) =>
-        navigate(safeNextPath(params.get("next")) ?? homePathFor(user.kind), { replace: true }),
+      onSuccess: ({ user }) => navigate(next ?? homePathFor(user.kind), { replace: true }),
       onError: (error) => {
-        if (!(error instanceof ApiError)) return setFormError("common.somethingWrong");
-        if (error.code === "AUTH_INVALID_CREDENTIALS") return setFormError("signIn.invalidCredentials");
-        if (error.code === "RATE_LIMITED") return setFormError("signIn.rateLimited");
-        if (error.fields.length > 0) {
-          for (const f of error.fields) form.setFieldError(f.path, f.message);
-          return;
-        }
-        setFormError("common.somethingWrong");
+        setFormError(signInErrorKey(error));
+        if (!(error instanceof ApiError)) return;
+        for (const f of error.fields) if (FIELDS.includes(f.path)) form.setFieldError(f.path, f.message);
       },
     });
   });
 
   return (
     <Stack mih="100dvh" justify="space-between" gap={0}>
-      <Group component="header" justify="flex-end" p="sm" gap="xs">
-        <LanguageSwitch />
-        <ColorSchemeToggle />
+      <Group component="header" justify="space-between" p="sm" gap="xs">
+        <Text fw={700} size="lg">
+          {t("product.name")}
+        </Text>
+        <Group gap="xs">
+          <LanguageSwitch />
+          <ColorSchemeToggle />
+        </Group>
       </Group>
       <Center component="main" id="main" px="md" py="lg" style={{ flex: 1 }}>
-        <Stack w="100%" maw={420} gap="lg">
+        <Stack w="100%" maw={440} gap="lg">
           <Stack gap={4}>
-            <Text fw={700} size="xl">
-              {t("product.name")}
-            </Text>
-            <Text size="sm">{t("product.tagline")}</Text>
+            <Title order={1}>{t("signIn.title")}</Title>
+            <Text>{t("product.tagline")}</Text>
           </Stack>
           <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate>
             <Stack>
-              <Title order={1} size="h2">
-                {t("signIn.title")}
-              </Title>
               {formError && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
                   {t(formError)}
                 </Alert>
               )}
@@ -126,9 +117,10 @@ export function SignInPage() {
                 type="email"
                 autoComplete="username"
                 inputMode="email"
+                spellCheck={false}
                 required
                 {...form.getInputProps("email")}
-                error={form.errors.email ? t(String(form.errors.email)) : undefined}
+                error={fieldError("email")}
               />
               <PasswordInput
                 label={t("signIn.password")}
@@ -136,14 +128,20 @@ export function SignInPage() {
                 required
                 visibilityToggleButtonProps={{ "aria-label": t("signIn.showPassword") }}
                 {...form.getInputProps("password")}
-                error={form.errors.password ? t(String(form.errors.password)) : undefined}
+                error={fieldError("password")}
               />
               <Button type="submit" size="md" loading={signIn.isPending}>
                 {t("signIn.submit")}
               </Button>
             </Stack>
           </Card>
-          <DemoAccounts />
+          <DemoAccounts
+            onUse={(email, password) => {
+              form.setValues({ email, password });
+              form.clearErrors();
+              setFormError(null);
+            }}
+          />
         </Stack>
       </Center>
       <Stack component="footer" p="sm">

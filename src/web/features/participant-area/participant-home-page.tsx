@@ -1,14 +1,19 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { SessionUser } from "../../../core/identity/identity.schema";
 import { CrisisCard } from "../../app/crisis";
+import { useSessionUser } from "../../app/require-session";
+import { usePageTitle } from "../../app/use-page-title";
+import { firstName } from "../identity/first-name";
 
-export function ParticipantHomePage({ user }: { user: SessionUser }) {
+/** A participant's home: crisis help first, then where their day will appear. */
+export function ParticipantHomePage() {
   const { t } = useTranslation();
+  const user = useSessionUser();
+  usePageTitle(t("nav.home"));
   return (
     <Stack>
       <Stack gap={4}>
-        <Title order={1}>{t("participantHome.greeting", { name: user.displayName.split(" ")[0] })}</Title>
+        <Title order={1}>{t("participantHome.greeting", { name: firstName(user.displayName) })}</Title>
         <Text>{t("participantHome.intro")}</Text>
       </Stack>
       <CrisisCard />

@@ -1,16 +1,29 @@
-import { Alert, Button, Card, List, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Card,
+  List,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { usePageTitle } from "../../app/use-page-title";
 import { useOverview } from "./api/get-overview";
 
 function Figure({ label, value }: { label: string; value: number }) {
+  const { i18n } = useTranslation();
   return (
     <Card withBorder padding="md">
       <Text size="sm" component="dt">
         {label}
       </Text>
       <Text fw={700} fz={32} lh={1.2} component="dd" m={0}>
-        {value.toLocaleString()}
+        {value.toLocaleString(i18n.language)}
       </Text>
     </Card>
   );
@@ -20,11 +33,13 @@ function Figure({ label, value }: { label: string; value: number }) {
 export function StaffHomePage() {
   const { t } = useTranslation();
   const overview = useOverview();
+  usePageTitle(t("overview.title"));
   return (
     <Stack maw={960}>
       <Title order={1}>{t("overview.title")}</Title>
       {overview.isPending && (
-        <SimpleGrid cols={{ base: 2, md: 4 }} aria-busy="true" aria-label={t("common.loading")}>
+        <SimpleGrid cols={{ base: 2, md: 4 }} role="status">
+          <VisuallyHidden>{t("common.loading")}</VisuallyHidden>
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} h={88} />
           ))}

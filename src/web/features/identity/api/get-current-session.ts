@@ -1,10 +1,16 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { SessionUser } from "../../../../core/identity/identity.schema";
-import { apiRequest } from "../../../app/api-client";
+import { ApiError, apiRequest } from "../../../app/api-client";
 
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in (`{ user: null }` or a 401 both mean that). */
 export async function getCurrentSession(): Promise<SessionUser | null> {
-  return (await apiRequest<{ user: SessionUser | null }>("GET", "/api/v1/sessions/current")).user;
+  try {
+    const body = await apiRequest<{ user: SessionUser | null }>("GET", "/api/v1/sessions/current");
+    return body.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
 }
 
 export const currentSessionQuery = queryOptions({

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { currentSessionQuery } from "../features/identity/api/get-current-session";
+import { ApiError } from "./api-client";
+import { createQueryClient, shouldRetry } from "./query-client";
+
+describe("shouldRetry", () => {
+  it("retries a network failure or server error once, never a client error", () => {
+    expect(shouldRetry(0, new ApiError(0, "NETWORK_ERROR", ""))).toBe(true);
+    expect(shouldRetry(0, new ApiError(503, "SERVICE_UNAVAILABLE", ""))).toBe(true);
+    expect(shouldRetry(1, new ApiError(503, "SERVICE_UNAVAILABLE", ""))).toBe(false);
+    expect(shouldRetry(0, new ApiError(403, "AUTH_FORBIDDEN", ""))).toBe(false);
+  });
+});
+
+describe("createQueryClient", () => {
+  it("forgets the user when any call says the session has ended", async () => {
+    const client = createQueryClient();
+    client.setQueryData(currentSessionQuery.queryKey, { displayName: "Sam" } as never);
+    await client
+      .fetchQuery({
+        queryKey: ["programs", "overview"],
+        queryFn: () => Promise.reject(new ApiError(401, "AUTH_REQUIRED", "Please sign in.")),
+      })
+      .catch(() => undefined);
+    expect(client.getQueryData(currentSessionQuery.queryKey)).toBeNull();
+  });
+});
