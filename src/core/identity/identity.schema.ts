@@ -42,14 +42,14 @@ export const sessionUserSchema = z.object({
   kind: userKindSchema,
   roles: z.array(staffRoleSchema),
   locale: localeSchema,
+  /** Participants: their own participant record. */
+  participantId: z.uuid().nullable(),
+  /** Staff: marked as a supervisee whose notes need a co-signature. */
+  requiresCosign: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const currentSessionSchema = z.object({ user: sessionUserSchema });
-/** GET /sessions/current: the signed-in user, or null when nobody is signed in. */
-export const maybeSessionSchema = z.object({ user: sessionUserSchema.nullable() });
-
-/** Minimum rules for a new password (the identity issue adds strength estimation). */
+/** Length rules for a new password; the server also estimates strength (zxcvbn) and names the weakness. */
 export const newPasswordSchema = z
   .string()
   .min(12, "Use at least 12 characters.")

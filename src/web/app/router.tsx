@@ -1,7 +1,9 @@
 import { createBrowserRouter } from "react-router";
+import { adminRoutes } from "../features/admin/admin-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
+import { participantRoutes } from "../features/participants/participant-routes";
 import { StaffHomePage } from "../features/programs/staff-home-page";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
 import { PersonShell } from "./person-shell";
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <StaffHomePage /> },
+      { path: "participants", children: participantRoutes },
+      { path: "admin", children: adminRoutes },
       { path: "*", element: <NotFoundContent /> },
     ],
   },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { adminEn } from "./admin.en";
+import { adminEs } from "./admin.es";
 import { en } from "./en";
 import { es } from "./es";
 import { initialLanguage } from "./index";
@@ -17,6 +19,10 @@ describe("dictionaries", () => {
         (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], es) === "",
       ),
     ).toEqual([]);
+  });
+
+  it("the admin namespace has the same keys in Spanish", () => {
+    expect(keys(adminEs).sort()).toEqual(keys(adminEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

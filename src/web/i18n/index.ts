@@ -1,5 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { adminEn } from "./admin.en";
+import { adminEs } from "./admin.es";
 import { en } from "./en";
 import { es } from "./es";
 
@@ -19,7 +21,7 @@ export function setupI18n(): typeof i18n {
     navigator.languages ?? [navigator.language],
   );
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: { en: { translation: en, admin: adminEn }, es: { translation: es, admin: adminEs } },
     lng: language,
     fallbackLng: "en",
     interpolation: { escapeValue: false },

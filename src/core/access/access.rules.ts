@@ -1,0 +1,143 @@
+import type { AuditPurpose } from "../audit/audit.schema";
+import type { UserKind } from "../identity/identity.schema";
+import { hasFamilyConsent } from "./consent.rules";
+import type { Permission } from "./permissions";
+
+/**
+ * The one authorization policy. Pure: the caller loads the actor's grants and the resource's
+ * facts (site, care team, break-the-glass grant, consents) and passes the clock.
+ */
+
+/** How far a staff permission reaches: every participant of the actor's sites, or only their care team. */
+export type GrantScope = "site" | "caseload";
+
+export interface AccessActor {
+  userId: string;
+  kind: UserKind;
+  /** Staff only: each permission held and its reach. */
+  grants: Partial<Record<Permission, GrantScope>>;
+  /** Staff only: the sites they work at. */
+  siteIds: readonly string[];
+  /** Participants only: their own participant record. */
+  participantId: string | null;
+}
+
+export interface ParticipantFacts {
+  type: "participant";
+  participantId: string;
+  siteId: string;
+  /** Staff user ids on the participant's care team. */
+  careTeam: readonly string[];
+  /** When this actor's open break-the-glass grant for the participant ends, if any. */
+  breakGlassUntil: Date | null;
+  /** Family only: whether the actor is linked to this participant as a support person. */
+  familyLinked: boolean;
+  /** Family only: the consents the participant gave this person. */
+  familyConsents: readonly { scopes: readonly string[]; expiresAt: Date | null; revokedAt: Date | null }[];
+}
+
+export type Resource = { type: "program" } | { type: "site"; siteId: string } | ParticipantFacts;
+
+export type DenyReason =
+  | "not_staff"
+  | "no_permission"
+  | "other_site"
+  | "not_care_team"
+  | "not_self"
+  | "no_consent";
+
+export type Decision =
+  | { allowed: true; purpose: AuditPurpose }
+  | { allowed: false; reason: DenyReason; /** Staff may open the record by breaking the glass. */ breakGlass: boolean };
+
+/** What a participant may do with their own record. */
+export const SELF_PERMISSIONS: readonly Permission[] = [
+  "participants.view",
+  "clinical.view",
+  "schedule.view",
+  "access_log.view",
+];
+
+/** What a family member may be allowed, each only with the participant's consent. */
+export const FAMILY_PERMISSIONS: readonly Permission[] = ["participants.view", "schedule.view"];
+
+export function purposeOf(action: Permission): AuditPurpose {
+  if (action.startsWith("billing.")) return "payment";
+  if (
+    action.startsWith("users.") ||
+    action.startsWith("sites.") ||
+    action.startsWith("roles.") ||
+    action.startsWith("audit.") ||
+    action.startsWith("settings.") ||
+    action.startsWith("alerts.") ||
+    action === "access_log.view"
+  ) {
+    return "operations";
+  }
+  return "treatment";
+}
+
+const deny = (reason: DenyReason, breakGlass = false): Decision => ({ allowed: false, reason, breakGlass });
+
+export function can(actor: AccessActor, action: Permission, resource: Resource, now: Date): Decision {
+  if (resource.type === "participant") return canOnParticipant(actor, action, resource, now);
+  if (actor.kind !== "staff") return deny("not_staff");
+  if (!actor.grants[action]) return deny("no_permission");
+  if (resource.type === "site" && !actor.siteIds.includes(resource.siteId)) return deny("other_site");
+  return { allowed: true, purpose: purposeOf(action) };
+}
+
+function canOnParticipant(
+  actor: AccessActor,
+  action: Permission,
+  p: ParticipantFacts,
+  now: Date,
+): Decision {
+  if (actor.kind === "participant") {
+    if (actor.participantId !== p.participantId) return deny("not_self");
+    return SELF_PERMISSIONS.includes(action) ? { allowed: true, purpose: "self" } : deny("no_permission");
+  }
+  if (actor.kind === "family") {
+    if (!p.familyLinked || !FAMILY_PERMISSIONS.includes(action)) return deny("no_consent");
+    const consented = hasFamilyConsent({
+      familyUserId: actor.userId,
+      participantId: p.participantId,
+      scope: action,
+      consents: p.familyConsents,
+      now,
+    });
+    return consented ? { allowed: true, purpose: "disclosure" } : deny("no_consent");
+  }
+  const scope = actor.grants[action];
+  if (!scope) return deny("no_permission");
+  if (!actor.siteIds.includes(p.siteId)) return deny("other_site");
+  if (scope === "site" || p.careTeam.includes(actor.userId)) {
+    return { allowed: true, purpose: purposeOf(action) };
+  }
+  if (p.breakGlassUntil && p.breakGlassUntil.getTime() > now.getTime()) {
+    return { allowed: true, purpose: "break_the_glass" };
+  }
+  return deny("not_care_team", actor.grants["break_glass.use"] !== undefined);
+}
+
+/**
+ * A staff member's grants from their roles. A permission reaches the whole site when any of their
+ * roles grants it site-wide; caseload-scoped roles reach only the care team unless the program's
+ * `counselorScope` setting is "site".
+ */
+export function deriveGrants(
+  roles: readonly { permissions: readonly Permission[]; caseloadScoped: boolean }[],
+  counselorScope: "care_team" | "site",
+): Partial<Record<Permission, GrantScope>> {
+  const grants: Partial<Record<Permission, GrantScope>> = {};
+  for (const role of roles) {
+    const scope: GrantScope = role.caseloadScoped && counselorScope === "care_team" ? "caseload" : "site";
+    for (const permission of role.permissions) {
+      if (grants[permission] !== "site") grants[permission] = scope;
+    }
+  }
+  return grants;
+}
+
+export const COUNSELOR_SCOPES = ["care_team", "site"] as const;
+export type CounselorScope = (typeof COUNSELOR_SCOPES)[number];

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+export const participantListQuerySchema = z.object({
+  q: z.string().trim().max(100, "Search with at most 100 characters.").optional(),
+  status: z.enum(["current", "past", "all"]).default("current"),
+  siteId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ParticipantListQuery = z.infer<typeof participantListQuerySchema>;
+
+export const participantListItemSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  siteId: z.uuid(),
+  siteName: z.string(),
+  trackName: z.string().nullable(),
+  admittedOn: z.iso.date().nullable(),
+  dischargedOn: z.iso.date().nullable(),
+  primaryCounselor: z.string().nullable(),
+  /** The actor is on this participant's care team. */
+  onMyCareTeam: z.boolean(),
+});
+export const participantListSchema = z.object({
+  participants: z.array(participantListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The list is limited to the actor's care team (the counselor-scope setting). */
+  scope: z.enum(["site", "care_team", "self", "family"]),
+});
+
+export const careTeamMemberSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  role: z.string(),
+});
+
+export const CARE_TEAM_ROLES = ["primary_counselor", "counselor", "prescriber", "case_manager"] as const;
+
+export const participantRecordSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  bornOn: z.iso.date(),
+  preferredLanguage: z.enum(["en", "es"]),
+  site: z.object({ id: z.uuid(), name: z.string() }),
+  episodes: z.array(
+    z.object({
+      id: z.uuid(),
+      trackName: z.string().nullable(),
+      levelOfCare: z.string(),
+      admittedOn: z.iso.date(),
+      dischargedOn: z.iso.date().nullable(),
+      dischargeReason: z.string().nullable(),
+    }),
+  ),
+  careTeam: z.array(careTeamMemberSchema),
+  /** Present only for those allowed to read clinical content. */
+  recentCheckIns: z
+    .array(
+      z.object({
+        on: z.iso.date(),
+        mood: z.number().int(),
+        craving: z.number().int(),
+        anyUse: z.boolean(),
+      }),
+    )
+    .nullable(),
+  /** How the actor reached this record: their care team, their site, break-the-glass, themselves. */
+  access: z.object({
+    purpose: z.string(),
+    breakGlassUntil: z.iso.datetime().nullable(),
+  }),
+});
+export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
+
+export const BREAK_GLASS_MINUTES = 60;
+
+export const breakGlassInputSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(15, "Say why you need this record now, in at least 15 characters.")
+    .max(500, "Use at most 500 characters."),
+});
+export const breakGlassGrantSchema = z.object({ expiresAt: z.iso.datetime() });
+
+export const careTeamUpdateSchema = z.object({
+  members: z
+    .array(z.object({ userId: z.uuid(), role: z.enum(CARE_TEAM_ROLES) }))
+    .max(20, "A care team has at most 20 members."),
+});
+export const careTeamSchema = z.object({ members: z.array(careTeamMemberSchema) });
