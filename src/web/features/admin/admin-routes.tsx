@@ -1,4 +1,19 @@
 import type { RouteObject } from "react-router";
+import { Navigate } from "react-router";
+import { AccessAlertsPage } from "./access-alerts-page";
+import { AuditLogPage } from "./audit-log-page";
+import { RolesPage } from "./roles-page";
+import { SecuritySettingsPage } from "./security-settings-page";
+import { SitesPage } from "./sites-page";
+import { UsersPage } from "./users-page";
 
 /** Routes under /staff/admin (users, sites, roles, settings, audit log, access alerts). */
-export const adminRoutes: RouteObject[] = [];
+export const adminRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="users" replace /> },
+  { path: "users", element: <UsersPage /> },
+  { path: "sites", element: <SitesPage /> },
+  { path: "roles", element: <RolesPage /> },
+  { path: "settings", element: <SecuritySettingsPage /> },
+  { path: "audit", element: <AuditLogPage /> },
+  { path: "alerts", element: <AccessAlertsPage /> },
+];
