@@ -71,6 +71,17 @@ const envSchema = z.object({
     .min(5, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440")
     .max(1440, "SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 1440")
     .default(30),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes from 2 to 120" })
+    .int("STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes from 2 to 120")
+    .min(2, "STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes from 2 to 120")
+    .max(120, "STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes from 2 to 120")
+    .default(15),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^\r\n]+@[^\r\n]+$/, "MAIL_FROM must be an address like Bridgeway <no-reply@iop.example.org>")
+    .optional(),
   SESSION_MAX_HOURS: z.coerce
     .number({ message: "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72" })
     .int("SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
@@ -94,8 +105,13 @@ export interface Config {
   /** Generate the demo program on first start. */
   demo: boolean;
   trustProxy: TrustProxy;
+  /** Idle timeout for participants and family. */
   sessionIdleMinutes: number;
+  /** Idle timeout for staff (HIPAA automatic logoff; 15 minutes by default). */
+  staffSessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** The From address of outgoing email. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +159,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    staffSessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+    mailFrom: e.MAIL_FROM ?? `Bridgeway <no-reply@${new URL(e.BASE_URL ?? "http://localhost").hostname}>`,
     sessionMaxHours: e.SESSION_MAX_HOURS,
   };
 }

@@ -48,7 +48,11 @@ export type DenyReason =
 
 export type Decision =
   | { allowed: true; purpose: AuditPurpose }
-  | { allowed: false; reason: DenyReason; /** Staff may open the record by breaking the glass. */ breakGlass: boolean };
+  | {
+      allowed: false;
+      reason: DenyReason /** Staff may open the record by breaking the glass. */;
+      breakGlass: boolean;
+    };
 
 /** What a participant may do with their own record. */
 export const SELF_PERMISSIONS: readonly Permission[] = [
@@ -87,12 +91,7 @@ export function can(actor: AccessActor, action: Permission, resource: Resource, 
   return { allowed: true, purpose: purposeOf(action) };
 }
 
-function canOnParticipant(
-  actor: AccessActor,
-  action: Permission,
-  p: ParticipantFacts,
-  now: Date,
-): Decision {
+function canOnParticipant(actor: AccessActor, action: Permission, p: ParticipantFacts, now: Date): Decision {
   if (actor.kind === "participant") {
     if (actor.participantId !== p.participantId) return deny("not_self");
     return SELF_PERMISSIONS.includes(action) ? { allowed: true, purpose: "self" } : deny("no_permission");

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { permissionSchema } from "../access/permissions";
-import { emailSchema, localeSchema, newPasswordSchema, staffRoleSchema, userKindSchema } from "./identity.schema";
+import {
+  emailSchema,
+  localeSchema,
+  newPasswordSchema,
+  staffRoleSchema,
+  userKindSchema,
+} from "./identity.schema";
 
 /** Secret tokens from emailed links (base64url, 32 bytes). */
 export const linkTokenSchema = z

@@ -36,7 +36,11 @@ export function recordFailure(
   const failures = windowOpen ? state.failures + 1 : 1;
   const windowStartedAt = windowOpen ? state.windowStartedAt : now;
   if (failures >= policy.maxFailures) {
-    return { failures: 0, windowStartedAt: now, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) };
+    return {
+      failures: 0,
+      windowStartedAt: now,
+      lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000),
+    };
   }
   return { failures, windowStartedAt, lockedUntil: null };
 }

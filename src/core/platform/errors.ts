@@ -34,6 +34,45 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { kind: "not_found", message: "Not found." },
   IDENTITY_EMAIL_TAKEN: { kind: "conflict", message: "An account with this email already exists." },
   IDENTITY_PASSWORD_WEAK: { kind: "invalid", message: "The password is too weak." },
+  IDENTITY_SELF_CHANGE: { kind: "conflict", message: "You cannot do this to your own account." },
+  IDENTITY_NOT_STAFF: { kind: "invalid", message: "Only staff accounts have roles and sites." },
+  IDENTITY_ALREADY_ACTIVE: { kind: "conflict", message: "This person has already set a password." },
+  AUTH_LOCKED: {
+    kind: "rate_limited",
+    message: "Too many failed attempts. Wait 15 minutes, or reset your password, and try again.",
+  },
+  AUTH_MFA_PENDING: {
+    kind: "unauthenticated",
+    message: "Finish signing in with your verification code first.",
+  },
+  MFA_CODE_INVALID: {
+    kind: "invalid",
+    message: "That code is not right. Enter the current code from your app.",
+  },
+  MFA_CODE_REUSED: {
+    kind: "invalid",
+    message: "That code was already used. Wait for the next code in your app.",
+  },
+  MFA_RECOVERY_CODE_INVALID: {
+    kind: "invalid",
+    message: "That recovery code is not right or was already used.",
+  },
+  MFA_REQUIRED: { kind: "forbidden", message: "Your program requires two-step verification for staff." },
+  MFA_ALREADY_ENABLED: {
+    kind: "conflict",
+    message: "Two-step verification is already on. Turn it off first to set up another app.",
+  },
+  MFA_NOT_STARTED: { kind: "conflict", message: "Start setting up two-step verification first." },
+  TOKEN_INVALID: {
+    kind: "invalid",
+    message: "This link has expired or was already used. Ask for a new one.",
+  },
+  ACCESS_BREAK_GLASS_AVAILABLE: {
+    kind: "forbidden",
+    message:
+      "You are not on this participant's care team. In an emergency you may open the record by stating a reason; the access is audited and reported.",
+  },
+  SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
   INTERNAL: { kind: "internal", message: "Something went wrong on our side. It has been logged." },

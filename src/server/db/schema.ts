@@ -69,6 +69,9 @@ export const users = pgTable(
       .notNull()
       .default("en"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Staff supervisee: their notes need a co-signature. */
+    requiresCosign: boolean("requires_cosign").notNull().default(false),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,13 +82,33 @@ export const users = pgTable(
   ],
 );
 
+/** Staff roles; `caseload_scoped` roles may be narrowed to their care team by a setting. */
+export const roles = pgTable("roles", {
+  key: text("key").primaryKey(),
+  caseloadScoped: boolean("caseload_scoped").notNull().default(false),
+});
+
+/** The role × permission table (seeded from core/access/permissions.ts). */
+export const rolePermissions = pgTable(
+  "role_permissions",
+  {
+    role: text("role")
+      .notNull()
+      .references(() => roles.key, { onDelete: "cascade" }),
+    permission: text("permission").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.role, t.permission] })],
+);
+
 export const userRoles = pgTable(
   "user_roles",
   {
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: text("role")
+      .notNull()
+      .references(() => roles.key),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );
@@ -118,8 +141,14 @@ export const authSessions = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
     userAgent: text("user_agent"),
     ipAddress: text("ip_address"),
+    /** "active", or the MFA step still owed: "mfa_required" / "mfa_enrolment_required". */
+    stage: text("stage").notNull().default("active"),
   },
   (t) => [
+    check(
+      "auth_sessions_stage_check",
+      sql`${t.stage} in ('active', 'mfa_required', 'mfa_enrolment_required')`,
+    ),
     uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash),
     index("auth_sessions_user_idx").on(t.userId),
   ],
@@ -221,4 +250,195 @@ export const checkIns = pgTable(
     check("check_ins_craving_check", sql`${t.craving} between 0 and 10`),
     check("check_ins_sleep_check", sql`${t.sleepHours} is null or ${t.sleepHours} between 0 and 24`),
   ],
+);
+
+/** Staff on a participant's care team (the primary counselor and others). */
+export const careTeamMembers = pgTable(
+  "care_team_members",
+  {
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull(),
+    addedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.userId] }),
+    index("care_team_members_user_idx").on(t.userId),
+  ],
+);
+
+/** Family / support persons linked to a participant; what they may see is decided by consent. */
+export const familyLinks = pgTable(
+  "family_links",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    relationship: text("relationship").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.participantId] }),
+    index("family_links_participant_idx").on(t.participantId),
+  ],
+);
+
+/** Emergency access outside the care team: a stated reason, a time limit, an alert. */
+export const breakGlassGrants = pgTable(
+  "break_glass_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("break_glass_grants_lookup_idx").on(t.userId, t.participantId, t.expiresAt)],
+);
+
+/** Alerts for the care team and compliance (the alerts issue widens the kinds). */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    participantId: uuid("participant_id").references(() => participants.id, { onDelete: "cascade" }),
+    breakGlassGrantId: uuid("break_glass_grant_id").references(() => breakGlassGrants.id, {
+      onDelete: "cascade",
+    }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+  },
+  (t) => [index("alerts_site_open_idx").on(t.siteId, t.acknowledgedAt)],
+);
+
+/**
+ * The audit trail: append-only (triggers reject UPDATE, DELETE and TRUNCATE) and hash-chained:
+ * each event's hash covers its fields and the previous event's hash.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorKind: text("actor_kind"),
+    action: text("action").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourceId: text("resource_id"),
+    participantId: uuid("participant_id"),
+    purpose: text("purpose").notNull(),
+    outcome: text("outcome").notNull(),
+    requestId: text("request_id"),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    details: text("details"),
+    previousHash: text("previous_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_events_participant_idx").on(t.participantId, t.seq),
+    index("audit_events_actor_idx").on(t.actorUserId, t.seq),
+    index("audit_events_occurred_idx").on(t.occurredAt),
+  ],
+);
+
+/** Failed sign-in counters per account (email hash) and per IP. */
+export const authThrottles = pgTable("auth_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/** Single-use emailed tokens: password resets and invitations. Only an HMAC of the token is kept. */
+export const oneTimeTokens = pgTable(
+  "one_time_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    purpose: text("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("one_time_tokens_hash_key").on(t.tokenHash),
+    index("one_time_tokens_user_idx").on(t.userId, t.purpose),
+    check("one_time_tokens_purpose_check", sql`${t.purpose} in ('password_reset', 'invitation')`),
+  ],
+);
+
+/** TOTP enrolment. The secret is encrypted with the installation's MFA key (AES-256-GCM). */
+export const userMfa = pgTable("user_mfa", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  totpSecret: text("totp_secret").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+});
+
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("mfa_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** "Remember this device": skips the MFA step for one user on one browser for a few hours. */
+export const trustedDevices = pgTable(
+  "trusted_devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("trusted_devices_hash_key").on(t.tokenHash)],
+);
+
+/** Outgoing email, written in the same transaction as the event that causes it; a worker sends it. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    lastError: text("last_error"),
+  },
+  (t) => [index("mail_outbox_pending_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
 );

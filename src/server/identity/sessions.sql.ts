@@ -1,4 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import type { SessionStage } from "../../core/identity/accounts.schema";
 import type { Queryable } from "../db/connection";
 import { authSessions, users } from "../db/schema";
 import { type UserRecord, userColumns } from "./users.sql";
@@ -9,6 +10,7 @@ export interface SessionRow {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  stage: SessionStage;
 }
 
 export async function insert(
@@ -20,6 +22,7 @@ export async function insert(
     now: Date;
     userAgent: string | null;
     ipAddress: string | null;
+    stage: SessionStage;
   },
 ): Promise<string> {
   const rows = await q
@@ -32,6 +35,7 @@ export async function insert(
       expiresAt: row.expiresAt,
       userAgent: row.userAgent,
       ipAddress: row.ipAddress,
+      stage: row.stage,
     })
     .returning({ id: authSessions.id });
   return rows[0]!.id;
@@ -53,6 +57,7 @@ export async function findOpenWithUserByTokenHash(
         createdAt: authSessions.createdAt,
         lastSeenAt: authSessions.lastSeenAt,
         expiresAt: authSessions.expiresAt,
+        stage: authSessions.stage,
       },
       user: userColumns,
       userDisabledAt: users.disabledAt,
@@ -61,7 +66,13 @@ export async function findOpenWithUserByTokenHash(
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.tokenHash, tokenHash), isNull(authSessions.endedAt)));
   const row = rows[0];
-  return row && { session: row.session, user: row.user, userDisabled: row.userDisabledAt !== null };
+  return (
+    row && {
+      session: { ...row.session, stage: row.session.stage as SessionStage },
+      user: row.user,
+      userDisabled: row.userDisabledAt !== null,
+    }
+  );
 }
 
 export async function updateLastSeen(q: Queryable, id: string, at: Date): Promise<void> {
@@ -73,4 +84,47 @@ export async function end(q: Queryable, id: string, at: Date): Promise<void> {
     .update(authSessions)
     .set({ endedAt: at })
     .where(and(eq(authSessions.id, id), isNull(authSessions.endedAt)));
+}
+
+export async function setStage(q: Queryable, id: string, stage: SessionStage, at: Date): Promise<void> {
+  await q.update(authSessions).set({ stage, lastSeenAt: at }).where(eq(authSessions.id, id));
+}
+
+/** End every open session of a user, except `keepId` when given. */
+export async function endAllForUser(q: Queryable, userId: string, at: Date, keepId?: string): Promise<void> {
+  await q
+    .update(authSessions)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(authSessions.userId, userId),
+        isNull(authSessions.endedAt),
+        keepId ? ne(authSessions.id, keepId) : undefined,
+      ),
+    );
+}
+
+export async function listOpenForUser(q: Queryable, userId: string) {
+  return q
+    .select({
+      id: authSessions.id,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      expiresAt: authSessions.expiresAt,
+      userAgent: authSessions.userAgent,
+      ipAddress: authSessions.ipAddress,
+    })
+    .from(authSessions)
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt)))
+    .orderBy(desc(authSessions.lastSeenAt));
+}
+
+/** End one session of this user; false when it is not theirs or already ended. */
+export async function endForUser(q: Queryable, userId: string, id: string, at: Date): Promise<boolean> {
+  const rows = await q
+    .update(authSessions)
+    .set({ endedAt: at })
+    .where(and(eq(authSessions.id, id), eq(authSessions.userId, userId), isNull(authSessions.endedAt)))
+    .returning({ id: authSessions.id });
+  return rows.length > 0;
 }

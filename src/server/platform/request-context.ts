@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { DomainError } from "../../core/platform/errors";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../core/platform/http";
 import type { Actor, AuthService } from "../identity/auth.service";
@@ -15,7 +15,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Per-request plumbing for the API: resolve the actor from the session cookie, and refuse
  * state-changing requests that lack the app's header or come from another origin (CSRF defence on
- * top of SameSite cookies).
+ * top of SameSite cookies). Authorization itself is the route guard's job (route-access.ts).
  */
 export function registerRequestContext(app: FastifyInstance, auth: AuthService, baseUrl: string): void {
   const allowedOrigin = new URL(baseUrl).origin;
@@ -33,15 +33,4 @@ export function registerRequestContext(app: FastifyInstance, auth: AuthService, 
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await auth.resolveSession(token);
   });
-}
-
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError("AUTH_REQUIRED");
-  return request.actor;
-}
-
-export function requireStaff(request: FastifyRequest): Actor {
-  const actor = requireActor(request);
-  if (actor.user.kind !== "staff") throw new DomainError("AUTH_FORBIDDEN");
-  return actor;
 }

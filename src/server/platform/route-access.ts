@@ -1,0 +1,184 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ParticipantFacts } from "../../core/access/access.rules";
+import { can, type Decision, purposeOf } from "../../core/access/access.rules";
+import type { Permission } from "../../core/access/permissions";
+import type { AuditPurpose } from "../../core/audit/audit.schema";
+import { DomainError } from "../../core/platform/errors";
+import { loadParticipantFacts } from "../access/access.service";
+import { type AuditContext, recordAudit } from "../audit/audit.service";
+import type { Database } from "../db/connection";
+import type { Actor } from "../identity/auth.service";
+
+/**
+ * Authorization by construction. Every API route declares `config.access`; a route without one
+ * stops the app from starting. The guard runs before the body is validated, so an unauthorised
+ * caller learns nothing from validation errors, and every denial is audited.
+ *
+ * - public: anyone (sign-in, password reset, invitation links, health).
+ * - signed-in: any signed-in person; the service scopes what they see (e.g. the participant list).
+ * - permission: a staff permission from the role × permission table.
+ * - participant: a permission on one participant (`:id`), decided by `can()` with site, care team,
+ *   break-the-glass, self and family consent.
+ * - break-glass: staff at the participant's site who hold break_glass.use.
+ */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "signed-in"; anyStage?: boolean }
+  | { kind: "permission"; permission: Permission }
+  | { kind: "participant"; permission: Permission }
+  | { kind: "break-glass" };
+
+/** Routes that read participant data name their audit action; GET routes are audited by the guard. */
+export interface RouteAudit {
+  action: string;
+  resourceType: string;
+}
+
+export interface ParticipantAccess {
+  participantId: string;
+  purpose: AuditPurpose;
+  facts: ParticipantFacts;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    audit?: RouteAudit;
+  }
+  interface FastifyRequest {
+    /** Set by the guard on participant routes: which participant, and under which purpose. */
+    participantAccess: ParticipantAccess | undefined;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function auditContextOf(request: FastifyRequest): AuditContext {
+  return {
+    actorUserId: request.actor?.user.id ?? null,
+    actorKind: request.actor?.user.kind ?? null,
+    requestId: request.id,
+    ipAddress: request.ip,
+    userAgent: request.headers["user-agent"] ?? null,
+  };
+}
+
+/** Routes outside the API, or the API's own documentation, need no declaration. */
+function isExempt(url: string, hidden: boolean): boolean {
+  return !url.startsWith("/api/") || url.startsWith("/api/docs") || hidden;
+}
+
+export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; now: () => Date }): void {
+  const { db, now } = deps;
+  app.decorateRequest("participantAccess", undefined);
+
+  app.addHook("onRoute", (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    if (isExempt(route.url, hidden)) return;
+    if (!route.config?.access) {
+      throw new Error(
+        `API route ${String(route.method)} ${route.url} declares no access rule (config.access).`,
+      );
+    }
+  });
+
+  async function denied(
+    request: FastifyRequest,
+    permission: Permission,
+    participantId: string | null,
+    decision: Decision,
+  ) {
+    await recordAudit(
+      db,
+      auditContextOf(request),
+      {
+        action:
+          request.routeOptions.config.audit?.action ?? `route:${request.method} ${request.routeOptions.url}`,
+        resourceType: request.routeOptions.config.audit?.resourceType ?? "route",
+        resourceId: participantId,
+        participantId,
+        purpose: purposeOf(permission),
+        outcome: "denied",
+        details: decision.allowed ? null : { reason: decision.reason },
+      },
+      now(),
+    );
+  }
+
+  function activeActor(request: FastifyRequest, anyStage = false): Actor {
+    const actor = request.actor;
+    if (!actor) throw new DomainError("AUTH_REQUIRED");
+    if (!anyStage && actor.stage !== "active") throw new DomainError("AUTH_MFA_PENDING");
+    return actor;
+  }
+
+  app.addHook("preValidation", async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === "public") return;
+    if (access.kind === "signed-in") {
+      activeActor(request, access.anyStage);
+    } else if (access.kind === "permission") {
+      const actor = activeActor(request);
+      const decision = can(actor.access, access.permission, { type: "program" }, now());
+      if (!decision.allowed) {
+        await denied(request, access.permission, null, decision);
+        throw new DomainError("AUTH_FORBIDDEN");
+      }
+    } else {
+      const actor = activeActor(request);
+      const id = (request.params as Record<string, string | undefined>).id ?? "";
+      const at = now();
+      const facts = UUID.test(id) ? await loadParticipantFacts(db, actor.access, id, at) : undefined;
+      if (!facts) throw new DomainError("NOT_FOUND", "No such participant.");
+      const permission: Permission = access.kind === "break-glass" ? "break_glass.use" : access.permission;
+      let decision = can(actor.access, permission, facts, at);
+      if (
+        access.kind === "break-glass" &&
+        !decision.allowed &&
+        decision.reason === "not_care_team" &&
+        decision.breakGlass
+      ) {
+        decision = { allowed: true, purpose: "break_the_glass" };
+      }
+      if (!decision.allowed) {
+        await denied(request, permission, facts.participantId, decision);
+        if (decision.breakGlass) throw new DomainError("ACCESS_BREAK_GLASS_AVAILABLE");
+        const sameSiteStaff = actor.user.kind === "staff" && actor.access.siteIds.includes(facts.siteId);
+        if (sameSiteStaff) throw new DomainError("AUTH_FORBIDDEN");
+        throw new DomainError("NOT_FOUND", "No such participant.");
+      }
+      request.participantAccess = { participantId: facts.participantId, purpose: decision.purpose, facts };
+    }
+  });
+
+  // Reads of participant data are audited before the data is produced: no audit event, no data.
+  app.addHook("preHandler", async (request) => {
+    const audit = request.routeOptions.config.audit;
+    if (!audit || (request.method !== "GET" && request.method !== "HEAD")) return;
+    const pa = request.participantAccess;
+    await recordAudit(
+      db,
+      auditContextOf(request),
+      {
+        action: audit.action,
+        resourceType: audit.resourceType,
+        resourceId: pa?.participantId ?? null,
+        participantId: pa?.participantId ?? null,
+        purpose: pa?.purpose ?? (request.actor?.user.kind === "staff" ? "treatment" : "self"),
+      },
+      now(),
+    );
+  });
+}
+
+/** The guard's decision, for a handler on a participant route. */
+export function participantAccessOf(request: FastifyRequest): ParticipantAccess {
+  if (!request.participantAccess)
+    throw new Error("participantAccessOf() used on a route without participant access");
+  return request.participantAccess;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError("AUTH_REQUIRED");
+  return request.actor;
+}
