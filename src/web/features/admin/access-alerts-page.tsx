@@ -82,7 +82,8 @@ export function AccessAlertsPage() {
                         })}
                         onClick={() =>
                           acknowledge.mutate(alert.id, {
-                            onSuccess: () => notifications.show({ color: "green", message: t("alerts.acknowledged") }),
+                            onSuccess: () =>
+                              notifications.show({ color: "green", message: t("alerts.acknowledged") }),
                             onError: (error) =>
                               notifications.show({ color: "red", message: t(requestErrorKey(error)) }),
                           })

@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +53,15 @@ export function validateAuditFilters(draft: Draft) {
   });
 }
 
-function UserFilter({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+function UserFilter({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const { t } = useTranslation("admin");
   const canList = useHasPermission("users.manage");
   const users = useUsers({ pageSize: 100 }, { enabled: canList });
@@ -184,7 +204,9 @@ export function AuditLogPage() {
                 {rows.map((event) => (
                   <Table.Tr key={event.seq}>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, i18n.language)}</time>
+                      <time dateTime={event.occurredAt}>
+                        {formatDateTime(event.occurredAt, i18n.language)}
+                      </time>
                     </Table.Td>
                     <Table.Td>{event.actor?.displayName ?? t("audit.system")}</Table.Td>
                     <Table.Td>

@@ -19,7 +19,15 @@ export function NoAccess() {
 }
 
 /** A failed load: no access, or a message with a retry button. */
-export function LoadError({ error, onRetry, title }: { error: unknown; onRetry: () => void; title?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  title?: string;
+}) {
   const { t } = useTranslation("admin");
   if (isForbidden(error)) return <NoAccess />;
   return (

@@ -32,7 +32,10 @@ export function Pager({
           aria-label={t("pager.pageSize")}
           size="xs"
           value={String(pageSize)}
-          data={PAGE_SIZES.map((size) => ({ value: String(size), label: t("pager.perPage", { count: size }) }))}
+          data={PAGE_SIZES.map((size) => ({
+            value: String(size),
+            label: t("pager.perPage", { count: size }),
+          }))}
           onChange={(event) => onPageSize(Number(event.currentTarget.value))}
         />
         <Button size="xs" variant="default" disabled={page <= 1} onClick={() => onPage(page - 1)}>

@@ -52,7 +52,9 @@ export function RolesPage() {
                 <Table.Tr key={permission.key}>
                   <Table.Th scope="row" fw={400}>
                     <Text size="sm" fw={600}>
-                      {t(`permissionDescriptions.${permission.key}`, { defaultValue: permission.description })}
+                      {t(`permissionDescriptions.${permission.key}`, {
+                        defaultValue: permission.description,
+                      })}
                     </Text>
                     <Text size="xs" c="dimmed" ff="monospace">
                       {permission.key}
@@ -63,7 +65,9 @@ export function RolesPage() {
                     return (
                       <Table.Td key={role.role} ta="center">
                         {granted && <IconCheck size={18} aria-hidden color="var(--mantine-color-green-7)" />}
-                        <VisuallyHidden>{granted ? t("roles.granted") : t("roles.notGranted")}</VisuallyHidden>
+                        <VisuallyHidden>
+                          {granted ? t("roles.granted") : t("roles.notGranted")}
+                        </VisuallyHidden>
                       </Table.Td>
                     );
                   })}

@@ -40,7 +40,9 @@ export function SecuritySettingsPage() {
               label={t("settings.scope.label")}
               description={t("settings.scope.help")}
               value={draft.counselorScope}
-              onChange={(value) => setDraft({ ...draft, counselorScope: value as SecuritySettings["counselorScope"] })}
+              onChange={(value) =>
+                setDraft({ ...draft, counselorScope: value as SecuritySettings["counselorScope"] })
+              }
             >
               <Stack gap="xs" mt="xs">
                 <Radio value="site" label={t("settings.scope.site")} />
@@ -59,7 +61,11 @@ export function SecuritySettingsPage() {
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" disabled={!changed} onClick={() => settings.data && setDraft(settings.data)}>
+              <Button
+                variant="default"
+                disabled={!changed}
+                onClick={() => settings.data && setDraft(settings.data)}
+              >
                 {t("actions.discard")}
               </Button>
               <Button disabled={!changed} onClick={() => setConfirming(true)}>

@@ -59,7 +59,11 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
   });
 
   return (
-    <Modal opened onClose={onClose} title={site ? t("sites.editTitle", { name: site.name }) : t("sites.createTitle")}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={site ? t("sites.editTitle", { name: site.name }) : t("sites.createTitle")}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {formError && (

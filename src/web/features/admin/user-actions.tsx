@@ -4,13 +4,13 @@ import { IconDots } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AdminUser } from "../../../core/identity/accounts.schema";
-import { requestErrorKey } from "./form-errors";
 import { useDeactivateUser } from "./api/deactivate-user";
 import { useReactivateUser } from "./api/reactivate-user";
 import { useResendInvitation } from "./api/resend-invitation";
 import { useResetUserMfa } from "./api/reset-user-mfa";
 import { ConfirmModal } from "./confirm-modal";
 import { EditUserModal } from "./edit-user-modal";
+import { requestErrorKey } from "./form-errors";
 
 type Dialog = "edit" | "deactivate" | "resetMfa" | null;
 
@@ -68,7 +68,8 @@ export function UserActions({ user }: { user: AdminUser }) {
             <Menu.Item
               onClick={() =>
                 reactivate.mutate(user.id, {
-                  onSuccess: () => notifications.show({ color: "green", message: t("users.reactivated", { name }) }),
+                  onSuccess: () =>
+                    notifications.show({ color: "green", message: t("users.reactivated", { name }) }),
                   onError: fail,
                 })
               }

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -152,7 +163,9 @@ export function UsersPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {user.lastSignInAt ? formatDateTime(user.lastSignInAt, i18n.language) : t("users.never")}
+                      {user.lastSignInAt
+                        ? formatDateTime(user.lastSignInAt, i18n.language)
+                        : t("users.never")}
                     </Table.Td>
                     <Table.Td>
                       <UserActions user={user} />

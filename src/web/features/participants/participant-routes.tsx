@@ -1,4 +1,11 @@
 import type { RouteObject } from "react-router";
+import { AccessLogPage } from "./access-log-page";
+import { ParticipantRecordPage } from "./participant-record-page";
+import { ParticipantsPage } from "./participants-page";
 
 /** Routes under /staff/participants (list, record, access log). */
-export const participantRoutes: RouteObject[] = [];
+export const participantRoutes: RouteObject[] = [
+  { index: true, element: <ParticipantsPage /> },
+  { path: ":id", element: <ParticipantRecordPage /> },
+  { path: ":id/access-log", element: <AccessLogPage /> },
+];

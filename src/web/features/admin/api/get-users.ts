@@ -4,7 +4,7 @@ import type { userListQuerySchema, userListSchema } from "../../../../core/ident
 import { apiRequest } from "../../../app/api-client";
 import { toSearchParams } from "../search-params";
 
-export type UserListQuery = z.input<typeof userListQuerySchema>;
+export type UserListQuery = Partial<z.infer<typeof userListQuerySchema>>;
 export type UserList = z.infer<typeof userListSchema>;
 
 export const getUsers = (query: UserListQuery) =>

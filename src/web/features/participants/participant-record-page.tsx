@@ -1,0 +1,270 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { IconAlertTriangle, IconEye, IconLock, IconMail, IconUsers } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { ParticipantRecord } from "../../../core/participants/participants.schema";
+import { ApiError } from "../../app/api-client";
+import { usePageTitle } from "../../app/use-page-title";
+import { useHasPermission } from "../admin/api/get-my-permissions";
+import { formatDate, formatDateTime } from "../admin/format";
+import { EmptyState, LoadError, ScrollTable } from "../admin/page-states";
+import { ageOn, localToday } from "./age";
+import { participantQuery, useParticipant } from "./api/get-participant";
+import { BreakGlassPanel } from "./break-glass-panel";
+import { CareTeamModal } from "./care-team-modal";
+import { InviteParticipantModal } from "./invite-participant-modal";
+
+/** While access was opened with break-the-glass: say so on every view, with the end time. */
+function BreakGlassBanner({ participantId, until }: { participantId: string; until: string }) {
+  const { t, i18n } = useTranslation("admin");
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // When the grant ends, ask again: the server then answers 403 and the page offers the panel.
+    const wait = Math.max(0, new Date(until).getTime() - Date.now());
+    const timer = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: participantQuery(participantId).queryKey }),
+      Math.min(wait + 1000, 2_147_000_000),
+    );
+    return () => clearTimeout(timer);
+  }, [until, participantId, queryClient]);
+  return (
+    <Alert color="orange" variant="filled" icon={<IconAlertTriangle aria-hidden />} role="status">
+      {t("record.breakGlassBanner", { until: formatDateTime(until, i18n.language) })}
+    </Alert>
+  );
+}
+
+function Section({
+  title,
+  id,
+  children,
+  action,
+}: {
+  title: string;
+  id: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function RecordView({ record }: { record: ParticipantRecord }) {
+  const { t, i18n } = useTranslation("admin");
+  const name = `${record.givenName} ${record.familyName}`;
+  usePageTitle(name);
+  const canManageTeam = useHasPermission("care_team.manage");
+  const canInvite = useHasPermission("users.manage");
+  const canSeeAccessLog = useHasPermission("access_log.view");
+  const [dialog, setDialog] = useState<"careTeam" | "invite" | null>(null);
+  const date = (iso: string) => formatDate(iso, i18n.language);
+  const age = ageOn(record.bornOn, localToday(new Date()));
+
+  return (
+    <Stack maw={1100}>
+      {record.access.purpose === "break_the_glass" && record.access.breakGlassUntil && (
+        <BreakGlassBanner participantId={record.id} until={record.access.breakGlassUntil} />
+      )}
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{name}</Title>
+          <Text>
+            {t("record.summary", {
+              age,
+              site: record.site.name,
+              language: t(`languages.${record.preferredLanguage}`),
+            })}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          {canSeeAccessLog && (
+            <Button
+              component={Link}
+              to={`/staff/participants/${record.id}/access-log`}
+              variant="default"
+              leftSection={<IconEye size={16} aria-hidden />}
+            >
+              {t("record.accessLogLink")}
+            </Button>
+          )}
+          {canInvite && (
+            <Button leftSection={<IconMail size={16} aria-hidden />} onClick={() => setDialog("invite")}>
+              {t("record.invite.open")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Section title={t("record.episodes.title")} id="episodes">
+        {record.episodes.length === 0 ? (
+          <EmptyState>{t("record.episodes.empty")}</EmptyState>
+        ) : (
+          <ScrollTable label={t("record.episodes.title")} minWidth={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("record.episodes.admitted")}</Table.Th>
+                <Table.Th scope="col">{t("record.episodes.discharged")}</Table.Th>
+                <Table.Th scope="col">{t("record.episodes.level")}</Table.Th>
+                <Table.Th scope="col">{t("record.episodes.track")}</Table.Th>
+                <Table.Th scope="col">{t("record.episodes.reason")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {record.episodes.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{date(e.admittedOn)}</Table.Td>
+                  <Table.Td>
+                    {e.dischargedOn ? (
+                      date(e.dischargedOn)
+                    ) : (
+                      <Badge variant="light">{t("record.episodes.current")}</Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{e.levelOfCare}</Table.Td>
+                  <Table.Td>{e.trackName ?? "—"}</Table.Td>
+                  <Table.Td>{e.dischargeReason ?? "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        )}
+      </Section>
+
+      <Section
+        title={t("record.careTeam.title")}
+        id="care-team"
+        action={
+          canManageTeam && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconUsers size={16} aria-hidden />}
+              onClick={() => setDialog("careTeam")}
+            >
+              {t("record.careTeam.edit")}
+            </Button>
+          )
+        }
+      >
+        {record.careTeam.length === 0 ? (
+          <EmptyState>{t("record.careTeam.empty")}</EmptyState>
+        ) : (
+          <List>
+            {record.careTeam.map((m) => (
+              <List.Item key={m.userId}>
+                <Text span fw={600}>
+                  {m.displayName}
+                </Text>
+                {" — "}
+                {t(`careTeamRoles.${m.role}`, { defaultValue: m.role })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+
+      <Section title={t("record.checkIns.title")} id="check-ins">
+        {record.recentCheckIns === null ? (
+          <Group gap="xs">
+            <IconLock size={16} aria-hidden />
+            <Text>{t("record.checkIns.notPermitted")}</Text>
+          </Group>
+        ) : record.recentCheckIns.length === 0 ? (
+          <EmptyState>{t("record.checkIns.empty")}</EmptyState>
+        ) : (
+          <ScrollTable label={t("record.checkIns.title")} minWidth={480}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("record.checkIns.on")}</Table.Th>
+                <Table.Th scope="col">{t("record.checkIns.mood")}</Table.Th>
+                <Table.Th scope="col">{t("record.checkIns.craving")}</Table.Th>
+                <Table.Th scope="col">{t("record.checkIns.anyUse")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {record.recentCheckIns.map((c) => (
+                <Table.Tr key={c.on}>
+                  <Table.Td>{date(c.on)}</Table.Td>
+                  <Table.Td>{c.mood}</Table.Td>
+                  <Table.Td>{c.craving}</Table.Td>
+                  <Table.Td>{c.anyUse ? t("record.checkIns.yes") : t("record.checkIns.no")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+        )}
+      </Section>
+
+      {dialog === "careTeam" && <CareTeamModal record={record} onClose={() => setDialog(null)} />}
+      {dialog === "invite" && (
+        <InviteParticipantModal
+          participantId={record.id}
+          name={name}
+          locale={record.preferredLanguage}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation("admin");
+  usePageTitle(t("record.notFoundTitle"));
+  return (
+    <Stack align="flex-start">
+      <Title order={1}>{t("record.notFoundTitle")}</Title>
+      <Text>{t("record.notFoundBody")}</Text>
+      <Anchor component={Link} to="/staff/participants">
+        {t("record.backToList")}
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** One participant's record; break-the-glass when outside the care team; not found otherwise. */
+export function ParticipantRecordPage() {
+  const { t } = useTranslation("admin");
+  const { id = "" } = useParams();
+  const record = useParticipant(id);
+  const error = record.error;
+  if (record.isPending)
+    return (
+      <Stack maw={1100} role="status">
+        <VisuallyHidden>{t("states.loading")}</VisuallyHidden>
+        <Skeleton h={40} w="50%" />
+        <Skeleton h={160} />
+        <Skeleton h={120} />
+      </Stack>
+    );
+  if (error instanceof ApiError && error.code === "ACCESS_BREAK_GLASS_AVAILABLE")
+    return <BreakGlassPanel participantId={id} />;
+  if (error instanceof ApiError && error.status === 404) return <NotFound />;
+  if (record.isError) return <LoadError error={error} onRetry={() => void record.refetch()} />;
+  return <RecordView record={record.data} />;
+}
