@@ -36,6 +36,45 @@ export function toApiError(status: number, statusText: string, body: unknown): A
   );
 }
 
+/**
+ * When this browser last called the API (any tab). The server counts idle time from the last request,
+ * so the idle warning counts from here too.
+ */
+const ACTIVITY_KEY = "bridgeway.last-api-request";
+let lastRequestAt = 0;
+const activityListeners = new Set<() => void>();
+
+export function lastApiRequestAt(): number {
+  return lastRequestAt;
+}
+
+/** Record an API request at `at`; tell the listeners; share it with the other tabs. */
+export function noteApiRequest(at: number): void {
+  if (at <= lastRequestAt) return;
+  lastRequestAt = at;
+  try {
+    if (typeof window !== "undefined") window.localStorage.setItem(ACTIVITY_KEY, String(at));
+  } catch {
+    // Storage can be unavailable (private mode, quota); this tab still knows.
+  }
+  for (const listener of activityListeners) listener();
+}
+
+/** Subscribe to API activity in this tab and in the other tabs of this browser. */
+export function subscribeToApiActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== ACTIVITY_KEY || event.newValue === null) return;
+    const at = Number(event.newValue);
+    if (Number.isFinite(at)) noteApiRequest(at);
+  };
+  window.addEventListener("storage", onStorage);
+  return () => {
+    activityListeners.delete(listener);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
 /** Call the Bridgeway API: same-origin cookies, JSON, and the app header on state-changing requests. */
 export async function apiRequest<T>(
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
@@ -46,6 +85,7 @@ export async function apiRequest<T>(
   if (method !== "GET") headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
+  noteApiRequest(Date.now());
   try {
     response = await fetch(path, {
       method,

@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Group, Text } from "@mantine/core";
-import { IconLogout } from "@tabler/icons-react";
+import { IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { useSignOut } from "../features/identity/api/sign-out";
@@ -34,7 +34,18 @@ export function PersonShell({ home }: { home: string }) {
       <Container size={640} w="100%" py="md" component="main" id="main" tabIndex={-1} style={{ flex: 1 }}>
         <Outlet />
         <Button
+          component={Link}
+          to={`${home}/account`}
           mt="xl"
+          variant="default"
+          size="lg"
+          fullWidth
+          leftSection={<IconUserCircle size={20} aria-hidden />}
+        >
+          {t("account.menu")}
+        </Button>
+        <Button
+          mt="sm"
           variant="default"
           size="lg"
           fullWidth

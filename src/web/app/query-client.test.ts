@@ -15,7 +15,8 @@ describe("shouldRetry", () => {
 describe("createQueryClient", () => {
   it("forgets the user when any call says the session has ended", async () => {
     const client = createQueryClient();
-    client.setQueryData(currentSessionQuery.queryKey, { displayName: "Sam" } as never);
+    client.setQueryData(currentSessionQuery.queryKey, { user: { displayName: "Sam" } } as never);
+    client.setQueryData(["me", "sessions"], { sessions: [] });
     await client
       .fetchQuery({
         queryKey: ["programs", "overview"],
@@ -23,5 +24,19 @@ describe("createQueryClient", () => {
       })
       .catch(() => undefined);
     expect(client.getQueryData(currentSessionQuery.queryKey)).toBeNull();
+    expect(client.getQueryData(["me", "sessions"])).toBeUndefined();
+  });
+
+  it("does not sign anyone out over a wrong password typed into a form", async () => {
+    const client = createQueryClient();
+    client.setQueryData(currentSessionQuery.queryKey, { user: { displayName: "Sam" } } as never);
+    await client
+      .getMutationCache()
+      .build(client, {
+        mutationFn: () => Promise.reject(new ApiError(401, "AUTH_INVALID_CREDENTIALS", "Wrong password.")),
+      })
+      .execute(undefined)
+      .catch(() => undefined);
+    expect(client.getQueryData(currentSessionQuery.queryKey)).not.toBeNull();
   });
 });

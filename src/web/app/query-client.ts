@@ -8,14 +8,21 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
+/** A 401 means the session has ended, except a wrong password typed into a form. */
+export function endsSession(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code !== "AUTH_INVALID_CREDENTIALS";
+}
+
 /**
- * The app's query client. When any call answers AUTH_REQUIRED the session has ended (idle or absolute
- * timeout, or signed out elsewhere): forget the user, and the shell's guard sends them to sign in.
+ * The app's query client. When any call answers 401 while someone is signed in, the session has ended
+ * (idle or absolute timeout, revoked, or signed out elsewhere): forget their data and the user, and the
+ * shell's guard sends them to sign in.
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.code === "AUTH_REQUIRED")
-      client.setQueryData(currentSessionQuery.queryKey, null);
+    if (!endsSession(error) || !client.getQueryData(currentSessionQuery.queryKey)) return;
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== currentSessionQuery.queryKey[0] });
+    client.setQueryData(currentSessionQuery.queryKey, null);
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -1,6 +1,11 @@
 import { createBrowserRouter } from "react-router";
+import { AccountPage } from "../features/account/account-page";
 import { adminRoutes } from "../features/admin/admin-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
+import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
+import { InvitationPage } from "../features/identity/invitation-page";
+import { MfaSetupPage } from "../features/identity/mfa-setup-page";
+import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
@@ -14,6 +19,10 @@ import { StaffShell } from "./staff-shell";
 export const router = createBrowserRouter([
   { path: "/", element: <RootRedirect /> },
   { path: "/sign-in", element: <SignInPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password", element: <ResetPasswordPage /> },
+  { path: "/invitation", element: <InvitationPage /> },
+  { path: "/mfa-setup", element: <MfaSetupPage /> },
   {
     path: "/staff",
     element: (
@@ -23,6 +32,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <StaffHomePage /> },
+      { path: "account", element: <AccountPage /> },
       { path: "participants", children: participantRoutes },
       { path: "admin", children: adminRoutes },
       { path: "*", element: <NotFoundContent /> },
@@ -37,6 +47,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <ParticipantHomePage /> },
+      { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],
   },
@@ -49,6 +60,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <FamilyHomePage /> },
+      { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],
   },

@@ -1,11 +1,23 @@
 import { Badge, Group, NavLink, Stack, Text } from "@mantine/core";
-import { IconHome } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconBuilding,
+  IconFileSearch,
+  IconHome,
+  IconKey,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import type { Permission } from "../../core/access/permissions";
+import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
 const UPCOMING = [
-  "participants",
   "admissions",
   "schedule",
   "attendance",
@@ -16,28 +28,122 @@ const UPCOMING = [
   "messages",
   "outcomes",
   "billing",
-  "administration",
 ] as const;
 
-/** The staff domains: Home is live; the rest are shown, disabled, with a "Coming soon" badge. */
+interface Item {
+  to: string;
+  label: string;
+  permission: Permission;
+  icon: ReactNode;
+}
+
+const ICON = { size: 18, "aria-hidden": true } as const;
+
+/** The administration pages, each shown only to staff whose permissions open it. */
+const ADMINISTRATION: Item[] = [
+  { to: "/staff/admin/users", label: "nav.users", permission: "users.manage", icon: <IconUsers {...ICON} /> },
+  {
+    to: "/staff/admin/sites",
+    label: "nav.sites",
+    permission: "sites.manage",
+    icon: <IconBuilding {...ICON} />,
+  },
+  { to: "/staff/admin/roles", label: "nav.roleTable", permission: "roles.view", icon: <IconKey {...ICON} /> },
+  {
+    to: "/staff/admin/settings",
+    label: "nav.securitySettings",
+    permission: "settings.manage",
+    icon: <IconSettings {...ICON} />,
+  },
+  {
+    to: "/staff/admin/audit",
+    label: "nav.auditLog",
+    permission: "audit.view",
+    icon: <IconFileSearch {...ICON} />,
+  },
+  {
+    to: "/staff/admin/alerts",
+    label: "nav.accessAlerts",
+    permission: "alerts.review_access",
+    icon: <IconAlertTriangle {...ICON} />,
+  },
+];
+
+const PARTICIPANTS: Item = {
+  to: "/staff/participants",
+  label: "nav.participants",
+  permission: "participants.list",
+  icon: <IconUsersGroup {...ICON} />,
+};
+
+function isWithin(pathname: string, to: string): boolean {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+function NavItem({
+  to,
+  label,
+  icon,
+  active,
+  onNavigate,
+}: Omit<Item, "permission"> & { active: boolean; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <NavLink
+        component={Link}
+        to={to}
+        label={t(label)}
+        leftSection={icon}
+        active={active}
+        variant="filled"
+        aria-current={active ? "page" : undefined}
+        onClick={onNavigate}
+      />
+    </li>
+  );
+}
+
+/** The staff domains: Home, then the pages this person's permissions open, then what is coming. */
 export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { permissions } = useSession();
+  const adminHeadingId = useId();
+  const allowed = (item: Item) => permissions.includes(item.permission);
+  const administration = ADMINISTRATION.filter(allowed);
   const atHome = pathname === "/staff" || pathname === "/staff/";
   return (
     <Stack component="ul" gap={2} p={0} m={0} style={{ listStyle: "none" }}>
-      <li>
-        <NavLink
-          component={Link}
-          to="/staff"
-          label={t("nav.home")}
-          leftSection={<IconHome size={18} aria-hidden />}
-          active={atHome}
-          variant="filled"
-          aria-current={atHome ? "page" : undefined}
-          onClick={onNavigate}
-        />
-      </li>
+      <NavItem
+        to="/staff"
+        label="nav.home"
+        icon={<IconHome {...ICON} />}
+        active={atHome}
+        onNavigate={onNavigate}
+      />
+      {allowed(PARTICIPANTS) && (
+        <NavItem {...PARTICIPANTS} active={isWithin(pathname, PARTICIPANTS.to)} onNavigate={onNavigate} />
+      )}
+      {administration.length > 0 && (
+        <li>
+          <Text id={adminHeadingId} size="xs" fw={700} tt="uppercase" px="sm" pt="sm" pb={4}>
+            {t("nav.administration")}
+          </Text>
+          <Stack
+            component="ul"
+            gap={2}
+            p={0}
+            m={0}
+            style={{ listStyle: "none" }}
+            aria-labelledby={adminHeadingId}
+          >
+            {administration.map((item) => (
+              <NavItem key={item.to} {...item} active={isWithin(pathname, item.to)} onNavigate={onNavigate} />
+            ))}
+          </Stack>
+        </li>
+      )}
       {UPCOMING.map((key) => (
         <li key={key}>
           <Group justify="space-between" px="sm" py={8} wrap="nowrap" gap="xs" aria-disabled="true">

@@ -10,13 +10,13 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconLogout } from "@tabler/icons-react";
-import { useTranslation } from "react-i18next";
+import { IconChevronDown, IconInfoCircle, IconLogout, IconUserCircle } from "@tabler/icons-react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { useSignOut } from "../features/identity/api/sign-out";
 import { CrisisFooter } from "./crisis";
 import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
-import { useSessionUser } from "./require-session";
+import { useSession, useSessionUser } from "./require-session";
 import { StaffNavigation } from "./staff-navigation";
 
 const NAVBAR_ID = "staff-navigation";
@@ -51,11 +51,41 @@ function UserMenu() {
             {roles}
           </Text>
         </Menu.Label>
+        <Menu.Item
+          component={Link}
+          to="/staff/account"
+          leftSection={<IconUserCircle size={16} aria-hidden />}
+        >
+          {t("account.menu")}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => signOut.mutate()}>
           {t("common.signOut")}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+  );
+}
+
+/** On a demo installation, say so on every staff page: MFA is off and the people are fictional. */
+function DemoBanner() {
+  const { demo } = useSession();
+  if (!demo) return null;
+  return (
+    <Group
+      gap="xs"
+      wrap="nowrap"
+      mb="md"
+      px="sm"
+      py={6}
+      role="note"
+      bg="var(--mantine-color-indigo-light)"
+      style={{ borderRadius: "var(--mantine-radius-md)" }}
+    >
+      <IconInfoCircle size={18} aria-hidden style={{ flexShrink: 0 }} />
+      <Text size="sm">
+        <Trans i18nKey="demo.banner" components={{ strong: <strong /> }} />
+      </Text>
+    </Group>
   );
 }
 
@@ -102,6 +132,7 @@ export function StaffShell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <DemoBanner />
         <Outlet />
       </AppShell.Main>
       <AppShell.Footer

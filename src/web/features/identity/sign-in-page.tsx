@@ -1,29 +1,18 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Center,
-  Group,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { IconAlertCircle, IconInfoCircle } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useSearchParams } from "react-router";
 import { signInInputSchema } from "../../../core/identity/identity.schema";
 import { ApiError } from "../../app/api-client";
-import { CrisisFooter } from "../../app/crisis";
-import { ColorSchemeToggle, LanguageSwitch } from "../../app/preferences";
-import { usePageTitle } from "../../app/use-page-title";
+import { PublicLayout } from "../../app/public-layout";
 import { useCurrentSession } from "./api/get-current-session";
 import { useSignIn } from "./api/sign-in";
 import { DemoAccounts } from "./demo-accounts";
-import { homePathFor } from "./home-path";
+import { focusFirstError, showServerFieldErrors, useErrorText } from "./form-errors";
+import { homePathFor, pendingStepPath } from "./home-path";
+import { MfaStep } from "./mfa-step";
 import { safeNextPath } from "./safe-next-path";
 
 type Values = { email: string; password: string };
@@ -47,106 +36,122 @@ export function validateSignIn(values: Values): Partial<Record<keyof Values, str
 export function signInErrorKey(error: unknown): string | null {
   if (!(error instanceof ApiError)) return "common.somethingWrong";
   if (error.code === "AUTH_INVALID_CREDENTIALS") return "signIn.invalidCredentials";
+  if (error.code === "AUTH_LOCKED") return "signIn.locked";
   if (error.status === 429 || error.code === "RATE_LIMITED") return "signIn.rateLimited";
   if (error.fields.some((f) => FIELDS.includes(f.path))) return null;
   return "common.somethingWrong";
 }
 
-export function SignInPage() {
-  const { t, i18n } = useTranslation();
-  usePageTitle(t("signIn.title"));
+/** Why the person is here: signed out for inactivity, session ended, password just set. */
+function useNotice(): string | null {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const reason = params.get("reason") ?? params.get("notice");
+  if (reason === "idle") {
+    const minutes = Number(params.get("minutes"));
+    return Number.isInteger(minutes) && minutes > 0 && minutes <= 24 * 60
+      ? t("notice.idle", { count: minutes })
+      : t("notice.idleGeneric");
+  }
+  if (reason === "expired") return t("notice.expired");
+  if (reason === "password-reset") return t("notice.passwordReset");
+  if (reason === "account-ready") return t("notice.accountReady");
+  return null;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const location = useLocation();
   const session = useCurrentSession();
   const signIn = useSignIn();
+  const errorText = useErrorText();
+  const notice = useNotice();
   const [formError, setFormError] = useState<string | null>(null);
+  const prefilledEmail = (location.state as { email?: unknown } | null)?.email;
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { email: "", password: "" },
+    name: "sign-in",
+    initialValues: { email: typeof prefilledEmail === "string" ? prefilledEmail : "", password: "" },
     validate: validateSignIn,
   });
   const next = safeNextPath(params.get("next"));
 
-  if (session.data) return <Navigate to={next ?? homePathFor(session.data.kind)} replace />;
+  if (session.data) {
+    const home = next ?? homePathFor(session.data.user.kind);
+    if (session.data.stage === "mfa_required")
+      return (
+        <PublicLayout title={t("mfa.title")}>
+          <MfaStep />
+        </PublicLayout>
+      );
+    return <Navigate to={pendingStepPath(session.data, home) ?? home} replace />;
+  }
 
-  /** Our own checks hold dictionary keys; the server's field messages are shown as they come. */
-  const fieldError = (field: keyof Values) => {
-    const error = form.errors[field];
-    if (typeof error !== "string") return undefined;
-    return i18n.exists(error) ? t(error) : error;
-  };
-
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    signIn.mutate(values, {
-      onSuccess: ({ user }) => navigate(next ?? homePathFor(user.kind), { replace: true }),
-      onError: (error) => {
-        setFormError(signInErrorKey(error));
-        if (!(error instanceof ApiError)) return;
-        for (const f of error.fields) if (FIELDS.includes(f.path)) form.setFieldError(f.path, f.message);
-      },
-    });
-  });
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      signIn.mutate(values, {
+        onError: (error) => {
+          setFormError(signInErrorKey(error));
+          showServerFieldErrors(form, error, FIELDS);
+        },
+      });
+    },
+    (errors) => focusFirstError(form, FIELDS, errors),
+  );
 
   return (
-    <Stack mih="100dvh" justify="space-between" gap={0}>
-      <Group component="header" justify="space-between" p="sm" gap="xs">
-        <Text fw={700} size="lg">
-          {t("product.name")}
-        </Text>
-        <Group gap="xs">
-          <LanguageSwitch />
-          <ColorSchemeToggle />
-        </Group>
-      </Group>
-      <Center component="main" id="main" px="md" py="lg" style={{ flex: 1 }}>
-        <Stack w="100%" maw={440} gap="lg">
-          <Stack gap={4}>
-            <Title order={1}>{t("signIn.title")}</Title>
-            <Text>{t("product.tagline")}</Text>
-          </Stack>
-          <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate>
-            <Stack>
-              {formError && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-                  {t(formError)}
-                </Alert>
-              )}
-              <TextInput
-                label={t("signIn.email")}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                spellCheck={false}
-                required
-                {...form.getInputProps("email")}
-                error={fieldError("email")}
-              />
-              <PasswordInput
-                label={t("signIn.password")}
-                autoComplete="current-password"
-                required
-                visibilityToggleButtonProps={{ "aria-label": t("signIn.showPassword") }}
-                {...form.getInputProps("password")}
-                error={fieldError("password")}
-              />
-              <Button type="submit" size="md" loading={signIn.isPending}>
-                {t("signIn.submit")}
-              </Button>
-            </Stack>
-          </Card>
-          <DemoAccounts
-            onUse={(email, password) => {
-              form.setValues({ email, password });
-              form.clearErrors();
-              setFormError(null);
-            }}
+    <PublicLayout title={t("signIn.title")} intro={t("product.tagline")}>
+      {notice && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+          {notice}
+        </Alert>
+      )}
+      <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <div aria-live="assertive">
+            {formError && (
+              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+                {t(formError)}
+              </Alert>
+            )}
+          </div>
+          <TextInput
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            required
+            {...form.getInputProps("email")}
+            error={errorText(form.errors.email)}
           />
+          <PasswordInput
+            label={t("signIn.password")}
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ "aria-label": t("signIn.showPassword") }}
+            {...form.getInputProps("password")}
+            error={errorText(form.errors.password)}
+          />
+          <Button type="submit" size="md" loading={signIn.isPending}>
+            {t("signIn.submit")}
+          </Button>
+          <Group justify="center">
+            <Anchor component={Link} to="/forgot-password">
+              {t("signIn.forgotPassword")}
+            </Anchor>
+          </Group>
         </Stack>
-      </Center>
-      <Stack component="footer" p="sm">
-        <CrisisFooter />
-      </Stack>
-    </Stack>
+      </Card>
+      <DemoAccounts
+        onUse={(email, password) => {
+          form.setValues({ email, password });
+          form.clearErrors();
+          setFormError(null);
+        }}
+      />
+    </PublicLayout>
   );
 }

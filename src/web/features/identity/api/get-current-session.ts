@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { SessionUser } from "../../../../core/identity/identity.schema";
+import type { z } from "zod";
+import type { CurrentSession, maybeSessionSchema } from "../../../../core/identity/session.schema";
 import { ApiError, apiRequest } from "../../../app/api-client";
 
-/** The signed-in user, or null when nobody is signed in (`{ user: null }` or a 401 both mean that). */
-export async function getCurrentSession(): Promise<SessionUser | null> {
+/** The signed-in session, or null when nobody is signed in (`{ session: null }` or a 401 both mean that). */
+export async function getCurrentSession(): Promise<CurrentSession | null> {
   try {
-    const body = await apiRequest<{ user: SessionUser | null }>("GET", "/api/v1/sessions/current");
-    return body.user;
+    const body = await apiRequest<z.infer<typeof maybeSessionSchema>>("GET", "/api/v1/sessions/current");
+    return body.session;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { SessionUser, SignInInput } from "../../../../core/identity/identity.schema";
+import type { SignInInput } from "../../../../core/identity/identity.schema";
+import type { CurrentSession } from "../../../../core/identity/session.schema";
 import { apiRequest } from "../../../app/api-client";
 import { currentSessionQuery } from "./get-current-session";
 
-export const signIn = (input: SignInInput) =>
-  apiRequest<{ user: SessionUser }>("POST", "/api/v1/sessions", input);
+/** Password step. The session may still owe an MFA step (`stage`). */
+export const signIn = (input: SignInInput) => apiRequest<CurrentSession>("POST", "/api/v1/sessions", input);
 
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    onSuccess: ({ user }) => queryClient.setQueryData(currentSessionQuery.queryKey, user),
+    onSuccess: (session) => queryClient.setQueryData(currentSessionQuery.queryKey, session),
   });
 }

@@ -1,20 +1,31 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useNavigate } from "react-router";
 import { apiRequest } from "../../../app/api-client";
 import { currentSessionQuery } from "./get-current-session";
 
 export const signOut = () => apiRequest<void>("DELETE", "/api/v1/sessions/current");
 
-/** Ends the server session, forgets everything cached for this user and returns to the sign-in page. */
-export function useSignOut() {
+/**
+ * Forget everything cached for this user and go to `to` (the sign-in page, maybe with a reason).
+ * The navigation comes first so the guarded shell is gone before the cache empties.
+ */
+export function useForgetSession() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  return useMutation({
-    mutationFn: signOut,
-    onSettled: () => {
+  return useCallback(
+    (to = "/sign-in") => {
+      const navigation = navigate(to, { replace: true });
       queryClient.clear();
       queryClient.setQueryData(currentSessionQuery.queryKey, null);
-      return navigate("/sign-in", { replace: true });
+      return navigation;
     },
-  });
+    [navigate, queryClient],
+  );
+}
+
+/** Ends the server session, forgets everything cached for this user and returns to the sign-in page. */
+export function useSignOut() {
+  const forget = useForgetSession();
+  return useMutation({ mutationFn: signOut, onSettled: () => forget() });
 }
