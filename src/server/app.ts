@@ -11,19 +11,43 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
+import { createPolicyStore } from "./access/access.service";
+import { accessAlertsRoutes } from "./alerts/access-alerts.routes";
+import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
+import { accountsRoutes } from "./identity/accounts.routes";
+import { createAccountsService } from "./identity/accounts.service";
+import { adminRoutes } from "./identity/admin.routes";
+import { createAdminService } from "./identity/admin.service";
 import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
+import { createKeyring } from "./identity/keyring";
+import { createMfaService } from "./identity/mfa.service";
+import { participantsRoutes } from "./participants/participants.routes";
+import { createParticipantsService } from "./participants/participants.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
 import { healthRoutes } from "./platform/health.routes";
 import { loggerOptions } from "./platform/logger";
+import { createMailer, type Mailer } from "./platform/mail";
 import { metaRoutes } from "./platform/meta.routes";
 import { registerRequestContext } from "./platform/request-context";
+import { registerRouteAccess } from "./platform/route-access";
 import { overviewRoutes } from "./programs/overview.routes";
 
 export interface AppDeps {
-  config: Pick<Config, "baseUrl" | "logLevel" | "trustProxy" | "sessionIdleMinutes" | "sessionMaxHours">;
+  config: Pick<
+    Config,
+    | "baseUrl"
+    | "logLevel"
+    | "trustProxy"
+    | "sessionIdleMinutes"
+    | "staffSessionIdleMinutes"
+    | "sessionMaxHours"
+    | "demo"
+    | "smtpUrl"
+    | "mailFrom"
+  >;
   database: DatabaseHandle;
   version: string;
   /** The built web app (dist/web); undefined serves the API only. */
@@ -34,6 +58,13 @@ export interface AppDeps {
 }
 
 const ONE_YEAR_SECONDS = 31_536_000;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The outbox sender (tests flush it). */
+    mailer: Mailer;
+  }
+}
 
 /** The composition root: plugins, then each domain's routes. Never listens (see main.ts). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -108,19 +139,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  const keyring = await createKeyring(db);
+  const policy = createPolicyStore(db);
   const auth = await createAuthService({
     db,
     now,
+    keyring,
+    policy,
     sessionIdleMinutes: deps.config.sessionIdleMinutes,
+    staffSessionIdleMinutes: deps.config.staffSessionIdleMinutes,
     sessionMaxHours: deps.config.sessionMaxHours,
+    demo: deps.config.demo,
   });
+  const mailer = createMailer({
+    db,
+    smtpUrl: deps.config.smtpUrl,
+    from: deps.config.mailFrom,
+    log: app.log,
+    now,
+  });
+  const accounts = createAccountsService({ db, now, auth, mailer, baseUrl: deps.config.baseUrl });
+  const mfa = createMfaService({ db, now, keyring, policy, demo: deps.config.demo, issuer: "Bridgeway" });
+  const admin = createAdminService({ db, now, policy });
+  const participants = createParticipantsService({ db, now });
+  app.decorate("mailer", mailer);
+  app.addHook("onReady", async () => mailer.start());
+  app.addHook("onClose", async () => mailer.stop());
+
   registerRequestContext(app, auth, deps.config.baseUrl);
+  registerRouteAccess(app, { db, now });
 
   await app.register(healthRoutes, { db });
   await app.register(
     async (api) => {
       await api.register(metaRoutes, { db, version: deps.version });
       await api.register(authRoutes, { auth, secureCookies: secure });
+      await api.register(accountsRoutes, { accounts, mfa });
+      await api.register(adminRoutes, { db, now, admin, accounts, mfa });
+      await api.register(auditRoutes, { db, now });
+      await api.register(accessAlertsRoutes, { db, now });
+      await api.register(participantsRoutes, { db, participants });
       await api.register(overviewRoutes, { db, now });
     },
     { prefix: API_PREFIX },

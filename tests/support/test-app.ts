@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../src/core/platform/http";
 import { buildApp } from "../../src/server/app";
 import type { DatabaseHandle } from "../../src/server/db/connection";
+import { appSettings } from "../../src/server/db/schema";
 
 export const TEST_BASE_URL = "http://localhost:3000";
 
@@ -16,10 +17,20 @@ export function testClock(start = "2026-03-02T15:00:00Z") {
   };
 }
 
-export async function buildTestApp(
-  database: DatabaseHandle,
-  options: { now?: () => Date; webDir?: string } = {},
-): Promise<FastifyInstance> {
+export interface TestAppOptions {
+  now?: () => Date;
+  webDir?: string;
+  /** Require MFA of staff (the shipped default). Off unless a test is about MFA. */
+  staffMfaRequired?: boolean;
+  smtpUrl?: string;
+  demo?: boolean;
+}
+
+export async function buildTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<FastifyInstance> {
+  await database.db
+    .insert(appSettings)
+    .values({ name: "staff_mfa_required", value: String(options.staffMfaRequired ?? false) })
+    .onConflictDoUpdate({ target: appSettings.name, set: { value: String(options.staffMfaRequired ?? false) } });
   return buildApp({
     config: {
       baseUrl: TEST_BASE_URL,
@@ -27,6 +38,10 @@ export async function buildTestApp(
       trustProxy: false,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
+      staffSessionIdleMinutes: 15,
+      demo: options.demo ?? false,
+      smtpUrl: options.smtpUrl,
+      mailFrom: "Bridgeway <no-reply@localhost>",
     },
     database,
     version: "0.0.0-test",

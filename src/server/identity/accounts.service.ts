@@ -244,14 +244,12 @@ export function createAccountsService(deps: AccountsDeps) {
         } else if (input.kind === "participant") {
           await tx.update(participants).set({ userId }).where(eq(participants.id, participant!.id));
         } else {
-          await tx
-            .insert(familyLinks)
-            .values({
-              userId,
-              participantId: participant!.id,
-              relationship: input.relationship,
-              createdAt: at,
-            });
+          await tx.insert(familyLinks).values({
+            userId,
+            participantId: participant!.id,
+            relationship: input.relationship,
+            createdAt: at,
+          });
         }
         const expiresAt = await issueInvitation(
           tx,

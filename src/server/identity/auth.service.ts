@@ -142,9 +142,20 @@ export async function createAuthService(deps: AuthServiceDeps) {
     return "active";
   }
 
+  /** The session as the web app sees it, from a resolved actor (no query). */
+  function describeActor(actor: Actor): CurrentSession {
+    return {
+      user: actor.user,
+      stage: actor.stage,
+      idleTimeoutMinutes: actor.idleTimeoutMinutes,
+      permissions: PERMISSIONS.filter((p) => actor.access.grants[p] !== undefined),
+      demo: deps.demo,
+    };
+  }
+
   return {
     keyring,
-    describe,
+    describeActor,
 
     /**
      * Check the password and open a server-side session (perhaps owing an MFA step). Failures are
@@ -345,8 +356,7 @@ export async function createAuthService(deps: AuthServiceDeps) {
     /** Keep an idle session alive (the web app's "Stay signed in"). */
     async refresh(actor: Actor): Promise<CurrentSession> {
       await sessions.updateLastSeen(db, actor.sessionId, now());
-      const record = await userStore.findById(db, actor.user.id);
-      return describe(record!, actor.stage);
+      return describeActor(actor);
     },
 
     async signOut(actor: Actor, client: ClientInfo): Promise<void> {

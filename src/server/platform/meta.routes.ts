@@ -30,6 +30,7 @@ export const metaRoutes: FastifyPluginAsyncZod<{ db: Database; version: string }
         summary: "Product, version and whether this is a demo installation",
         response: { 200: metaSchema },
       },
+      config: { access: { kind: "public" } },
     },
     async () => {
       const rows = await db.select().from(appSettings).where(eq(appSettings.name, DEMO_SETTING));

@@ -1,0 +1,195 @@
+import { can } from "../../core/access/access.rules";
+import type { ParticipantListQuery, ParticipantRecord } from "../../core/participants/participants.schema";
+import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema";
+import { DomainError } from "../../core/platform/errors";
+import { loadParticipantFacts } from "../access/access.service";
+import * as accessStore from "../access/access.sql";
+import { type AuditContext, appendAudit } from "../audit/audit.service";
+import type { Database } from "../db/connection";
+import { alerts } from "../db/schema";
+import type { Actor } from "../identity/auth.service";
+import type { ParticipantAccess } from "../platform/route-access";
+import * as store from "./participants.sql";
+
+/** Participant list and record, read through the actor's scope; care team; break-the-glass. */
+export function createParticipantsService(deps: { db: Database; now: () => Date }) {
+  const { db, now } = deps;
+
+  return {
+    async list(actor: Actor, query: ParticipantListQuery) {
+      let scope: store.ListScope;
+      let label: "site" | "care_team" | "self" | "family";
+      if (actor.user.kind === "staff") {
+        const grant = actor.access.grants["participants.list"];
+        if (!grant) throw new DomainError("AUTH_FORBIDDEN");
+        scope = {
+          actorUserId: actor.user.id,
+          siteIds: actor.access.siteIds,
+          careTeamOnly: grant === "caseload",
+        };
+        label = grant === "caseload" ? "care_team" : "site";
+      } else if (actor.user.kind === "participant") {
+        scope = {
+          actorUserId: actor.user.id,
+          siteIds: [],
+          careTeamOnly: false,
+          participantIds: actor.access.participantId ? [actor.access.participantId] : [],
+        };
+        label = "self";
+      } else {
+        // Family see a participant only where the participant's consent allows it.
+        const at = now();
+        const linked = await store.listFamilyLinked(db, actor.user.id);
+        const allowed: string[] = [];
+        for (const id of linked) {
+          const facts = await loadParticipantFacts(db, actor.access, id, at);
+          if (facts && can(actor.access, "participants.view", facts, at).allowed) allowed.push(id);
+        }
+        scope = { actorUserId: actor.user.id, siteIds: [], careTeamOnly: false, participantIds: allowed };
+        label = "family";
+      }
+      const rows = await store.listScoped(db, scope, query);
+      return {
+        participants: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          siteId: r.site_id,
+          siteName: r.site_name,
+          trackName: r.track_name,
+          admittedOn: r.admitted_on,
+          dischargedOn: r.discharged_on,
+          primaryCounselor: r.primary_counselor,
+          onMyCareTeam: r.on_my_care_team,
+        })),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+        scope: label,
+      };
+    },
+
+    async record(actor: Actor, access: ParticipantAccess): Promise<ParticipantRecord> {
+      const id = access.participantId;
+      const at = now();
+      const [row, episodes, careTeam] = await Promise.all([
+        store.findById(db, id),
+        store.listEpisodes(db, id),
+        store.listCareTeam(db, id),
+      ]);
+      if (!row) throw new DomainError("NOT_FOUND", "No such participant.");
+      const clinical = can(actor.access, "clinical.view", access.facts, at).allowed;
+      const checkIns = clinical ? await store.listRecentCheckIns(db, id, 14) : null;
+      return {
+        id: row.id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        bornOn: row.born_on,
+        preferredLanguage: row.preferred_language,
+        site: { id: row.site_id, name: row.site_name },
+        episodes: episodes.map((e) => ({
+          id: e.id,
+          trackName: e.track_name,
+          levelOfCare: e.level_of_care,
+          admittedOn: e.admitted_on,
+          dischargedOn: e.discharged_on,
+          dischargeReason: e.discharge_reason,
+        })),
+        careTeam: careTeam.map((c) => ({ userId: c.user_id, displayName: c.display_name, role: c.role })),
+        recentCheckIns:
+          checkIns?.map((c) => ({ on: c.checked_on, mood: c.mood, craving: c.craving, anyUse: c.any_use })) ??
+          null,
+        access: {
+          purpose: access.purpose,
+          breakGlassUntil:
+            access.purpose === "break_the_glass"
+              ? (access.facts.breakGlassUntil?.toISOString() ?? null)
+              : null,
+        },
+      };
+    },
+
+    /**
+     * Open a record outside the care team: a stated reason, 60 minutes, an alert to the site's
+     * clinical directors, and an audit event, all in one transaction.
+     */
+    async breakGlass(actor: Actor, access: ParticipantAccess, reason: string, context: AuditContext) {
+      const at = now();
+      const existing = await accessStore.findOpenBreakGlass(db, actor.user.id, access.participantId, at);
+      if (existing) return { expiresAt: existing.expiresAt.toISOString() };
+      const expiresAt = new Date(at.getTime() + BREAK_GLASS_MINUTES * 60_000);
+      await db.transaction(async (tx) => {
+        const grantId = await accessStore.insertBreakGlassGrant(tx, {
+          userId: actor.user.id,
+          participantId: access.participantId,
+          reason,
+          grantedAt: at,
+          expiresAt,
+        });
+        await tx.insert(alerts).values({
+          kind: "break_the_glass",
+          siteId: access.facts.siteId,
+          participantId: access.participantId,
+          breakGlassGrantId: grantId,
+          createdAt: at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "participant.break_glass",
+            resourceType: "participant",
+            resourceId: access.participantId,
+            participantId: access.participantId,
+            purpose: "break_the_glass",
+            details: { grantId, minutes: BREAK_GLASS_MINUTES },
+          },
+          at,
+        );
+      });
+      return { expiresAt: expiresAt.toISOString() };
+    },
+
+    async replaceCareTeam(
+      access: ParticipantAccess,
+      members: readonly { userId: string; role: string }[],
+      context: AuditContext,
+    ) {
+      const at = now();
+      const ids = [...new Set(members.map((m) => m.userId))];
+      if (ids.length !== members.length) {
+        throw new DomainError("VALIDATION_FAILED", "Each person can be on the care team once.", "members");
+      }
+      if (members.filter((m) => m.role === "primary_counselor").length > 1) {
+        throw new DomainError("VALIDATION_FAILED", "Choose one primary counselor.", "members");
+      }
+      await db.transaction(async (tx) => {
+        const valid = await store.filterStaffAtSite(tx, access.facts.siteId, ids);
+        const invalid = members.findIndex((m) => !valid.includes(m.userId));
+        if (invalid >= 0) {
+          throw new DomainError(
+            "VALIDATION_FAILED",
+            "Care-team members must be active staff at the participant's site.",
+            `members.${invalid}.userId`,
+          );
+        }
+        await store.replaceCareTeam(tx, access.participantId, members, at);
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "participant.care_team_update",
+            resourceType: "care_team",
+            resourceId: access.participantId,
+            participantId: access.participantId,
+            purpose: access.purpose,
+            details: { members: members.length },
+          },
+          at,
+        );
+      });
+      const team = await store.listCareTeam(db, access.participantId);
+      return { members: team.map((c) => ({ userId: c.user_id, displayName: c.display_name, role: c.role })) };
+    },
+  };
+}
+export type ParticipantsService = ReturnType<typeof createParticipantsService>;

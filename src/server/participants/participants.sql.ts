@@ -1,0 +1,168 @@
+import { eq, sql } from "drizzle-orm";
+import type { ParticipantListQuery } from "../../core/participants/participants.schema";
+import { type Queryable, queryRows } from "../db/connection";
+import { careTeamMembers } from "../db/schema";
+
+export interface ListScope {
+  actorUserId: string;
+  /** Staff: the sites whose participants the actor may list. */
+  siteIds: readonly string[];
+  /** Staff limited to their care team. */
+  careTeamOnly: boolean;
+  /** Participants and family: exactly these participants. */
+  participantIds?: readonly string[];
+}
+
+export interface ParticipantListRow {
+  id: string;
+  name: string;
+  site_id: string;
+  site_name: string;
+  track_name: string | null;
+  admitted_on: string | null;
+  discharged_on: string | null;
+  primary_counselor: string | null;
+  on_my_care_team: boolean;
+  total: number;
+}
+
+const uuidList = (ids: readonly string[]) =>
+  ids.length === 0
+    ? sql`null::uuid`
+    : sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+
+/** The participants an actor may see, filtered and paged; the scope is part of the query. */
+export async function listScoped(
+  q: Queryable,
+  scope: ListScope,
+  query: ParticipantListQuery,
+): Promise<ParticipantListRow[]> {
+  const conditions = [
+    scope.participantIds
+      ? sql`p.id in (${uuidList(scope.participantIds)})`
+      : sql`p.site_id in (${uuidList(query.siteId ? scope.siteIds.filter((s) => s === query.siteId) : scope.siteIds)})`,
+  ];
+  if (scope.careTeamOnly) {
+    conditions.push(
+      sql`exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId})`,
+    );
+  }
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(sql`(p.given_name || ' ' || p.family_name) ilike ${like}`);
+  }
+  if (query.status === "current") conditions.push(sql`le.discharged_on is null and le.id is not null`);
+  if (query.status === "past") conditions.push(sql`le.discharged_on is not null`);
+  return queryRows<ParticipantListRow>(
+    q,
+    sql`select p.id, p.given_name || ' ' || p.family_name as name, p.site_id, s.name as site_name,
+          t.name as track_name, le.admitted_on::text as admitted_on, le.discharged_on::text as discharged_on,
+          (select u.display_name from care_team_members c join users u on u.id = c.user_id
+             where c.participant_id = p.id and c.role = 'primary_counselor' limit 1) as primary_counselor,
+          exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId}) as on_my_care_team,
+          count(*) over ()::int as total
+        from participants p
+        join sites s on s.id = p.site_id
+        left join lateral (
+          select e.id, e.track_id, e.admitted_on, e.discharged_on from episodes e
+          where e.participant_id = p.id order by e.admitted_on desc limit 1
+        ) le on true
+        left join tracks t on t.id = le.track_id
+        where ${sql.join(conditions, sql` and `)}
+        order by p.family_name, p.given_name, p.id
+        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
+}
+
+export interface ParticipantRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  born_on: string;
+  preferred_language: "en" | "es";
+  site_id: string;
+  site_name: string;
+}
+
+export async function findById(q: Queryable, id: string): Promise<ParticipantRow | undefined> {
+  const rows = await queryRows<ParticipantRow>(
+    q,
+    sql`select p.id, p.given_name, p.family_name, p.born_on::text as born_on, p.preferred_language, p.site_id, s.name as site_name
+        from participants p join sites s on s.id = p.site_id where p.id = ${id}`,
+  );
+  return rows[0];
+}
+
+export async function listEpisodes(q: Queryable, participantId: string) {
+  return queryRows<{
+    id: string;
+    track_name: string | null;
+    level_of_care: string;
+    admitted_on: string;
+    discharged_on: string | null;
+    discharge_reason: string | null;
+  }>(
+    q,
+    sql`select e.id, t.name as track_name, e.level_of_care, e.admitted_on::text as admitted_on,
+          e.discharged_on::text as discharged_on, e.discharge_reason
+        from episodes e left join tracks t on t.id = e.track_id
+        where e.participant_id = ${participantId} order by e.admitted_on desc`,
+  );
+}
+
+export async function listCareTeam(q: Queryable, participantId: string) {
+  return queryRows<{ user_id: string; display_name: string; role: string }>(
+    q,
+    sql`select c.user_id, u.display_name, c.role from care_team_members c join users u on u.id = c.user_id
+        where c.participant_id = ${participantId}
+        order by case c.role when 'primary_counselor' then 0 else 1 end, lower(u.display_name)`,
+  );
+}
+
+export async function listRecentCheckIns(q: Queryable, participantId: string, limit: number) {
+  return queryRows<{ checked_on: string; mood: number; craving: number; any_use: boolean }>(
+    q,
+    sql`select checked_in_on::text as checked_on, mood, craving, any_use from check_ins
+        where participant_id = ${participantId} order by checked_in_on desc limit ${limit}`,
+  );
+}
+
+export async function replaceCareTeam(
+  q: Queryable,
+  participantId: string,
+  members: readonly { userId: string; role: string }[],
+  at: Date,
+): Promise<void> {
+  await q.delete(careTeamMembers).where(eq(careTeamMembers.participantId, participantId));
+  if (members.length > 0) {
+    await q
+      .insert(careTeamMembers)
+      .values(members.map((m) => ({ participantId, userId: m.userId, role: m.role, addedAt: at })));
+  }
+}
+
+/** Which of these users are active staff at the site (care-team members must be). */
+export async function filterStaffAtSite(
+  q: Queryable,
+  siteId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await queryRows<{ user_id: string }>(
+    q,
+    sql`select ss.user_id from staff_sites ss join users u on u.id = ss.user_id
+        where ss.site_id = ${siteId} and u.disabled_at is null and u.kind = 'staff' and ss.user_id in (${uuidList(userIds)})`,
+  );
+  return rows.map((r) => r.user_id);
+}
+
+export async function listFamilyLinked(q: Queryable, familyUserId: string): Promise<string[]> {
+  const rows = await queryRows<{ participant_id: string }>(
+    q,
+    sql`select participant_id from family_links where user_id = ${familyUserId}`,
+  );
+  return rows.map((r) => r.participant_id);
+}
