@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         body: signInInputSchema,
         response: { 200: currentSessionSchema, ...errorResponses(400, 401, 429) },
       },
-      config: { access: { kind: "public" }, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { access: { kind: "public" }, rateLimit: { max: 30, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const result = await auth.signIn(request.body, clientOf(request), request.cookies[DEVICE_COOKIE]);

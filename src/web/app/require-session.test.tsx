@@ -2,6 +2,8 @@
 import { cleanup, screen } from "@testing-library/react";
 import { Route, Routes, useLocation } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentSession } from "../../core/identity/session.schema";
+import { aSession } from "../test-support/builders";
 import { fakeApi, renderWithProviders, setUpDom } from "../test-support/render-with-providers";
 import { RequireSession, RootRedirect, useSessionUser } from "./require-session";
 
@@ -20,8 +22,8 @@ function StaffGreeting() {
   return <h1>Welcome {useSessionUser().displayName}</h1>;
 }
 
-function renderAt(path: string, user: object | null) {
-  vi.stubGlobal("fetch", vi.fn(fakeApi({ "GET /api/v1/sessions/current": { body: { user } } })));
+function renderAt(path: string, session: CurrentSession | null) {
+  vi.stubGlobal("fetch", vi.fn(fakeApi({ "GET /api/v1/sessions/current": { body: { session } } })));
   renderWithProviders(
     <Routes>
       <Route path="/" element={<RootRedirect />} />
@@ -39,14 +41,7 @@ function renderAt(path: string, user: object | null) {
   );
 }
 
-const person = (kind: string) => ({
-  id: "7f1c9d9e-2f7a-4d7e-9a55-0c2b6f1e9a11",
-  email: "sam@example.org",
-  displayName: "Sam Lee",
-  kind,
-  roles: [],
-  locale: "en",
-});
+const person = (kind: "staff" | "participant" | "family") => aSession({ user: { kind } });
 
 describe("RequireSession", () => {
   it("sends a visitor who is not signed in to sign-in, remembering where they were going", async () => {
@@ -65,14 +60,26 @@ describe("RequireSession", () => {
     renderAt("/staff", person("staff"));
     expect(await screen.findByRole("heading", { name: "Welcome Sam Lee" })).toBeTruthy();
   });
+
+  it("sends a session that still owes the MFA code to the code step, never into the shell", async () => {
+    renderAt("/staff/notes", aSession({ stage: "mfa_required" }));
+    expect((await screen.findByTestId("where")).textContent).toBe("/sign-in?next=%2Fstaff%2Fnotes");
+    expect(screen.queryByRole("heading", { name: "Welcome Sam Lee" })).toBeNull();
+  });
+
+  it("sends staff who must enrol in MFA to the set-up page first", async () => {
+    renderAt("/staff", aSession({ stage: "mfa_enrolment_required" }));
+    expect((await screen.findByTestId("where")).textContent).toBe("/mfa-setup?next=%2Fstaff");
+  });
 });
 
 describe("RootRedirect", () => {
   it.each([
     [null, "/sign-in"],
     [person("family"), "/family"],
-  ])("sends %o to %s", async (user, home) => {
-    renderAt("/", user);
+    [aSession({ stage: "mfa_enrolment_required" }), "/mfa-setup?next=%2Fstaff"],
+  ])("sends %o to %s", async (session, home) => {
+    renderAt("/", session);
     expect((await screen.findByTestId("where")).textContent).toBe(home);
   });
 });

@@ -35,11 +35,23 @@ export async function setUpDom(): Promise<void> {
 /** Render inside the app's providers (no retries), at `path` in a memory router. */
 export function renderWithProviders(ui: ReactNode, path = "/") {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  const result = render(
     <AppProviders i18n={i18n} queryClient={queryClient}>
       <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
     </AppProviders>,
   );
+  return { ...result, queryClient };
+}
+
+/** The calls a `fetch` mock received, as "METHOD /path" with the parsed JSON body. */
+export function apiCalls(fetchMock: { mock: { calls: unknown[][] } }) {
+  return fetchMock.mock.calls.map(([url, init]) => {
+    const options = init as RequestInit | undefined;
+    return {
+      route: `${options?.method ?? "GET"} ${new URL(String(url), "http://localhost").pathname}`,
+      body: options?.body ? JSON.parse(String(options.body)) : undefined,
+    };
+  });
 }
 
 /** A `fetch` stand-in answering JSON by "METHOD /path"; anything unlisted is a 404. */

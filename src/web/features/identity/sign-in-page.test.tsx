@@ -4,6 +4,7 @@ import { Route, Routes } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../app/api-client";
 import { en } from "../../i18n/en";
+import { aSession } from "../../test-support/builders";
 import { fakeApi, renderWithProviders, setUpDom } from "../../test-support/render-with-providers";
 import { SignInPage, signInErrorKey, validateSignIn } from "./sign-in-page";
 
@@ -13,7 +14,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const NO_SESSION = { "GET /api/v1/sessions/current": { body: { user: null } } };
+const NO_SESSION = { "GET /api/v1/sessions/current": { body: { session: null } } };
 const META = {
   product: "Bridgeway",
   version: "0.1.0",
@@ -108,16 +109,8 @@ describe("SignInPage", () => {
   });
 
   it("sends the CSRF header and goes to the safe next page after signing in", async () => {
-    const user = {
-      id: "7f1c9d9e-2f7a-4d7e-9a55-0c2b6f1e9a11",
-      email: "jo@example.org",
-      displayName: "Jo Rivera",
-      kind: "staff",
-      roles: ["counselor"],
-      locale: "en",
-    };
     const fetchMock = renderSignIn(
-      { "POST /api/v1/sessions": { body: { user } } },
+      { "POST /api/v1/sessions": { body: aSession({ user: { email: "jo@example.org" } }) } },
       "/sign-in?next=%2Fstaff%2Fschedule",
     );
     await submit("jo@example.org", "secret");

@@ -64,8 +64,7 @@ export function BreakGlassPanel({ participantId }: { participantId: string }) {
             label={t("breakGlass.reason")}
             description={t("breakGlass.reasonHelp")}
             required
-            autosize
-            minRows={3}
+            rows={4}
             maxLength={500}
             {...form.getInputProps("reason")}
             error={errorText(form.errors.reason)}

@@ -7,7 +7,7 @@ import { ApiError, apiRequest } from "../../../app/api-client";
 export async function getCurrentSession(): Promise<CurrentSession | null> {
   try {
     const body = await apiRequest<z.infer<typeof maybeSessionSchema>>("GET", "/api/v1/sessions/current");
-    return body.session;
+    return body.session ?? null;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
