@@ -23,7 +23,18 @@ function Where() {
 
 /** A staff page with the idle watch, 15 minutes of idle allowed, the last API request made just now. */
 function renderStaffPage(startsAt: string) {
-  vi.useFakeTimers({ now: new Date(startsAt), toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({
+    now: new Date(startsAt),
+    toFake: [
+      "setTimeout",
+      "clearTimeout",
+      "setInterval",
+      "clearInterval",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "Date",
+    ],
+  });
   noteApiRequest(Date.now());
   const fetchMock = vi.fn(
     fakeApi({
@@ -32,7 +43,7 @@ function renderStaffPage(startsAt: string) {
     }),
   );
   vi.stubGlobal("fetch", fetchMock);
-  renderWithProviders(
+  const { queryClient } = renderWithProviders(
     <Routes>
       <Route
         path="/staff"
@@ -47,7 +58,8 @@ function renderStaffPage(startsAt: string) {
     </Routes>,
     "/staff",
   );
-  return fetchMock;
+  queryClient.setQueryData(["me", "sessions"], { sessions: [] });
+  return { fetchMock, queryClient };
 }
 
 /** Let `ms` pass, a second at a time, so React renders and re-arms its timers as it would in a browser. */
@@ -67,17 +79,18 @@ describe("idleDeadlines", () => {
 
 describe("IdleWarning", () => {
   it("warns with a countdown two minutes before the deadline, then signs out with the reason", async () => {
-    renderStaffPage("2026-03-02T09:00:00Z");
+    const { queryClient } = renderStaffPage("2026-03-02T09:00:00Z");
     await wait(12 * MINUTE - 1000);
     expect(screen.queryByRole("dialog")).toBeNull();
-    await wait(1000);
+    await wait(2000);
     expect(screen.getByRole("dialog").textContent).toContain(
-      "You will be signed out in 2:00 for your privacy.",
+      "You will be signed out in 1:59 for your privacy.",
     );
-    await wait(65_000);
+    await wait(64_000);
     expect(screen.getByRole("dialog").textContent).toContain("You will be signed out in 0:55");
     await wait(55_000);
     expect(screen.getByTestId("where").textContent).toBe("/sign-in?reason=idle&minutes=15");
+    expect(queryClient.getQueryData(["me", "sessions"])).toBeUndefined();
   });
 
   it("postpones the warning when the app calls the API in the meantime", async () => {
@@ -87,15 +100,15 @@ describe("IdleWarning", () => {
     await wait(5 * MINUTE);
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(screen.getByRole("heading", { name: "Caseload" })).toBeTruthy();
-    await wait(7 * MINUTE);
+    await wait(7 * MINUTE + 1000);
     expect(screen.getByRole("dialog")).toBeTruthy();
   });
 
   it("keeps the session alive with “Stay signed in”", async () => {
-    const fetchMock = renderStaffPage("2026-03-02T11:00:00Z");
+    const { fetchMock } = renderStaffPage("2026-03-02T11:00:00Z");
     await wait(12 * MINUTE + 30_000);
     fireEvent.click(screen.getByRole("button", { name: "Stay signed in" }));
-    await wait(1000);
+    await wait(2000);
     expect(apiCalls(fetchMock).map((c) => c.route)).toEqual(["POST /api/v1/sessions/current/refresh"]);
     expect(screen.queryByRole("dialog")).toBeNull();
     await wait(11 * MINUTE);
@@ -104,7 +117,7 @@ describe("IdleWarning", () => {
   });
 
   it("signs out at once with “Sign out”", async () => {
-    const fetchMock = renderStaffPage("2026-03-02T12:00:00Z");
+    const { fetchMock } = renderStaffPage("2026-03-02T12:00:00Z");
     await wait(13 * MINUTE);
     fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
     await wait(100);
