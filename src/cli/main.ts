@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { packageVersion } from "./cli-context";
+import { registerAudit } from "./commands/audit";
 import { registerBackup } from "./commands/backup";
 import { registerDemo } from "./commands/demo";
 import { registerMigrate } from "./commands/migrate";
@@ -18,5 +19,6 @@ registerMigrate(program);
 registerDemo(program);
 registerBackup(program);
 registerUser(program);
+registerAudit(program);
 
 await program.parseAsync(process.argv);

@@ -67,6 +67,17 @@ function renderUsers(extra: Parameters<typeof fakeApiWith>[0] = {}) {
 const posts = (fetchMock: ReturnType<typeof renderUsers>) =>
   fetchMock.mock.calls.filter(([, init]) => init?.method && init.method !== "GET");
 
+/** Open a Mantine multi-select from the keyboard and choose one option. */
+async function pick(combobox: HTMLElement, option: string) {
+  fireEvent.focus(combobox);
+  fireEvent.click(combobox);
+  fireEvent.keyDown(combobox, { key: "ArrowDown" });
+  const options = await screen.findAllByRole("option", { name: option, hidden: true });
+  const choice = options.find((o) => o.hasAttribute("data-combobox-option"));
+  if (!choice) throw new Error(`No "${option}" in the dropdown`);
+  fireEvent.click(choice);
+}
+
 describe("UsersPage", () => {
   it("shows the total and moves to the next page on request", async () => {
     const fetchMock = renderUsers();
@@ -117,10 +128,8 @@ describe("UsersPage", () => {
     const dialog = await screen.findByRole("dialog");
     fireEvent.change(within(dialog).getByLabelText(/Full name/), { target: { value: "Alex Kim" } });
     fireEvent.change(within(dialog).getByLabelText(/Email/), { target: { value: "alex@example.org" } });
-    fireEvent.click(within(dialog).getByRole("combobox", { name: /Roles/ }));
-    fireEvent.click(await screen.findByRole("option", { name: "Counselor / therapist" }));
-    fireEvent.click(within(dialog).getByRole("combobox", { name: /Sites/ }));
-    fireEvent.click(await screen.findByRole("option", { name: "Eastside" }));
+    await pick(within(dialog).getByRole("combobox", { name: /Roles/ }), "Counselor / therapist");
+    await pick(within(dialog).getByRole("combobox", { name: /Sites/ }), "Eastside");
     fireEvent.click(within(dialog).getByRole("button", { name: adminEn.users.invite.submit }));
 
     const message = await within(dialog).findByText("This address cannot be used here.");
