@@ -55,9 +55,10 @@ describeEachEngine("audit trail", (engine) => {
   });
 
   it("is append-only: the database itself refuses updates, deletes and truncation", async () => {
+    const before = await verifyAuditChain(database.db);
     for (const statement of [
-      sql`update audit_events set action = 'participant.nothing' where seq = 2`,
-      sql`delete from audit_events where seq = 2`,
+      sql`update audit_events set action = 'participant.nothing' where seq = 1`,
+      sql`delete from audit_events where seq = 1`,
       sql`truncate audit_events`,
     ]) {
       const error = await database.db.execute(statement).then(
@@ -66,7 +67,7 @@ describeEachEngine("audit trail", (engine) => {
       );
       expect(error).toMatch(/audit_events is append-only/);
     }
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, events: 25 });
+    expect(await verifyAuditChain(database.db)).toEqual(before);
   });
 
   it("names the first altered event when someone with the power to disable the guard edits one", async () => {
