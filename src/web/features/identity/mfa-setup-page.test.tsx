@@ -51,7 +51,9 @@ describe("MFA enrolment", () => {
     renderSetup({
       "POST /api/v1/me/mfa/totp/confirm": {
         status: 400,
-        body: { error: { code: "MFA_CODE_INVALID", message: "No.", fields: [{ path: "code", message: "No." }] } },
+        body: {
+          error: { code: "MFA_CODE_INVALID", message: "No.", fields: [{ path: "code", message: "No." }] },
+        },
       },
     });
     fireEvent.change(await screen.findByLabelText(/6-digit code/), { target: { value: "654321" } });

@@ -13,7 +13,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const META = { product: "Bridgeway", version: "0.1.0", demoMode: false, demoAccounts: [], demoPassword: null };
+const META = {
+  product: "Bridgeway",
+  version: "0.1.0",
+  demoMode: false,
+  demoAccounts: [],
+  demoPassword: null,
+};
 
 function renderSignIn(routes: Parameters<typeof fakeApi>[0]) {
   const fetchMock = vi.fn(
