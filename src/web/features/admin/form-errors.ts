@@ -55,8 +55,19 @@ export function useFieldErrorText() {
   };
 }
 
+/** Server error codes that have their own words in the reader's language. */
+const CODE_KEYS: Record<string, string> = {
+  IDENTITY_SELF_CHANGE: "errors.selfChange",
+  IDENTITY_NOT_STAFF: "errors.notStaff",
+  IDENTITY_ALREADY_ACTIVE: "errors.alreadyActive",
+  IDENTITY_EMAIL_TAKEN: "errors.emailTaken",
+  SITE_NAME_TAKEN: "errors.siteNameTaken",
+  NOT_FOUND: "errors.notFound",
+};
+
 /** A form-level message for a failed request, as a dictionary key. */
 export function requestErrorKey(error: unknown): string {
+  if (error instanceof ApiError && CODE_KEYS[error.code]) return CODE_KEYS[error.code] as string;
   if (error instanceof ApiError && error.status === 403) return "errors.forbidden";
   if (error instanceof ApiError && error.status === 0) return "errors.network";
   return "errors.generic";

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { siteInputSchema } from "../../../core/identity/accounts.schema";
+import { ApiError } from "../../app/api-client";
 import { useCreateSite } from "./api/create-site";
 import type { Site } from "./api/get-sites";
 import { useUpdateSite } from "./api/update-site";
@@ -42,6 +43,10 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
   });
 
   const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "SITE_NAME_TAKEN") {
+      form.setFieldError("name", t("errors.siteNameTaken"));
+      return;
+    }
     if (!applyServerFieldErrors(error, ["name", "timeZone"], form.setFieldError))
       setFormError(requestErrorKey(error));
   };

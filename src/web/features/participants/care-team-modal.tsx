@@ -8,6 +8,7 @@ import {
   careTeamUpdateSchema,
   type ParticipantRecord,
 } from "../../../core/participants/participants.schema";
+import { ApiError } from "../../app/api-client";
 import { requestErrorKey } from "../admin/form-errors";
 import { useSiteStaff } from "./api/get-site-staff";
 import { useUpdateCareTeam } from "./api/update-care-team";
@@ -24,7 +25,7 @@ const isCareTeamRole = (role: string): role is CareTeamRole =>
 
 /** Edit who is on the care team: staff at the participant's site, each with a care-team role. */
 export function CareTeamModal({ record, onClose }: { record: ParticipantRecord; onClose: () => void }) {
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   const staff = useSiteStaff(record.site.id);
   const save = useUpdateCareTeam();
   const [rows, setRows] = useState<Row[]>(() =>
@@ -41,7 +42,7 @@ export function CareTeamModal({ record, onClose }: { record: ParticipantRecord; 
     { value: "", label: t("careTeam.chooseStaff") },
     ...(staff.data?.staff ?? []).map((s) => ({
       value: s.id,
-      label: `${s.displayName} (${s.roles.map((r) => t(`roleNames.${r}`)).join(", ")})`,
+      label: `${s.displayName} (${s.roles.map((r) => t(`roleNames.${r}`, { defaultValue: r })).join(", ")})`,
     })),
   ];
   const update = (key: number, change: Partial<Row>) =>
@@ -52,6 +53,10 @@ export function CareTeamModal({ record, onClose }: { record: ParticipantRecord; 
     const chosen = rows.filter((r) => r.userId !== "");
     if (new Set(chosen.map((r) => r.userId)).size !== chosen.length) {
       setError("careTeam.duplicate");
+      return;
+    }
+    if (chosen.filter((r) => r.role === "primary_counselor").length > 1) {
+      setError("careTeam.onePrimary");
       return;
     }
     const parsed = careTeamUpdateSchema.safeParse({
@@ -68,7 +73,8 @@ export function CareTeamModal({ record, onClose }: { record: ParticipantRecord; 
           notifications.show({ color: "green", message: t("careTeam.saved") });
           onClose();
         },
-        onError: (e) => setError(requestErrorKey(e)),
+        onError: (e) =>
+          setError(e instanceof ApiError && e.fields[0] ? e.fields[0].message : requestErrorKey(e)),
       },
     );
   };
@@ -123,7 +129,7 @@ export function CareTeamModal({ record, onClose }: { record: ParticipantRecord; 
         </Button>
         {error && (
           <Alert color="red" variant="light" role="alert">
-            {t(error)}
+            {i18n.exists(error, { ns: "admin" }) ? t(error) : error}
           </Alert>
         )}
         <Group justify="flex-end">

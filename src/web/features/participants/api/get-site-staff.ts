@@ -1,10 +1,9 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { StaffRole } from "../../../../core/identity/identity.schema";
 import { apiRequest } from "../../../app/api-client";
 
 /** GET /sites/:id/staff (no response schema in src/core yet; shape from the API contract). */
 export interface SiteStaffList {
-  staff: { id: string; displayName: string; roles: StaffRole[] }[];
+  staff: { id: string; displayName: string; roles: string[] }[];
 }
 
 /** Staff at a site, for care-team pickers. */
