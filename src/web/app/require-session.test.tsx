@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
+import { useQuery } from "@tanstack/react-query";
 import { cleanup, screen } from "@testing-library/react";
 import { Route, Routes, useLocation } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentSession } from "../../core/identity/session.schema";
 import { aSession } from "../test-support/builders";
 import { fakeApi, renderWithProviders, setUpDom } from "../test-support/render-with-providers";
+import { apiRequest } from "./api-client";
+import { createQueryClient } from "./query-client";
 import { RequireSession, RootRedirect, useSessionUser } from "./require-session";
 
 beforeAll(setUpDom);
@@ -70,6 +73,47 @@ describe("RequireSession", () => {
   it("sends staff who must enrol in MFA to the set-up page first", async () => {
     renderAt("/staff", aSession({ stage: "mfa_enrolment_required" }));
     expect((await screen.findByTestId("where")).textContent).toBe("/mfa-setup?next=%2Fstaff");
+  });
+});
+
+describe("RequireSession when the session ends", () => {
+  function Overview() {
+    const overview = useQuery({
+      queryKey: ["programs", "overview"],
+      queryFn: () => apiRequest("GET", "/api/v1/programs/overview"),
+    });
+    return <h1>{overview.isPending ? "Loading" : "Overview"}</h1>;
+  }
+
+  it("returns to sign-in, saying why, when any API call answers 401", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        fakeApi({
+          "GET /api/v1/sessions/current": { body: { session: aSession() } },
+          "GET /api/v1/programs/overview": {
+            status: 401,
+            body: { error: { code: "AUTH_REQUIRED", message: "Please sign in." } },
+          },
+        }),
+      ),
+    );
+    renderWithProviders(
+      <Routes>
+        <Route
+          path="/staff"
+          element={
+            <RequireSession kind="staff">
+              <Overview />
+            </RequireSession>
+          }
+        />
+        <Route path="*" element={<Where />} />
+      </Routes>,
+      "/staff",
+      createQueryClient(),
+    );
+    expect((await screen.findByTestId("where")).textContent).toBe("/sign-in?reason=expired&next=%2Fstaff");
   });
 });
 

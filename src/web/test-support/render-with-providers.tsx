@@ -32,9 +32,12 @@ export async function setUpDom(): Promise<void> {
   });
 }
 
-/** Render inside the app's providers (no retries), at `path` in a memory router. */
-export function renderWithProviders(ui: ReactNode, path = "/") {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+/** Render inside the app's providers (no retries unless a client is given), at `path` in a memory router. */
+export function renderWithProviders(
+  ui: ReactNode,
+  path = "/",
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   const result = render(
     <AppProviders i18n={i18n} queryClient={queryClient}>
       <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
