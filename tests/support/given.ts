@@ -1,6 +1,13 @@
 import type { StaffRole, UserKind } from "../../src/core/identity/identity.schema";
 import type { Database } from "../../src/server/db/connection";
-import { organisations, sites } from "../../src/server/db/schema";
+import {
+  careTeamMembers,
+  episodes,
+  familyLinks,
+  organisations,
+  participants,
+  sites,
+} from "../../src/server/db/schema";
 import { createUser } from "../../src/server/identity/users.service";
 
 /** Small typed builders for test data. Every person is fictional. */
@@ -44,4 +51,39 @@ export async function givenUser(
     siteNames: options.siteNames ?? [],
   });
   return { id, email, password: TEST_PASSWORD };
+}
+
+export async function givenParticipant(
+  db: Database,
+  options: {
+    siteId: string;
+    givenName?: string;
+    familyName?: string;
+    userId?: string | null;
+    careTeam?: { userId: string; role: string }[];
+  },
+): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(participants)
+    .values({
+      siteId: options.siteId,
+      givenName: options.givenName ?? "Robin",
+      familyName: options.familyName ?? `Tester${unique()}`,
+      bornOn: "1990-04-12",
+      userId: options.userId ?? null,
+    })
+    .returning({ id: participants.id });
+  await db
+    .insert(episodes)
+    .values({ participantId: row!.id, siteId: options.siteId, admittedOn: "2026-10-01" });
+  if (options.careTeam?.length) {
+    await db
+      .insert(careTeamMembers)
+      .values(options.careTeam.map((m) => ({ participantId: row!.id, userId: m.userId, role: m.role })));
+  }
+  return { id: row!.id };
+}
+
+export async function givenFamilyLink(db: Database, userId: string, participantId: string): Promise<void> {
+  await db.insert(familyLinks).values({ userId, participantId, relationship: "sister" });
 }

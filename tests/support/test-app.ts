@@ -26,11 +26,17 @@ export interface TestAppOptions {
   demo?: boolean;
 }
 
-export async function buildTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  database: DatabaseHandle,
+  options: TestAppOptions = {},
+): Promise<FastifyInstance> {
   await database.db
     .insert(appSettings)
     .values({ name: "staff_mfa_required", value: String(options.staffMfaRequired ?? false) })
-    .onConflictDoUpdate({ target: appSettings.name, set: { value: String(options.staffMfaRequired ?? false) } });
+    .onConflictDoUpdate({
+      target: appSettings.name,
+      set: { value: String(options.staffMfaRequired ?? false) },
+    });
   return buildApp({
     config: {
       baseUrl: TEST_BASE_URL,

@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../tests/support/cli";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
-import { openDatabase } from "../db/connection";
 import type { DatabaseHandle } from "../db/connection";
+import { openDatabase } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { type AuditContext, recordAudit, verifyAuditChain } from "./audit.service";
 
@@ -50,7 +50,9 @@ describeEachEngine("audit trail", (engine) => {
   });
 
   it("keeps one unbroken chain when many requests append at once", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(database.db, context, entry(100 + i), at)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => recordAudit(database.db, context, entry(100 + i), at)),
+    );
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, events: 25 });
   });
 
@@ -91,7 +93,9 @@ describe("bridgeway audit verify", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bridgeway-audit-"));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it("reports an intact chain, then the first broken link with exit code 1", { timeout: 60_000 }, async () => {
+  it("reports an intact chain, then the first broken link with exit code 1", {
+    timeout: 60_000,
+  }, async () => {
     const database = await openDatabase({ command: "test", dataDir, databaseUrl: undefined });
     await migrate(database.db);
     await seedChain(database, 3);

@@ -56,7 +56,11 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
       headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
     });
     expect(me.statusCode).toBe(200);
-    expect(me.json().session).toMatchObject({ user: { email: counselor.email }, stage: "active", idleTimeoutMinutes: 15 });
+    expect(me.json().session).toMatchObject({
+      user: { email: counselor.email },
+      stage: "active",
+      idleTimeoutMinutes: 15,
+    });
     expect(me.json().session.permissions).toContain("participants.view");
   });
 
@@ -143,19 +147,29 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
   it("keeps an idle session alive through refresh (the warning dialog's Stay signed in)", async () => {
     const { cookie } = await signIn(app, counselor.email, counselor.password);
     clock.advanceMinutes(14);
-    const refreshed = await app.inject({ method: "POST", url: "/api/v1/sessions/current/refresh", headers: { ...appHeaders, cookie } });
+    const refreshed = await app.inject({
+      method: "POST",
+      url: "/api/v1/sessions/current/refresh",
+      headers: { ...appHeaders, cookie },
+    });
     expect(refreshed.statusCode).toBe(200);
     clock.advanceMinutes(14);
-    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json().session).not.toBeNull();
+    expect(
+      (await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json().session,
+    ).not.toBeNull();
   });
 
   it("ends the sessions of an account that is disabled", async () => {
     const user = await givenUser(database.db);
     const { cookie } = await signIn(app, user.email, user.password);
     await database.db.update(users).set({ disabledAt: clock.now() }).where(eq(users.id, user.id));
-    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({ session: null });
+    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({
+      session: null,
+    });
     await database.db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
-    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({ session: null });
+    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } })).json()).toEqual({
+      session: null,
+    });
   });
 
   it("ignores a forged or malformed session cookie", async () => {
@@ -171,7 +185,13 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
   it("locks an account for 15 minutes after 5 failures, answering the same for an unknown email", async () => {
     const person = await givenUser(database.db);
     const attempt = (email: string, password = "wrong password", remoteAddress = "10.1.1.1") =>
-      app.inject({ method: "POST", url: "/api/v1/sessions", headers: appHeaders, payload: { email, password }, remoteAddress });
+      app.inject({
+        method: "POST",
+        url: "/api/v1/sessions",
+        headers: appHeaders,
+        payload: { email, password },
+        remoteAddress,
+      });
     for (const email of [person.email, "nobody-at-all@test.bridgeway.example"]) {
       for (let i = 0; i < 4; i++) expect((await attempt(email)).statusCode).toBe(401);
       const fifth = await attempt(email);
@@ -213,9 +233,17 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
 
   it("audits sign-ins and failed attempts without storing the password or the typed email", async () => {
     const person = await givenUser(database.db);
-    await app.inject({ method: "POST", url: "/api/v1/sessions", headers: appHeaders, payload: { email: person.email, password: "nope nope" }, remoteAddress: "10.3.3.3" });
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/sessions",
+      headers: appHeaders,
+      payload: { email: person.email, password: "nope nope" },
+      remoteAddress: "10.3.3.3",
+    });
     await signIn(app, person.email, person.password);
-    const rows = await database.db.query.auditEvents.findMany({ where: (e, { eq }) => eq(e.actorUserId, person.id) });
+    const rows = await database.db.query.auditEvents.findMany({
+      where: (e, { eq }) => eq(e.actorUserId, person.id),
+    });
     expect(rows.map((r) => [r.action, r.outcome])).toEqual([
       ["auth.sign_in", "denied"],
       ["auth.sign_in", "allowed"],

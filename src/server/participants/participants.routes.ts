@@ -33,7 +33,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{
         response: { 200: participantListSchema, ...errorResponses(400, 401, 403) },
       },
       config: {
-        access: { kind: "signed-in" },
+        access: { kind: "signed-in", staffPermission: "participants.list" },
         audit: { action: "participant.list", resourceType: "participant_list" },
       },
     },

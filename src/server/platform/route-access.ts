@@ -15,7 +15,8 @@ import type { Actor } from "../identity/auth.service";
  * caller learns nothing from validation errors, and every denial is audited.
  *
  * - public: anyone (sign-in, password reset, invitation links, health).
- * - signed-in: any signed-in person; the service scopes what they see (e.g. the participant list).
+ * - signed-in: any signed-in person (staff perhaps needing a permission); the service scopes what
+ *   they see (e.g. the participant list).
  * - permission: a staff permission from the role × permission table.
  * - participant: a permission on one participant (`:id`), decided by `can()` with site, care team,
  *   break-the-glass, self and family consent.
@@ -23,7 +24,11 @@ import type { Actor } from "../identity/auth.service";
  */
 export type RouteAccess =
   | { kind: "public" }
-  | { kind: "signed-in"; anyStage?: boolean }
+  | {
+      kind: "signed-in";
+      anyStage?: boolean /** Staff must also hold this permission. */;
+      staffPermission?: Permission;
+    }
   | { kind: "permission"; permission: Permission }
   | { kind: "participant"; permission: Permission }
   | { kind: "break-glass" };
@@ -40,7 +45,19 @@ export interface ParticipantAccess {
   facts: ParticipantFacts;
 }
 
+/** One API route and its declared rule, as registered (the authorization matrix test walks these). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  audit: RouteAudit | undefined;
+}
+
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route with its access rule, in registration order. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
     audit?: RouteAudit;
@@ -71,14 +88,21 @@ function isExempt(url: string, hidden: boolean): boolean {
 export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; now: () => Date }): void {
   const { db, now } = deps;
   app.decorateRequest("participantAccess", undefined);
+  const declared: DeclaredRoute[] = [];
+  app.decorate("declaredRoutes", declared);
 
   app.addHook("onRoute", (route) => {
     const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
     if (isExempt(route.url, hidden)) return;
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(
         `API route ${String(route.method)} ${route.url} declares no access rule (config.access).`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      declared.push({ method, url: route.url, access, audit: route.config?.audit });
     }
   });
 
@@ -116,7 +140,14 @@ export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; 
     const access = request.routeOptions.config.access;
     if (!access || access.kind === "public") return;
     if (access.kind === "signed-in") {
-      activeActor(request, access.anyStage);
+      const actor = activeActor(request, access.anyStage);
+      if (access.staffPermission && actor.user.kind === "staff") {
+        const decision = can(actor.access, access.staffPermission, { type: "program" }, now());
+        if (!decision.allowed) {
+          await denied(request, access.staffPermission, null, decision);
+          throw new DomainError("AUTH_FORBIDDEN");
+        }
+      }
     } else if (access.kind === "permission") {
       const actor = activeActor(request);
       const decision = can(actor.access, access.permission, { type: "program" }, now());

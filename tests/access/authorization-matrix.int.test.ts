@@ -1,0 +1,433 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/server/db/connection";
+import { alerts, breakGlassGrants } from "../../src/server/db/schema";
+import type { DeclaredRoute } from "../../src/server/platform/route-access";
+import { givenFamilyLink, givenParticipant, givenSite, givenUser } from "../support/given";
+import { appHeaders, buildTestApp, signIn } from "../support/test-app";
+import { describeEachEngine, openTestDatabase } from "../support/test-database";
+
+/**
+ * The authorization matrix: every API route the app registers (enumerated from the app, so a new
+ * route without an expectation here fails) × every role × own site / other site / own caseload /
+ * another participant / participant-self / family → the expected allow or deny, asserted. Every
+ * call to a route that touches participant data must also leave an audit event.
+ */
+
+const ACTORS = [
+  "administrator",
+  "clinical_director",
+  "counselor",
+  "intake_coordinator",
+  "prescriber",
+  "billing",
+  "front_desk",
+  "participant",
+  "family",
+  "anonymous",
+] as const;
+type ActorName = (typeof ACTORS)[number];
+const STAFF: readonly ActorName[] = ACTORS.slice(0, 7);
+const SIGNED_IN: readonly ActorName[] = ACTORS.slice(0, 9);
+
+/**
+ * Targets for participant routes. "caseload": on the counselor's and prescriber's care team, and the
+ * participant-self / family-linked record. "site": same site, nobody's caseload. "other": another site.
+ */
+const TARGETS = ["caseload", "site", "other"] as const;
+type Target = (typeof TARGETS)[number];
+
+type Rule = (actor: ActorName, target: Target | undefined) => boolean;
+const anyone: Rule = () => true;
+const signedIn: Rule = (a) => a !== "anonymous";
+const staffOnly: Rule = (a) => STAFF.includes(a);
+const only =
+  (...actors: ActorName[]): Rule =>
+  (a) =>
+    actors.includes(a);
+
+/** Site-wide readers reach caseload and site; caseload-scoped roles reach only their caseload. */
+const viewRecord: Rule = (a, t) =>
+  (["clinical_director", "intake_coordinator", "billing"].includes(a) && t !== "other") ||
+  (["counselor", "prescriber"].includes(a) && t === "caseload") ||
+  (a === "participant" && t === "caseload");
+
+const EXPECTED: Record<string, Rule> = {
+  "GET /api/v1/meta": anyone,
+  "POST /api/v1/sessions": anyone,
+  "GET /api/v1/sessions/current": anyone,
+  "DELETE /api/v1/sessions/current": anyone,
+  "POST /api/v1/sessions/current/mfa": signedIn,
+  "POST /api/v1/sessions/current/refresh": signedIn,
+  "POST /api/v1/password-resets": anyone,
+  "POST /api/v1/password-resets/complete": anyone,
+  "GET /api/v1/invitations/:token": anyone,
+  "POST /api/v1/invitations/accept": anyone,
+  "POST /api/v1/invitations": only("administrator", "participant"),
+  "POST /api/v1/me/password": signedIn,
+  "GET /api/v1/me/sessions": signedIn,
+  "DELETE /api/v1/me/sessions/:id": signedIn,
+  "GET /api/v1/me/mfa": signedIn,
+  "POST /api/v1/me/mfa/totp": signedIn,
+  "POST /api/v1/me/mfa/totp/confirm": signedIn,
+  "POST /api/v1/me/mfa/recovery-codes": signedIn,
+  "DELETE /api/v1/me/mfa": signedIn,
+  "GET /api/v1/users": only("administrator"),
+  "PATCH /api/v1/users/:id": only("administrator"),
+  "POST /api/v1/users/:id/deactivate": only("administrator"),
+  "POST /api/v1/users/:id/reactivate": only("administrator"),
+  "DELETE /api/v1/users/:id/mfa": only("administrator"),
+  "POST /api/v1/users/:id/invitation": only("administrator"),
+  "GET /api/v1/sites": staffOnly,
+  "POST /api/v1/sites": only("administrator"),
+  "PATCH /api/v1/sites/:id": only("administrator"),
+  "GET /api/v1/sites/:id/staff": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/roles": only("administrator", "clinical_director"),
+  "GET /api/v1/settings/security": only("administrator"),
+  "PUT /api/v1/settings/security": only("administrator"),
+  "GET /api/v1/audit-events": only("administrator", "clinical_director"),
+  "GET /api/v1/audit-events/export": only("administrator", "clinical_director"),
+  "GET /api/v1/alerts": only("administrator", "clinical_director"),
+  "POST /api/v1/alerts/:id/acknowledge": only("administrator", "clinical_director"),
+  "GET /api/v1/overview": staffOnly,
+  "GET /api/v1/participants": (a) => signedIn(a, undefined) && a !== "administrator",
+  "GET /api/v1/participants/:id": viewRecord,
+  "GET /api/v1/participants/:id/access-log": (a, t) =>
+    (["administrator", "clinical_director"].includes(a) && t !== "other") ||
+    (a === "participant" && t === "caseload"),
+  "PUT /api/v1/participants/:id/care-team": (a, t) =>
+    ["clinical_director", "intake_coordinator"].includes(a) && t !== "other",
+  "POST /api/v1/participants/:id/break-glass": (a, t) =>
+    ["counselor", "prescriber"].includes(a) && t !== "other",
+};
+
+/** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
+const ACCESS_DENIALS = new Set([
+  "AUTH_REQUIRED",
+  "AUTH_FORBIDDEN",
+  "AUTH_MFA_PENDING",
+  "NOT_FOUND",
+  "ACCESS_BREAK_GLASS_AVAILABLE",
+]);
+
+describeEachEngine("authorization matrix", (engine) => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  const cookies = new Map<ActorName, string>();
+  const credentials = new Map<ActorName, { email: string; password: string }>();
+  const ids: Record<string, string> = {};
+  const patients = {} as Record<Target, string>;
+
+  const addressOf = (actor: ActorName) => `10.20.${ACTORS.indexOf(actor)}.1`;
+
+  async function signInAs(actor: ActorName) {
+    if (actor === "anonymous") return;
+    const c = credentials.get(actor)!;
+    cookies.set(actor, (await signIn(app, c.email, c.password)).cookie);
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    app = await buildTestApp(database);
+    const db = database.db;
+    const siteA = await givenSite(db, "Matrix Site A");
+    const siteB = await givenSite(db, "Matrix Site B");
+    ids.siteA = siteA.id;
+    for (const role of STAFF) {
+      const user = await givenUser(db, {
+        roles: [role as never],
+        siteNames: [siteA.name],
+        displayName: `Matrix ${role}`,
+      });
+      credentials.set(role, user);
+      ids[role] = user.id;
+    }
+    const victim = await givenUser(db, {
+      roles: ["counselor"],
+      siteNames: [siteA.name],
+      displayName: "Matrix Victim",
+    });
+    ids.victim = victim.id;
+    const participantUser = await givenUser(db, { kind: "participant", displayName: "Matrix Participant" });
+    const familyUser = await givenUser(db, { kind: "family", displayName: "Matrix Family" });
+    credentials.set("participant", participantUser);
+    credentials.set("family", familyUser);
+    patients.caseload = (
+      await givenParticipant(db, {
+        siteId: siteA.id,
+        userId: participantUser.id,
+        careTeam: [
+          { userId: ids.counselor!, role: "primary_counselor" },
+          { userId: ids.prescriber!, role: "prescriber" },
+        ],
+      })
+    ).id;
+    patients.site = (await givenParticipant(db, { siteId: siteA.id })).id;
+    patients.other = (await givenParticipant(db, { siteId: siteB.id })).id;
+    await givenFamilyLink(db, familyUser.id, patients.caseload);
+    const [grant] = await db
+      .insert(breakGlassGrants)
+      .values({
+        userId: ids.victim!,
+        participantId: patients.site,
+        reason: "Fixture grant for the alert",
+        grantedAt: new Date("2026-01-01T00:00:00Z"),
+        expiresAt: new Date("2026-01-01T01:00:00Z"),
+      })
+      .returning();
+    const [alert] = await db
+      .insert(alerts)
+      .values({
+        kind: "break_the_glass",
+        siteId: siteA.id,
+        participantId: patients.site,
+        breakGlassGrantId: grant!.id,
+        createdAt: new Date(),
+      })
+      .returning();
+    ids.alert = alert!.id;
+    for (const actor of SIGNED_IN) await signInAs(actor);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  /** A request that the handler would accept if access allows it (bodies are valid; side effects are undone). */
+  async function requestFor(route: DeclaredRoute, actor: ActorName, target: Target | undefined, n: number) {
+    if (route.method === "DELETE" && route.url === "/api/v1/me/sessions/:id" && actor !== "anonymous") {
+      // A second session of the same person, to end.
+      const c = credentials.get(actor)!;
+      const other = await signIn(app, c.email, c.password);
+      const list = await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: other.cookie } });
+      const id = (list.json().sessions as { id: string; current: boolean }[]).find((x) => x.current)!.id;
+      return { method: "DELETE" as const, url: `/api/v1/me/sessions/${id}`, payload: undefined };
+    }
+    const participantId = target ? patients[target] : randomUUID();
+    const url = route.url
+      .replace(
+        ":id",
+        route.url.startsWith("/api/v1/participants/")
+          ? participantId
+          : route.url.startsWith("/api/v1/users/")
+            ? ids.victim!
+            : route.url.startsWith("/api/v1/sites/")
+              ? ids.siteA!
+              : route.url.startsWith("/api/v1/alerts/")
+                ? ids.alert!
+                : randomUUID(),
+      )
+      .replace(":token", "A".repeat(43));
+    const bodies: Record<string, unknown> = {
+      "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
+      "POST /api/v1/sessions/current/mfa": { code: "000000" },
+      "POST /api/v1/password-resets": { email: `nobody-${n}@test.bridgeway.example` },
+      "POST /api/v1/password-resets/complete": {
+        token: "B".repeat(43),
+        password: "violet anchor midnight parade",
+      },
+      "POST /api/v1/invitations/accept": { token: "B".repeat(43), password: "violet anchor midnight parade" },
+      "POST /api/v1/invitations": {
+        kind: "family",
+        email: `family-${n}-${randomUUID().slice(0, 8)}@test.bridgeway.example`,
+        displayName: "Casey Family",
+        participantId: patients.caseload,
+        relationship: "brother",
+      },
+      "POST /api/v1/me/password": {
+        currentPassword: "wrong password",
+        newPassword: "violet anchor midnight parade",
+      },
+      "POST /api/v1/me/mfa/totp/confirm": { code: "000000" },
+      "DELETE /api/v1/me/mfa": { password: "wrong password" },
+      "PATCH /api/v1/users/:id": { requiresCosign: false },
+      "POST /api/v1/sites": { name: `Matrix New Site ${n}`, timeZone: "America/Chicago" },
+      "PATCH /api/v1/sites/:id": { name: "Matrix Site A", timeZone: "America/New_York" },
+      "PUT /api/v1/settings/security": { counselorScope: "care_team", staffMfaRequired: false },
+      "PUT /api/v1/participants/:id/care-team": {
+        members:
+          target === "caseload"
+            ? [
+                { userId: ids.counselor, role: "primary_counselor" },
+                { userId: ids.prescriber, role: "prescriber" },
+              ]
+            : [],
+      },
+      "POST /api/v1/participants/:id/break-glass": { reason: "Covering the on-call crisis line tonight" },
+    };
+    const key = `${route.method} ${route.url}`;
+    return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };
+  }
+
+  /** Undo what an allowed call changed, so every cell starts from the same state. */
+  async function undo(route: DeclaredRoute, actor: ActorName) {
+    const db = database.db;
+    const key = `${route.method} ${route.url}`;
+    if (key === "POST /api/v1/participants/:id/break-glass") {
+      await db.execute(sql`delete from break_glass_grants where user_id <> ${ids.victim}`);
+    }
+    if (key === "POST /api/v1/users/:id/deactivate")
+      await db.execute(sql`update users set disabled_at = null where id = ${ids.victim}`);
+    if (key === "POST /api/v1/alerts/:id/acknowledge") {
+      await db.execute(
+        sql`update alerts set acknowledged_at = null, acknowledged_by = null where id = ${ids.alert}`,
+      );
+    }
+    if (key === "DELETE /api/v1/sessions/current") await signInAs(actor);
+  }
+
+  it("has an expectation for every API route the app registers, and no stale ones", () => {
+    const registered = app.declaredRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((k) => !(k in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !registered.includes(k))).toEqual([]);
+  });
+
+  it("allows and denies exactly as expected for every route, role and relationship, and audits participant data", async () => {
+    const mismatches: string[] = [];
+    const unaudited: string[] = [];
+    let n = 0;
+    for (const route of app.declaredRoutes) {
+      const key = `${route.method} ${route.url}`;
+      const participantRoute = route.access.kind === "participant" || route.access.kind === "break-glass";
+      for (const actor of ACTORS) {
+        for (const target of participantRoute ? TARGETS : [undefined]) {
+          n += 1;
+          const auditBefore = await countAudit();
+          const cookie = cookies.get(actor);
+          const response = await app.inject({
+            ...(await requestFor(route, actor, target, n)),
+            headers: { ...appHeaders, ...(cookie ? { cookie } : {}) },
+            remoteAddress: addressOf(actor),
+          });
+          const code: string | undefined =
+            response.statusCode >= 400 ? response.json().error?.code : undefined;
+          const allowed = !(code && ACCESS_DENIALS.has(code)) && response.statusCode !== 429;
+          const expected = EXPECTED[key]!(actor, target);
+          if (allowed !== expected || response.statusCode >= 500 || response.statusCode === 429) {
+            mismatches.push(
+              `${key} as ${actor}${target ? ` on ${target}` : ""}: expected ${expected ? "allow" : "deny"}, got ${response.statusCode} ${code ?? ""}`,
+            );
+          }
+          // Audit completeness: participant data touched (or refused to a signed-in person) leaves an event.
+          const touchesParticipantData = participantRoute || route.audit !== undefined;
+          if (touchesParticipantData && actor !== "anonymous" && response.statusCode < 500) {
+            const events = await auditSince(auditBefore);
+            const wanted = allowed ? "allowed" : "denied";
+            const ok = events.some(
+              (e) => e.outcome === wanted && (!route.audit || !allowed || e.action === route.audit.action),
+            );
+            if (!ok) unaudited.push(`${key} as ${actor}${target ? ` on ${target}` : ""} (${wanted})`);
+          }
+          if (allowed) await undo(route, actor);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(unaudited).toEqual([]);
+  });
+
+  it("scopes the participant list to what each person may see", async () => {
+    const listed = async (actor: ActorName) => {
+      const response = await app.inject({
+        url: "/api/v1/participants?status=all&pageSize=100",
+        headers: { cookie: cookies.get(actor)! },
+      });
+      return {
+        ids: (response.json().participants as { id: string }[]).map((p) => p.id).sort(),
+        scope: response.json().scope,
+      };
+    };
+    expect(await listed("clinical_director")).toEqual({
+      ids: [patients.caseload, patients.site].sort(),
+      scope: "site",
+    });
+    expect(await listed("counselor")).toEqual({ ids: [patients.caseload], scope: "care_team" });
+    expect(await listed("front_desk")).toEqual({
+      ids: [patients.caseload, patients.site].sort(),
+      scope: "site",
+    });
+    expect(await listed("participant")).toEqual({ ids: [patients.caseload], scope: "self" });
+    expect(await listed("family")).toEqual({ ids: [], scope: "family" });
+  });
+
+  it("lets counselors see the whole site when an administrator changes the setting", async () => {
+    const admin = cookies.get("administrator")!;
+    const put = (counselorScope: string) =>
+      app.inject({
+        method: "PUT",
+        url: "/api/v1/settings/security",
+        headers: { ...appHeaders, cookie: admin },
+        payload: { counselorScope, staffMfaRequired: false },
+      });
+    expect((await put("site")).statusCode).toBe(200);
+    try {
+      const response = await app.inject({
+        url: `/api/v1/participants/${patients.site}`,
+        headers: { cookie: cookies.get("counselor")! },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().access.purpose).toBe("treatment");
+    } finally {
+      await put("care_team");
+    }
+  });
+
+  it("opens a record by breaking the glass: time-limited, audited and alerting the clinical director", async () => {
+    const counselor = cookies.get("counselor")!;
+    const record = () =>
+      app.inject({ url: `/api/v1/participants/${patients.site}`, headers: { cookie: counselor } });
+    const refused = await record();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("ACCESS_BREAK_GLASS_AVAILABLE");
+    const tooShort = await app.inject({
+      method: "POST",
+      url: `/api/v1/participants/${patients.site}/break-glass`,
+      headers: { ...appHeaders, cookie: counselor },
+      payload: { reason: "because" },
+    });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().error.fields[0].path).toBe("reason");
+    const broken = await app.inject({
+      method: "POST",
+      url: `/api/v1/participants/${patients.site}/break-glass`,
+      headers: { ...appHeaders, cookie: counselor },
+      payload: { reason: "Participant called the crisis line; primary counselor is off today" },
+    });
+    expect(broken.statusCode).toBe(201);
+    const opened = await record();
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().access).toMatchObject({ purpose: "break_the_glass" });
+    expect(opened.json().access.breakGlassUntil).toBe(broken.json().expiresAt);
+
+    const alertsForDirector = await app.inject({
+      url: "/api/v1/alerts",
+      headers: { cookie: cookies.get("clinical_director")! },
+    });
+    expect(alertsForDirector.json().alerts.map((a: { reason: string }) => a.reason)).toContain(
+      "Participant called the crisis line; primary counselor is off today",
+    );
+    const log = await app.inject({
+      url: `/api/v1/participants/${patients.site}/access-log`,
+      headers: { cookie: cookies.get("clinical_director")! },
+    });
+    const purposes = (log.json().entries as { action: string; purpose: string; outcome: string }[]).map(
+      (e) => `${e.action}:${e.purpose}:${e.outcome}`,
+    );
+    expect(purposes).toContain("participant.break_glass:break_the_glass:allowed");
+    expect(purposes).toContain("participant.view:break_the_glass:allowed");
+    expect(purposes).toContain("participant.view:treatment:denied");
+    await database.db.execute(sql`delete from break_glass_grants where user_id = ${ids.counselor}`);
+  });
+
+  async function countAudit(): Promise<number> {
+    const rows = await database.db.execute(sql`select coalesce(max(seq), 0)::int as n from audit_events`);
+    return (rows as unknown as { rows: { n: number }[] }).rows[0]!.n;
+  }
+  async function auditSince(seq: number) {
+    const rows = await database.db.execute(sql`select action, outcome from audit_events where seq > ${seq}`);
+    return (rows as unknown as { rows: { action: string; outcome: string }[] }).rows;
+  }
+});
