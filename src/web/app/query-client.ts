@@ -8,9 +8,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
-/** A 401 means the session has ended, except a wrong password typed into a form. */
+/**
+ * A 401 means the session has ended, except a wrong password typed into a form, or a session that still
+ * owes its MFA step (the guard then sends the person to that step).
+ */
 export function endsSession(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401 && error.code !== "AUTH_INVALID_CREDENTIALS";
+  return (
+    error instanceof ApiError &&
+    error.status === 401 &&
+    error.code !== "AUTH_INVALID_CREDENTIALS" &&
+    error.code !== "AUTH_MFA_PENDING"
+  );
 }
 
 /**
@@ -20,6 +28,8 @@ export function endsSession(error: unknown): boolean {
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "AUTH_MFA_PENDING")
+      void client.invalidateQueries({ queryKey: currentSessionQuery.queryKey });
     if (!endsSession(error) || !client.getQueryData(currentSessionQuery.queryKey)) return;
     client.removeQueries({ predicate: (query) => query.queryKey[0] !== currentSessionQuery.queryKey[0] });
     client.setQueryData(currentSessionQuery.queryKey, null);

@@ -161,6 +161,7 @@ export const en = {
     codeWrong:
       "That code did not work. Check that the time on your phone is right and enter the newest code.",
     codeReused: "That code was already used. Wait for the app to show a new one.",
+    recoveryWrong: "That recovery code is not right or was already used.",
   },
   mfaSetup: {
     title: "Set up two-step verification",
@@ -217,6 +218,9 @@ export const en = {
     recoveryLeft_other: "{{count}} recovery codes left.",
     mfaSetUp: "Set up two-step verification",
     mfaRequired: "Your program requires two-step verification for staff, so it stays on.",
+    newCodes: "Get new recovery codes…",
+    newCodesWarning: "Your current recovery codes will stop working. Save the new ones right away.",
+    newCodesConfirm: "Replace my recovery codes",
     mfaTurnOff: "Turn off…",
     mfaTurnOffIntro: "Enter your password to turn off two-step verification.",
     mfaTurnOffConfirm: "Turn off two-step verification",

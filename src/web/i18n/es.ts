@@ -166,6 +166,7 @@ export const es: Dictionary = {
     codeWrong:
       "Ese código no funcionó. Revisa que la hora de tu teléfono sea correcta y escribe el código más reciente.",
     codeReused: "Ese código ya se usó. Espera a que la aplicación muestre uno nuevo.",
+    recoveryWrong: "Ese código de recuperación no es correcto o ya se usó.",
   },
   mfaSetup: {
     title: "Configura la verificación en dos pasos",
@@ -224,6 +225,10 @@ export const es: Dictionary = {
     recoveryLeft_other: "Te quedan {{count}} códigos de recuperación.",
     mfaSetUp: "Configurar la verificación en dos pasos",
     mfaRequired: "Tu programa exige la verificación en dos pasos para el personal, así que sigue activada.",
+    newCodes: "Obtener nuevos códigos de recuperación…",
+    newCodesWarning:
+      "Tus códigos de recuperación actuales dejarán de funcionar. Guarda los nuevos enseguida.",
+    newCodesConfirm: "Reemplazar mis códigos de recuperación",
     mfaTurnOff: "Desactivar…",
     mfaTurnOffIntro: "Escribe tu contraseña para desactivar la verificación en dos pasos.",
     mfaTurnOffConfirm: "Desactivar la verificación en dos pasos",

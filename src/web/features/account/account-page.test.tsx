@@ -102,6 +102,20 @@ describe("AccountPage", () => {
     });
   });
 
+  it("replaces the recovery codes after a warning and shows the new ones once", async () => {
+    const { fetchMock } = renderAccount({
+      "GET /api/v1/me/mfa": { body: { enabled: true, required: true, recoveryCodesLeft: 2 } },
+      "POST /api/v1/me/mfa/recovery-codes": { body: { recoveryCodes: ["pqrst-24680", "uvwxy-97531"] } },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: en.account.newCodes }));
+    expect(screen.getByText(en.account.newCodesWarning)).toBeTruthy();
+    expect(apiCalls(fetchMock).some((c) => c.route === "POST /api/v1/me/mfa/recovery-codes")).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: en.account.newCodesConfirm }));
+    expect(await screen.findByText("pqrst-24680")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: en.mfaSetup.saved }));
+    await waitFor(() => expect(screen.queryByText("pqrst-24680")).toBeNull());
+  });
+
   it("has no way to turn it off when the program requires it", async () => {
     renderAccount({
       "GET /api/v1/me/mfa": { body: { enabled: true, required: true, recoveryCodesLeft: 10 } },

@@ -21,7 +21,7 @@ export function AccountPage() {
         </Text>
       </Stack>
       <ChangePasswordSection />
-      <TwoStepSection accountPath={accountPathFor(user.kind)} />
+      <TwoStepSection accountPath={accountPathFor(user.kind)} email={user.email} />
       <SessionsSection />
     </Stack>
   );

@@ -18,8 +18,10 @@ import { Link } from "react-router";
 import { mfaDisableSchema } from "../../../core/identity/accounts.schema";
 import { ApiError } from "../../app/api-client";
 import { focusFirstError, showServerFieldErrors, useErrorText } from "../identity/form-errors";
+import { RecoveryCodes } from "../identity/mfa-enrolment";
 import { useDisableMfa } from "./api/disable-mfa";
 import { useMfaStatus } from "./api/get-mfa-status";
+import { useRegenerateRecoveryCodes } from "./api/regenerate-recovery-codes";
 
 function TurnOffForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -86,8 +88,51 @@ function TurnOffForm({ onCancel, onDone }: { onCancel: () => void; onDone: () =>
   );
 }
 
+/** Replace the recovery codes (the old ones stop working), after a confirmation; show the new ones once. */
+function NewRecoveryCodes({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const regenerate = useRegenerateRecoveryCodes();
+  const [confirming, setConfirming] = useState(false);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  if (codes) return <RecoveryCodes codes={codes} email={email} onDone={() => setCodes(null)} />;
+  if (!confirming)
+    return (
+      <Button variant="default" onClick={() => setConfirming(true)} style={{ alignSelf: "flex-start" }}>
+        {t("account.newCodes")}
+      </Button>
+    );
+  return (
+    <Stack>
+      <Text>{t("account.newCodesWarning")}</Text>
+      {regenerate.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+          {t("common.somethingWrong")}
+        </Alert>
+      )}
+      <Group>
+        <Button
+          loading={regenerate.isPending}
+          onClick={() =>
+            regenerate.mutate(undefined, {
+              onSuccess: ({ recoveryCodes }) => {
+                setConfirming(false);
+                setCodes(recoveryCodes);
+              },
+            })
+          }
+        >
+          {t("account.newCodesConfirm")}
+        </Button>
+        <Button variant="default" onClick={() => setConfirming(false)}>
+          {t("account.cancel")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 /** Two-step verification: status, set up, or turn off (password again) unless the program requires it. */
-export function TwoStepSection({ accountPath }: { accountPath: string }) {
+export function TwoStepSection({ accountPath, email }: { accountPath: string; email: string }) {
   const { t } = useTranslation();
   const status = useMfaStatus();
   const [turningOff, setTurningOff] = useState(false);
@@ -139,6 +184,7 @@ export function TwoStepSection({ accountPath }: { accountPath: string }) {
             <Text>
               {t("account.mfaOnBody")} {t("account.recoveryLeft", { count: data.recoveryCodesLeft })}
             </Text>
+            <NewRecoveryCodes email={email} />
             {data.required ? (
               <Text>{t("account.mfaRequired")}</Text>
             ) : turningOff ? (

@@ -114,7 +114,16 @@ function ConfirmForm({ setup, onConfirmed }: { setup: TotpSetup; onConfirmed: (c
   );
 }
 
-function RecoveryCodes({ codes, email, onDone }: { codes: string[]; email: string; onDone: () => void }) {
+/** Recovery codes, shown once: copy, download as text, and "I saved them". */
+export function RecoveryCodes({
+  codes,
+  email,
+  onDone,
+}: {
+  codes: string[];
+  email: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const listId = useId();
   const text = `${t("mfaSetup.fileHeading", { email })}\n\n${codes.join("\n")}\n`;

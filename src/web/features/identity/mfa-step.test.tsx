@@ -121,6 +121,21 @@ describe("Two-step verification at sign-in", () => {
     expect(call?.body).toEqual({ recoveryCode: "ABCDE-12345", rememberDevice: false });
   });
 
+  it("starts again from the password, saying why, after too many wrong codes", async () => {
+    renderSignIn({
+      "POST /api/v1/sessions/current/mfa": {
+        status: 429,
+        body: { error: { code: "AUTH_LOCKED", message: "Too many failed attempts." } },
+      },
+    });
+    await signInWithPassword();
+    fireEvent.change(await codeField(), { target: { value: "000000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Verify" }));
+    expect((await screen.findByRole("status")).textContent).toBe(en.signIn.locked);
+    expect(screen.getByLabelText(/Password/)).toBeTruthy();
+    expect(screen.queryByLabelText(/6-digit code/)).toBeNull();
+  });
+
   it("sends staff who have not enrolled yet to set up MFA", async () => {
     renderSignIn({ "POST /api/v1/sessions": { body: aSession({ stage: "mfa_enrolment_required" }) } });
     await signInWithPassword();

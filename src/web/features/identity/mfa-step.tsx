@@ -1,10 +1,13 @@
 import { Alert, Anchor, Button, Card, Checkbox, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertCircle } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { recoveryCodeSchema, totpCodeSchema } from "../../../core/identity/accounts.schema";
 import { ApiError } from "../../app/api-client";
+import { currentSessionQuery } from "./api/get-current-session";
 import { useSignOut } from "./api/sign-out";
 import { useVerifyMfa } from "./api/verify-mfa";
 import { focusFirstError, showServerFieldErrors, useErrorText } from "./form-errors";
@@ -25,12 +28,18 @@ export function validateMfa(mode: Mode, values: Values): Partial<Record<keyof Va
     : { recoveryCode: "mfa.recoveryFormat" };
 }
 
-const KNOWN_CODES = { MFA_CODE_INVALID: "mfa.codeWrong", MFA_CODE_REUSED: "mfa.codeReused" };
+const KNOWN_CODES = {
+  MFA_CODE_INVALID: "mfa.codeWrong",
+  MFA_CODE_REUSED: "mfa.codeReused",
+  MFA_RECOVERY_CODE_INVALID: "mfa.recoveryWrong",
+};
 
 /** The second step of sign-in: a 6-digit code from the authenticator app, or a recovery code. */
 export function MfaStep() {
   const { t } = useTranslation();
   const verify = useVerifyMfa();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const signOut = useSignOut();
   const errorText = useErrorText();
   const [mode, setMode] = useState<Mode>("app");
@@ -54,6 +63,12 @@ export function MfaStep() {
           : { recoveryCode: values.recoveryCode, rememberDevice: values.rememberDevice };
       verify.mutate(input, {
         onError: (error) => {
+          if (error instanceof ApiError && error.code === "AUTH_LOCKED") {
+            // Too many wrong codes: the server ended this sign-in. Start again from the password.
+            queryClient.setQueryData(currentSessionQuery.queryKey, null);
+            void navigate("/sign-in?reason=locked", { replace: true });
+            return;
+          }
           const placed = showServerFieldErrors(form, error, [field], {
             rename: { code: field, recoveryCode: field },
             known: KNOWN_CODES,

@@ -54,6 +54,7 @@ function useNotice(): string | null {
       : t("notice.idleGeneric");
   }
   if (reason === "expired") return t("notice.expired");
+  if (reason === "locked") return t("signIn.locked");
   if (reason === "password-reset") return t("notice.passwordReset");
   if (reason === "account-ready") return t("notice.accountReady");
   return null;
