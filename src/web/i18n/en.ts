@@ -173,6 +173,7 @@ export const en = {
     enterCode: "2. Enter the 6-digit code the app now shows",
     confirm: "Turn on two-step verification",
     startError: "Setting up could not start.",
+    alreadyOn: "Two-step verification is already on for your account.",
     codesTitle: "Save your recovery codes",
     codesIntro:
       "If you lose your phone, each code lets you sign in once. Keep them somewhere safe, like a password manager. They are shown only this once.",

@@ -178,6 +178,7 @@ export const es: Dictionary = {
     enterCode: "2. Escribe el código de 6 dígitos que muestra la aplicación",
     confirm: "Activar la verificación en dos pasos",
     startError: "No se pudo iniciar la configuración.",
+    alreadyOn: "La verificación en dos pasos ya está activada en tu cuenta.",
     codesTitle: "Guarda tus códigos de recuperación",
     codesIntro:
       "Si pierdes tu teléfono, cada código te permite iniciar sesión una vez. Guárdalos en un lugar seguro, como un administrador de contraseñas. Solo se muestran esta vez.",

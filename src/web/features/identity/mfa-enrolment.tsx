@@ -20,6 +20,7 @@ import { IconAlertCircle, IconCheck, IconCopy, IconDownload } from "@tabler/icon
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { totpCodeSchema } from "../../../core/identity/accounts.schema";
+import { ApiError } from "../../app/api-client";
 import { useConfirmTotpEnrolment } from "./api/confirm-totp-enrolment";
 import { type TotpSetup, useStartTotpEnrolment } from "./api/start-totp-enrolment";
 import { focusFirstError, showServerFieldErrors, useErrorText } from "./form-errors";
@@ -191,6 +192,12 @@ export function MfaEnrolment({ email, onDone }: { email: string; onDone: () => v
   }, [start.mutate]);
 
   if (codes) return <RecoveryCodes codes={codes} email={email} onDone={onDone} />;
+  if (start.error instanceof ApiError && start.error.code === "MFA_ALREADY_ENABLED")
+    return (
+      <Alert color="blue" variant="light" role="status">
+        {t("mfaSetup.alreadyOn")}
+      </Alert>
+    );
   if (start.isError)
     return (
       <Alert

@@ -59,6 +59,7 @@ describe("signInErrorKey", () => {
       "signIn.invalidCredentials",
     );
     expect(signInErrorKey(new ApiError(429, "RATE_LIMITED", ""))).toBe("signIn.rateLimited");
+    expect(signInErrorKey(new ApiError(429, "AUTH_LOCKED", ""))).toBe("signIn.locked");
     expect(signInErrorKey(new ApiError(500, "INTERNAL", ""))).toBe("common.somethingWrong");
     expect(signInErrorKey(new TypeError("boom"))).toBe("common.somethingWrong");
   });
