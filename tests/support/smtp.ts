@@ -11,7 +11,9 @@ export interface ReceivedMail {
 }
 
 function decodeQuotedPrintable(text: string): string {
-  const bytes = text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  const bytes = text
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
@@ -23,11 +25,17 @@ function parse(raw: string): { subject: string; text: string } {
   const qp = /Content-Transfer-Encoding: quoted-printable/i.test(headers);
   const b64 = /Content-Transfer-Encoding: base64/i.test(headers);
   const text = qp ? decodeQuotedPrintable(body) : b64 ? Buffer.from(body, "base64").toString("utf8") : body;
-  const decodedSubject = subject.replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_, q: string) => decodeQuotedPrintable(q.replace(/_/g, " ")));
+  const decodedSubject = subject.replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
+    decodeQuotedPrintable(q.replace(/_/g, " ")),
+  );
   return { subject: decodedSubject, text };
 }
 
-export async function startSmtpServer(): Promise<{ url: string; messages: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  messages: ReceivedMail[];
+  close(): Promise<void>;
+}> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

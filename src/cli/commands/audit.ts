@@ -11,7 +11,11 @@ export function registerAudit(program: Command): void {
     .action(
       action(async () => {
         const cfg = config();
-        const database = await openDatabase({ command: "audit verify", dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl });
+        const database = await openDatabase({
+          command: "audit verify",
+          dataDir: cfg.dataDir,
+          databaseUrl: cfg.databaseUrl,
+        });
         try {
           const verdict = await verifyAuditChain(database.db);
           if (!verdict.ok) {
@@ -19,7 +23,9 @@ export function registerAudit(program: Command): void {
               `Audit trail BROKEN at event ${verdict.seq}: ${verdict.problem}. ${verdict.events.toLocaleString("en-US")} events before it are intact.`,
             );
           }
-          print(`Audit trail intact: ${verdict.events.toLocaleString("en-US")} events, every link and hash checked.`);
+          print(
+            `Audit trail intact: ${verdict.events.toLocaleString("en-US")} events, every link and hash checked.`,
+          );
         } finally {
           await database.close();
         }

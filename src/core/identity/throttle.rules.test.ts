@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_THROTTLE, isLocked, minutesLocked, recordFailure, type ThrottleState } from "./throttle.rules";
+import {
+  ACCOUNT_THROTTLE,
+  isLocked,
+  minutesLocked,
+  recordFailure,
+  type ThrottleState,
+} from "./throttle.rules";
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, 0) + minutes * 60_000);
 

@@ -16,9 +16,15 @@ describe("TOTP", () => {
     const now = new Date(1_234_567_890_000);
     const step = totpStepAt(now);
     for (const offset of [-1, 0, 1]) {
-      expect(matchTotpStep(KEY, generateHOTP(KEY, BigInt(step + offset), 6), now, null)).toEqual({ ok: true, step: step + offset });
+      expect(matchTotpStep(KEY, generateHOTP(KEY, BigInt(step + offset), 6), now, null)).toEqual({
+        ok: true,
+        step: step + offset,
+      });
     }
-    expect(matchTotpStep(KEY, generateHOTP(KEY, BigInt(step + 2), 6), now, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(matchTotpStep(KEY, generateHOTP(KEY, BigInt(step + 2), 6), now, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses a code used before (replay) and anything that is not six digits", () => {

@@ -75,15 +75,22 @@ export async function appendAudit(
   at: Date,
 ): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
-  if (list.length === 0) return;
+  await appendAuditInputs(
+    tx,
+    list.map((entry) => toInput(context, entry, at)),
+  );
+}
+
+/** Append fully formed events (each with its own actor and time), in order. */
+export async function appendAuditInputs(tx: Transaction, inputs: readonly AuditEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await audit.lockChain(tx);
   const head = await audit.findHead(tx);
   let seq = head?.seq ?? 0;
   let previousHash = head?.hash ?? AUDIT_GENESIS_HASH;
   const rows: audit.NewAuditRow[] = [];
-  for (const entry of list) {
+  for (const input of inputs) {
     seq += 1;
-    const input = toInput(context, entry, at);
     const hash = hashAuditEvent(seq, input, previousHash);
     rows.push({
       seq,
@@ -94,7 +101,7 @@ export async function appendAudit(
     });
     previousHash = hash;
   }
-  await audit.insertMany(tx, rows);
+  for (let i = 0; i < rows.length; i += 1000) await audit.insertMany(tx, rows.slice(i, i + 1000));
 }
 
 /** Append in a transaction of its own (reads and denied attempts, which change nothing else). */

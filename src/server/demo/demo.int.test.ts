@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { givenSite, givenUser } from "../../../tests/support/given";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { planDemoParticipants } from "../../core/demo/demo-plan";
+import { verifyAuditChain } from "../audit/audit.service";
 import { type DatabaseHandle, queryRows } from "../db/connection";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
 import * as demo from "./demo.sql";
@@ -95,6 +96,26 @@ describeEachEngine("demo program", (engine) => {
           from participants p join users u on u.id = p.user_id where u.email = 'participant@demo.bridgeway.example'`,
     );
     expect(rows).toEqual([{ name: "Casey Morgan", open: true }]);
+  });
+
+  it("gives every participant a care team, links the family account, and writes a verifiable audit history", async () => {
+    await generateDemo(database, { seed: 1, scale: "small", now: NOW });
+    const teams = await one<{ without: number; family: number; alerts: number }>(
+      sql`select
+            (select count(*)::int from participants p
+              where not exists (select 1 from care_team_members c where c.participant_id = p.id and c.role = 'primary_counselor')) as without,
+            (select count(*)::int from family_links) as family,
+            (select count(*)::int from alerts where acknowledged_at is null) as alerts`,
+    );
+    expect(teams).toEqual({ without: 0, family: 1, alerts: 1 });
+    const verdict = await verifyAuditChain(database.db);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.events).toBeGreaterThan(50);
+    const latest = await one<{ at: Date }>(sql`select max(occurred_at) as at from audit_events`);
+    expect(new Date(latest.at).getTime()).toBeLessThan(NOW.getTime());
+    // Replacing the demo starts a new trail rather than leaving a broken one.
+    await generateDemo(database, { seed: 2, scale: "small", now: NOW });
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it("is generated once at start-up, replaces only demo data, and never touches other data", async () => {

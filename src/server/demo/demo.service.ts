@@ -1,3 +1,4 @@
+import { planAuditHistory } from "../../core/demo/audit-history";
 import {
   DEMO_SITES,
   type DemoParticipant,
@@ -5,8 +6,11 @@ import {
   planDemoParticipants,
   SCALE_SPECS,
 } from "../../core/demo/demo-plan";
-import type { DatabaseHandle, Queryable } from "../db/connection";
+import { insertBreakGlassGrant } from "../access/access.sql";
+import { appendAuditInputs } from "../audit/audit.service";
+import type { Database, DatabaseHandle, Queryable, Transaction } from "../db/connection";
 import {
+  alerts,
   checkIns,
   episodes,
   organisations,
@@ -19,7 +23,7 @@ import {
 } from "../db/schema";
 import { hashPassword } from "../identity/passwords";
 import * as demo from "./demo.sql";
-import { DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import {
   buildCheckInRows,
   buildCheckInWindows,
@@ -32,7 +36,7 @@ export class DemoRefusedError extends Error {
   override name = "DemoRefusedError";
 }
 
-export const DEMO_PHASES = ["program", "participants", "check-ins"] as const;
+export const DEMO_PHASES = ["program", "participants", "check-ins", "access"] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
 export interface DemoProgress {
@@ -122,7 +126,61 @@ async function writeDemo(
     done += batch.length;
     progress("check-ins", done, plan.length);
   }
+
+  progress("access", 0, 1);
+  await demo.insertCareTeams(q);
+  await demo.linkDemoFamily(q, demoAccount("family").email, demoAccount("participant").email);
+  await writeAuditHistory(q, options);
+  progress("access", 1, 1);
   return summary;
+}
+
+function demoAccount(kind: "family" | "participant") {
+  return DEMO_ACCOUNTS.find((a) => a.kind === kind)!;
+}
+
+/** Two weeks of realistic audit events, one break-the-glass grant and its open alert. */
+async function writeAuditHistory(q: Queryable, options: DemoOptions): Promise<void> {
+  const rows = await demo.loadHistoryRows(q, 400);
+  const counselor = DEMO_ACCOUNTS.find((a) => a.roles.includes("counselor"))!;
+  const counselorId = (await demo.findUserIdByEmail(q, counselor.email)) ?? undefined;
+  const { events, breakGlass } = planAuditHistory({
+    seed: options.seed,
+    now: options.now,
+    days: 14,
+    staff: rows.staff.map((s) => ({ id: s.id, roles: s.roles, siteIds: s.site_ids })),
+    participants: rows.participants.map((p) => ({
+      id: p.id,
+      siteId: p.site_id,
+      primaryCounselorId: p.primary_counselor_id,
+      prescriberId: p.prescriber_id,
+    })),
+    breakGlassBy: counselorId,
+  });
+  const write = async (tx: Transaction) => {
+    let grantId: string | undefined;
+    if (breakGlass) {
+      grantId = await insertBreakGlassGrant(tx, breakGlass);
+      await tx.insert(alerts).values({
+        kind: "break_the_glass",
+        siteId: breakGlass.siteId,
+        participantId: breakGlass.participantId,
+        breakGlassGrantId: grantId,
+        createdAt: breakGlass.grantedAt,
+      });
+    }
+    await appendAuditInputs(
+      tx,
+      events.map((e) => ({
+        ...e,
+        requestId: null,
+        details: e.action === "participant.break_glass" && grantId ? { ...e.details, grantId } : e.details,
+      })),
+    );
+  };
+  // Large scale writes outside one transaction; the audit append needs one of its own.
+  if ("rollback" in q) await write(q as Transaction);
+  else await (q as Database).transaction(write);
 }
 
 /**

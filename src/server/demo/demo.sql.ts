@@ -49,8 +49,14 @@ export async function countData(q: Queryable): Promise<DataCounts> {
  */
 export async function deleteDemo(q: Queryable): Promise<void> {
   await q.execute(
-    sql`truncate check_ins, episodes, participants, tracks, auth_sessions, staff_sites, user_roles, users, sites, organisations restart identity cascade`,
+    sql`truncate check_ins, episodes, participants, tracks, auth_sessions, staff_sites, user_roles, users, sites, organisations,
+          mail_outbox, auth_throttles restart identity cascade`,
   );
+  // The audit trail is append-only; a demo database replaced by a new demo starts a new trail. The
+  // caller has checked that the database holds nothing but the demo.
+  await q.execute(sql`alter table audit_events disable trigger audit_events_no_truncate`);
+  await q.execute(sql`truncate audit_events`);
+  await q.execute(sql`alter table audit_events enable trigger audit_events_no_truncate`);
   await q.delete(appSettings).where(eq(appSettings.name, DEMO_SETTING));
 }
 
@@ -152,4 +158,77 @@ export async function insertComputedCheckIns(
         select count(*)::int as n from inserted`,
   );
   return rows[0]!.n;
+}
+
+/** Care teams from the episodes: the latest primary counselor, and a prescriber of the site for current participants. */
+export async function insertCareTeams(q: Queryable): Promise<void> {
+  await q.execute(
+    sql`insert into care_team_members (participant_id, user_id, role)
+        select distinct on (e.participant_id) e.participant_id, e.primary_counselor_id, 'primary_counselor'
+          from episodes e where e.primary_counselor_id is not null
+         order by e.participant_id, e.admitted_on desc
+        on conflict do nothing`,
+  );
+  await q.execute(
+    sql`insert into care_team_members (participant_id, user_id, role)
+        select e.participant_id, rx.user_id, 'prescriber'
+          from episodes e
+          join lateral (
+            select ss.user_id from staff_sites ss
+              join user_roles r on r.user_id = ss.user_id and r.role = 'prescriber'
+             where ss.site_id = e.site_id order by ss.user_id limit 1
+          ) rx on true
+         where e.discharged_on is null
+        on conflict do nothing`,
+  );
+}
+
+/** The demo family account supports the demo participant account. */
+export async function linkDemoFamily(
+  q: Queryable,
+  familyEmail: string,
+  participantEmail: string,
+): Promise<void> {
+  await q.execute(
+    sql`insert into family_links (user_id, participant_id, relationship)
+        select f.id, p.id, 'sister' from users f, participants p join users pu on pu.id = p.user_id
+         where f.email = ${familyEmail} and pu.email = ${participantEmail}
+        on conflict do nothing`,
+  );
+}
+
+export interface HistoryRows {
+  participants: {
+    id: string;
+    site_id: string;
+    primary_counselor_id: string | null;
+    prescriber_id: string | null;
+  }[];
+  staff: { id: string; roles: string[]; site_ids: string[] }[];
+}
+
+/** Current participants (at most `limit`) with their care team, and the staff, for the audit history. */
+export async function loadHistoryRows(q: Queryable, limit: number): Promise<HistoryRows> {
+  const participantRows = await queryRows<HistoryRows["participants"][number]>(
+    q,
+    sql`select p.id, p.site_id,
+          (select c.user_id from care_team_members c where c.participant_id = p.id and c.role = 'primary_counselor') as primary_counselor_id,
+          (select c.user_id from care_team_members c where c.participant_id = p.id and c.role = 'prescriber') as prescriber_id
+        from participants p
+       where exists (select 1 from episodes e where e.participant_id = p.id and e.discharged_on is null)
+       order by p.id limit ${limit}`,
+  );
+  const staffRows = await queryRows<HistoryRows["staff"][number]>(
+    q,
+    sql`select u.id,
+          coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}') as roles,
+          coalesce((select array_agg(s.site_id order by s.site_id) from staff_sites s where s.user_id = u.id), '{}') as site_ids
+        from users u where u.kind = 'staff' order by u.email`,
+  );
+  return { participants: participantRows, staff: staffRows };
+}
+
+export async function findUserIdByEmail(q: Queryable, email: string): Promise<string | undefined> {
+  const rows = await queryRows<{ id: string }>(q, sql`select id from users where email = ${email}`);
+  return rows[0]?.id;
 }

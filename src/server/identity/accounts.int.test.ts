@@ -31,7 +31,11 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     app = await buildTestApp(database, { now: clock.now, smtpUrl: smtp.url });
     const site = await givenSite(database.db, "Harbor");
     siteId = site.id;
-    admin = await givenUser(database.db, { roles: ["administrator"], siteNames: [site.name], displayName: "Ada Admin" });
+    admin = await givenUser(database.db, {
+      roles: ["administrator"],
+      siteNames: [site.name],
+      displayName: "Ada Admin",
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -53,21 +57,30 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     const { cookie } = await signIn(app, person.email, person.password);
     const weak = await post("/api/v1/password-resets/complete", { token, password: "reese.morgan1" });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error).toMatchObject({ code: "IDENTITY_PASSWORD_WEAK", fields: [{ path: "password" }] });
+    expect(weak.json().error).toMatchObject({
+      code: "IDENTITY_PASSWORD_WEAK",
+      fields: [{ path: "password" }],
+    });
 
     const done = await post("/api/v1/password-resets/complete", { token, password: STRONG });
     expect(done.statusCode).toBe(204);
     expect(await currentOf(cookie)).toBeNull();
     await signIn(app, person.email, STRONG);
 
-    const reused = await post("/api/v1/password-resets/complete", { token, password: "another fine long passphrase" });
+    const reused = await post("/api/v1/password-resets/complete", {
+      token,
+      password: "another fine long passphrase",
+    });
     expect(reused.statusCode).toBe(400);
     expect(reused.json().error).toMatchObject({ code: "TOKEN_INVALID", fields: [{ path: "token" }] });
 
     await post("/api/v1/password-resets", { email: person.email });
     const late = linkToken((await mailTo(person.email)).at(-1)!, "reset-password");
     clock.advanceMinutes(31);
-    const expired = await post("/api/v1/password-resets/complete", { token: late, password: "another fine long passphrase" });
+    const expired = await post("/api/v1/password-resets/complete", {
+      token: late,
+      password: "another fine long passphrase",
+    });
     expect(expired.json().error.code).toBe("TOKEN_INVALID");
     expect(expired.json().error.message).toBe(reused.json().error.message);
   });
@@ -82,11 +95,16 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
 
   it("lifts a lockout when the password is reset", async () => {
     const person = await givenUser(database.db);
-    for (let i = 0; i < 5; i++) await post("/api/v1/sessions", { email: person.email, password: "wrong password" });
-    expect((await post("/api/v1/sessions", { email: person.email, password: person.password })).statusCode).toBe(429);
+    for (let i = 0; i < 5; i++)
+      await post("/api/v1/sessions", { email: person.email, password: "wrong password" });
+    expect(
+      (await post("/api/v1/sessions", { email: person.email, password: person.password })).statusCode,
+    ).toBe(429);
     await post("/api/v1/password-resets", { email: person.email });
     const token = linkToken((await mailTo(person.email)).at(-1)!, "reset-password");
-    expect((await post("/api/v1/password-resets/complete", { token, password: STRONG })).statusCode).toBe(204);
+    expect((await post("/api/v1/password-resets/complete", { token, password: STRONG })).statusCode).toBe(
+      204,
+    );
     expect((await post("/api/v1/sessions", { email: person.email, password: STRONG })).statusCode).toBe(200);
   });
 
@@ -95,17 +113,33 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     const email = "new.counselor@test.bridgeway.example";
     const created = await post(
       "/api/v1/invitations",
-      { kind: "staff", email, displayName: "Noor Haddad", roles: ["counselor"], siteIds: [siteId], requiresCosign: true },
+      {
+        kind: "staff",
+        email,
+        displayName: "Noor Haddad",
+        roles: ["counselor"],
+        siteIds: [siteId],
+        requiresCosign: true,
+      },
       cookie,
     );
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ emailQueued: true });
     const duplicate = await post(
       "/api/v1/invitations",
-      { kind: "staff", email: email.toUpperCase(), displayName: "Noor Again", roles: ["counselor"], siteIds: [siteId] },
+      {
+        kind: "staff",
+        email: email.toUpperCase(),
+        displayName: "Noor Again",
+        roles: ["counselor"],
+        siteIds: [siteId],
+      },
       cookie,
     );
-    expect(duplicate.json().error).toMatchObject({ code: "IDENTITY_EMAIL_TAKEN", fields: [{ path: "email" }] });
+    expect(duplicate.json().error).toMatchObject({
+      code: "IDENTITY_EMAIL_TAKEN",
+      fields: [{ path: "email" }],
+    });
 
     const [mail] = await mailTo(email);
     const token = linkToken(mail!, "invitation");
@@ -115,17 +149,34 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     expect((await post("/api/v1/sessions", { email, password: STRONG })).statusCode).toBe(401);
     expect((await post("/api/v1/invitations/accept", { token, password: STRONG })).statusCode).toBe(204);
     const session = (await post("/api/v1/sessions", { email, password: STRONG })).json();
-    expect(session.user).toMatchObject({ displayName: "Noor Haddad", roles: ["counselor"], requiresCosign: true });
-    expect((await post("/api/v1/invitations/accept", { token, password: STRONG })).json().error.code).toBe("TOKEN_INVALID");
+    expect(session.user).toMatchObject({
+      displayName: "Noor Haddad",
+      roles: ["counselor"],
+      requiresCosign: true,
+    });
+    expect((await post("/api/v1/invitations/accept", { token, password: STRONG })).json().error.code).toBe(
+      "TOKEN_INVALID",
+    );
 
     const users = await app.inject({ url: "/api/v1/users?q=haddad", headers: { cookie } });
-    expect(users.json().users[0]).toMatchObject({ email, status: "active", requiresCosign: true, siteIds: [siteId] });
+    expect(users.json().users[0]).toMatchObject({
+      email,
+      status: "active",
+      requiresCosign: true,
+      siteIds: [siteId],
+    });
 
     const other = "late.counselor@test.bridgeway.example";
-    await post("/api/v1/invitations", { kind: "staff", email: other, displayName: "Late", roles: ["counselor"], siteIds: [siteId] }, cookie);
+    await post(
+      "/api/v1/invitations",
+      { kind: "staff", email: other, displayName: "Late", roles: ["counselor"], siteIds: [siteId] },
+      cookie,
+    );
     const lateToken = linkToken((await mailTo(other))[0]!, "invitation");
     clock.advanceMinutes(8 * 24 * 60);
-    expect((await app.inject({ url: `/api/v1/invitations/${lateToken}` })).json().error.code).toBe("TOKEN_INVALID");
+    expect((await app.inject({ url: `/api/v1/invitations/${lateToken}` })).json().error.code).toBe(
+      "TOKEN_INVALID",
+    );
   });
 
   it("ends my other sessions when I change my password, and lists and revokes sessions", async () => {
@@ -134,18 +185,35 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     const second = await signIn(app, person.email, person.password);
     const listed = await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: first.cookie } });
     expect(listed.json().sessions).toHaveLength(2);
-    const wrong = await post("/api/v1/me/password", { currentPassword: "nope", newPassword: STRONG }, first.cookie);
-    expect(wrong.json().error).toMatchObject({ code: "AUTH_INVALID_CREDENTIALS", fields: [{ path: "currentPassword" }] });
+    const wrong = await post(
+      "/api/v1/me/password",
+      { currentPassword: "nope", newPassword: STRONG },
+      first.cookie,
+    );
+    expect(wrong.json().error).toMatchObject({
+      code: "AUTH_INVALID_CREDENTIALS",
+      fields: [{ path: "currentPassword" }],
+    });
     expect(await currentOf(second.cookie)).not.toBeNull();
-    const changed = await post("/api/v1/me/password", { currentPassword: person.password, newPassword: STRONG }, first.cookie);
+    const changed = await post(
+      "/api/v1/me/password",
+      { currentPassword: person.password, newPassword: STRONG },
+      first.cookie,
+    );
     expect(changed.statusCode).toBe(204);
     expect(await currentOf(first.cookie)).not.toBeNull();
     expect(await currentOf(second.cookie)).toBeNull();
 
     const third = await signIn(app, person.email, STRONG);
-    const sessions = (await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: first.cookie } })).json().sessions;
+    const sessions = (
+      await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: first.cookie } })
+    ).json().sessions;
     const target = sessions.find((s: { current: boolean }) => !s.current);
-    const revoked = await app.inject({ method: "DELETE", url: `/api/v1/me/sessions/${target.id}`, headers: { ...appHeaders, cookie: first.cookie } });
+    const revoked = await app.inject({
+      method: "DELETE",
+      url: `/api/v1/me/sessions/${target.id}`,
+      headers: { ...appHeaders, cookie: first.cookie },
+    });
     expect(revoked.statusCode).toBe(204);
     expect(await currentOf(third.cookie)).toBeNull();
   });
@@ -161,6 +229,8 @@ describeEachEngine("accounts: password reset, invitations, password change, deac
     expect(again.json().error.code).toBe("AUTH_INVALID_CREDENTIALS");
     const self = await post(`/api/v1/users/${admin.id}/deactivate`, {}, adminSession.cookie);
     expect(self.json().error.code).toBe("IDENTITY_SELF_CHANGE");
-    expect((await post(`/api/v1/users/${person.id}/reactivate`, {}, adminSession.cookie)).json()).toMatchObject({ status: "active" });
+    expect(
+      (await post(`/api/v1/users/${person.id}/reactivate`, {}, adminSession.cookie)).json(),
+    ).toMatchObject({ status: "active" });
   });
 });

@@ -55,7 +55,11 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
 
     const wrong = await post("/api/v1/me/mfa/totp/confirm", { code: "000000" }, cookie);
     expect(wrong.json().error).toMatchObject({ code: "MFA_CODE_INVALID", fields: [{ path: "code" }] });
-    const confirmed = await post("/api/v1/me/mfa/totp/confirm", { code: totpCodeAt(key, clock.now()) }, cookie);
+    const confirmed = await post(
+      "/api/v1/me/mfa/totp/confirm",
+      { code: totpCodeAt(key, clock.now()) },
+      cookie,
+    );
     expect(confirmed.statusCode).toBe(200);
     recoveryCodes = confirmed.json().recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
@@ -73,11 +77,14 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
     clock.advanceMinutes(2);
     const first = await passwordStep(counselor);
     expect(first.stage).toBe("mfa_required");
-    expect((await app.inject({ url: "/api/v1/participants", headers: { cookie: first.cookie } })).json().error.code).toBe(
+    expect(
+      (await app.inject({ url: "/api/v1/participants", headers: { cookie: first.cookie } })).json().error
+        .code,
+    ).toBe("AUTH_MFA_PENDING");
+    // Enrolling again cannot be used to skip the step.
+    expect((await post("/api/v1/me/mfa/totp", undefined, first.cookie)).json().error.code).toBe(
       "AUTH_MFA_PENDING",
     );
-    // Enrolling again cannot be used to skip the step.
-    expect((await post("/api/v1/me/mfa/totp", undefined, first.cookie)).json().error.code).toBe("AUTH_MFA_PENDING");
     const wrong = await post("/api/v1/sessions/current/mfa", { code: "123456" }, first.cookie);
     expect(wrong.json().error).toMatchObject({ code: "MFA_CODE_INVALID", fields: [{ path: "code" }] });
     const code = totpCodeAt(key, clock.now());
@@ -88,23 +95,42 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
     const replay = await post("/api/v1/sessions/current/mfa", { code }, second.cookie);
     expect(replay.json().error).toMatchObject({ code: "MFA_CODE_REUSED", fields: [{ path: "code" }] });
     clock.advanceMinutes(1);
-    const next = await post("/api/v1/sessions/current/mfa", { code: totpCodeAt(key, clock.now()) }, second.cookie);
+    const next = await post(
+      "/api/v1/sessions/current/mfa",
+      { code: totpCodeAt(key, clock.now()) },
+      second.cookie,
+    );
     expect(next.json().stage).toBe("active");
   });
 
   it("accepts each recovery code once", async () => {
     const attempt = await passwordStep(counselor);
-    const used = await post("/api/v1/sessions/current/mfa", { recoveryCode: recoveryCodes[0]!.toUpperCase() }, attempt.cookie);
+    const used = await post(
+      "/api/v1/sessions/current/mfa",
+      { recoveryCode: recoveryCodes[0]!.toUpperCase() },
+      attempt.cookie,
+    );
     expect(used.json().stage).toBe("active");
     const again = await passwordStep(counselor);
-    const reused = await post("/api/v1/sessions/current/mfa", { recoveryCode: recoveryCodes[0] }, again.cookie);
-    expect(reused.json().error).toMatchObject({ code: "MFA_RECOVERY_CODE_INVALID", fields: [{ path: "recoveryCode" }] });
+    const reused = await post(
+      "/api/v1/sessions/current/mfa",
+      { recoveryCode: recoveryCodes[0] },
+      again.cookie,
+    );
+    expect(reused.json().error).toMatchObject({
+      code: "MFA_RECOVERY_CODE_INVALID",
+      fields: [{ path: "recoveryCode" }],
+    });
   });
 
   it("remembers a device for 12 hours when asked", async () => {
     clock.advanceMinutes(2);
     const attempt = await passwordStep(counselor);
-    const done = await post("/api/v1/sessions/current/mfa", { code: totpCodeAt(key, clock.now()), rememberDevice: true }, attempt.cookie);
+    const done = await post(
+      "/api/v1/sessions/current/mfa",
+      { code: totpCodeAt(key, clock.now()), rememberDevice: true },
+      attempt.cookie,
+    );
     const device = done.cookies.find((c) => c.name === DEVICE_COOKIE)!;
     expect(device).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     const deviceCookie = `${DEVICE_COOKIE}=${device.value}`;
@@ -128,7 +154,9 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
 
     const adminStep = await passwordStep(admin);
     expect(adminStep.stage).toBe("mfa_enrolment_required");
-    const adminKey = decodeBase32IgnorePadding((await post("/api/v1/me/mfa/totp", undefined, adminStep.cookie)).json().secret);
+    const adminKey = decodeBase32IgnorePadding(
+      (await post("/api/v1/me/mfa/totp", undefined, adminStep.cookie)).json().secret,
+    );
     await post("/api/v1/me/mfa/totp/confirm", { code: totpCodeAt(adminKey, clock.now()) }, adminStep.cookie);
     const reset = await app.inject({
       method: "DELETE",
@@ -136,7 +164,10 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
       headers: { ...appHeaders, cookie: adminStep.cookie },
     });
     expect(reset.statusCode).toBe(204);
-    expect((await app.inject({ url: "/api/v1/sessions/current", headers: { cookie: attempt.cookie } })).json().session).toBeNull();
+    expect(
+      (await app.inject({ url: "/api/v1/sessions/current", headers: { cookie: attempt.cookie } })).json()
+        .session,
+    ).toBeNull();
     expect((await passwordStep(counselor)).stage).toBe("mfa_enrolment_required");
   });
 
@@ -144,7 +175,9 @@ describeEachEngine("two-step verification (TOTP)", (engine) => {
     const person = await givenUser(database.db, { kind: "participant" });
     const step = await passwordStep(person);
     expect(step.stage).toBe("active");
-    const personKey = decodeBase32IgnorePadding((await post("/api/v1/me/mfa/totp", undefined, step.cookie)).json().secret);
+    const personKey = decodeBase32IgnorePadding(
+      (await post("/api/v1/me/mfa/totp", undefined, step.cookie)).json().secret,
+    );
     await post("/api/v1/me/mfa/totp/confirm", { code: totpCodeAt(personKey, clock.now()) }, step.cookie);
     expect((await passwordStep(person)).stage).toBe("mfa_required");
     const off = await app.inject({

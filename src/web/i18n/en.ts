@@ -78,7 +78,6 @@ export const en = {
     outcomes: "Outcomes",
     billing: "Billing",
     administration: "Administration",
-    account: "Account",
     users: "Users",
     sites: "Sites",
     roleTable: "Roles",

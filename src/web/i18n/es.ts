@@ -81,7 +81,6 @@ export const es: Dictionary = {
     outcomes: "Resultados",
     billing: "Facturación",
     administration: "Administración",
-    account: "Cuenta",
     users: "Usuarios",
     sites: "Sedes",
     roleTable: "Roles",
