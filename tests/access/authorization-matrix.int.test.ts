@@ -63,7 +63,7 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/sessions/current/refresh": signedIn,
   "POST /api/v1/password-resets": anyone,
   "POST /api/v1/password-resets/complete": anyone,
-  "GET /api/v1/invitations/:token": anyone,
+  "POST /api/v1/invitations/preview": anyone,
   "POST /api/v1/invitations/accept": anyone,
   "POST /api/v1/invitations": only("administrator", "participant"),
   "POST /api/v1/me/password": signedIn,
@@ -229,6 +229,7 @@ describeEachEngine("authorization matrix", (engine) => {
         token: "B".repeat(43),
         password: "violet anchor midnight parade",
       },
+      "POST /api/v1/invitations/preview": { token: "B".repeat(43) },
       "POST /api/v1/invitations/accept": { token: "B".repeat(43), password: "violet anchor midnight parade" },
       "POST /api/v1/invitations": {
         kind: "family",

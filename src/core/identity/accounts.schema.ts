@@ -169,6 +169,10 @@ export const siteSchema = z.object({
   currentParticipants: z.number().int(),
 });
 export const siteListSchema = z.object({ sites: z.array(siteSchema) });
+/** Active staff of a site, for care-team pickers. */
+export const siteStaffListSchema = z.object({
+  staff: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(staffRoleSchema) })),
+});
 export const siteInputSchema = z.object({
   name: z.string().trim().min(1, "Enter the site's name.").max(120, "Use at most 120 characters."),
   timeZone: z

@@ -34,6 +34,7 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { kind: "not_found", message: "Not found." },
   IDENTITY_EMAIL_TAKEN: { kind: "conflict", message: "An account with this email already exists." },
   IDENTITY_PASSWORD_WEAK: { kind: "invalid", message: "The password is too weak." },
+  IDENTITY_WRONG_PASSWORD: { kind: "invalid", message: "Your password is not right." },
   IDENTITY_SELF_CHANGE: { kind: "conflict", message: "You cannot do this to your own account." },
   IDENTITY_NOT_STAFF: { kind: "invalid", message: "Only staff accounts have roles and sites." },
   IDENTITY_ALREADY_ACTIVE: { kind: "conflict", message: "This person has already set a password." },

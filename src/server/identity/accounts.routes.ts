@@ -73,18 +73,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     },
   );
 
-  app.get(
-    "/invitations/:token",
+  app.post(
+    "/invitations/preview",
     {
       schema: {
         tags: ["identity"],
-        summary: "Who an invitation link is for (to show before choosing a password)",
-        params: z.object({ token: linkTokenSchema }),
+        summary:
+          "Who an invitation link is for, before choosing a password (the token goes in the body, never in an address)",
+        body: z.object({ token: linkTokenSchema }),
         response: { 200: invitationPreviewSchema, ...errorResponses(400, 429) },
       },
       config: { access: { kind: "public" }, rateLimit: { max: 20, timeWindow: "1 minute" } },
     },
-    async (request) => accounts.previewInvitation(request.params.token),
+    async (request) => accounts.previewInvitation(request.body.token),
   );
 
   app.post(

@@ -317,7 +317,7 @@ export function createAccountsService(deps: AccountsDeps) {
       const user = await userStore.findById(db, actor.user.id);
       if (!user || !(await verifyPassword(user.passwordHash, current))) {
         throw new DomainError(
-          "AUTH_INVALID_CREDENTIALS",
+          "IDENTITY_WRONG_PASSWORD",
           "Your current password is not right.",
           "currentPassword",
         );

@@ -8,6 +8,7 @@ import {
   siteInputSchema,
   siteListSchema,
   siteSchema,
+  siteStaffListSchema,
   staffUpdateSchema,
   userListQuerySchema,
   userListSchema,
@@ -187,9 +188,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         summary: "Active staff of one of my sites (for care-team pickers)",
         params: idParams,
         response: {
-          200: z.object({
-            staff: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.string()) })),
-          }),
+          200: siteStaffListSchema,
           ...errorResponses(401, 403, 404),
         },
       },

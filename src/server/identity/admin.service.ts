@@ -1,5 +1,6 @@
 import { PERMISSION_DESCRIPTIONS, PERMISSIONS, ROLE_NAMES, STAFF_ROLES } from "../../core/access/permissions";
 import type { SecuritySettings } from "../../core/identity/accounts.schema";
+import type { StaffRole } from "../../core/identity/identity.schema";
 import { DomainError } from "../../core/platform/errors";
 import type { PolicyStore } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
@@ -83,7 +84,9 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
     async listSiteStaff(actor: Actor, siteId: string) {
       if (!actor.access.siteIds.includes(siteId)) throw new DomainError("NOT_FOUND", "No such site.");
       const rows = await sites.listStaff(db, siteId);
-      return { staff: rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles })) };
+      return {
+        staff: rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles as StaffRole[] })),
+      };
     },
 
     async rolePermissions() {

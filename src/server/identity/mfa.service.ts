@@ -139,7 +139,7 @@ export function createMfaService(deps: MfaDeps) {
       if (await isRequired(actor.user)) throw new DomainError("MFA_REQUIRED");
       const record = await userStore.findById(db, actor.user.id);
       if (!record || !(await verifyPassword(record.passwordHash, password))) {
-        throw new DomainError("AUTH_INVALID_CREDENTIALS", "Your password is not right.", "password");
+        throw new DomainError("IDENTITY_WRONG_PASSWORD", undefined, "password");
       }
       const at = now();
       await db.transaction(async (tx) => {

@@ -46,9 +46,9 @@ describe("AccountPage", () => {
         status: 400,
         body: {
           error: {
-            code: "AUTH_INVALID_CREDENTIALS",
-            message: "Email or password is incorrect.",
-            fields: [{ path: "currentPassword", message: "Email or password is incorrect." }],
+            code: "IDENTITY_WRONG_PASSWORD",
+            message: "Your current password is not right.",
+            fields: [{ path: "currentPassword", message: "Your current password is not right." }],
           },
         },
       },

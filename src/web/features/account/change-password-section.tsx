@@ -50,7 +50,7 @@ export function ChangePasswordSection() {
           },
           onError: (error) => {
             const placed = showServerFieldErrors(form, error, FIELDS, {
-              known: { AUTH_INVALID_CREDENTIALS: "account.currentWrong" },
+              known: { IDENTITY_WRONG_PASSWORD: "account.currentWrong" },
             });
             if (!placed) setResult("error");
           },

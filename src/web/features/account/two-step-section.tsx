@@ -43,10 +43,10 @@ function TurnOffForm({ onCancel, onDone }: { onCancel: () => void; onDone: () =>
         onError: (error) => {
           if (error instanceof ApiError && error.code === "MFA_REQUIRED")
             return setFormError("account.mfaRequired");
-          const known = { AUTH_INVALID_CREDENTIALS: "account.currentWrong" };
+          const known = { IDENTITY_WRONG_PASSWORD: "account.currentWrong" };
           if (showServerFieldErrors(form, error, ["password"], { known })) return;
-          if (error instanceof ApiError && error.code === "AUTH_INVALID_CREDENTIALS") {
-            form.setFieldError("password", known.AUTH_INVALID_CREDENTIALS);
+          if (error instanceof ApiError && error.code === "IDENTITY_WRONG_PASSWORD") {
+            form.setFieldError("password", known.IDENTITY_WRONG_PASSWORD);
             form.getInputNode("password")?.focus();
             return;
           }

@@ -50,7 +50,7 @@ function renderInvitation(routes: Parameters<typeof fakeApi>[0], path = `/invita
 describe("InvitationPage", () => {
   it("says who the invitation is for, sets the password, then offers sign-in with the email filled in", async () => {
     const fetchMock = renderInvitation({
-      [`GET /api/v1/invitations/${TOKEN}`]: { body: PREVIEW },
+      "POST /api/v1/invitations/preview": { body: PREVIEW },
       "POST /api/v1/invitations/accept": { status: 204 },
     });
     expect((await screen.findByText("Dana Ortiz")).parentElement?.textContent).toBe(
@@ -69,13 +69,13 @@ describe("InvitationPage", () => {
 
   it("says clearly when the link has expired or was already used", async () => {
     const fetchMock = renderInvitation({
-      [`GET /api/v1/invitations/${TOKEN}`]: {
+      "POST /api/v1/invitations/preview": {
         status: 400,
         body: { error: { code: "TOKEN_INVALID", message: "This link has expired." } },
       },
     });
     expect((await screen.findByRole("alert")).textContent).toBe(en.invitation.expired);
     expect(screen.queryByLabelText(/^New password/)).toBeNull();
-    expect(apiCalls(fetchMock).map((c) => c.route)).toContain(`GET /api/v1/invitations/${TOKEN}`);
+    expect(apiCalls(fetchMock).map((c) => c.route)).toContain("POST /api/v1/invitations/preview");
   });
 });

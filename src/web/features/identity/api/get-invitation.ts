@@ -7,7 +7,7 @@ export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 /** Who an invitation link is for; 400 TOKEN_INVALID when it expired or was used. */
 export const getInvitation = (token: string) =>
-  apiRequest<InvitationPreview>("GET", `/api/v1/invitations/${encodeURIComponent(token)}`);
+  apiRequest<InvitationPreview>("POST", "/api/v1/invitations/preview", { token });
 
 export const invitationQuery = (token: string) =>
   queryOptions({

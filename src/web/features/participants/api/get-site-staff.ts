@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { siteStaffListSchema } from "../../../../core/identity/accounts.schema";
 import { apiRequest } from "../../../app/api-client";
 
-/** GET /sites/:id/staff (no response schema in src/core yet; shape from the API contract). */
-export interface SiteStaffList {
-  staff: { id: string; displayName: string; roles: string[] }[];
-}
+/** GET /sites/:id/staff. */
+export type SiteStaffList = z.infer<typeof siteStaffListSchema>;
 
 /** Staff at a site, for care-team pickers. */
 export const getSiteStaff = (siteId: string) =>
