@@ -18,7 +18,7 @@ export interface BridgewayServer {
   stop(): Promise<number | null>;
 }
 
-export async function startBridgeway(): Promise<BridgewayServer> {
+export async function startBridgeway(extraEnv: Record<string, string> = {}): Promise<BridgewayServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bridgeway-e2e-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -34,6 +34,7 @@ export async function startBridgeway(): Promise<BridgewayServer> {
       DEMO: "true",
       LOG_LEVEL: "warn",
       BASE_URL: url,
+      ...extraEnv,
     },
   });
   let output = "";
