@@ -4,11 +4,11 @@ module.exports = {
     {
       name: "core-is-pure",
       comment:
-        "src/core may import only itself, zod and temporal-polyfill: no server, web, cli, fhir, node built-ins, drivers or React.",
+        "src/core may import only itself, zod, temporal-polyfill and the pure @oslojs libraries (TOTP): no server, web, cli, fhir, node built-ins, drivers or React.",
       severity: "error",
       from: { path: "^src/core" },
       to: {
-        pathNot: ["^src/core", "^node_modules/(zod|temporal-polyfill)/"],
+        pathNot: ["^src/core", "^node_modules/(zod|temporal-polyfill|@oslojs/(otp|crypto|binary|encoding))/"],
         dependencyTypesNot: ["type-only"],
       },
     },

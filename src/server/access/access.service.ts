@@ -1,11 +1,8 @@
 import {
   type AccessActor,
   type CounselorScope,
-  can,
-  type Decision,
   deriveGrants,
   type ParticipantFacts,
-  type Resource,
 } from "../../core/access/access.rules";
 import type { Permission } from "../../core/access/permissions";
 import type { SessionUser } from "../../core/identity/identity.schema";
@@ -84,8 +81,4 @@ export async function loadParticipantFacts(
     // The consents issue loads this person's signed consents here.
     familyConsents: [],
   };
-}
-
-export function decide(actor: AccessActor, action: Permission, resource: Resource, now: Date): Decision {
-  return can(actor, action, resource, now);
 }

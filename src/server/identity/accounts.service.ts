@@ -90,7 +90,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async requestPasswordReset(email: string, context: AuditContext): Promise<void> {
       const at = now();
       const user = await userStore.findActiveByEmail(db, email);
-      if (!user || !user.passwordHash) return;
+      if (!user?.passwordHash) return;
       const token = newToken();
       await db.transaction(async (tx) => {
         await tokens.retireOpen(tx, user.id, "password_reset", at);

@@ -1,5 +1,5 @@
 import type { AccessActor } from "../../core/access/access.rules";
-import { PERMISSIONS, type Permission } from "../../core/access/permissions";
+import { PERMISSIONS } from "../../core/access/permissions";
 import type { SessionStage } from "../../core/identity/accounts.schema";
 import type { SessionUser, SignInInput } from "../../core/identity/identity.schema";
 import { computeSessionExpiry, deriveSessionState, shouldTouch } from "../../core/identity/session.rules";
@@ -272,7 +272,7 @@ export async function createAuthService(deps: AuthServiceDeps) {
         if (!enrolment?.confirmedAt)
           return { ok: false as const, code: "MFA_CODE_INVALID" as const, field: "code" };
         if (input.recoveryCode !== undefined) {
-          const used = await mfa.useRecoveryCode(
+          const used = await mfa.markRecoveryCodeUsed(
             tx,
             actor.user.id,
             keyring.hash("recovery", input.recoveryCode),

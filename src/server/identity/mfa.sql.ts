@@ -47,7 +47,7 @@ export async function replaceRecoveryCodes(
 }
 
 /** Use a recovery code once: true when an unused code with this hash existed. */
-export async function useRecoveryCode(
+export async function markRecoveryCodeUsed(
   q: Queryable,
   userId: string,
   codeHash: string,

@@ -147,7 +147,7 @@ export const en = {
     recoveryIntro: "Enter one of the recovery codes you saved when you set up two-step verification.",
     code: "6-digit code",
     recoveryCode: "Recovery code",
-    useRecoveryCode: "Use a recovery code instead",
+    markRecoveryCodeUsed: "Use a recovery code instead",
     useAppCode: "Use a code from the app instead",
     rememberDevice: "Remember this device for 12 hours",
     rememberDeviceHint: "Only on a device that nobody else uses.",

@@ -152,7 +152,7 @@ export const es: Dictionary = {
       "Escribe uno de los códigos de recuperación que guardaste al configurar la verificación en dos pasos.",
     code: "Código de 6 dígitos",
     recoveryCode: "Código de recuperación",
-    useRecoveryCode: "Usar un código de recuperación",
+    markRecoveryCodeUsed: "Usar un código de recuperación",
     useAppCode: "Usar un código de la aplicación",
     rememberDevice: "Recordar este dispositivo durante 12 horas",
     rememberDeviceHint: "Solo en un dispositivo que nadie más usa.",

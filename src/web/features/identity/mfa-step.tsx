@@ -141,7 +141,7 @@ export function MfaStep() {
         </Button>
         <Stack gap="xs" align="center">
           <Anchor component="button" type="button" onClick={switchMode}>
-            {t(mode === "app" ? "mfa.useRecoveryCode" : "mfa.useAppCode")}
+            {t(mode === "app" ? "mfa.markRecoveryCodeUsed" : "mfa.useAppCode")}
           </Anchor>
           <Anchor component="button" type="button" onClick={() => signOut.mutate()}>
             {t("mfa.cancel")}
