@@ -73,14 +73,20 @@ describe("inviting a counselor", () => {
     const dialog = admin.page.getByRole("dialog");
     await dialog.getByLabel("Full name").fill("Sam Okafor");
     const email = "sam.okafor@e2e.bridgeway.example";
-    await dialog.getByLabel("Email").fill(email);
-    await dialog.getByRole("textbox", { name: "Roles" }).click();
+    await dialog.getByRole("textbox", { name: "Email" }).fill(email);
+    // Keyboard, as a keyboard user would: focus the field, open its list, pick.
+    await dialog.getByLabel(/^Roles/).focus();
+    await admin.page.keyboard.press("ArrowDown");
     await admin.page.getByRole("option", { name: /Counselor/ }).click();
-    await dialog.getByRole("textbox", { name: "Sites" }).click();
-    await admin.page.getByRole("option", { name: "Northgate" }).click();
+    await admin.page.keyboard.press("Escape");
+    await dialog.getByLabel(/^Sites/).focus();
+    await admin.page.keyboard.press("ArrowDown");
+    await admin.page.getByRole("listbox").getByRole("option", { name: "Northgate" }).click();
+    await admin.page.keyboard.press("Escape");
     await expectNoAxeViolations(admin.page, "invite staff dialog");
     await dialog.getByRole("button", { name: "Send invitation" }).click();
     await admin.page.getByText(`Invitation sent to ${email}.`).waitFor();
+    await dialog.waitFor({ state: "detached" });
     await admin.page.getByRole("cell", { name: "Sam Okafor" }).waitFor();
     await expectNoAxeViolations(admin.page, "users");
     await screenshot(admin.page, "admin-users");
@@ -94,8 +100,8 @@ describe("inviting a counselor", () => {
     await invited.page.getByText("Sam Okafor").waitFor();
     assert.ok(!invited.page.url().includes(token), "the token is taken out of the address bar");
     await expectNoAxeViolations(invited.page, "invitation");
-    await invited.page.getByLabel("New password", { exact: true }).fill("orchid tandem glacier whistle");
-    await invited.page.getByLabel("Confirm the new password").fill("orchid tandem glacier whistle");
+    await invited.page.getByLabel(/^New password/).fill("orchid tandem glacier whistle");
+    await invited.page.getByLabel(/^Confirm the new password/).fill("orchid tandem glacier whistle");
     await invited.page.getByRole("button", { name: "Create my account" }).click();
     await invited.page.waitForURL("**/sign-in**");
     await invited.page.getByLabel(/^Password/).fill("orchid tandem glacier whistle");

@@ -4,6 +4,7 @@ export const en = {
   common: {
     loading: "Loading…",
     retry: "Try again",
+    close: "Close",
     signOut: "Sign out",
     language: "Language",
     english: "English",

@@ -4,6 +4,7 @@ import type { Dictionary } from "./en";
 export const es: Dictionary = {
   product: { name: "Bridgeway", tagline: "Apoyo entre sesiones, para programas ambulatorios intensivos." },
   common: {
+    close: "Cerrar",
     loading: "Cargando…",
     retry: "Intentar de nuevo",
     signOut: "Cerrar sesión",

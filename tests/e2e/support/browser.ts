@@ -50,7 +50,12 @@ export async function expectNoAxeViolations(page: Page, pageName: string): Promi
           context: Document,
           options: object,
         ): Promise<{
-          violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          violations: {
+            id: string;
+            impact?: string | null;
+            help: string;
+            nodes: { target: unknown[]; failureSummary?: string }[];
+          }[];
         }>;
       };
     };
@@ -59,7 +64,10 @@ export async function expectNoAxeViolations(page: Page, pageName: string): Promi
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(" ")),
+      targets: v.nodes.map(
+        (n) =>
+          `${n.target.map(String).join(" ")} — ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 240)}`,
+      ),
     }));
   }, AXE_TAGS);
   const report = violations
