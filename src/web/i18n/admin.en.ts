@@ -351,6 +351,15 @@ export const adminEn = {
       level: "Level of care",
       track: "Track",
       reason: "Discharge reason",
+      reasons: {
+        completed: "Completed",
+        left_against_advice: "Left against advice",
+        administrative: "Administrative discharge",
+        transferred: "Transferred",
+        incarcerated: "Incarcerated",
+        died: "Died",
+        other: "Other",
+      },
     },
     careTeam: {
       title: "Care team",

@@ -359,6 +359,15 @@ export const adminEs: Dictionary<typeof adminEn> = {
       level: "Nivel de atención",
       track: "Programa",
       reason: "Motivo del alta",
+      reasons: {
+        completed: "Completó el programa",
+        left_against_advice: "Se fue contra el consejo clínico",
+        administrative: "Alta administrativa",
+        transferred: "Transferido",
+        incarcerated: "Encarcelado",
+        died: "Falleció",
+        other: "Otro",
+      },
     },
     careTeam: {
       title: "Equipo de atención",

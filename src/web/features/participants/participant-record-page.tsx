@@ -147,7 +147,11 @@ function RecordView({ record }: { record: ParticipantRecord }) {
                   </Table.Td>
                   <Table.Td>{e.levelOfCare}</Table.Td>
                   <Table.Td>{e.trackName ?? "—"}</Table.Td>
-                  <Table.Td>{e.dischargeReason ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {e.dischargeReason
+                      ? t(`record.episodes.reasons.${e.dischargeReason}`, { defaultValue: e.dischargeReason })
+                      : "—"}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
