@@ -13,8 +13,10 @@ import { type BenchCase, type BenchOptions, type HttpFigure, loadHttp } from "..
 const SIGNED_IN = "director@demo.bridgeway.example";
 
 const ENDPOINTS = [
-  ["GET /api/v1/sessions/current (session + user)", "/api/v1/sessions/current"],
+  ["GET /api/v1/sessions/current (session + user + grants)", "/api/v1/sessions/current"],
   ["GET /api/v1/overview (census of 2 sites)", "/api/v1/overview"],
+  ["GET /api/v1/participants (scoped page of 25, audited)", "/api/v1/participants?status=current"],
+  ["GET /api/v1/participants/:id (guard + record, audit event appended)", "/api/v1/participants/:id"],
 ] as const;
 
 const authenticatedApi: BenchCase = {
@@ -50,7 +52,8 @@ async function loadEndpoints(database: DatabaseHandle, options: BenchOptions): P
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       staffSessionIdleMinutes: 15,
-      demo: false,
+      // Demo mode: the demo accounts sign in without MFA.
+      demo: true,
       smtpUrl: undefined,
       mailFrom: "Bridgeway <no-reply@localhost>",
     },
@@ -62,8 +65,11 @@ async function loadEndpoints(database: DatabaseHandle, options: BenchOptions): P
   try {
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
     const cookie = await signIn(address);
+    const list = await fetch(`${address}/api/v1/participants?pageSize=1`, { headers: { cookie } });
+    const participantId = ((await list.json()) as { participants: { id: string }[] }).participants[0]!.id;
     const figures: HttpFigure[] = [];
-    for (const [name, path] of ENDPOINTS) {
+    for (const [name, template] of ENDPOINTS) {
+      const path = template.replace(":id", participantId);
       const probe = await fetch(`${address}${path}`, { headers: { cookie } });
       if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}: ${await probe.text()}`);
       figures.push(await loadHttp(name, `${address}${path}`, options, { cookie }));
