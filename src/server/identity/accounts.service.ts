@@ -77,7 +77,7 @@ export function createAccountsService(deps: AccountsDeps) {
 
   /** A token from a link, checked: unused, unexpired, for an enabled user. One message for every failure. */
   async function useToken(tx: Transaction, purpose: tokens.TokenPurpose, token: string, at: Date) {
-    const row = await tokens.findUnusedForUpdate(tx, purpose, keyring.hash("link", token));
+    const row = await tokens.findUnused(tx, purpose, keyring.hash("link", token), true);
     if (!row || row.expiresAt.getTime() <= at.getTime())
       throw new DomainError("TOKEN_INVALID", undefined, "token");
     const user = await userStore.findById(tx, row.userId);

@@ -18,24 +18,9 @@ export async function insert(
   await q.insert(oneTimeTokens).values(row);
 }
 
-/** Lock and return an unused token row by its hash (expiry is checked by the caller). */
-export async function findUnusedForUpdate(q: Queryable, purpose: TokenPurpose, tokenHash: string) {
-  const rows = await q
-    .select()
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.tokenHash, tokenHash),
-        eq(oneTimeTokens.purpose, purpose),
-        isNull(oneTimeTokens.usedAt),
-      ),
-    )
-    .for("update");
-  return rows[0];
-}
-
-export async function findUnused(q: Queryable, purpose: TokenPurpose, tokenHash: string) {
-  const rows = await q
+/** An unused token row by its hash (expiry is checked by the caller); `lock` holds it to commit. */
+export async function findUnused(q: Queryable, purpose: TokenPurpose, tokenHash: string, lock = false) {
+  const query = q
     .select()
     .from(oneTimeTokens)
     .where(
@@ -45,6 +30,7 @@ export async function findUnused(q: Queryable, purpose: TokenPurpose, tokenHash:
         isNull(oneTimeTokens.usedAt),
       ),
     );
+  const rows = lock ? await query.for("update") : await query;
   return rows[0];
 }
 

@@ -16,6 +16,23 @@ export const es: Dictionary = {
     comingSoon: "Próximamente",
     somethingWrong: "Algo salió mal. Inténtalo de nuevo.",
   },
+  supportPerson: {
+    title: "Invitar a una persona de apoyo",
+    intro:
+      "Invite a un familiar o amigo que apoye su recuperación. Tendrá su propio acceso. No verá nada de su atención hasta que usted dé su consentimiento, y puede cambiarlo cuando quiera.",
+    name: "Su nombre",
+    email: "Su correo electrónico",
+    relationship: "Qué relación tiene con usted",
+    relationshipHelp: "Por ejemplo: hermana, pareja, padrino.",
+    language: "Idioma del correo de invitación",
+    submit: "Enviar la invitación",
+    sent: "Invitación enviada a {{email}}.",
+    nameRequired: "Escriba su nombre.",
+    emailRequired: "Escriba su correo electrónico.",
+    emailInvalid: "Escriba un correo válido, como nombre@ejemplo.org.",
+    emailTaken: "Esta persona ya tiene una cuenta de Bridgeway. Pida a su consejero que la conecte.",
+    relationshipRequired: "Diga qué relación tiene con usted, p. ej. hermana.",
+  },
   theme: {
     toggle: "Cambiar entre tema claro y oscuro, o usar el del dispositivo (ahora: {{current}})",
     light: "Tema claro",

@@ -1,14 +1,13 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Switch, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AdminUser, staffUpdateSchema } from "../../../core/identity/accounts.schema";
 import type { StaffRole } from "../../../core/identity/identity.schema";
-import { useSites } from "./api/get-sites";
 import { useUpdateUser } from "./api/update-user";
 import { applyServerFieldErrors, requestErrorKey, schemaErrors, useFieldErrorText } from "./form-errors";
-import { roleOptions } from "./role-options";
+import { StaffAccessFields } from "./staff-access-fields";
 
 interface Values {
   displayName: string;
@@ -31,7 +30,6 @@ export function validateStaffUpdate(values: Values) {
 export function EditUserModal({ user, onClose }: { user: AdminUser; onClose: () => void }) {
   const { t } = useTranslation("admin");
   const errorText = useFieldErrorText();
-  const sites = useSites();
   const update = useUpdateUser();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
@@ -77,26 +75,7 @@ export function EditUserModal({ user, onClose }: { user: AdminUser; onClose: () 
             {...form.getInputProps("displayName")}
             error={errorText(form.errors.displayName)}
           />
-          <MultiSelect
-            label={t("users.fields.roles")}
-            required
-            data={roleOptions(t)}
-            {...form.getInputProps("roles")}
-            error={errorText(form.errors.roles)}
-          />
-          <MultiSelect
-            label={t("users.fields.sites")}
-            required
-            searchable
-            data={(sites.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            {...form.getInputProps("siteIds")}
-            error={errorText(form.errors.siteIds)}
-          />
-          <Switch
-            label={t("users.fields.requiresCosign")}
-            description={t("users.fields.requiresCosignHelp")}
-            {...form.getInputProps("requiresCosign", { type: "checkbox" })}
-          />
+          <StaffAccessFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}

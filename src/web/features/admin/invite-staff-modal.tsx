@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NativeSelect,
-  Stack,
-  Switch,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -16,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import { staffInvitationSchema } from "../../../core/identity/accounts.schema";
 import { LOCALES, type Locale, type StaffRole } from "../../../core/identity/identity.schema";
 import { ApiError } from "../../app/api-client";
-import { useSites } from "./api/get-sites";
 import { useInviteUser } from "./api/invite-user";
 import {
   applyServerFieldErrors,
@@ -25,7 +14,7 @@ import {
   schemaErrors,
   useFieldErrorText,
 } from "./form-errors";
-import { roleOptions } from "./role-options";
+import { StaffAccessFields } from "./staff-access-fields";
 
 export interface StaffInviteValues {
   displayName: string;
@@ -62,7 +51,6 @@ const INITIAL: StaffInviteValues = {
 export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation("admin");
   const errorText = useFieldErrorText();
-  const sites = useSites();
   const invite = useInviteUser();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<StaffInviteValues>({
@@ -129,27 +117,7 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
             {...form.getInputProps("email")}
             error={errorText(form.errors.email)}
           />
-          <MultiSelect
-            label={t("users.fields.roles")}
-            required
-            data={roleOptions(t)}
-            {...form.getInputProps("roles")}
-            error={errorText(form.errors.roles)}
-          />
-          <MultiSelect
-            label={t("users.fields.sites")}
-            required
-            searchable
-            data={(sites.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            nothingFoundMessage={sites.isError ? t("users.sitesUnavailable") : t("users.noSitesFound")}
-            {...form.getInputProps("siteIds")}
-            error={errorText(form.errors.siteIds)}
-          />
-          <Switch
-            label={t("users.fields.requiresCosign")}
-            description={t("users.fields.requiresCosignHelp")}
-            {...form.getInputProps("requiresCosign", { type: "checkbox" })}
-          />
+          <StaffAccessFields form={form} />
           <NativeSelect
             label={t("users.fields.language")}
             data={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
