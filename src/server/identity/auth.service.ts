@@ -57,7 +57,7 @@ export interface ClientInfo {
 /** How long "remember this device" skips the MFA step. */
 export const TRUSTED_DEVICE_HOURS = 12;
 
-export function toSessionUser(record: users.UserRecord): SessionUser {
+export function toSessionUser(record: users.SessionUserRecord): SessionUser {
   return {
     id: record.id,
     email: record.email,

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import type { SessionStage } from "../../core/identity/accounts.schema";
 import type { Queryable } from "../db/connection";
 import { authSessions, users } from "../db/schema";
-import { type UserRecord, userColumns } from "./users.sql";
+import { type SessionUserRecord, sessionUserColumns } from "./users.sql";
 
 export interface SessionRow {
   id: string;
@@ -48,7 +48,7 @@ export async function insert(
 export async function findOpenWithUserByTokenHash(
   q: Queryable,
   tokenHash: string,
-): Promise<{ session: SessionRow; user: UserRecord; userDisabled: boolean } | undefined> {
+): Promise<{ session: SessionRow; user: SessionUserRecord; userDisabled: boolean } | undefined> {
   const rows = await q
     .select({
       session: {
@@ -59,7 +59,7 @@ export async function findOpenWithUserByTokenHash(
         expiresAt: authSessions.expiresAt,
         stage: authSessions.stage,
       },
-      user: userColumns,
+      user: sessionUserColumns,
       userDisabledAt: users.disabledAt,
     })
     .from(authSessions)

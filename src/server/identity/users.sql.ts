@@ -3,6 +3,9 @@ import type { Locale, StaffRole, UserKind } from "../../core/identity/identity.s
 import type { Queryable } from "../db/connection";
 import { participants, staffSites, userMfa, userRoles, users } from "../db/schema";
 
+/** A user as a session sees them (resolved on every request). */
+export type SessionUserRecord = Omit<UserRecord, "mfaEnabled">;
+
 export interface UserRecord {
   id: string;
   email: string;
@@ -27,8 +30,8 @@ const sitesOf = sql<
 const participantOf = sql<string | null>`(select p.id from ${participants} p where p.user_id = ${users.id})`;
 const mfaEnabledOf = sql<boolean>`exists (select 1 from ${userMfa} m where m.user_id = ${users.id} and m.confirmed_at is not null)`;
 
-/** The columns of a UserRecord, for queries that join users. */
-export const userColumns = {
+/** The columns of a SessionUserRecord, for the per-request session query. */
+export const sessionUserColumns = {
   id: users.id,
   email: users.email,
   displayName: users.displayName,
@@ -39,8 +42,10 @@ export const userColumns = {
   siteIds: sitesOf,
   participantId: participantOf,
   requiresCosign: users.requiresCosign,
-  mfaEnabled: mfaEnabledOf,
 };
+
+/** The columns of a UserRecord (with the MFA state that sign-in needs). */
+export const userColumns = { ...sessionUserColumns, mfaEnabled: mfaEnabledOf };
 
 /** An enabled user by email (case-insensitive). */
 export async function findActiveByEmail(q: Queryable, email: string): Promise<UserRecord | undefined> {
