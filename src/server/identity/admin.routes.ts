@@ -43,11 +43,14 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         tags: ["administration"],
-        summary: "Users who share a site with me: search, filter, paginate",
+        summary: "Users who share a site with me: search, filter, paginate (audited: it names participants)",
         querystring: userListQuerySchema,
         response: { 200: userListSchema, ...errorResponses(400, 401, 403) },
       },
-      config: manage,
+      config: {
+        ...manage,
+        audit: { action: "identity.user_list", resourceType: "user_list", purpose: "operations" },
+      },
     },
     async (request) => listUsers(db, actorOf(request), request.query),
   );

@@ -37,6 +37,8 @@ export type RouteAccess =
 export interface RouteAudit {
   action: string;
   resourceType: string;
+  /** Why, when not decided by a participant rule (e.g. "operations" for the user list). */
+  purpose?: AuditPurpose;
 }
 
 export interface ParticipantAccess {
@@ -195,7 +197,8 @@ export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; 
         resourceType: audit.resourceType,
         resourceId: pa?.participantId ?? null,
         participantId: pa?.participantId ?? null,
-        purpose: pa?.purpose ?? (request.actor?.user.kind === "staff" ? "treatment" : "self"),
+        purpose:
+          pa?.purpose ?? audit.purpose ?? (request.actor?.user.kind === "staff" ? "treatment" : "self"),
       },
       now(),
     );
