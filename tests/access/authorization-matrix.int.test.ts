@@ -99,8 +99,9 @@ const EXPECTED: Record<string, Rule> = {
     (a === "participant" && t === "caseload"),
   "PUT /api/v1/participants/:id/care-team": (a, t) =>
     ["clinical_director", "intake_coordinator"].includes(a) && t !== "other",
+  // Only for staff outside the care team; those who may open the record anyway are told it is not needed.
   "POST /api/v1/participants/:id/break-glass": (a, t) =>
-    ["counselor", "prescriber"].includes(a) && t !== "other",
+    ["counselor", "prescriber"].includes(a) && t === "site",
 };
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */

@@ -128,11 +128,14 @@ describe("inviting a counselor", () => {
 
     await invited.page.waitForURL("**/staff");
     await invited.page.getByRole("heading", { name: "Program at a glance" }).waitFor();
-    const siteNames = await invited.page
-      .getByRole("main")
-      .getByText(/^(Riverside|Northgate)$/)
-      .allTextContents();
-    assert.deepEqual([...new Set(siteNames)], ["Northgate"], "only the counselor's own site is shown");
+    // The census loads after the heading: wait for the counselor's site, then check the other is absent.
+    const main = invited.page.getByRole("main");
+    await main.getByText("Northgate", { exact: true }).first().waitFor();
+    assert.equal(
+      await main.getByText("Riverside", { exact: true }).count(),
+      0,
+      "only the counselor's own site is shown",
+    );
 
     await invited.page.getByRole("link", { name: "Participants" }).click();
     await invited.page.getByText("Showing your care team only.").waitFor();

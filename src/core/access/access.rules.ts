@@ -44,7 +44,9 @@ export type DenyReason =
   | "other_site"
   | "not_care_team"
   | "not_self"
-  | "no_consent";
+  | "no_consent"
+  /** Break-the-glass asked for by someone who may open the record anyway. */
+  | "not_needed";
 
 export type Decision =
   | { allowed: true; purpose: AuditPurpose }

@@ -165,13 +165,22 @@ export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; 
       if (!facts) throw new DomainError("NOT_FOUND", "No such participant.");
       const permission: Permission = access.kind === "break-glass" ? "break_glass.use" : access.permission;
       let decision = can(actor.access, permission, facts, at);
-      if (
-        access.kind === "break-glass" &&
-        !decision.allowed &&
-        decision.reason === "not_care_team" &&
-        decision.breakGlass
-      ) {
-        decision = { allowed: true, purpose: "break_the_glass" };
+      if (access.kind === "break-glass") {
+        // Emergency access is for staff outside the care team only; others open the record as usual.
+        if (decision.allowed) {
+          await denied(request, permission, facts.participantId, {
+            allowed: false,
+            reason: "not_needed",
+            breakGlass: false,
+          });
+          throw new DomainError(
+            "AUTH_FORBIDDEN",
+            "You can already open this record; emergency access is not needed.",
+          );
+        }
+        if (decision.reason === "not_care_team" && decision.breakGlass) {
+          decision = { allowed: true, purpose: "break_the_glass" };
+        }
       }
       if (!decision.allowed) {
         await denied(request, permission, facts.participantId, decision);
