@@ -19,20 +19,21 @@ export const es: Dictionary = {
   supportPerson: {
     title: "Invitar a una persona de apoyo",
     intro:
-      "Invite a un familiar o amigo que apoye su recuperación. Tendrá su propio acceso. No verá nada de su atención hasta que usted dé su consentimiento, y puede cambiarlo cuando quiera.",
+      "Invita a un familiar o amigo que apoye tu recuperación. Tendrá su propio acceso. No verá nada de tu atención hasta que des tu consentimiento, y puedes cambiarlo cuando quieras.",
     name: "Su nombre",
     email: "Su correo electrónico",
-    relationship: "Qué relación tiene con usted",
+    relationship: "Qué relación tiene contigo",
     relationshipHelp: "Por ejemplo: hermana, pareja, padrino.",
     language: "Idioma del correo de invitación",
     submit: "Enviar la invitación",
     sent: "Invitación enviada a {{email}}.",
-    nameRequired: "Escriba su nombre.",
-    emailRequired: "Escriba su correo electrónico.",
-    emailInvalid: "Escriba un correo válido, como nombre@ejemplo.org.",
-    emailTaken: "Esta persona ya tiene una cuenta de Bridgeway. Pida a su consejero que la conecte.",
-    relationshipRequired: "Diga qué relación tiene con usted, p. ej. hermana.",
+    nameRequired: "Escribe su nombre.",
+    emailRequired: "Escribe su correo electrónico.",
+    emailInvalid: "Escribe un correo válido, por ejemplo nombre@ejemplo.org.",
+    emailTaken: "Esta persona ya tiene una cuenta de Bridgeway. Pide a tu consejero que la conecte.",
+    relationshipRequired: "Di qué relación tiene contigo, por ejemplo hermana.",
   },
+
   theme: {
     toggle: "Cambiar entre tema claro y oscuro, o usar el del dispositivo (ahora: {{current}})",
     light: "Tema claro",
