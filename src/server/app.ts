@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
 import { createPolicyStore } from "./access/access.service";
+import { admissionsRoutes } from "./admissions/admissions.routes";
+import { createAdmissionsService } from "./admissions/admissions.service";
 import { accessAlertsRoutes } from "./alerts/access-alerts.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
@@ -162,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mfa = createMfaService({ db, now, keyring, policy, demo: deps.config.demo, issuer: "Bridgeway" });
   const admin = createAdminService({ db, now, policy });
   const participants = createParticipantsService({ db, now });
+  const admissions = createAdmissionsService({ db, now });
   app.decorate("mailer", mailer);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
@@ -179,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { db, now });
       await api.register(accessAlertsRoutes, { db, now });
       await api.register(participantsRoutes, { db, participants });
+      await api.register(admissionsRoutes, { admissions });
       await api.register(overviewRoutes, { db, now });
     },
     { prefix: API_PREFIX },

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/server/db/connection";
-import { alerts, breakGlassGrants } from "../../src/server/db/schema";
+import { admissionLeads, alerts, breakGlassGrants } from "../../src/server/db/schema";
 import type { DeclaredRoute } from "../../src/server/platform/route-access";
 import { givenFamilyLink, givenParticipant, givenSite, givenUser } from "../support/given";
 import { appHeaders, buildTestApp, signIn } from "../support/test-app";
@@ -92,6 +92,13 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/alerts": only("administrator", "clinical_director"),
   "POST /api/v1/alerts/:id/acknowledge": only("administrator", "clinical_director"),
   "GET /api/v1/overview": staffOnly,
+  "GET /api/v1/public/sites": anyone,
+  "POST /api/v1/inquiries": anyone,
+  "POST /api/v1/admissions/referrals": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/admissions/leads": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
+  "POST /api/v1/admissions/leads/:id/stage": only("clinical_director", "intake_coordinator"),
+  "PATCH /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
   "GET /api/v1/participants": (a) => signedIn(a, undefined) && a !== "administrator",
   "GET /api/v1/participants/:id": viewRecord,
   "GET /api/v1/participants/:id/access-log": (a, t) =>
@@ -189,6 +196,20 @@ describeEachEngine("authorization matrix", (engine) => {
       })
       .returning();
     ids.alert = alert!.id;
+    const [lead] = await db
+      .insert(admissionLeads)
+      .values({
+        reference: "BW-MATRIX",
+        siteId: siteA.id,
+        kind: "inquiry",
+        stageChangedAt: new Date(),
+        personName: "Matrix Inquirer",
+        contactMethod: "phone",
+        phone: "555 010 2000",
+        createdAt: new Date(),
+      })
+      .returning();
+    ids.lead = lead!.id;
     for (const actor of SIGNED_IN) await signInAs(actor);
   });
 
@@ -219,7 +240,9 @@ describeEachEngine("authorization matrix", (engine) => {
               ? ids.siteA!
               : route.url.startsWith("/api/v1/alerts/")
                 ? ids.alert!
-                : randomUUID(),
+                : route.url.startsWith("/api/v1/admissions/leads/")
+                  ? ids.lead!
+                  : randomUUID(),
       )
       .replace(":token", "A".repeat(43));
     const bodies: Record<string, unknown> = {
@@ -259,6 +282,22 @@ describeEachEngine("authorization matrix", (engine) => {
             : [],
       },
       "POST /api/v1/participants/:id/break-glass": { reason: "Covering the on-call crisis line tonight" },
+      "POST /api/v1/inquiries": {
+        siteId: ids.siteA,
+        forWhom: "self",
+        name: "Alex",
+        contactMethod: "phone",
+        phone: "555 010 1000",
+      },
+      "POST /api/v1/admissions/referrals": {
+        siteId: ids.siteA,
+        source: "detox",
+        personName: "Riley Matrix",
+        contactMethod: "phone",
+        phone: "555 010 3000",
+      },
+      "POST /api/v1/admissions/leads/:id/stage": { to: "contacted" },
+      "PATCH /api/v1/admissions/leads/:id": { nextAction: "Call back", nextActionDueOn: "2026-12-01" },
     };
     const key = `${route.method} ${route.url}`;
     return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };
@@ -279,6 +318,9 @@ describeEachEngine("authorization matrix", (engine) => {
       );
     }
     if (key === "DELETE /api/v1/sessions/current") await signInAs(actor);
+    if (key === "POST /api/v1/admissions/leads/:id/stage") {
+      await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);
+    }
   }
 
   it("has an expectation for every API route the app registers, and no stale ones", () => {

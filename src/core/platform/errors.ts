@@ -73,6 +73,17 @@ export const ERROR_CATALOG = {
     message:
       "You are not on this participant's care team. In an emergency you may open the record by stating a reason; the access is audited and reported.",
   },
+  ADMISSIONS_STAGE_CLOSED: { kind: "conflict", message: "This inquiry is closed; its stage cannot change." },
+  ADMISSIONS_TRANSITION_NOT_ALLOWED: {
+    kind: "conflict",
+    message: "The inquiry cannot move to that stage from where it is.",
+  },
+  ADMISSIONS_REASON_REQUIRED: { kind: "invalid", message: "Choose why the person was not admitted." },
+  ADMISSIONS_REFERRED_TO_REQUIRED: { kind: "invalid", message: "Say where the person was referred." },
+  ADMISSIONS_ADMIT_THROUGH_ADMISSION: {
+    kind: "conflict",
+    message: "Admit the person by completing the admission; that creates their record and episode.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

@@ -442,3 +442,72 @@ export const mailOutbox = pgTable(
   },
   (t) => [index("mail_outbox_pending_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
 );
+
+/**
+ * The admissions pipeline: a public inquiry or a partner's referral, worked by intake staff until it
+ * ends in an admission or another outcome. Contact details are protected like the health record.
+ */
+export const admissionLeads = pgTable(
+  "admission_leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Short code the person can quote, e.g. "BW-7K3M9Q". */
+    reference: text("reference").notNull(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kind: text("kind").notNull(),
+    stage: text("stage").notNull().default("new"),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true }).notNull(),
+    forWhom: text("for_whom").notNull().default("self"),
+    personName: text("person_name").notNull(),
+    contactName: text("contact_name").notNull().default(""),
+    contactMethod: text("contact_method").notNull(),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    bestTime: text("best_time").notNull().default("any"),
+    lookingFor: text("looking_for").notNull().default(""),
+    selfCheckOutcome: text("self_check_outcome"),
+    referralSource: text("referral_source"),
+    referringOrganisation: text("referring_organisation"),
+    referringContact: text("referring_contact"),
+    lastLevelOfCare: text("last_level_of_care"),
+    lastDischargedOn: date("last_discharged_on"),
+    handoffSummary: text("handoff_summary"),
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    nextAction: text("next_action"),
+    nextActionDueOn: date("next_action_due_on"),
+    notAdmittedReason: text("not_admitted_reason"),
+    referredTo: text("referred_to"),
+    participantId: uuid("participant_id").references(() => participants.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("admission_leads_reference_key").on(t.reference),
+    index("admission_leads_site_stage_idx").on(t.siteId, t.stage),
+    check("admission_leads_kind_check", sql`${t.kind} in ('inquiry', 'referral')`),
+    check(
+      "admission_leads_stage_check",
+      sql`${t.stage} in ('new', 'contacted', 'screening_scheduled', 'screened', 'admitted', 'referred_elsewhere', 'not_admitted', 'lost_to_contact')`,
+    ),
+  ],
+);
+
+/** Every stage change of a lead, with who made it and when. */
+export const admissionLeadEvents = pgTable(
+  "admission_lead_events",
+  {
+    /** Increasing: the order in which changes were made, even within one instant. */
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => admissionLeads.id, { onDelete: "cascade" }),
+    fromStage: text("from_stage"),
+    toStage: text("to_stage").notNull(),
+    note: text("note"),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("admission_lead_events_lead_idx").on(t.leadId, t.at)],
+);

@@ -1,0 +1,237 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
+import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
+import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
+import type { DatabaseHandle } from "../db/connection";
+
+describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine) => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  let intake: GivenUser;
+  let cookie: string;
+  let siteId: string;
+  let otherSiteId: string;
+  const clock = testClock("2026-11-23T15:00:00Z");
+
+  const post = (url: string, payload: object, options: { cookie?: string; ip?: string } = {}) =>
+    app.inject({
+      method: "POST",
+      url,
+      headers: { ...appHeaders, ...(options.cookie ? { cookie: options.cookie } : {}) },
+      payload,
+      remoteAddress: options.ip ?? "10.50.0.1",
+    });
+  const inquiry = (over: object = {}) => ({
+    siteId,
+    forWhom: "self",
+    name: "Jamie",
+    contactMethod: "phone",
+    phone: "(555) 010-4242",
+    bestTime: "evening",
+    lookingFor: "Evening groups so I can keep working.",
+    selfCheckOutcome: "iop_may_fit",
+    ...over,
+  });
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    app = await buildTestApp(database, { now: clock.now });
+    const site = await givenSite(database.db, "Harborview");
+    siteId = site.id;
+    otherSiteId = (await givenSite(database.db, "Elsewhere")).id;
+    intake = await givenUser(database.db, {
+      roles: ["intake_coordinator"],
+      siteNames: ["Harborview"],
+      displayName: "Ivy Intake",
+    });
+    cookie = (await signIn(app, intake.email, intake.password)).cookie;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it("takes a public inquiry without an account and answers with a reference and when we will call", async () => {
+    const sites = await app.inject({ url: "/api/v1/public/sites" });
+    expect(sites.json().sites.map((s: { name: string }) => s.name)).toEqual(["Elsewhere", "Harborview"]);
+    const created = await post("/api/v1/inquiries", inquiry());
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ contactWithinHours: 24 });
+    expect(created.json().reference).toMatch(/^BW-[A-Z2-9]{6}$/);
+    const list = await app.inject({ url: "/api/v1/admissions/leads", headers: { cookie } });
+    const lead = list
+      .json()
+      .leads.find((l: { reference: string }) => l.reference === created.json().reference);
+    expect(lead).toMatchObject({
+      kind: "inquiry",
+      stage: "new",
+      personName: "Jamie",
+      site: { name: "Harborview" },
+    });
+    const audit = await database.db.query.auditEvents.findMany({
+      where: (e, { eq }) => eq(e.action, "admissions.inquiry_create"),
+    });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain("Jamie");
+  });
+
+  it("names each problem with an inquiry and keeps nothing from a bot", async () => {
+    const missing = await post(
+      "/api/v1/inquiries",
+      inquiry({ phone: "", forWhom: "loved_one", contactName: "" }),
+      { ip: "10.50.0.2" },
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(
+      missing
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(["contactName", "phone"]);
+    const unknownSite = await post(
+      "/api/v1/inquiries",
+      inquiry({ siteId: "00000000-0000-4000-8000-000000000000" }),
+      { ip: "10.50.0.2" },
+    );
+    expect(unknownSite.json().error.fields).toEqual([
+      { path: "siteId", message: "Choose a location from the list." },
+    ]);
+    const before = await database.db.query.admissionLeads.findMany();
+    const bot = await post("/api/v1/inquiries", inquiry({ website: "http://spam.example" }), {
+      ip: "10.50.0.3",
+    });
+    expect(bot.statusCode).toBe(201);
+    expect(bot.json().reference).toMatch(/^BW-/);
+    expect(await database.db.query.admissionLeads.findMany()).toHaveLength(before.length);
+  });
+
+  it("limits one address to 5 inquiries a minute", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await post("/api/v1/inquiries", inquiry({ name: `Pat ${i}` }), { ip: "10.50.0.9" })).statusCode,
+      );
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  });
+
+  it("moves a referral through the pipeline, refusing illegal moves with a code and keeping the history", async () => {
+    const future = await post(
+      "/api/v1/admissions/referrals",
+      {
+        siteId,
+        source: "detox",
+        personName: "Morgan Reyes",
+        contactMethod: "phone",
+        phone: "555 010 7777",
+        lastDischargedOn: "2026-12-01",
+      },
+      { cookie },
+    );
+    expect(future.json().error.fields).toEqual([
+      { path: "lastDischargedOn", message: "The discharge date cannot be in the future." },
+    ]);
+    const referral = await post(
+      "/api/v1/admissions/referrals",
+      {
+        siteId,
+        source: "detox",
+        referringOrganisation: "Bayside Withdrawal Management",
+        personName: "Morgan Reyes",
+        contactMethod: "phone",
+        phone: "555 010 7777",
+        lastLevelOfCare: "3.7",
+        lastDischargedOn: "2026-11-20",
+        handoffSummary: "Completed 5-day withdrawal management; stable; wants evening IOP.",
+      },
+      { cookie },
+    );
+    expect(referral.statusCode).toBe(201);
+    const id = referral.json().id;
+    const move = (payload: object) => post(`/api/v1/admissions/leads/${id}/stage`, payload, { cookie });
+
+    expect((await move({ to: "screened" })).json().error).toMatchObject({
+      code: "ADMISSIONS_TRANSITION_NOT_ALLOWED",
+      fields: [{ path: "to" }],
+    });
+    expect((await move({ to: "contacted", note: "Left a voicemail, then reached them." })).json().stage).toBe(
+      "contacted",
+    );
+    expect((await move({ to: "screening_scheduled" })).json().stage).toBe("screening_scheduled");
+    expect((await move({ to: "screened" })).json().stage).toBe("screened");
+    expect((await move({ to: "admitted" })).json().error.code).toBe("ADMISSIONS_ADMIT_THROUGH_ADMISSION");
+    expect((await move({ to: "not_admitted" })).json().error).toMatchObject({
+      code: "ADMISSIONS_REASON_REQUIRED",
+      fields: [{ path: "notAdmittedReason" }],
+    });
+    const closed = await move({ to: "not_admitted", notAdmittedReason: "needs_higher_level_of_care" });
+    expect(closed.json()).toMatchObject({
+      stage: "not_admitted",
+      notAdmittedReason: "needs_higher_level_of_care",
+    });
+    expect((await move({ to: "contacted" })).json().error.code).toBe("ADMISSIONS_STAGE_CLOSED");
+    expect(
+      closed.json().history.map((h: { from: string | null; to: string }) => `${h.from}→${h.to}`),
+    ).toEqual([
+      "null→new",
+      "new→contacted",
+      "contacted→screening_scheduled",
+      "screening_scheduled→screened",
+      "screened→not_admitted",
+    ]);
+    expect(closed.json().history[1]).toMatchObject({
+      by: "Ivy Intake",
+      note: "Left a voicemail, then reached them.",
+    });
+  });
+
+  it("assigns an owner and a follow-up, and flags it when overdue", async () => {
+    const created = await post("/api/v1/inquiries", inquiry({ name: "Follow Up" }), { ip: "10.50.0.20" });
+    const lead = (
+      await app.inject({ url: `/api/v1/admissions/leads?q=${created.json().reference}`, headers: { cookie } })
+    ).json().leads[0];
+    const patch = (payload: object) =>
+      app.inject({
+        method: "PATCH",
+        url: `/api/v1/admissions/leads/${lead.id}`,
+        headers: { ...appHeaders, cookie },
+        payload,
+      });
+    const stranger = await givenUser(database.db, { siteNames: ["Elsewhere"] });
+    expect((await patch({ ownerUserId: stranger.id })).json().error.fields).toEqual([
+      { path: "ownerUserId", message: "Choose someone who works at this site." },
+    ]);
+    const updated = await patch({
+      ownerUserId: intake.id,
+      nextAction: "Call back",
+      nextActionDueOn: "2026-11-22",
+    });
+    expect(updated.json()).toMatchObject({
+      owner: { displayName: "Ivy Intake" },
+      nextAction: "Call back",
+      overdue: true,
+    });
+    const overdue = await app.inject({
+      url: "/api/v1/admissions/leads?overdue=true&mine=true",
+      headers: { cookie },
+    });
+    expect(overdue.json().leads.map((l: { id: string }) => l.id)).toEqual([lead.id]);
+  });
+
+  it("keeps each site's pipeline to its own staff", async () => {
+    const elsewhere = await post("/api/v1/inquiries", inquiry({ siteId: otherSiteId, name: "Far Away" }), {
+      ip: "10.50.0.30",
+    });
+    const list = await app.inject({
+      url: "/api/v1/admissions/leads?stage=all&pageSize=100",
+      headers: { cookie },
+    });
+    expect(list.json().leads.some((l: { personName: string }) => l.personName === "Far Away")).toBe(false);
+    const row = await database.db.query.admissionLeads.findFirst({
+      where: (l, { eq }) => eq(l.reference, elsewhere.json().reference),
+    });
+    expect(
+      (await app.inject({ url: `/api/v1/admissions/leads/${row!.id}`, headers: { cookie } })).statusCode,
+    ).toBe(404);
+  });
+});

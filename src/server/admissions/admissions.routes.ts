@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  inquiryInputSchema,
+  inquiryReceiptSchema,
+  publicSitesSchema,
+} from "../../core/admissions/inquiries.schema";
+import {
+  leadDetailSchema,
+  leadListQuerySchema,
+  leadListSchema,
+  leadUpdateInputSchema,
+  referralInputSchema,
+  stageChangeInputSchema,
+} from "../../core/admissions/leads.schema";
+import { errorResponses } from "../platform/openapi";
+import { actorOf, auditContextOf } from "../platform/route-access";
+import type { AdmissionsService } from "./admissions.service";
+
+const idParams = z.object({ id: z.uuid("This is not a valid id.") });
+const manage = { kind: "permission", permission: "admissions.manage" } as const;
+
+/** The public side (locations, inquiries) and the intake pipeline. */
+export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsService }> = async (
+  app,
+  { admissions },
+) => {
+  app.get(
+    "/public/sites",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "The program's locations, for the public inquiry form",
+        response: { 200: publicSitesSchema },
+      },
+      config: { access: { kind: "public" } },
+    },
+    async () => ({ sites: await admissions.listPublicSites() }),
+  );
+
+  app.post(
+    "/inquiries",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "A public inquiry (for oneself or a loved one); no account needed",
+        body: inquiryInputSchema,
+        response: { 201: inquiryReceiptSchema, ...errorResponses(400, 429) },
+      },
+      config: { access: { kind: "public" }, rateLimit: { max: 5, timeWindow: "1 minute" } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await admissions.createInquiry(request.body, auditContextOf(request))),
+  );
+
+  app.post(
+    "/admissions/referrals",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Record a referral from a partner (detox, inpatient, residential, PHP, court, …)",
+        body: referralInputSchema,
+        response: { 201: leadDetailSchema, ...errorResponses(400, 401, 403) },
+      },
+      config: { access: manage },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await admissions.createReferral(actorOf(request), request.body, auditContextOf(request))),
+  );
+
+  app.get(
+    "/admissions/leads",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "The pipeline at my sites: filter by stage, owner, overdue follow-up, name or reference",
+        querystring: leadListQuerySchema,
+        response: { 200: leadListSchema, ...errorResponses(400, 401, 403) },
+      },
+      config: {
+        access: manage,
+        audit: { action: "admissions.lead_list", resourceType: "admission_lead_list" },
+      },
+    },
+    async (request) => admissions.list(actorOf(request), request.query),
+  );
+
+  app.get(
+    "/admissions/leads/:id",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "One inquiry or referral with its stage history",
+        params: idParams,
+        response: { 200: leadDetailSchema, ...errorResponses(401, 403, 404) },
+      },
+      config: { access: manage, audit: { action: "admissions.lead_view", resourceType: "admission_lead" } },
+    },
+    async (request) => admissions.detail(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    "/admissions/leads/:id/stage",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Move an inquiry or referral to another stage (illegal moves are refused with a code)",
+        params: idParams,
+        body: stageChangeInputSchema,
+        response: { 200: leadDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: manage },
+    },
+    async (request) =>
+      admissions.changeStage(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+  );
+
+  app.patch(
+    "/admissions/leads/:id",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Set the owner, the next action and its due date",
+        params: idParams,
+        body: leadUpdateInputSchema,
+        response: { 200: leadDetailSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      config: { access: manage },
+    },
+    async (request) =>
+      admissions.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+  );
+};

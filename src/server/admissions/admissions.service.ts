@@ -1,0 +1,320 @@
+import { randomInt } from "node:crypto";
+import type { InquiryInput } from "../../core/admissions/inquiries.schema";
+import type { LeadDetail, LeadListQuery, ReferralInput } from "../../core/admissions/leads.schema";
+import {
+  checkStageChange,
+  daysToAdmission,
+  isFollowUpOverdue,
+  type NotAdmittedReason,
+  type PipelineStage,
+} from "../../core/admissions/pipeline.rules";
+import { DomainError } from "../../core/platform/errors";
+import { type AuditContext, appendAudit } from "../audit/audit.service";
+import type { Database } from "../db/connection";
+import type { Actor } from "../identity/auth.service";
+import * as store from "./admissions.sql";
+
+/** We promise to contact people within this many business hours (shown on the confirmation). */
+export const INQUIRY_RESPONSE_HOURS = 24;
+const REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+function newReference(): string {
+  let code = "";
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `BW-${code}`;
+}
+
+const isoDay = (d: Date | string | null) =>
+  d === null ? null : typeof d === "string" ? d : d.toISOString().slice(0, 10);
+
+function summary(
+  row: store.LeadListRow | { lead: store.LeadRow; siteName: string; ownerName: string | null },
+  today: string,
+) {
+  const l = row.lead;
+  return {
+    id: l.id,
+    reference: l.reference,
+    kind: l.kind as "inquiry" | "referral",
+    stage: l.stage as PipelineStage,
+    site: { id: l.siteId, name: row.siteName },
+    personName: l.personName,
+    referralSource: l.referralSource as LeadDetail["referralSource"],
+    owner: l.ownerUserId && row.ownerName ? { id: l.ownerUserId, displayName: row.ownerName } : null,
+    nextAction: l.nextAction,
+    nextActionDueOn: isoDay(l.nextActionDueOn),
+    overdue: isFollowUpOverdue(l.stage as PipelineStage, isoDay(l.nextActionDueOn), today),
+    createdAt: l.createdAt.toISOString(),
+    stageChangedAt: l.stageChangedAt.toISOString(),
+  };
+}
+
+/** Inquiries and referrals through to admission; every read and change audited. */
+export function createAdmissionsService(deps: { db: Database; now: () => Date }) {
+  const { db, now } = deps;
+  const today = () => now().toISOString().slice(0, 10);
+
+  async function uniqueReference(tx: Database | Parameters<Parameters<Database["transaction"]>[0]>[0]) {
+    for (;;) {
+      const reference = newReference();
+      if (!(await store.referenceExists(tx, reference))) return reference;
+    }
+  }
+
+  async function loadVisible(
+    actor: Actor,
+    id: string,
+    lock = false,
+    q: Parameters<typeof store.findById>[0] = db,
+  ) {
+    const found = await store.findById(q, id, lock);
+    if (!found || !actor.access.siteIds.includes(found.lead.siteId))
+      throw new DomainError("NOT_FOUND", "No such inquiry or referral.");
+    return found;
+  }
+
+  return {
+    listPublicSites: () => store.listPublicSites(db),
+
+    /** A public inquiry. A filled honeypot gets the same answer and stores nothing. */
+    async createInquiry(input: InquiryInput, context: AuditContext) {
+      if (input.website.trim() !== "")
+        return { reference: newReference(), contactWithinHours: INQUIRY_RESPONSE_HOURS };
+      const at = now();
+      const sitesList = await store.listPublicSites(db);
+      if (!sitesList.some((s) => s.id === input.siteId))
+        throw new DomainError("VALIDATION_FAILED", "Choose a location from the list.", "siteId");
+      const reference = await db.transaction(async (tx) => {
+        const code = await uniqueReference(tx);
+        const id = await store.insert(tx, {
+          reference: code,
+          siteId: input.siteId,
+          kind: "inquiry",
+          stage: "new",
+          stageChangedAt: at,
+          forWhom: input.forWhom,
+          personName: input.name,
+          contactName: input.contactName,
+          contactMethod: input.contactMethod,
+          phone: input.phone,
+          email: input.email,
+          bestTime: input.bestTime,
+          lookingFor: input.lookingFor,
+          selfCheckOutcome: input.selfCheckOutcome,
+          createdAt: at,
+        });
+        await store.insertEvent(tx, {
+          leadId: id,
+          fromStage: null,
+          toStage: "new",
+          note: null,
+          actorUserId: null,
+          at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.inquiry_create",
+            resourceType: "admission_lead",
+            resourceId: id,
+            purpose: "treatment",
+          },
+          at,
+        );
+        return code;
+      });
+      return { reference, contactWithinHours: INQUIRY_RESPONSE_HOURS };
+    },
+
+    async createReferral(actor: Actor, input: ReferralInput, context: AuditContext) {
+      if (!actor.access.siteIds.includes(input.siteId))
+        throw new DomainError("VALIDATION_FAILED", "Choose one of your sites.", "siteId");
+      if (input.lastDischargedOn && input.lastDischargedOn > today()) {
+        throw new DomainError(
+          "VALIDATION_FAILED",
+          "The discharge date cannot be in the future.",
+          "lastDischargedOn",
+        );
+      }
+      const at = now();
+      const id = await db.transaction(async (tx) => {
+        const leadId = await store.insert(tx, {
+          reference: await uniqueReference(tx),
+          siteId: input.siteId,
+          kind: "referral",
+          stage: "new",
+          stageChangedAt: at,
+          personName: input.personName,
+          contactMethod: input.contactMethod,
+          phone: input.phone,
+          email: input.email,
+          referralSource: input.source,
+          referringOrganisation: input.referringOrganisation || null,
+          referringContact: input.referringContact || null,
+          lastLevelOfCare: input.lastLevelOfCare || null,
+          lastDischargedOn: input.lastDischargedOn,
+          handoffSummary: input.handoffSummary || null,
+          createdBy: actor.user.id,
+          createdAt: at,
+        });
+        await store.insertEvent(tx, {
+          leadId,
+          fromStage: null,
+          toStage: "new",
+          note: null,
+          actorUserId: actor.user.id,
+          at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.referral_create",
+            resourceType: "admission_lead",
+            resourceId: leadId,
+            purpose: "treatment",
+          },
+          at,
+        );
+        return leadId;
+      });
+      return this.detail(actor, id);
+    },
+
+    async list(actor: Actor, query: LeadListQuery) {
+      const rows = await store.listForSites(db, actor.access.siteIds, query, actor.user.id, today());
+      return {
+        leads: rows.map((r) => summary(r, today())),
+        total: rows[0]?.total ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async detail(actor: Actor, id: string): Promise<LeadDetail> {
+      const found = await loadVisible(actor, id);
+      const events = await store.listEvents(db, id);
+      const l = found.lead;
+      const admittedEvent = events.find((e) => e.toStage === "admitted");
+      return {
+        ...summary(found, today()),
+        forWhom: l.forWhom as LeadDetail["forWhom"],
+        contactName: l.contactName,
+        contactMethod: l.contactMethod as LeadDetail["contactMethod"],
+        phone: l.phone,
+        email: l.email,
+        bestTime: l.bestTime as LeadDetail["bestTime"],
+        lookingFor: l.lookingFor,
+        selfCheckOutcome: l.selfCheckOutcome,
+        referringOrganisation: l.referringOrganisation,
+        referringContact: l.referringContact,
+        lastLevelOfCare: l.lastLevelOfCare,
+        lastDischargedOn: isoDay(l.lastDischargedOn),
+        handoffSummary: l.handoffSummary,
+        notAdmittedReason: l.notAdmittedReason as NotAdmittedReason | null,
+        referredTo: l.referredTo,
+        daysToAdmission: admittedEvent
+          ? daysToAdmission(
+              l.createdAt.toISOString().slice(0, 10),
+              admittedEvent.at.toISOString().slice(0, 10),
+            )
+          : null,
+        history: events.map((e) => ({
+          from: e.fromStage as PipelineStage | null,
+          to: e.toStage as PipelineStage,
+          note: e.note,
+          by: e.by,
+          at: e.at.toISOString(),
+        })),
+      };
+    },
+
+    async changeStage(
+      actor: Actor,
+      id: string,
+      change: {
+        to: PipelineStage;
+        notAdmittedReason?: NotAdmittedReason | undefined;
+        referredTo?: string | undefined;
+        note?: string | undefined;
+      },
+      context: AuditContext,
+    ) {
+      const at = now();
+      await db.transaction(async (tx) => {
+        const found = await loadVisible(actor, id, true, tx);
+        const from = found.lead.stage as PipelineStage;
+        const problem = checkStageChange(from, change);
+        if (problem) throw new DomainError(problem.code, undefined, problem.field);
+        await store.update(tx, id, {
+          stage: change.to,
+          stageChangedAt: at,
+          notAdmittedReason: change.to === "not_admitted" ? (change.notAdmittedReason ?? null) : null,
+          referredTo: change.to === "referred_elsewhere" ? (change.referredTo ?? null) : null,
+        });
+        await store.insertEvent(tx, {
+          leadId: id,
+          fromStage: from,
+          toStage: change.to,
+          note: change.note ?? null,
+          actorUserId: actor.user.id,
+          at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.stage_change",
+            resourceType: "admission_lead",
+            resourceId: id,
+            purpose: "treatment",
+            details: { from, to: change.to },
+          },
+          at,
+        );
+      });
+      return this.detail(actor, id);
+    },
+
+    async update(
+      actor: Actor,
+      id: string,
+      change: {
+        ownerUserId?: string | null | undefined;
+        nextAction?: string | null | undefined;
+        nextActionDueOn?: string | null | undefined;
+      },
+      context: AuditContext,
+    ) {
+      const at = now();
+      await db.transaction(async (tx) => {
+        const found = await loadVisible(actor, id, true, tx);
+        if (
+          change.ownerUserId &&
+          !(await store.isActiveStaffAtSite(tx, change.ownerUserId, found.lead.siteId))
+        ) {
+          throw new DomainError("VALIDATION_FAILED", "Choose someone who works at this site.", "ownerUserId");
+        }
+        await store.update(tx, id, {
+          ...(change.ownerUserId !== undefined ? { ownerUserId: change.ownerUserId } : {}),
+          ...(change.nextAction !== undefined ? { nextAction: change.nextAction || null } : {}),
+          ...(change.nextActionDueOn !== undefined ? { nextActionDueOn: change.nextActionDueOn } : {}),
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.lead_update",
+            resourceType: "admission_lead",
+            resourceId: id,
+            purpose: "treatment",
+          },
+          at,
+        );
+      });
+      return this.detail(actor, id);
+    },
+  };
+}
+export type AdmissionsService = ReturnType<typeof createAdmissionsService>;

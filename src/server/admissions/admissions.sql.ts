@@ -1,0 +1,142 @@
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { LeadListQuery } from "../../core/admissions/leads.schema";
+import { CLOSED_STAGES } from "../../core/admissions/pipeline.rules";
+import { type Queryable, queryRows } from "../db/connection";
+import { admissionLeadEvents, admissionLeads, sites, users } from "../db/schema";
+
+export type LeadRow = typeof admissionLeads.$inferSelect;
+export type NewLead = typeof admissionLeads.$inferInsert;
+
+export async function insert(q: Queryable, row: NewLead): Promise<string> {
+  const rows = await q.insert(admissionLeads).values(row).returning({ id: admissionLeads.id });
+  return rows[0]!.id;
+}
+
+export async function insertEvent(
+  q: Queryable,
+  row: {
+    leadId: string;
+    fromStage: string | null;
+    toStage: string;
+    note: string | null;
+    actorUserId: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await q.insert(admissionLeadEvents).values(row);
+}
+
+const uuidList = (ids: readonly string[]) =>
+  ids.length === 0
+    ? sql`null::uuid`
+    : sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+
+export interface LeadListRow {
+  lead: LeadRow;
+  siteName: string;
+  ownerName: string | null;
+  total: number;
+}
+
+/** Leads of the given sites with the query's filters: due follow-ups first, then the latest changes. */
+export async function listForSites(
+  q: Queryable,
+  siteIds: readonly string[],
+  query: LeadListQuery,
+  actorUserId: string,
+  today: string,
+): Promise<LeadListRow[]> {
+  const visible = query.siteId ? siteIds.filter((s) => s === query.siteId) : siteIds;
+  const closed = sql.join(
+    CLOSED_STAGES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const conditions: SQL[] = [sql`${admissionLeads.siteId} in (${uuidList(visible)})`];
+  if (query.stage === "open") conditions.push(sql`${admissionLeads.stage} not in (${closed})`);
+  else if (query.stage !== "all") conditions.push(eq(admissionLeads.stage, query.stage));
+  if (query.q) {
+    const like = `%${query.q.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(
+      sql`(${admissionLeads.personName} ilike ${like} or ${admissionLeads.reference} ilike ${like})`,
+    );
+  }
+  if (query.mine === "true") conditions.push(eq(admissionLeads.ownerUserId, actorUserId));
+  if (query.overdue === "true") {
+    conditions.push(
+      sql`${admissionLeads.nextActionDueOn} < ${today}::date and ${admissionLeads.stage} not in (${closed})`,
+    );
+  }
+  return q
+    .select({
+      lead: admissionLeads,
+      siteName: sites.name,
+      ownerName: users.displayName,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(admissionLeads)
+    .innerJoin(sites, eq(sites.id, admissionLeads.siteId))
+    .leftJoin(users, eq(users.id, admissionLeads.ownerUserId))
+    .where(and(...conditions))
+    .orderBy(
+      sql`${admissionLeads.nextActionDueOn} is null`,
+      asc(admissionLeads.nextActionDueOn),
+      desc(admissionLeads.stageChangedAt),
+      asc(admissionLeads.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+}
+
+export async function findById(q: Queryable, id: string, lock = false) {
+  const query = q
+    .select({ lead: admissionLeads, siteName: sites.name, ownerName: users.displayName })
+    .from(admissionLeads)
+    .innerJoin(sites, eq(sites.id, admissionLeads.siteId))
+    .leftJoin(users, eq(users.id, admissionLeads.ownerUserId))
+    .where(eq(admissionLeads.id, id));
+  const rows = lock ? await query.for("update", { of: admissionLeads }) : await query;
+  return rows[0];
+}
+
+export async function listEvents(q: Queryable, leadId: string) {
+  return q
+    .select({
+      fromStage: admissionLeadEvents.fromStage,
+      toStage: admissionLeadEvents.toStage,
+      note: admissionLeadEvents.note,
+      at: admissionLeadEvents.at,
+      by: users.displayName,
+    })
+    .from(admissionLeadEvents)
+    .leftJoin(users, eq(users.id, admissionLeadEvents.actorUserId))
+    .where(eq(admissionLeadEvents.leadId, leadId))
+    .orderBy(asc(admissionLeadEvents.at), asc(admissionLeadEvents.id));
+}
+
+export async function update(q: Queryable, id: string, set: Partial<NewLead>): Promise<void> {
+  await q.update(admissionLeads).set(set).where(eq(admissionLeads.id, id));
+}
+
+export async function referenceExists(q: Queryable, reference: string): Promise<boolean> {
+  const rows = await q
+    .select({ id: admissionLeads.id })
+    .from(admissionLeads)
+    .where(eq(admissionLeads.reference, reference));
+  return rows.length > 0;
+}
+
+export async function listPublicSites(q: Queryable) {
+  return q.select({ id: sites.id, name: sites.name }).from(sites).orderBy(asc(sites.name));
+}
+
+export async function isActiveStaffAtSite(q: Queryable, userId: string, siteId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: boolean }>(
+    q,
+    sql`select exists (select 1 from staff_sites ss join users u on u.id = ss.user_id
+          where ss.user_id = ${userId} and ss.site_id = ${siteId} and u.kind = 'staff' and u.disabled_at is null) as ok`,
+  );
+  return rows[0]?.ok ?? false;
+}
