@@ -108,6 +108,16 @@ describeEachEngine("demo program", (engine) => {
             (select count(*)::int from alerts where acknowledged_at is null) as alerts`,
     );
     expect(teams).toEqual({ without: 0, family: 1, alerts: 1 });
+    const pipeline = await one<{ open: number; closed: number; events_ok: boolean }>(
+      sql`select
+            (select count(*)::int from admission_leads where stage in ('new', 'contacted', 'screening_scheduled', 'screened')) as open,
+            (select count(*)::int from admission_leads where stage in ('referred_elsewhere', 'not_admitted', 'lost_to_contact')) as closed,
+            (select bool_and(e.to_stage = l.stage) from admission_leads l
+               join lateral (select to_stage from admission_lead_events where lead_id = l.id order by at desc, id desc limit 1) e on true) as events_ok`,
+    );
+    expect(pipeline.open).toBeGreaterThan(5);
+    expect(pipeline.closed).toBeGreaterThan(3);
+    expect(pipeline.events_ok).toBe(true);
     const verdict = await verifyAuditChain(database.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.events).toBeGreaterThan(50);

@@ -6,10 +6,14 @@ import {
   planDemoParticipants,
   SCALE_SPECS,
 } from "../../core/demo/demo-plan";
+import { DEMO_REFERRING_ORGANISATIONS, planDemoPipeline } from "../../core/demo/pipeline-plan";
+import { createRandom } from "../../core/demo/random";
 import { insertBreakGlassGrant } from "../access/access.sql";
 import { appendAuditInputs } from "../audit/audit.service";
 import type { Database, DatabaseHandle, Queryable, Transaction } from "../db/connection";
 import {
+  admissionLeadEvents,
+  admissionLeads,
   alerts,
   checkIns,
   episodes,
@@ -23,7 +27,8 @@ import {
 } from "../db/schema";
 import { hashPassword } from "../identity/passwords";
 import * as demo from "./demo.sql";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
+import { demoUuid } from "./demo-ids";
 import {
   buildCheckInRows,
   buildCheckInWindows,
@@ -131,8 +136,86 @@ async function writeDemo(
   await demo.insertCareTeams(q);
   await demo.linkDemoFamily(q, demoAccount("family").email, demoAccount("participant").email);
   await writeAuditHistory(q, options);
+  await writePipeline(
+    q,
+    options,
+    today,
+    program.sites.map((s) => s.id!),
+  );
   progress("access", 1, 1);
   return summary;
+}
+
+/** Inquiries and referrals at each site, worked by the site's intake staff. */
+async function writePipeline(
+  q: Queryable,
+  options: DemoOptions,
+  today: string,
+  siteIds: string[],
+): Promise<void> {
+  const planned = planDemoPipeline(
+    options.seed,
+    today,
+    siteIds.length,
+    SCALE_SPECS[options.scale].bulk ? 40 : 24,
+  );
+  const owners = await demo.findIntakeOwnersBySite(q, siteIds);
+  const random = createRandom(options.seed).fork("pipeline-rows");
+  const at = (day: string, minutes: number) => new Date(`${day}T14:00:00Z`).getTime() + minutes * 60_000;
+  const leads: (typeof admissionLeads.$inferInsert)[] = [];
+  const events: (typeof admissionLeadEvents.$inferInsert)[] = [];
+  for (const lead of planned) {
+    const id = demoUuid(`${options.seed}/lead/${lead.key}`);
+    const owner = lead.owned ? (owners.get(siteIds[lead.site]!) ?? null) : null;
+    const times = lead.path.map((p, n) => new Date(at(p.on, 30 * n + random.int(0, 25))));
+    const last = lead.path.at(-1)!;
+    const code = Array.from({ length: 3 }, () => "ABCDEFGHJKMNPQRSTUVWXYZ23456789"[random.int(0, 30)]).join(
+      "",
+    );
+    leads.push({
+      id,
+      reference: `BW-${String(lead.key + 1).padStart(3, "0")}${code}`,
+      siteId: siteIds[lead.site]!,
+      kind: lead.kind,
+      stage: last.stage,
+      stageChangedAt: times.at(-1)!,
+      forWhom: lead.forWhom,
+      personName: lead.personName,
+      contactName: lead.contactName,
+      contactMethod: lead.contactMethod,
+      phone: lead.contactMethod === "email" ? "" : `555-01${String(lead.key % 100).padStart(2, "0")}`,
+      email: lead.contactMethod === "email" ? `lead${lead.key}@${DEMO_EMAIL_DOMAIN}` : "",
+      lookingFor: lead.kind === "inquiry" ? "Information about evening groups and insurance." : "",
+      referralSource: lead.referralSource,
+      referringOrganisation: lead.referralSource
+        ? DEMO_REFERRING_ORGANISATIONS[lead.key % DEMO_REFERRING_ORGANISATIONS.length]!
+        : null,
+      lastLevelOfCare:
+        lead.referralSource === "detox" ? "3.7" : lead.referralSource === "residential" ? "3.5" : null,
+      handoffSummary: lead.referralSource
+        ? "Completed the prior level of care; stable; ready to step down to IOP."
+        : null,
+      ownerUserId: owner,
+      nextAction: lead.nextAction,
+      nextActionDueOn: lead.nextActionDueOn,
+      notAdmittedReason: lead.notAdmittedReason,
+      referredTo: lead.referredTo,
+      createdBy: lead.kind === "referral" ? owner : null,
+      createdAt: times[0]!,
+    });
+    lead.path.forEach((p, n) =>
+      events.push({
+        leadId: id,
+        fromStage: n === 0 ? null : lead.path[n - 1]!.stage,
+        toStage: p.stage,
+        note: null,
+        actorUserId: n === 0 ? (lead.kind === "referral" ? owner : null) : owner,
+        at: times[n]!,
+      }),
+    );
+  }
+  await demo.insertRows(q, admissionLeads, leads);
+  await demo.insertRows(q, admissionLeadEvents, events);
 }
 
 function demoAccount(kind: "family" | "participant") {

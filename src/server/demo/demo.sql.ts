@@ -232,3 +232,21 @@ export async function findUserIdByEmail(q: Queryable, email: string): Promise<st
   const rows = await queryRows<{ id: string }>(q, sql`select id from users where email = ${email}`);
   return rows[0]?.id;
 }
+
+/** For each site, who works its admissions pipeline: its intake coordinator, else its clinical director. */
+export async function findIntakeOwnersBySite(
+  q: Queryable,
+  siteIds: readonly string[],
+): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const siteId of siteIds) {
+    const rows = await queryRows<{ user_id: string }>(
+      q,
+      sql`select ss.user_id from staff_sites ss join user_roles r on r.user_id = ss.user_id
+          where ss.site_id = ${siteId} and r.role in ('intake_coordinator', 'clinical_director')
+          order by case r.role when 'intake_coordinator' then 0 else 1 end, ss.user_id limit 1`,
+    );
+    if (rows[0]) owners.set(siteId, rows[0].user_id);
+  }
+  return owners;
+}
