@@ -203,15 +203,15 @@ async function writePipeline(
       createdBy: lead.kind === "referral" ? owner : null,
       createdAt: times[0]!,
     });
-    lead.path.forEach((p, n) =>
-      events.push({
+    events.push(
+      ...lead.path.map((p, n) => ({
         leadId: id,
         fromStage: n === 0 ? null : lead.path[n - 1]!.stage,
         toStage: p.stage,
         note: null,
         actorUserId: n === 0 ? (lead.kind === "referral" ? owner : null) : owner,
         at: times[n]!,
-      }),
+      })),
     );
   }
   await demo.insertRows(q, admissionLeads, leads);
