@@ -46,10 +46,10 @@ describe("screening", () => {
   });
 
   it("asks for a justification for each dimension rated 3 or 4", () => {
-    expect(checkScreening({ ...valid, ratings: [1, 0, 3, 2, 4, 1] })).toEqual([
+    expect(checkScreening({ ...valid, ratings: [1, 0, 3, 4, 2, 1] })).toEqual([
       {
-        path: "justifications.4",
-        message: "Justify a rating of 4 for “Relapse, Continued Use, or Continued Problem Potential”.",
+        path: "justifications.3",
+        message: "Justify a rating of 4 for “Readiness to Change”.",
       },
     ]);
   });
