@@ -99,6 +99,9 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
   "POST /api/v1/admissions/leads/:id/stage": only("clinical_director", "intake_coordinator"),
   "PATCH /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
+  "POST /api/v1/admissions/leads/:id/screening": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/admissions/level-rules": only("clinical_director", "intake_coordinator"),
+  "PUT /api/v1/admissions/level-rules": only("administrator"),
   "GET /api/v1/participants": (a) => signedIn(a, undefined) && a !== "administrator",
   "GET /api/v1/participants/:id": viewRecord,
   "GET /api/v1/participants/:id/access-log": (a, t) =>
@@ -298,6 +301,26 @@ describeEachEngine("authorization matrix", (engine) => {
       },
       "POST /api/v1/admissions/leads/:id/stage": { to: "contacted" },
       "PATCH /api/v1/admissions/leads/:id": { nextAction: "Call back", nextActionDueOn: "2026-12-01" },
+      "POST /api/v1/admissions/leads/:id/screening": {
+        edition: 3,
+        eligibility: {
+          substance_use_concern: true,
+          medically_stable: true,
+          no_withdrawal_needing_24h_care: true,
+          not_at_imminent_risk: true,
+          can_attend_schedule: true,
+          agrees_to_participate: true,
+        },
+        ratings: [1, 0, 2, 1, 2, 1],
+        justifications: ["", "", "", "", "", ""],
+        recommendedLevel: "2.1",
+        providedLevel: "2.1",
+      },
+      "PUT /api/v1/admissions/level-rules": {
+        edition: 3,
+        byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],
+        countedDimensions: [1, 2, 3, 4, 5, 6],
+      },
     };
     const key = `${route.method} ${route.url}`;
     return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };

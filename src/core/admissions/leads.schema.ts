@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailSchema } from "../identity/identity.schema";
 import { BEST_TIMES, CONTACT_METHODS, FOR_WHOM } from "./inquiries.schema";
 import { notAdmittedReasonSchema, pipelineStageSchema } from "./pipeline.rules";
+import { screeningSchema } from "./screening.schema";
 
 /** Where a referral comes from. */
 export const REFERRAL_SOURCES = [
@@ -87,6 +88,8 @@ export const leadDetailSchema = leadSummarySchema.extend({
   notAdmittedReason: notAdmittedReasonSchema.nullable(),
   referredTo: z.string().nullable(),
   daysToAdmission: z.number().int().nullable(),
+  /** The latest screening, if any. */
+  screening: screeningSchema.nullable(),
   history: z.array(
     z.object({
       from: pipelineStageSchema.nullable(),
@@ -113,3 +116,14 @@ export const leadUpdateInputSchema = z
     nextActionDueOn: isoDate.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Change at least one thing." });
+
+export const levelRuleSchema = z.object({
+  edition: z.union([z.literal(3), z.literal(4)]),
+  byHighestRating: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]),
+  countedDimensions: z.array(z.number().int()).min(1, "Count at least one dimension."),
+});
+export const levelRulesSchema = z.object({
+  rules: z.array(levelRuleSchema),
+  /** True while the program still uses Bridgeway's starting rule for that edition. */
+  defaults: z.array(z.boolean()),
+});

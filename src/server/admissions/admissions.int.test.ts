@@ -234,4 +234,67 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
       (await app.inject({ url: `/api/v1/admissions/leads/${row!.id}`, headers: { cookie } })).statusCode,
     ).toBe(404);
   });
+
+  it("records a screening: the program's rule suggests, the clinician decides, a difference needs a reason", async () => {
+    const referral = await post(
+      "/api/v1/admissions/referrals",
+      {
+        siteId,
+        source: "residential",
+        personName: "Quinn Sol",
+        contactMethod: "phone",
+        phone: "555 010 8888",
+      },
+      { cookie },
+    );
+    const id = referral.json().id;
+    const screen = (payload: object) => post(`/api/v1/admissions/leads/${id}/screening`, payload, { cookie });
+    const screening = {
+      edition: 3,
+      eligibility: {
+        substance_use_concern: true,
+        medically_stable: true,
+        no_withdrawal_needing_24h_care: true,
+        not_at_imminent_risk: true,
+        can_attend_schedule: true,
+        agrees_to_participate: true,
+      },
+      ratings: [1, 0, 3, 1, 2, 2],
+      justifications: ["", "", "Panic attacks most days", "", "", ""],
+      recommendedLevel: "2.5",
+      providedLevel: "2.1",
+      differenceReason: null,
+    };
+    expect((await screen({ ...screening, differenceReason: "payer" })).json().error.code).toBe(
+      "ADMISSIONS_TRANSITION_NOT_ALLOWED",
+    );
+    await post(`/api/v1/admissions/leads/${id}/stage`, { to: "screening_scheduled" }, { cookie });
+
+    const outOfRange = await screen({ ...screening, ratings: [1, 0, 5, 1, 2, 2] });
+    expect(outOfRange.json().error.fields[0].path).toBe("ratings.2");
+    const noReason = await screen(screening);
+    expect(noReason.json().error.fields).toEqual([
+      { path: "differenceReason", message: "Say why the level provided differs from the one recommended." },
+    ]);
+    const unknownLevel = await screen({ ...screening, recommendedLevel: "9.9", differenceReason: "payer" });
+    expect(unknownLevel.json().error.fields[0]).toEqual({
+      path: "recommendedLevel",
+      message: "Choose a level of care from edition 3.",
+    });
+
+    const done = await screen({ ...screening, differenceReason: "level_not_available" });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().stage).toBe("screened");
+    expect(done.json().screening).toMatchObject({
+      suggestedLevel: "2.5",
+      suggestionDrivenBy: [3],
+      recommendedLevel: "2.5",
+      providedLevel: "2.1",
+      differenceReason: "level_not_available",
+      screenedBy: "Ivy Intake",
+    });
+    expect(done.json().screening.dimensions[2]).toBe(
+      "Emotional, Behavioral, or Cognitive Conditions and Complications",
+    );
+  });
 });

@@ -10,9 +10,12 @@ import {
   leadListQuerySchema,
   leadListSchema,
   leadUpdateInputSchema,
+  levelRuleSchema,
+  levelRulesSchema,
   referralInputSchema,
   stageChangeInputSchema,
 } from "../../core/admissions/leads.schema";
+import { screeningInputSchema } from "../../core/admissions/screening.schema";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf } from "../platform/route-access";
 import type { AdmissionsService } from "./admissions.service";
@@ -115,6 +118,49 @@ export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsSer
     },
     async (request) =>
       admissions.changeStage(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+  );
+
+  app.post(
+    "/admissions/leads/:id/screening",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Record a screening: eligibility, six dimension ratings, recommended and provided level",
+        params: idParams,
+        body: screeningInputSchema,
+        response: { 200: leadDetailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: manage },
+    },
+    async (request) =>
+      admissions.recordScreening(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+  );
+
+  app.get(
+    "/admissions/level-rules",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "The program's rules for the suggested level of care (one per edition)",
+        response: { 200: levelRulesSchema, ...errorResponses(401, 403) },
+      },
+      config: { access: manage },
+    },
+    async () => admissions.levelRules(),
+  );
+
+  app.put(
+    "/admissions/level-rules",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Change the program's rule for one edition",
+        body: levelRuleSchema,
+        response: { 200: levelRulesSchema, ...errorResponses(400, 401, 403) },
+      },
+      config: { access: { kind: "permission", permission: "settings.manage" } },
+    },
+    async (request) => admissions.setLevelRule(request.body, auditContextOf(request)),
   );
 
   app.patch(

@@ -2,17 +2,48 @@ import { randomInt } from "node:crypto";
 import type { InquiryInput } from "../../core/admissions/inquiries.schema";
 import type { LeadDetail, LeadListQuery, ReferralInput } from "../../core/admissions/leads.schema";
 import {
+  ASAM_DIMENSIONS,
+  type AsamEdition,
+  type LevelSuggestionRule,
+  suggestLevelOfCare,
+} from "../../core/admissions/level-of-care";
+import {
   checkStageChange,
   daysToAdmission,
   isFollowUpOverdue,
   type NotAdmittedReason,
   type PipelineStage,
 } from "../../core/admissions/pipeline.rules";
+import { checkScreening, type Screening, type ScreeningInput } from "../../core/admissions/screening.schema";
 import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import * as store from "./admissions.sql";
+import { readLevelRule, readLevelRules, writeLevelRule } from "./level-rules";
+
+function toScreening(
+  row: typeof import("../db/schema").screenings.$inferSelect,
+  by: string | null,
+): Screening {
+  const edition = row.edition as AsamEdition;
+  return {
+    id: row.id,
+    edition,
+    eligibility: JSON.parse(row.eligibility) as Record<string, boolean>,
+    ratings: row.ratings,
+    justifications: row.justifications,
+    dimensions: [...ASAM_DIMENSIONS[edition]],
+    suggestedLevel: row.suggestedLevel,
+    suggestionDrivenBy: row.suggestionDrivenBy,
+    recommendedLevel: row.recommendedLevel,
+    providedLevel: row.providedLevel,
+    differenceReason: row.differenceReason as Screening["differenceReason"],
+    differenceNote: row.differenceNote,
+    screenedBy: by,
+    screenedAt: row.screenedAt.toISOString(),
+  };
+}
 
 /** We promise to contact people within this many business hours (shown on the confirmation). */
 export const INQUIRY_RESPONSE_HOURS = 24;
@@ -194,7 +225,10 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
 
     async detail(actor: Actor, id: string): Promise<LeadDetail> {
       const found = await loadVisible(actor, id);
-      const events = await store.listEvents(db, id);
+      const [events, latest] = await Promise.all([
+        store.listEvents(db, id),
+        store.findLatestScreening(db, id),
+      ]);
       const l = found.lead;
       const admittedEvent = events.find((e) => e.toStage === "admitted");
       return {
@@ -220,6 +254,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
               admittedEvent.at.toISOString().slice(0, 10),
             )
           : null,
+        screening: latest ? toScreening(latest.screening, latest.by) : null,
         history: events.map((e) => ({
           from: e.fromStage as PipelineStage | null,
           to: e.toStage as PipelineStage,
@@ -275,6 +310,95 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         );
       });
       return this.detail(actor, id);
+    },
+
+    /**
+     * Record a screening: the program's rule suggests a level from the ratings; the clinician's
+     * recommendation and the level provided are theirs. A scheduled screening moves the lead to
+     * "screened"; a screened lead may be screened again.
+     */
+    async recordScreening(actor: Actor, id: string, input: ScreeningInput, context: AuditContext) {
+      const problems = checkScreening(input);
+      if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+      const at = now();
+      await db.transaction(async (tx) => {
+        const found = await loadVisible(actor, id, true, tx);
+        const from = found.lead.stage as PipelineStage;
+        if (from !== "screening_scheduled" && from !== "screened") {
+          throw new DomainError(
+            "ADMISSIONS_TRANSITION_NOT_ALLOWED",
+            "Schedule the screening first (stage “screening scheduled”).",
+            "to",
+          );
+        }
+        const rule = await readLevelRule(tx, input.edition as AsamEdition);
+        const suggestion = suggestLevelOfCare(input.ratings, rule);
+        await store.insertScreening(tx, {
+          leadId: id,
+          edition: input.edition,
+          eligibility: JSON.stringify(input.eligibility),
+          ratings: input.ratings,
+          justifications: input.justifications,
+          suggestedLevel: suggestion.level,
+          suggestionDrivenBy: suggestion.drivenBy,
+          recommendedLevel: input.recommendedLevel,
+          providedLevel: input.providedLevel,
+          differenceReason: input.recommendedLevel === input.providedLevel ? null : input.differenceReason,
+          differenceNote: input.differenceNote,
+          screenedBy: actor.user.id,
+          screenedAt: at,
+        });
+        if (from === "screening_scheduled") {
+          await store.update(tx, id, { stage: "screened", stageChangedAt: at });
+          await store.insertEvent(tx, {
+            leadId: id,
+            fromStage: from,
+            toStage: "screened",
+            note: null,
+            actorUserId: actor.user.id,
+            at,
+          });
+        }
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.screening_record",
+            resourceType: "admission_lead",
+            resourceId: id,
+            purpose: "treatment",
+            details: {
+              edition: input.edition,
+              suggested: suggestion.level,
+              recommended: input.recommendedLevel,
+              provided: input.providedLevel,
+            },
+          },
+          at,
+        );
+      });
+      return this.detail(actor, id);
+    },
+
+    levelRules: () => readLevelRules(db),
+
+    async setLevelRule(rule: LevelSuggestionRule, context: AuditContext) {
+      const at = now();
+      await db.transaction(async (tx) => {
+        await writeLevelRule(tx, rule, at);
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "settings.level_rule_update",
+            resourceType: "settings",
+            purpose: "operations",
+            details: { edition: rule.edition, levels: rule.byHighestRating.join(" ") },
+          },
+          at,
+        );
+      });
+      return readLevelRules(db);
     },
 
     async update(

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { LeadListQuery } from "../../core/admissions/leads.schema";
 import { CLOSED_STAGES } from "../../core/admissions/pipeline.rules";
 import { type Queryable, queryRows } from "../db/connection";
-import { admissionLeadEvents, admissionLeads, sites, users } from "../db/schema";
+import { admissionLeadEvents, admissionLeads, screenings, sites, users } from "../db/schema";
 
 export type LeadRow = typeof admissionLeads.$inferSelect;
 export type NewLead = typeof admissionLeads.$inferInsert;
@@ -139,4 +139,22 @@ export async function isActiveStaffAtSite(q: Queryable, userId: string, siteId: 
           where ss.user_id = ${userId} and ss.site_id = ${siteId} and u.kind = 'staff' and u.disabled_at is null) as ok`,
   );
   return rows[0]?.ok ?? false;
+}
+
+export type NewScreening = typeof screenings.$inferInsert;
+
+export async function insertScreening(q: Queryable, row: NewScreening): Promise<string> {
+  const rows = await q.insert(screenings).values(row).returning({ id: screenings.id });
+  return rows[0]!.id;
+}
+
+export async function findLatestScreening(q: Queryable, leadId: string) {
+  const rows = await q
+    .select({ screening: screenings, by: users.displayName })
+    .from(screenings)
+    .leftJoin(users, eq(users.id, screenings.screenedBy))
+    .where(eq(screenings.leadId, leadId))
+    .orderBy(desc(screenings.screenedAt))
+    .limit(1);
+  return rows[0];
 }

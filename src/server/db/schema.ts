@@ -511,3 +511,37 @@ export const admissionLeadEvents = pgTable(
   },
   (t) => [index("admission_lead_events_lead_idx").on(t.leadId, t.at)],
 );
+
+/**
+ * A screening for admission: eligibility, the six dimension ratings (0–4) with justifications, the
+ * level the program's rule suggests, the clinician's recommendation and the level provided.
+ */
+export const screenings = pgTable(
+  "screenings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => admissionLeads.id, { onDelete: "cascade" }),
+    edition: smallint("edition").notNull(),
+    eligibility: text("eligibility").notNull(),
+    ratings: smallint("ratings").array().notNull(),
+    justifications: text("justifications").array().notNull(),
+    suggestedLevel: text("suggested_level").notNull(),
+    suggestionDrivenBy: smallint("suggestion_driven_by").array().notNull(),
+    recommendedLevel: text("recommended_level").notNull(),
+    providedLevel: text("provided_level").notNull(),
+    differenceReason: text("difference_reason"),
+    differenceNote: text("difference_note").notNull().default(""),
+    screenedBy: uuid("screened_by").references(() => users.id),
+    screenedAt: timestamp("screened_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("screenings_lead_idx").on(t.leadId, t.screenedAt),
+    check("screenings_edition_check", sql`${t.edition} in (3, 4)`),
+    check(
+      "screenings_ratings_check",
+      sql`array_length(${t.ratings}, 1) = 6 and 0 <= all(${t.ratings}) and 4 >= all(${t.ratings})`,
+    ),
+  ],
+);
