@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { adminRoutes } from "../features/admin/admin-routes";
+import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
   { path: "/reset-password", element: <ResetPasswordPage /> },
   { path: "/invitation", element: <InvitationPage /> },
   { path: "/mfa-setup", element: <MfaSetupPage /> },
+  { path: "/get-help", children: getHelpRoutes },
   {
     path: "/staff",
     element: (

@@ -267,6 +267,151 @@ export const en = {
     body: "There is nothing at this address. It may have moved, or the link may be mistyped.",
     home: "Go to the home page",
   },
+  getHelp: {
+    lookingForHelp: "Looking for help?",
+    landing: {
+      title: "Get help",
+      intro:
+        "Thinking about getting help with alcohol or drugs, for yourself or for someone you love? You are in the right place. Reaching out is a strong first step.",
+      whatTitle: "What is an intensive outpatient program?",
+      whatBody:
+        "An intensive outpatient program (IOP) is treatment you go to for a few hours a day, three or more days a week, while you keep living at home.",
+      whatGroups: "You meet with a small group and with your own counselor.",
+      whatStepDown:
+        "It is often the next step after detox, a hospital stay or a residential program. It can also be where you start.",
+      whatLife: "Many people keep working, going to school or caring for family while they take part.",
+      whoTitle: "Who is it for?",
+      whoBody:
+        "It can be a good fit if you want more support than a weekly visit, you are safe where you live, and you do not need medical care around the clock. Not sure? That is okay. We can help you figure it out together.",
+      nextTitle: "Where to start",
+      selfCheck: "Take a 2-minute self-check",
+      selfCheckHelp: "Seven short questions. Your answers stay on this device.",
+      inquiry: "Ask us a question",
+      inquiryHelp: "Tell us how to reach you. Our intake team will get back to you.",
+      signIn: "Already in a program? Sign in",
+    },
+    selfCheck: {
+      title: "Self-check",
+      intro:
+        "Seven short questions about how things are right now. There are no right or wrong answers. Your answers stay on this device: nothing is sent.",
+      questions: {
+        safety: "Are you having thoughts of hurting yourself or ending your life?",
+        withdrawal:
+          "When you cut down or stop, do you get shaky, sweaty or sick, have seizures, or see or hear things that are not there?",
+        medical:
+          "Do you have a medical condition that needs close, daily care from a doctor or nurse right now?",
+        living: "Is the place where you live safe and supportive of your recovery?",
+        commitments:
+          "Do you need to keep working, going to school or caring for your family during treatment?",
+        attendance: "Could you come to the program for about 3 hours a day, 3 or more days a week?",
+        coOccurring: "Are you also dealing with depression, anxiety, trauma or other mental-health concerns?",
+      },
+      answers: {
+        yes: "Yes",
+        no: "No",
+        unsure: "Not sure",
+        safe: "Yes, it is safe and supportive",
+        somewhat: "Somewhat",
+        unsafe: "No, it is not safe",
+      },
+      answerRequired: "Choose one answer.",
+      answerAll: "Please answer every question to see your result.",
+      safetyNow:
+        "Thank you for telling us. Your safety comes first. Please reach out now: call or text 988 any time, day or night. If you are in danger right now, call 911.",
+      submit: "See my result",
+      resultTitle: "Your result",
+      notDiagnosis:
+        "This is not a diagnosis. It is a starting point for a conversation with our team, who will look at your whole situation.",
+      outcomes: {
+        crisis_first: {
+          title: "Your safety comes first",
+          body: "Please talk to someone right now. Call or text 988 to reach the Suicide & Crisis Lifeline, any time, day or night. If you are in danger right now, call 911. When you are safe, we are here to talk about treatment.",
+        },
+        higher_level_first: {
+          title: "You may need more care first",
+          body: "From your answers, you may need medical care or more support than an outpatient program gives, at least to start. That is common, and it is not a failure. Talk to us or to a doctor: we can help you find the right place to begin, and an IOP can be your next step after that.",
+        },
+        talk_to_us: {
+          title: "Let's talk it through",
+          body: "An intensive outpatient program may fit you, but a few things are worth talking over first. A short call with our team can help you decide.",
+        },
+        iop_may_fit: {
+          title: "An intensive outpatient program may fit you",
+          body: "From your answers, an IOP could be a good fit. The next step is a short call with our team, then a screening appointment.",
+        },
+      },
+      notes: {
+        withdrawal_needs_medical_care:
+          "Stopping on your own can be dangerous when your body has signs of withdrawal. A doctor or a detox program can help you stop safely.",
+        medical_needs_daily_care:
+          "A health condition that needs daily care should be looked after first, or alongside treatment.",
+        living_situation:
+          "Where you live matters for recovery. We can talk about safe places to stay and other support.",
+        schedule: "If the schedule is hard for you, tell us. We can talk about times and other options.",
+        fits_around_commitments:
+          "Many people in an IOP keep working, studying or caring for family. Sessions are often offered at different times of day.",
+        co_occurring_support:
+          "Many people deal with mental-health concerns too. Our counselors can help with both at the same time.",
+      },
+      askQuestion: "Ask us a question",
+      askQuestionHelp: "Your result will be included, so you don't have to explain it again.",
+      changeAnswers: "Change my answers",
+      backToGetHelp: "Back to Get help",
+    },
+    inquiry: {
+      title: "Ask us a question",
+      intro:
+        "Tell us a little about what you need, and someone from our intake team will reach out. It is free and you are not signing up for anything.",
+      location: "Location",
+      chooseLocation: "Choose a location",
+      locationRequired: "Choose a location.",
+      sitesFailed: "We could not load our locations.",
+      forWhom: "Who is the help for?",
+      forWhomOptions: { self: "For me", loved_one: "For someone I care about" },
+      forWhomRequired: "Choose who the help is for.",
+      nameSelf: "Your name",
+      nameLovedOne: "Their name",
+      nameHelp: "A first name is enough.",
+      nameRequired: "Enter a name (a first name is enough).",
+      contactName: "Your name",
+      contactNameHelp: "So we know who to ask for when we reach out.",
+      contactNameRequired: "Enter your name, so we know who to ask for.",
+      tooLong: "This is too long. Please shorten it.",
+      contactMethod: "How should we reach you?",
+      contactMethods: { phone: "Phone call", text: "Text message", email: "Email" },
+      contactMethodRequired: "Choose how we should reach you.",
+      phone: "Phone number",
+      phoneRequired: "Enter a phone number so we can reach you.",
+      phoneInvalid: "Enter a phone number, like (555) 123-4567.",
+      email: "Email",
+      emailRequired: "Enter an email address so we can reach you.",
+      emailInvalid: "Enter a valid email address, like name@example.org.",
+      bestTime: "Best time to reach you",
+      bestTimes: { morning: "Morning", afternoon: "Afternoon", evening: "Evening", any: "Any time" },
+      lookingFor: "What are you looking for?",
+      lookingForHelp: "Optional. Share as much or as little as you like.",
+      lookingForTooLong: "Use at most 2,000 characters.",
+      selfCheckResult: "Your self-check result",
+      selfCheckResultHelp: "We will send this with your question.",
+      removeResult: "Don't send my result",
+      website: "Leave this field empty",
+      privacyTitle: "Your privacy",
+      privacyBody:
+        "Only our program's intake staff see what you send. We protect it like a health record, and we use it only to contact you about care.",
+      submit: "Send",
+      rateLimited:
+        "Too many messages were sent in a short time. Please wait a minute, then press Send again. Everything you typed is still here.",
+      sentTitle: "Thank you. We got your message.",
+      reference: "Your reference: {{reference}}",
+      referenceHelp: "If you call us, share this reference so we can find your message.",
+      contactWithin_one: "We will contact you within {{count}} business hour.",
+      contactWithin_other: "We will contact you within {{count}} business hours.",
+      nextTitle: "What happens next",
+      nextCall: "Someone from our intake team will reach out for a short call, about 10 to 15 minutes.",
+      nextScreening: "If it seems like a fit, we will set up a screening appointment with a counselor.",
+      backToGetHelp: "Back to Get help",
+    },
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

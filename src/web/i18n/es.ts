@@ -276,4 +276,153 @@ export const es: Dictionary = {
     body: "No hay nada en esta dirección. Puede que se haya movido o que el enlace tenga un error.",
     home: "Ir a la página de inicio",
   },
+  getHelp: {
+    lookingForHelp: "¿Buscas ayuda?",
+    landing: {
+      title: "Pide ayuda",
+      intro:
+        "¿Piensas buscar ayuda con el alcohol o las drogas, para ti o para alguien que quieres? Estás en el lugar correcto. Pedir ayuda es un primer paso valiente.",
+      whatTitle: "¿Qué es un programa ambulatorio intensivo?",
+      whatBody:
+        "Un programa ambulatorio intensivo (IOP, por sus siglas en inglés) es un tratamiento al que vas unas horas al día, tres o más días a la semana, mientras sigues viviendo en tu casa.",
+      whatGroups: "Te reúnes con un grupo pequeño y también con tu propio consejero o consejera.",
+      whatStepDown:
+        "Muchas veces es el siguiente paso después de una desintoxicación, una estadía en el hospital o un programa residencial. También puede ser donde empiezas.",
+      whatLife: "Muchas personas siguen trabajando, estudiando o cuidando a su familia mientras participan.",
+      whoTitle: "¿Para quién es?",
+      whoBody:
+        "Puede ser una buena opción si quieres más apoyo que una cita por semana, estás a salvo donde vives y no necesitas atención médica a toda hora. ¿No estás seguro o segura? Está bien. Podemos ayudarte a descubrirlo juntos.",
+      nextTitle: "Por dónde empezar",
+      selfCheck: "Haz una autoevaluación de 2 minutos",
+      selfCheckHelp: "Siete preguntas cortas. Tus respuestas se quedan en este dispositivo.",
+      inquiry: "Haznos una pregunta",
+      inquiryHelp: "Dinos cómo contactarte. Nuestro equipo de admisiones te responderá.",
+      signIn: "¿Ya estás en un programa? Inicia sesión",
+    },
+    selfCheck: {
+      title: "Autoevaluación",
+      intro:
+        "Siete preguntas cortas sobre cómo están las cosas ahora. No hay respuestas correctas ni incorrectas. Tus respuestas se quedan en este dispositivo: no se envía nada.",
+      questions: {
+        safety: "¿Tienes pensamientos de hacerte daño o de quitarte la vida?",
+        withdrawal:
+          "Cuando consumes menos o dejas de consumir, ¿tiemblas, sudas o te sientes mal, tienes convulsiones, o ves u oyes cosas que no están ahí?",
+        medical:
+          "¿Tienes alguna condición médica que ahora necesita atención diaria y cercana de un médico o enfermero?",
+        living: "¿El lugar donde vives es seguro y te apoya en tu recuperación?",
+        commitments:
+          "¿Necesitas seguir trabajando, estudiando o cuidando a tu familia durante el tratamiento?",
+        attendance: "¿Podrías venir al programa unas 3 horas al día, 3 o más días a la semana?",
+        coOccurring:
+          "¿También estás lidiando con depresión, ansiedad, trauma u otros problemas de salud mental?",
+      },
+      answers: {
+        yes: "Sí",
+        no: "No",
+        unsure: "No estoy seguro o segura",
+        safe: "Sí, es seguro y me apoya",
+        somewhat: "Más o menos",
+        unsafe: "No, no es seguro",
+      },
+      answerRequired: "Elige una respuesta.",
+      answerAll: "Responde todas las preguntas para ver tu resultado.",
+      safetyNow:
+        "Gracias por decírnoslo. Tu seguridad es lo primero. Busca ayuda ahora: llama o envía un mensaje al 988 a cualquier hora, de día o de noche. Si estás en peligro ahora mismo, llama al 911.",
+      submit: "Ver mi resultado",
+      resultTitle: "Tu resultado",
+      notDiagnosis:
+        "Esto no es un diagnóstico. Es un punto de partida para hablar con nuestro equipo, que tendrá en cuenta toda tu situación.",
+      outcomes: {
+        crisis_first: {
+          title: "Tu seguridad es lo primero",
+          body: "Habla con alguien ahora mismo. Llama o envía un mensaje al 988, la Línea de Prevención del Suicidio y Crisis, a cualquier hora, de día o de noche. Si estás en peligro ahora mismo, llama al 911. Cuando estés a salvo, aquí estamos para hablar del tratamiento.",
+        },
+        higher_level_first: {
+          title: "Puede que primero necesites más atención",
+          body: "Según tus respuestas, puede que necesites atención médica o más apoyo del que da un programa ambulatorio, al menos al principio. Es algo común y no es un fracaso. Habla con nosotros o con un médico: te ayudamos a encontrar el mejor lugar para empezar, y un IOP puede ser tu siguiente paso.",
+        },
+        talk_to_us: {
+          title: "Hablemos",
+          body: "Un programa ambulatorio intensivo puede ser para ti, pero vale la pena hablar antes de algunas cosas. Una llamada corta con nuestro equipo te puede ayudar a decidir.",
+        },
+        iop_may_fit: {
+          title: "Un programa ambulatorio intensivo puede ser para ti",
+          body: "Según tus respuestas, un IOP podría ser una buena opción. El siguiente paso es una llamada corta con nuestro equipo y luego una cita de evaluación.",
+        },
+      },
+      notes: {
+        withdrawal_needs_medical_care:
+          "Dejar de consumir por tu cuenta puede ser peligroso cuando tu cuerpo tiene señales de abstinencia. Un médico o un programa de desintoxicación te puede ayudar a dejarlo de forma segura.",
+        medical_needs_daily_care:
+          "Una condición de salud que necesita atención diaria debe atenderse primero, o junto con el tratamiento.",
+        living_situation:
+          "El lugar donde vives importa para la recuperación. Podemos hablar de lugares seguros donde quedarte y de otros apoyos.",
+        schedule:
+          "Si el horario es difícil para ti, dínoslo. Podemos hablar de horarios y de otras opciones.",
+        fits_around_commitments:
+          "Muchas personas en un IOP siguen trabajando, estudiando o cuidando a su familia. Muchas veces hay sesiones a distintas horas del día.",
+        co_occurring_support:
+          "Muchas personas también tienen problemas de salud mental. Nuestros consejeros te pueden ayudar con ambas cosas a la vez.",
+      },
+      askQuestion: "Haznos una pregunta",
+      askQuestionHelp: "Incluiremos tu resultado, así no tienes que explicarlo otra vez.",
+      changeAnswers: "Cambiar mis respuestas",
+      backToGetHelp: "Volver a Pide ayuda",
+    },
+    inquiry: {
+      title: "Haznos una pregunta",
+      intro:
+        "Cuéntanos un poco de lo que necesitas y alguien de nuestro equipo de admisiones se pondrá en contacto contigo. Es gratis y no te compromete a nada.",
+      location: "Ubicación",
+      chooseLocation: "Elige una ubicación",
+      locationRequired: "Elige una ubicación.",
+      sitesFailed: "No pudimos cargar nuestras ubicaciones.",
+      forWhom: "¿Para quién es la ayuda?",
+      forWhomOptions: { self: "Para mí", loved_one: "Para alguien que quiero" },
+      forWhomRequired: "Elige para quién es la ayuda.",
+      nameSelf: "Tu nombre",
+      nameLovedOne: "Su nombre",
+      nameHelp: "Basta con el nombre de pila.",
+      nameRequired: "Escribe un nombre (basta con el nombre de pila).",
+      contactName: "Tu nombre",
+      contactNameHelp: "Así sabemos por quién preguntar cuando te contactemos.",
+      contactNameRequired: "Escribe tu nombre, así sabemos por quién preguntar.",
+      tooLong: "Es demasiado largo. Acórtalo, por favor.",
+      contactMethod: "¿Cómo te contactamos?",
+      contactMethods: { phone: "Llamada", text: "Mensaje de texto", email: "Correo electrónico" },
+      contactMethodRequired: "Elige cómo te contactamos.",
+      phone: "Número de teléfono",
+      phoneRequired: "Escribe un número de teléfono para poder contactarte.",
+      phoneInvalid: "Escribe un número de teléfono, como (555) 123-4567.",
+      email: "Correo electrónico",
+      emailRequired: "Escribe un correo electrónico para poder contactarte.",
+      emailInvalid: "Escribe un correo electrónico válido, como nombre@ejemplo.org.",
+      bestTime: "Mejor hora para contactarte",
+      bestTimes: { morning: "Mañana", afternoon: "Tarde", evening: "Noche", any: "Cualquier hora" },
+      lookingFor: "¿Qué estás buscando?",
+      lookingForHelp: "Opcional. Cuéntanos tanto o tan poco como quieras.",
+      lookingForTooLong: "Usa como máximo 2.000 caracteres.",
+      selfCheckResult: "El resultado de tu autoevaluación",
+      selfCheckResultHelp: "Lo enviaremos junto con tu pregunta.",
+      removeResult: "No enviar mi resultado",
+      website: "Deja este campo vacío",
+      privacyTitle: "Tu privacidad",
+      privacyBody:
+        "Solo el personal de admisiones de nuestro programa ve lo que nos envías. Lo protegemos como un expediente de salud y lo usamos solo para contactarte sobre tu atención.",
+      submit: "Enviar",
+      rateLimited:
+        "Se enviaron demasiados mensajes en poco tiempo. Espera un minuto y vuelve a pulsar Enviar. Todo lo que escribiste sigue aquí.",
+      sentTitle: "Gracias. Recibimos tu mensaje.",
+      reference: "Tu referencia: {{reference}}",
+      referenceHelp: "Si nos llamas, menciona esta referencia para que encontremos tu mensaje.",
+      contactWithin_one: "Te contactaremos en un plazo de {{count}} hora hábil.",
+      contactWithin_other: "Te contactaremos en un plazo de {{count}} horas hábiles.",
+      nextTitle: "Qué pasa después",
+      nextCall:
+        "Alguien de nuestro equipo de admisiones te contactará para una llamada corta, de unos 10 a 15 minutos.",
+      nextScreening:
+        "Si parece una buena opción, programaremos una cita de evaluación con un consejero o consejera.",
+      backToGetHelp: "Volver a Pide ayuda",
+    },
+  },
 };

@@ -146,6 +146,11 @@ export function SignInPage() {
           </Group>
         </Stack>
       </Card>
+      <Group justify="center">
+        <Anchor component={Link} to="/get-help" size="sm">
+          {t("getHelp.lookingForHelp")}
+        </Anchor>
+      </Group>
       <DemoAccounts
         onUse={(email, password) => {
           form.setValues({ email, password });

@@ -1,0 +1,78 @@
+import { Anchor, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { IconListCheck, IconMessageQuestion } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { PublicLayout } from "../../app/public-layout";
+
+/** Wrap long labels instead of cutting them off (Spanish, large text). */
+export const WRAPPING_BUTTON = {
+  root: { height: "auto", minHeight: 48, paddingBlock: 10 },
+  label: { whiteSpace: "normal", textAlign: "center" },
+} as const;
+
+/** `/get-help`: what an intensive outpatient program is, who it fits, and two ways to start. */
+export function GetHelpPage() {
+  const { t } = useTranslation();
+  return (
+    <PublicLayout title={t("getHelp.landing.title")} intro={t("getHelp.landing.intro")} width={560}>
+      <Stack component="section" aria-labelledby="what-title" gap="xs">
+        <Title order={2} size="h3" id="what-title">
+          {t("getHelp.landing.whatTitle")}
+        </Title>
+        <Text>{t("getHelp.landing.whatBody")}</Text>
+        <List spacing="xs">
+          <List.Item>{t("getHelp.landing.whatGroups")}</List.Item>
+          <List.Item>{t("getHelp.landing.whatStepDown")}</List.Item>
+          <List.Item>{t("getHelp.landing.whatLife")}</List.Item>
+        </List>
+      </Stack>
+      <Stack component="section" aria-labelledby="who-title" gap="xs">
+        <Title order={2} size="h3" id="who-title">
+          {t("getHelp.landing.whoTitle")}
+        </Title>
+        <Text>{t("getHelp.landing.whoBody")}</Text>
+      </Stack>
+      <Card withBorder padding="lg" component="section" aria-labelledby="next-title">
+        <Stack>
+          <Title order={2} size="h3" id="next-title">
+            {t("getHelp.landing.nextTitle")}
+          </Title>
+          <Stack gap={4}>
+            <Button
+              component={Link}
+              to="/get-help/self-check"
+              size="md"
+              styles={WRAPPING_BUTTON}
+              leftSection={<IconListCheck size={20} aria-hidden />}
+            >
+              {t("getHelp.landing.selfCheck")}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {t("getHelp.landing.selfCheckHelp")}
+            </Text>
+          </Stack>
+          <Stack gap={4}>
+            <Button
+              component={Link}
+              to="/get-help/inquiry"
+              size="md"
+              variant="outline"
+              styles={WRAPPING_BUTTON}
+              leftSection={<IconMessageQuestion size={20} aria-hidden />}
+            >
+              {t("getHelp.landing.inquiry")}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {t("getHelp.landing.inquiryHelp")}
+            </Text>
+          </Stack>
+        </Stack>
+      </Card>
+      <Group justify="center">
+        <Anchor component={Link} to="/sign-in" size="sm">
+          {t("getHelp.landing.signIn")}
+        </Anchor>
+      </Group>
+    </PublicLayout>
+  );
+}
