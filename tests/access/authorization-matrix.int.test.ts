@@ -101,6 +101,8 @@ const EXPECTED: Record<string, Rule> = {
   "PATCH /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
   "POST /api/v1/admissions/leads/:id/screening": only("clinical_director", "intake_coordinator"),
   "GET /api/v1/admissions/level-rules": only("clinical_director", "intake_coordinator"),
+  "POST /api/v1/admissions/leads/:id/admission": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/diagnosis-codes": only("clinical_director", "intake_coordinator"),
   "PUT /api/v1/admissions/level-rules": only("administrator"),
   "GET /api/v1/participants": (a) => signedIn(a, undefined) && a !== "administrator",
   "GET /api/v1/participants/:id": viewRecord,
@@ -315,6 +317,14 @@ describeEachEngine("authorization matrix", (engine) => {
         justifications: ["", "", "", "", "", ""],
         recommendedLevel: "2.1",
         providedLevel: "2.1",
+      },
+      "POST /api/v1/admissions/leads/:id/admission": {
+        legalGivenName: "Riley",
+        legalFamilyName: "Matrix",
+        bornOn: "1990-01-01",
+        admittedOn: "2026-11-20",
+        primaryCounselorId: ids.counselor,
+        diagnoses: [{ code: "F10.20", primary: true }],
       },
       "PUT /api/v1/admissions/level-rules": {
         edition: 3,

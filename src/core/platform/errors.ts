@@ -84,6 +84,11 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "Admit the person by completing the admission; that creates their record and episode.",
   },
+  ADMISSIONS_POSSIBLE_DUPLICATE: {
+    kind: "conflict",
+    message:
+      "Someone with this name and date of birth may already be in the program. Check, or confirm this is a different person.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

@@ -297,4 +297,120 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
       "Emotional, Behavioral, or Cognitive Conditions and Complications",
     );
   });
+
+  it("admits in one sitting: participant, episode, diagnoses and care team, refusing duplicates and bad dates", async () => {
+    const counselor = await givenUser(database.db, {
+      roles: ["counselor"],
+      siteNames: ["Harborview"],
+      displayName: "Casey Counselor",
+    });
+    const referral = await post(
+      "/api/v1/admissions/referrals",
+      {
+        siteId,
+        source: "inpatient",
+        personName: "Dana Birchwell",
+        contactMethod: "phone",
+        phone: "555 010 9999",
+      },
+      { cookie },
+    );
+    const id = referral.json().id;
+    const admit = (payload: object) => post(`/api/v1/admissions/leads/${id}/admission`, payload, { cookie });
+    const admission = {
+      legalGivenName: "Dana",
+      legalFamilyName: "Birchwell",
+      preferredName: "Dee",
+      pronouns: "she/her",
+      bornOn: "1988-06-30",
+      admittedOn: "2026-11-23",
+      primaryCounselorId: counselor.id,
+      diagnoses: [
+        { code: "F11.20", primary: true },
+        { code: "F43.10", primary: false },
+      ],
+    };
+    expect((await admit(admission)).json().error).toMatchObject({
+      code: "ADMISSIONS_TRANSITION_NOT_ALLOWED",
+      fields: [{ path: "to" }],
+    });
+    await post(`/api/v1/admissions/leads/${id}/stage`, { to: "screening_scheduled" }, { cookie });
+    await post(`/api/v1/admissions/leads/${id}/stage`, { to: "screened" }, { cookie });
+
+    const bad = await admit({
+      ...admission,
+      bornOn: "2030-01-01",
+      diagnoses: [{ code: "F99.99", primary: true }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      "bornOn",
+      "admittedOn",
+      "diagnoses.0.code",
+      "diagnoses",
+    ]);
+    const early = await admit({ ...admission, admittedOn: "2026-11-01" });
+    expect(early.json().error.fields[0]).toMatchObject({ path: "admittedOn" });
+    const stranger = await givenUser(database.db, { roles: ["counselor"], siteNames: ["Elsewhere"] });
+    expect((await admit({ ...admission, primaryCounselorId: stranger.id })).json().error.fields[0].path).toBe(
+      "primaryCounselorId",
+    );
+
+    // A person with the same name and date of birth is already in the program.
+    await database.db.execute(
+      (await import("drizzle-orm"))
+        .sql`insert into participants (site_id, given_name, family_name, born_on) values (${siteId}, 'dana', 'BIRCHWELL', '1988-06-30')`,
+    );
+    const duplicate = await admit(admission);
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error).toMatchObject({
+      code: "ADMISSIONS_POSSIBLE_DUPLICATE",
+      fields: [{ path: "legalFamilyName" }],
+    });
+    expect(duplicate.json().error.message).toContain("Harborview");
+
+    const admitted = await admit({ ...admission, confirmNotDuplicate: true });
+    expect(admitted.statusCode).toBe(201);
+    const { participantId } = admitted.json();
+    const lead = (await app.inject({ url: `/api/v1/admissions/leads/${id}`, headers: { cookie } })).json();
+    expect(lead).toMatchObject({ stage: "admitted", daysToAdmission: 0 });
+    expect(
+      (
+        await post(
+          `/api/v1/admissions/leads/${id}/admission`,
+          { ...admission, confirmNotDuplicate: true },
+          { cookie },
+        )
+      ).json().error.code,
+    ).toBe("ADMISSIONS_STAGE_CLOSED");
+
+    const record = await app.inject({ url: `/api/v1/participants/${participantId}`, headers: { cookie } });
+    expect(record.json()).toMatchObject({
+      givenName: "Dana",
+      familyName: "Birchwell",
+      careTeam: [{ displayName: "Casey Counselor", role: "primary_counselor" }],
+      episodes: [{ admittedOn: "2026-11-23", levelOfCare: "2.1", dischargedOn: null }],
+    });
+    const rows = await database.db.query.diagnoses.findMany({
+      where: (d, { eq }) => eq(d.participantId, participantId),
+    });
+    expect(rows.map((d) => [d.code, d.title, d.isPrimary]).sort()).toEqual([
+      ["F11.20", "Opioid dependence, uncomplicated", true],
+      ["F43.10", "Post-traumatic stress disorder, unspecified", false],
+    ]);
+    // The new participant is on the counselor's caseload at once.
+    const counselorCookie = (await signIn(app, counselor.email, counselor.password)).cookie;
+    const caseload = await app.inject({ url: "/api/v1/participants", headers: { cookie: counselorCookie } });
+    expect(caseload.json().participants.map((p: { id: string }) => p.id)).toEqual([participantId]);
+  });
+
+  it("searches diagnosis codes by name, code or abbreviation", async () => {
+    const search = async (q: string) =>
+      (await app.inject({ url: `/api/v1/diagnosis-codes?q=${encodeURIComponent(q)}`, headers: { cookie } }))
+        .json()
+        .codes.map((c: { code: string }) => c.code);
+    expect(await search("F14.2")).toEqual(["F14.20", "F14.21", "F14.23"]);
+    expect(await search("cocain dependence")).toEqual(["F14.20", "F14.21", "F14.23"]);
+    expect(await search("PTSD")).toEqual(["F43.10", "F43.11", "F43.12"]);
+  });
 });

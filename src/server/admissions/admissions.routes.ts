@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { admissionInputSchema, admissionResultSchema } from "../../core/admissions/admission.schema";
 import {
   inquiryInputSchema,
   inquiryReceiptSchema,
@@ -16,6 +17,7 @@ import {
   stageChangeInputSchema,
 } from "../../core/admissions/leads.schema";
 import { screeningInputSchema } from "../../core/admissions/screening.schema";
+import { searchIcdCodes } from "../../core/diagnoses/icd10cm";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf } from "../platform/route-access";
 import type { AdmissionsService } from "./admissions.service";
@@ -134,6 +136,52 @@ export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsSer
     },
     async (request) =>
       admissions.recordScreening(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+  );
+
+  app.post(
+    "/admissions/leads/:id/admission",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary:
+          "Admit: create the participant, the episode of care and the diagnoses, and close the lead as admitted",
+        params: idParams,
+        body: admissionInputSchema,
+        response: { 201: admissionResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: manage },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await admissions.admit(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+        ),
+  );
+
+  app.get(
+    "/diagnosis-codes",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Search the local ICD-10-CM list by code or words (typos tolerated)",
+        querystring: z.object({ q: z.string().trim().max(100, "Search with at most 100 characters.") }),
+        response: {
+          200: z.object({
+            codes: z.array(
+              z.object({
+                code: z.string(),
+                title: z.string(),
+                group: z.enum(["substance_use", "co_occurring"]),
+              }),
+            ),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+      config: { access: manage },
+    },
+    async (request) => ({ codes: searchIcdCodes(request.query.q) }),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { type AdmissionInput, checkAdmission } from "../../core/admissions/admission.schema";
 import type { InquiryInput } from "../../core/admissions/inquiries.schema";
 import type { LeadDetail, LeadListQuery, ReferralInput } from "../../core/admissions/leads.schema";
 import {
@@ -15,6 +16,7 @@ import {
   type PipelineStage,
 } from "../../core/admissions/pipeline.rules";
 import { checkScreening, type Screening, type ScreeningInput } from "../../core/admissions/screening.schema";
+import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
@@ -44,6 +46,12 @@ function toScreening(
     screenedAt: row.screenedAt.toISOString(),
   };
 }
+
+/**
+ * Levels of care this program offers at admission (IOP, and the outpatient step-down in either
+ * edition's numbering). A program setting in a later issue.
+ */
+export const OFFERED_LEVELS = ["2.1", "1", "1.5"];
 
 /** We promise to contact people within this many business hours (shown on the confirmation). */
 export const INQUIRY_RESPONSE_HOURS = 24;
@@ -378,6 +386,133 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         );
       });
       return this.detail(actor, id);
+    },
+
+    /**
+     * Admit in one sitting: the participant, the episode of care (level from the screening unless
+     * changed), the diagnoses and the primary counselor on the care team, and the lead closed as
+     * admitted — all in one transaction. Possible duplicates (same name and date of birth) are
+     * refused until the staff member confirms it is a different person.
+     */
+    async admit(actor: Actor, id: string, input: AdmissionInput, context: AuditContext) {
+      const at = now();
+      return db.transaction(async (tx) => {
+        const found = await loadVisible(actor, id, true, tx);
+        const lead = found.lead;
+        const stageProblem = checkStageChange(lead.stage as PipelineStage, { to: "admitted" }, true);
+        if (stageProblem) {
+          throw new DomainError(
+            stageProblem.code,
+            stageProblem.code === "ADMISSIONS_TRANSITION_NOT_ALLOWED"
+              ? "Screen the person before admitting them."
+              : undefined,
+            "to",
+          );
+        }
+        const problems = checkAdmission(input, {
+          today: today(),
+          firstContactOn: lead.createdAt.toISOString().slice(0, 10),
+          levels: OFFERED_LEVELS,
+        });
+        if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+        if (!(await store.isActiveStaffAtSite(tx, input.primaryCounselorId, lead.siteId))) {
+          throw new DomainError(
+            "VALIDATION_FAILED",
+            "Choose a counselor who works at this site.",
+            "primaryCounselorId",
+          );
+        }
+        if (input.trackId && !(await store.findTrackAtSite(tx, input.trackId, lead.siteId))) {
+          throw new DomainError("VALIDATION_FAILED", "Choose a track at this site.", "trackId");
+        }
+        if (!input.confirmNotDuplicate) {
+          const duplicates = await store.findPossibleDuplicates(
+            tx,
+            input.legalGivenName,
+            input.legalFamilyName,
+            input.bornOn,
+          );
+          if (duplicates.length > 0) {
+            const visible = duplicates.filter((d) => actor.access.siteIds.includes(d.site_id));
+            throw new DomainError(
+              "ADMISSIONS_POSSIBLE_DUPLICATE",
+              visible.length > 0
+                ? `Someone with this name and date of birth is already in the program (${visible.map((d) => d.site_name).join(", ")}). Open their record, or confirm this is a different person.`
+                : undefined,
+              "legalFamilyName",
+            );
+          }
+        }
+        const participantId = await store.insertParticipant(tx, {
+          siteId: lead.siteId,
+          givenName: input.legalGivenName,
+          familyName: input.legalFamilyName,
+          preferredName: input.preferredName,
+          pronouns: input.pronouns,
+          bornOn: input.bornOn,
+          preferredLanguage: input.preferredLanguage,
+          phone: input.phone,
+          email: input.email,
+          address: input.address,
+          emergencyContactName: input.emergencyContactName,
+          emergencyContactPhone: input.emergencyContactPhone,
+          insurancePayer: input.insurancePayer,
+          insuranceMemberId: input.insuranceMemberId,
+        });
+        const episodeId = await store.insertEpisode(tx, {
+          participantId,
+          siteId: lead.siteId,
+          trackId: input.trackId,
+          primaryCounselorId: input.primaryCounselorId,
+          levelOfCare: input.levelOfCare,
+          admittedOn: input.admittedOn,
+          referralLeadId: lead.id,
+        });
+        await store.insertDiagnoses(
+          tx,
+          input.diagnoses.map((d) => {
+            const code = findIcdCode(d.code)!;
+            return {
+              participantId,
+              episodeId,
+              code: code.code,
+              title: code.title,
+              isPrimary: d.primary,
+              recordedBy: actor.user.id,
+              recordedAt: at,
+            };
+          }),
+        );
+        await store.insertCareTeamMember(tx, {
+          participantId,
+          userId: input.primaryCounselorId,
+          role: "primary_counselor",
+          addedAt: at,
+        });
+        await store.update(tx, id, { stage: "admitted", stageChangedAt: at, participantId });
+        await store.insertEvent(tx, {
+          leadId: id,
+          fromStage: lead.stage,
+          toStage: "admitted",
+          note: null,
+          actorUserId: actor.user.id,
+          at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.admit",
+            resourceType: "participant",
+            resourceId: participantId,
+            participantId,
+            purpose: "treatment",
+            details: { episodeId, leadId: id, levelOfCare: input.levelOfCare },
+          },
+          at,
+        );
+        return { participantId, episodeId };
+      });
     },
 
     levelRules: () => readLevelRules(db),

@@ -2,7 +2,18 @@ import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { LeadListQuery } from "../../core/admissions/leads.schema";
 import { CLOSED_STAGES } from "../../core/admissions/pipeline.rules";
 import { type Queryable, queryRows } from "../db/connection";
-import { admissionLeadEvents, admissionLeads, screenings, sites, users } from "../db/schema";
+import {
+  admissionLeadEvents,
+  admissionLeads,
+  careTeamMembers,
+  diagnoses,
+  episodes,
+  participants,
+  screenings,
+  sites,
+  tracks,
+  users,
+} from "../db/schema";
 
 export type LeadRow = typeof admissionLeads.$inferSelect;
 export type NewLead = typeof admissionLeads.$inferInsert;
@@ -156,5 +167,60 @@ export async function findLatestScreening(q: Queryable, leadId: string) {
     .where(eq(screenings.leadId, leadId))
     .orderBy(desc(screenings.screenedAt))
     .limit(1);
+  return rows[0];
+}
+
+export interface DuplicateRow {
+  id: string;
+  name: string;
+  born_on: string;
+  site_name: string;
+  site_id: string;
+}
+
+/** People already in the program with the same name and date of birth (case and accents ignored). */
+export async function findPossibleDuplicates(
+  q: Queryable,
+  given: string,
+  family: string,
+  bornOn: string,
+): Promise<DuplicateRow[]> {
+  return queryRows<DuplicateRow>(
+    q,
+    sql`select p.id, p.given_name || ' ' || p.family_name as name, p.born_on::text as born_on, s.name as site_name, p.site_id
+        from participants p join sites s on s.id = p.site_id
+        where lower(p.given_name) = lower(${given}) and lower(p.family_name) = lower(${family}) and p.born_on = ${bornOn}::date`,
+  );
+}
+
+export async function insertParticipant(
+  q: Queryable,
+  row: typeof participants.$inferInsert,
+): Promise<string> {
+  const rows = await q.insert(participants).values(row).returning({ id: participants.id });
+  return rows[0]!.id;
+}
+
+export async function insertEpisode(q: Queryable, row: typeof episodes.$inferInsert): Promise<string> {
+  const rows = await q.insert(episodes).values(row).returning({ id: episodes.id });
+  return rows[0]!.id;
+}
+
+export async function insertDiagnoses(q: Queryable, rows: (typeof diagnoses.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await q.insert(diagnoses).values(rows);
+}
+
+export async function insertCareTeamMember(
+  q: Queryable,
+  row: typeof careTeamMembers.$inferInsert,
+): Promise<void> {
+  await q.insert(careTeamMembers).values(row).onConflictDoNothing();
+}
+
+export async function findTrackAtSite(q: Queryable, trackId: string, siteId: string) {
+  const rows = await q
+    .select({ id: tracks.id })
+    .from(tracks)
+    .where(and(eq(tracks.id, trackId), eq(tracks.siteId, siteId)));
   return rows[0];
 }

@@ -194,6 +194,15 @@ export const participants = pgTable(
       .notNull()
       .default("en"),
     sobrietyOn: date("sobriety_on"),
+    preferredName: text("preferred_name").notNull().default(""),
+    pronouns: text("pronouns").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    address: text("address").notNull().default(""),
+    emergencyContactName: text("emergency_contact_name").notNull().default(""),
+    emergencyContactPhone: text("emergency_contact_phone").notNull().default(""),
+    insurancePayer: text("insurance_payer").notNull().default(""),
+    insuranceMemberId: text("insurance_member_id").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [index("participants_site_idx").on(t.siteId), uniqueIndex("participants_user_key").on(t.userId)],
@@ -216,6 +225,8 @@ export const episodes = pgTable(
     admittedOn: date("admitted_on").notNull(),
     dischargedOn: date("discharged_on"),
     dischargeReason: text("discharge_reason"),
+    /** The inquiry or referral this episode came from (admissions pipeline). */
+    referralLeadId: uuid("referral_lead_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -543,5 +554,29 @@ export const screenings = pgTable(
       "screenings_ratings_check",
       sql`array_length(${t.ratings}, 1) = 6 and 0 <= all(${t.ratings}) and 4 >= all(${t.ratings})`,
     ),
+  ],
+);
+
+/** Diagnoses (ICD-10-CM) recorded for an episode; the title is kept as it was when recorded. */
+export const diagnoses = pgTable(
+  "diagnoses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("diagnoses_participant_idx").on(t.participantId),
+    uniqueIndex("diagnoses_episode_code_key").on(t.episodeId, t.code),
+    uniqueIndex("diagnoses_episode_primary_key").on(t.episodeId).where(sql`${t.isPrimary}`),
   ],
 );

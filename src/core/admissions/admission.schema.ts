@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { findIcdCode } from "../diagnoses/icd10cm";
+import { emailSchema, localeSchema } from "../identity/identity.schema";
+
+/** Admission in one sitting: the participant, the episode of care and the diagnoses. */
+
+const isoDate = z.iso.date("Use a date like 2026-11-23.");
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Use at most ${max} characters.`).default("");
+
+export const admissionInputSchema = z.object({
+  legalGivenName: z
+    .string()
+    .trim()
+    .min(1, "Enter the legal first name.")
+    .max(100, "Use at most 100 characters."),
+  legalFamilyName: z
+    .string()
+    .trim()
+    .min(1, "Enter the legal last name.")
+    .max(100, "Use at most 100 characters."),
+  preferredName: optionalText(100),
+  pronouns: optionalText(40),
+  bornOn: isoDate,
+  preferredLanguage: localeSchema.default("en"),
+  phone: optionalText(40),
+  email: z.union([z.literal(""), emailSchema]).default(""),
+  address: optionalText(300),
+  emergencyContactName: optionalText(120),
+  emergencyContactPhone: optionalText(40),
+  insurancePayer: optionalText(120),
+  insuranceMemberId: optionalText(60),
+  admittedOn: isoDate,
+  trackId: z.uuid("Choose a track.").nullable().default(null),
+  levelOfCare: z.string().trim().min(1, "Choose the level of care.").default("2.1"),
+  primaryCounselorId: z.uuid("Choose the primary counselor."),
+  diagnoses: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1, "Choose a diagnosis code."),
+        primary: z.boolean().default(false),
+      }),
+    )
+    .min(1, "Record at least one diagnosis.")
+    .max(12, "Record at most 12 diagnoses."),
+  /** The staff member checked the possible duplicates shown and this is a different person. */
+  confirmNotDuplicate: z.boolean().default(false),
+});
+export type AdmissionInput = z.infer<typeof admissionInputSchema>;
+
+export interface AdmissionContext {
+  /** Today in the site's time zone. */
+  today: string;
+  /** The day the inquiry or referral arrived. */
+  firstContactOn: string;
+  /** Levels of care this program offers (codes). */
+  levels: readonly string[];
+}
+
+/** Problems no single field can see, by field path. */
+export function checkAdmission(
+  input: AdmissionInput,
+  context: AdmissionContext,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (input.bornOn > context.today)
+    problems.push({ path: "bornOn", message: "The date of birth cannot be in the future." });
+  else if (input.bornOn < "1900-01-01")
+    problems.push({ path: "bornOn", message: "Check the year of birth." });
+  if (input.admittedOn > context.today)
+    problems.push({ path: "admittedOn", message: "The admission date cannot be in the future." });
+  if (input.admittedOn < context.firstContactOn) {
+    problems.push({
+      path: "admittedOn",
+      message: `The admission cannot be before the first contact (${context.firstContactOn}).`,
+    });
+  }
+  if (input.admittedOn < input.bornOn)
+    problems.push({ path: "admittedOn", message: "The admission cannot be before the date of birth." });
+  if (!context.levels.includes(input.levelOfCare)) {
+    problems.push({
+      path: "levelOfCare",
+      message: `Choose one of the levels this program offers: ${context.levels.join(", ")}.`,
+    });
+  }
+  const seen = new Set<string>();
+  input.diagnoses.forEach((d, i) => {
+    const known = findIcdCode(d.code);
+    if (!known)
+      problems.push({
+        path: `diagnoses.${i}.code`,
+        message: `“${d.code}” is not in the ICD-10-CM list. Search for the code by name.`,
+      });
+    else if (seen.has(known.code))
+      problems.push({ path: `diagnoses.${i}.code`, message: `${known.code} is already listed.` });
+    if (known) seen.add(known.code);
+  });
+  const primaries = input.diagnoses.filter((d) => d.primary).length;
+  if (primaries !== 1)
+    problems.push({ path: "diagnoses", message: "Mark exactly one diagnosis as primary." });
+  const primary = input.diagnoses.find((d) => d.primary);
+  if (primaries === 1 && findIcdCode(primary!.code)?.group !== "substance_use") {
+    problems.push({
+      path: "diagnoses",
+      message: "The primary diagnosis of an IOP admission is a substance-use disorder (F10–F19).",
+    });
+  }
+  return problems;
+}
+
+export const admissionResultSchema = z.object({ participantId: z.uuid(), episodeId: z.uuid() });
+
+export const possibleDuplicateSchema = z.object({
+  duplicates: z.array(
+    z.object({ participantId: z.uuid(), name: z.string(), bornOn: z.iso.date(), siteName: z.string() }),
+  ),
+});
