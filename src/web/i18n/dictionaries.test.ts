@@ -4,6 +4,8 @@ import { adminEs } from "./admin.es";
 import { en } from "./en";
 import { es } from "./es";
 import { initialLanguage } from "./index";
+import { intakeEn } from "./intake.en";
+import { intakeEs } from "./intake.es";
 
 function keys(value: object, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) =>
@@ -23,6 +25,10 @@ describe("dictionaries", () => {
 
   it("the admin namespace has the same keys in Spanish", () => {
     expect(keys(adminEs).sort()).toEqual(keys(adminEn).sort());
+  });
+
+  it("the intake namespace has the same keys in Spanish", () => {
+    expect(keys(intakeEs).sort()).toEqual(keys(intakeEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

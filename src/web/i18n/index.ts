@@ -4,6 +4,8 @@ import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
 import { en } from "./en";
 import { es } from "./es";
+import { intakeEn } from "./intake.en";
+import { intakeEs } from "./intake.es";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,7 +23,10 @@ export function setupI18n(): typeof i18n {
     navigator.languages ?? [navigator.language],
   );
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en, admin: adminEn }, es: { translation: es, admin: adminEs } },
+    resources: {
+      en: { translation: en, admin: adminEn, intake: intakeEn },
+      es: { translation: es, admin: adminEs, intake: intakeEs },
+    },
     lng: language,
     fallbackLng: "en",
     interpolation: { escapeValue: false },
