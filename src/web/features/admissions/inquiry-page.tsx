@@ -237,9 +237,7 @@ function InquiryForm({ submitInquiry }: { submitInquiry: ReturnType<typeof useSu
           label={t("getHelp.inquiry.lookingFor")}
           description={t("getHelp.inquiry.lookingForHelp")}
           size="md"
-          autosize
-          minRows={3}
-          maxRows={10}
+          rows={4}
           {...form.getInputProps("lookingFor")}
           error={errorText(form.errors.lookingFor)}
         />
@@ -275,6 +273,7 @@ function InquiryForm({ submitInquiry }: { submitInquiry: ReturnType<typeof useSu
           color="blue"
           variant="light"
           icon={<IconShieldLock aria-hidden />}
+          role="note"
           title={t("getHelp.inquiry.privacyTitle")}
         >
           {t("getHelp.inquiry.privacyBody")}
