@@ -54,6 +54,11 @@ const viewRecord: Rule = (a, t) =>
   (["counselor", "prescriber"].includes(a) && t === "caseload") ||
   (a === "participant" && t === "caseload");
 
+/** Clinical changes: the director at the site, counselors and prescribers on their caseload. */
+const clinicalWrite: Rule = (a, t) =>
+  (a === "clinical_director" && t !== "other") ||
+  (["counselor", "prescriber"].includes(a) && t === "caseload");
+
 const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/meta": anyone,
   "POST /api/v1/sessions": anyone,
@@ -109,6 +114,8 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/participants/:id/access-log": (a, t) =>
     (["administrator", "clinical_director"].includes(a) && t !== "other") ||
     (a === "participant" && t === "caseload"),
+  "POST /api/v1/participants/:id/level-of-care": clinicalWrite,
+  "PUT /api/v1/participants/:id/sobriety-date": clinicalWrite,
   "PUT /api/v1/participants/:id/care-team": (a, t) =>
     ["clinical_director", "intake_coordinator"].includes(a) && t !== "other",
   // Only for staff outside the care team; those who may open the record anyway are told it is not needed.
@@ -326,6 +333,12 @@ describeEachEngine("authorization matrix", (engine) => {
         primaryCounselorId: ids.counselor,
         diagnoses: [{ code: "F10.20", primary: true }],
       },
+      "POST /api/v1/participants/:id/level-of-care": {
+        toLevel: "1",
+        changedOn: "2026-11-20",
+        reason: "Met the goals of intensive outpatient",
+      },
+      "PUT /api/v1/participants/:id/sobriety-date": { sobrietyOn: "2026-10-01" },
       "PUT /api/v1/admissions/level-rules": {
         edition: 3,
         byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],
@@ -351,6 +364,10 @@ describeEachEngine("authorization matrix", (engine) => {
       );
     }
     if (key === "DELETE /api/v1/sessions/current") await signInAs(actor);
+    if (key === "POST /api/v1/participants/:id/level-of-care") {
+      await db.execute(sql`delete from episode_level_changes`);
+      await db.execute(sql`update episodes set level_of_care = '2.1'`);
+    }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);
     }

@@ -44,7 +44,33 @@ export const participantRecordSchema = z.object({
   familyName: z.string(),
   bornOn: z.iso.date(),
   preferredLanguage: z.enum(["en", "es"]),
+  preferredName: z.string(),
+  pronouns: z.string(),
   site: z.object({ id: z.uuid(), name: z.string() }),
+  /** The open episode's level of care and days since admission; null when not in the program now. */
+  current: z
+    .object({
+      episodeId: z.uuid(),
+      levelOfCare: z.string(),
+      admittedOn: z.iso.date(),
+      daysInProgram: z.number().int(),
+      primaryCounselor: z.string().nullable(),
+    })
+    .nullable(),
+  sobrietyOn: z.iso.date().nullable(),
+  /** Level-of-care changes of the open episode, oldest first. */
+  levelHistory: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      on: z.iso.date(),
+      reason: z.string(),
+      by: z.string().nullable(),
+    }),
+  ),
+  /** Present only for those allowed to read clinical content. */
+  diagnoses: z.array(z.object({ code: z.string(), title: z.string(), primary: z.boolean() })).nullable(),
+  openAlerts: z.number().int(),
   episodes: z.array(
     z.object({
       id: z.uuid(),

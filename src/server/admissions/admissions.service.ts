@@ -6,6 +6,7 @@ import {
   ASAM_DIMENSIONS,
   type AsamEdition,
   type LevelSuggestionRule,
+  OFFERED_LEVELS,
   suggestLevelOfCare,
 } from "../../core/admissions/level-of-care";
 import {
@@ -46,12 +47,6 @@ function toScreening(
     screenedAt: row.screenedAt.toISOString(),
   };
 }
-
-/**
- * Levels of care this program offers at admission (IOP, and the outpatient step-down in either
- * edition's numbering). A program setting in a later issue.
- */
-export const OFFERED_LEVELS = ["2.1", "1", "1.5"];
 
 /** We promise to contact people within this many business hours (shown on the confirmation). */
 export const INQUIRY_RESPONSE_HOURS = 24;

@@ -580,3 +580,37 @@ export const diagnoses = pgTable(
     uniqueIndex("diagnoses_episode_primary_key").on(t.episodeId).where(sql`${t.isPrimary}`),
   ],
 );
+
+/** Steps up or down in level of care within an episode, dated (e.g. 2.5 → 2.1 → 1). */
+export const episodeLevelChanges = pgTable(
+  "episode_level_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    fromLevel: text("from_level").notNull(),
+    toLevel: text("to_level").notNull(),
+    changedOn: date("changed_on").notNull(),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("episode_level_changes_episode_idx").on(t.episodeId, t.changedOn)],
+);
+
+/** Every change of a participant's sobriety date, kept (the current one is on participants). */
+export const sobrietyDateChanges = pgTable(
+  "sobriety_date_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    fromOn: date("from_on"),
+    toOn: date("to_on"),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sobriety_date_changes_participant_idx").on(t.participantId, t.changedAt)],
+);

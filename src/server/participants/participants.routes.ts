@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accessLogPageSchema } from "../../core/audit/audit.schema";
+import { levelChangeInputSchema, sobrietyDateInputSchema } from "../../core/participants/chart.schema";
 import {
   breakGlassGrantSchema,
   breakGlassInputSchema,
@@ -105,6 +106,54 @@ export const participantsRoutes: FastifyPluginAsyncZod<{
     },
     async (request) =>
       participantAccessLog(db, participantAccessOf(request).participantId, request.query.before),
+  );
+
+  app.post(
+    "/participants/:id/level-of-care",
+    {
+      schema: {
+        tags: ["participants"],
+        summary: "Step up or down in level of care within the open episode (dated, with a reason)",
+        params: idParams,
+        body: levelChangeInputSchema,
+        response: { 200: participantRecordSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      config: {
+        access: { kind: "participant", permission: "clinical.write" },
+        audit: { action: "participant.level_change", resourceType: "episode" },
+      },
+    },
+    async (request) =>
+      participants.changeLevel(
+        actorOf(request),
+        participantAccessOf(request),
+        request.body,
+        auditContextOf(request),
+      ),
+  );
+
+  app.put(
+    "/participants/:id/sobriety-date",
+    {
+      schema: {
+        tags: ["participants"],
+        summary: "Set or clear the sobriety date (every change is kept)",
+        params: idParams,
+        body: sobrietyDateInputSchema,
+        response: { 200: participantRecordSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      config: {
+        access: { kind: "participant", permission: "clinical.write" },
+        audit: { action: "participant.sobriety_date_update", resourceType: "participant" },
+      },
+    },
+    async (request) =>
+      participants.setSobrietyDate(
+        actorOf(request),
+        participantAccessOf(request),
+        request.body.sobrietyOn,
+        auditContextOf(request),
+      ),
   );
 
   app.put(

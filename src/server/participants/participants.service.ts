@@ -1,4 +1,11 @@
 import { can } from "../../core/access/access.rules";
+import { OFFERED_LEVELS } from "../../core/admissions/level-of-care";
+import { daysBetween } from "../../core/demo/dates";
+import {
+  checkLevelChange,
+  checkSobrietyDate,
+  type LevelChangeInput,
+} from "../../core/participants/chart.schema";
 import type { ParticipantListQuery, ParticipantRecord } from "../../core/participants/participants.schema";
 import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema";
 import { DomainError } from "../../core/platform/errors";
@@ -71,20 +78,46 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
     async record(actor: Actor, access: ParticipantAccess): Promise<ParticipantRecord> {
       const id = access.participantId;
       const at = now();
-      const [row, episodes, careTeam] = await Promise.all([
+      const [row, episodes, careTeam, extras, open] = await Promise.all([
         store.findById(db, id),
         store.listEpisodes(db, id),
         store.listCareTeam(db, id),
+        store.findChartExtras(db, id),
+        store.findOpenEpisode(db, id),
       ]);
       if (!row) throw new DomainError("NOT_FOUND", "No such participant.");
       const clinical = can(actor.access, "clinical.view", access.facts, at).allowed;
       const checkIns = clinical ? await store.listRecentCheckIns(db, id, 14) : null;
+      const diagnoses = clinical ? await store.listDiagnoses(db, id) : null;
+      const levelHistory = open ? await store.listLevelChanges(db, open.id) : [];
+      const todayOn = at.toISOString().slice(0, 10);
       return {
         id: row.id,
         givenName: row.given_name,
         familyName: row.family_name,
         bornOn: row.born_on,
         preferredLanguage: row.preferred_language,
+        preferredName: extras?.preferred_name ?? "",
+        pronouns: extras?.pronouns ?? "",
+        current: open
+          ? {
+              episodeId: open.id,
+              levelOfCare: open.level_of_care,
+              admittedOn: open.admitted_on,
+              daysInProgram: daysBetween(open.admitted_on, todayOn),
+              primaryCounselor: open.primary_counselor,
+            }
+          : null,
+        sobrietyOn: extras?.sobriety_on ?? null,
+        levelHistory: levelHistory.map((l) => ({
+          from: l.from_level,
+          to: l.to_level,
+          on: l.changed_on,
+          reason: l.reason,
+          by: l.by,
+        })),
+        diagnoses: diagnoses?.map((d) => ({ code: d.code, title: d.title, primary: d.is_primary })) ?? null,
+        openAlerts: extras?.open_alerts ?? 0,
         site: { id: row.site_id, name: row.site_name },
         episodes: episodes.map((e) => ({
           id: e.id,
@@ -147,6 +180,95 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
         );
       });
       return { expiresAt: expiresAt.toISOString() };
+    },
+
+    /** Step up or down within the open episode, dated, with a reason; the history is kept. */
+    async changeLevel(
+      actor: Actor,
+      access: ParticipantAccess,
+      input: LevelChangeInput,
+      context: AuditContext,
+    ) {
+      const at = now();
+      await db.transaction(async (tx) => {
+        const open = await store.findOpenEpisode(tx, access.participantId);
+        if (!open)
+          throw new DomainError(
+            "VALIDATION_FAILED",
+            "This participant has no open episode of care.",
+            "toLevel",
+          );
+        const problems = checkLevelChange(
+          input,
+          {
+            levelOfCare: open.level_of_care,
+            admittedOn: open.admitted_on,
+            dischargedOn: open.discharged_on,
+            lastChangeOn: open.last_change_on,
+          },
+          { today: at.toISOString().slice(0, 10), levels: OFFERED_LEVELS },
+        );
+        if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+        await store.insertLevelChange(tx, {
+          episodeId: open.id,
+          fromLevel: open.level_of_care,
+          toLevel: input.toLevel,
+          changedOn: input.changedOn,
+          reason: input.reason,
+          changedBy: actor.user.id,
+          changedAt: at,
+        });
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "participant.level_change",
+            resourceType: "episode",
+            resourceId: open.id,
+            participantId: access.participantId,
+            purpose: access.purpose,
+            details: { from: open.level_of_care, to: input.toLevel },
+          },
+          at,
+        );
+      });
+      return this.record(actor, access);
+    },
+
+    async setSobrietyDate(
+      actor: Actor,
+      access: ParticipantAccess,
+      sobrietyOn: string | null,
+      context: AuditContext,
+    ) {
+      const at = now();
+      await db.transaction(async (tx) => {
+        const row = await store.findById(tx, access.participantId);
+        const extras = await store.findChartExtras(tx, access.participantId);
+        const problems = checkSobrietyDate(sobrietyOn, row!.born_on, at.toISOString().slice(0, 10));
+        if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+        await store.setSobrietyDate(
+          tx,
+          access.participantId,
+          extras?.sobriety_on ?? null,
+          sobrietyOn,
+          actor.user.id,
+          at,
+        );
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "participant.sobriety_date_update",
+            resourceType: "participant",
+            resourceId: access.participantId,
+            participantId: access.participantId,
+            purpose: access.purpose,
+          },
+          at,
+        );
+      });
+      return this.record(actor, access);
     },
 
     async replaceCareTeam(

@@ -1,7 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import type { ParticipantListQuery } from "../../core/participants/participants.schema";
 import { type Queryable, queryRows } from "../db/connection";
-import { careTeamMembers } from "../db/schema";
+import {
+  careTeamMembers,
+  episodeLevelChanges,
+  episodes,
+  participants,
+  sobrietyDateChanges,
+} from "../db/schema";
 
 export interface ListScope {
   actorUserId: string;
@@ -165,4 +171,95 @@ export async function listFamilyLinked(q: Queryable, familyUserId: string): Prom
     sql`select participant_id from family_links where user_id = ${familyUserId}`,
   );
   return rows.map((r) => r.participant_id);
+}
+
+export async function findChartExtras(q: Queryable, participantId: string) {
+  const rows = await queryRows<{
+    preferred_name: string;
+    pronouns: string;
+    sobriety_on: string | null;
+    open_alerts: number;
+  }>(
+    q,
+    sql`select p.preferred_name, p.pronouns, p.sobriety_on::text as sobriety_on,
+          (select count(*)::int from alerts a where a.participant_id = p.id and a.acknowledged_at is null) as open_alerts
+        from participants p where p.id = ${participantId}`,
+  );
+  return rows[0];
+}
+
+export async function findOpenEpisode(q: Queryable, participantId: string) {
+  const rows = await queryRows<{
+    id: string;
+    level_of_care: string;
+    admitted_on: string;
+    discharged_on: string | null;
+    primary_counselor: string | null;
+    last_change_on: string | null;
+  }>(
+    q,
+    sql`select e.id, e.level_of_care, e.admitted_on::text as admitted_on, e.discharged_on::text as discharged_on,
+          (select u.display_name from care_team_members c join users u on u.id = c.user_id
+             where c.participant_id = e.participant_id and c.role = 'primary_counselor' limit 1) as primary_counselor,
+          (select max(l.changed_on)::text from episode_level_changes l where l.episode_id = e.id) as last_change_on
+        from episodes e where e.participant_id = ${participantId} and e.discharged_on is null
+        order by e.admitted_on desc limit 1`,
+  );
+  return rows[0];
+}
+
+export async function listLevelChanges(q: Queryable, episodeId: string) {
+  return queryRows<{
+    from_level: string;
+    to_level: string;
+    changed_on: string;
+    reason: string;
+    by: string | null;
+  }>(
+    q,
+    sql`select l.from_level, l.to_level, l.changed_on::text as changed_on, l.reason, u.display_name as by
+        from episode_level_changes l left join users u on u.id = l.changed_by
+        where l.episode_id = ${episodeId} order by l.changed_on, l.id`,
+  );
+}
+
+export async function listDiagnoses(q: Queryable, participantId: string) {
+  return queryRows<{ code: string; title: string; is_primary: boolean }>(
+    q,
+    sql`select d.code, d.title, d.is_primary from diagnoses d
+        join episodes e on e.id = d.episode_id
+        where d.participant_id = ${participantId}
+          and e.id = (select id from episodes where participant_id = ${participantId} order by admitted_on desc limit 1)
+        order by d.is_primary desc, d.code`,
+  );
+}
+
+export async function insertLevelChange(
+  q: Queryable,
+  row: {
+    episodeId: string;
+    fromLevel: string;
+    toLevel: string;
+    changedOn: string;
+    reason: string;
+    changedBy: string;
+    changedAt: Date;
+  },
+): Promise<void> {
+  await q.insert(episodeLevelChanges).values(row);
+  await q.update(episodes).set({ levelOfCare: row.toLevel }).where(eq(episodes.id, row.episodeId));
+}
+
+export async function setSobrietyDate(
+  q: Queryable,
+  participantId: string,
+  from: string | null,
+  to: string | null,
+  changedBy: string,
+  at: Date,
+): Promise<void> {
+  await q.update(participants).set({ sobrietyOn: to }).where(eq(participants.id, participantId));
+  await q
+    .insert(sobrietyDateChanges)
+    .values({ participantId, fromOn: from, toOn: to, changedBy, changedAt: at });
 }

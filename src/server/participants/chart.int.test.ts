@@ -1,0 +1,114 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { givenParticipant, givenSite, givenUser } from "../../../tests/support/given";
+import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
+import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
+import type { DatabaseHandle } from "../db/connection";
+
+describeEachEngine("participant chart: header, level-of-care changes, sobriety date", (engine) => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  let cookie: string;
+  let participantId: string;
+  const clock = testClock("2026-11-23T15:00:00Z");
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    app = await buildTestApp(database, { now: clock.now });
+    const site = await givenSite(database.db, "Chart Site");
+    const director = await givenUser(database.db, {
+      roles: ["clinical_director"],
+      siteNames: [site.name],
+      displayName: "Dr. Dana",
+    });
+    cookie = (await signIn(app, director.email, director.password)).cookie;
+    participantId = (
+      await givenParticipant(database.db, {
+        siteId: site.id,
+        careTeam: [{ userId: director.id, role: "primary_counselor" }],
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const record = async () =>
+    (await app.inject({ url: `/api/v1/participants/${participantId}`, headers: { cookie } })).json();
+  const send = (method: "POST" | "PUT", path: string, payload: object) =>
+    app.inject({
+      method,
+      url: `/api/v1/participants/${participantId}${path}`,
+      headers: { ...appHeaders, cookie },
+      payload,
+    });
+
+  it("shows level of care, days in program and primary counselor in the header", async () => {
+    expect((await record()).current).toMatchObject({
+      levelOfCare: "2.1",
+      admittedOn: "2026-10-01",
+      daysInProgram: 53,
+      primaryCounselor: "Dr. Dana",
+    });
+  });
+
+  it("steps down with a dated reason, keeps the history, and refuses impossible changes by field", async () => {
+    const bad = await send("POST", "/level-of-care", {
+      toLevel: "2.1",
+      changedOn: "2026-12-01",
+      reason: "x",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["reason"]);
+    const same = await send("POST", "/level-of-care", {
+      toLevel: "2.1",
+      changedOn: "2026-12-01",
+      reason: "No change really",
+    });
+    expect(same.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["toLevel", "changedOn"]);
+    const down = await send("POST", "/level-of-care", {
+      toLevel: "1",
+      changedOn: "2026-11-20",
+      reason: "Met IOP goals; stepping down",
+    });
+    expect(down.statusCode).toBe(200);
+    expect(down.json().current.levelOfCare).toBe("1");
+    expect(down.json().levelHistory).toEqual([
+      { from: "2.1", to: "1", on: "2026-11-20", reason: "Met IOP goals; stepping down", by: "Dr. Dana" },
+    ]);
+    const earlier = await send("POST", "/level-of-care", {
+      toLevel: "2.1",
+      changedOn: "2026-11-10",
+      reason: "Stepping back up",
+    });
+    expect(earlier.json().error.fields[0].message).toContain("2026-11-20");
+    const up = await send("POST", "/level-of-care", {
+      toLevel: "2.1",
+      changedOn: "2026-11-22",
+      reason: "Lapse; stepping back up",
+    });
+    expect(up.json().levelHistory.map((h: { to: string }) => h.to)).toEqual(["1", "2.1"]);
+  });
+
+  it("sets and clears the sobriety date, keeping every change", async () => {
+    expect(
+      (await send("PUT", "/sobriety-date", { sobrietyOn: "2026-11-30" })).json().error.fields[0].path,
+    ).toBe("sobrietyOn");
+    expect((await send("PUT", "/sobriety-date", { sobrietyOn: "2026-10-05" })).json().sobrietyOn).toBe(
+      "2026-10-05",
+    );
+    expect((await send("PUT", "/sobriety-date", { sobrietyOn: "2026-11-02" })).json().sobrietyOn).toBe(
+      "2026-11-02",
+    );
+    expect((await send("PUT", "/sobriety-date", { sobrietyOn: null })).json().sobrietyOn).toBeNull();
+    const history = await database.db.query.sobrietyDateChanges.findMany({
+      where: (c, { eq }) => eq(c.participantId, participantId),
+    });
+    expect(history.map((h) => [h.fromOn, h.toOn])).toEqual([
+      [null, "2026-10-05"],
+      ["2026-10-05", "2026-11-02"],
+      ["2026-11-02", null],
+    ]);
+  });
+});
