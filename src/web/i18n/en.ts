@@ -398,9 +398,9 @@ export const en = {
       privacyTitle: "Your privacy",
       privacyBody:
         "Only our program's intake staff see what you send. We protect it like a health record, and we use it only to contact you about care.",
-      submit: "Send",
+      submit: "Send my question",
       rateLimited:
-        "Too many messages were sent in a short time. Please wait a minute, then press Send again. Everything you typed is still here.",
+        "Too many messages were sent in a short time. Please wait a minute, then try again. Everything you typed is still here.",
       sentTitle: "Thank you. We got your message.",
       reference: "Your reference: {{reference}}",
       referenceHelp: "If you call us, share this reference so we can find your message.",

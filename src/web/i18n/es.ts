@@ -409,9 +409,9 @@ export const es: Dictionary = {
       privacyTitle: "Tu privacidad",
       privacyBody:
         "Solo el personal de admisiones de nuestro programa ve lo que nos envías. Lo protegemos como un expediente de salud y lo usamos solo para contactarte sobre tu atención.",
-      submit: "Enviar",
+      submit: "Enviar mi pregunta",
       rateLimited:
-        "Se enviaron demasiados mensajes en poco tiempo. Espera un minuto y vuelve a pulsar Enviar. Todo lo que escribiste sigue aquí.",
+        "Se enviaron demasiados mensajes en poco tiempo. Espera un minuto y vuelve a intentarlo. Todo lo que escribiste sigue aquí.",
       sentTitle: "Gracias. Recibimos tu mensaje.",
       reference: "Tu referencia: {{reference}}",
       referenceHelp: "Si nos llamas, menciona esta referencia para que encontremos tu mensaje.",

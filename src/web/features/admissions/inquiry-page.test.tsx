@@ -90,6 +90,19 @@ describe("InquiryPage", () => {
     expect(posts(fetchMock)).toEqual([]);
   });
 
+  it("shows every problem at once, even before a way to reach the person is chosen", async () => {
+    const fetchMock = renderInquiry();
+    await chooseSite(NORTH.name);
+    choose(I.forWhom, I.forWhomOptions.loved_one);
+    send();
+    expect(await screen.findByText(I.nameRequired)).toBeTruthy();
+    expect(screen.getByText(I.contactNameRequired)).toBeTruthy();
+    expect(screen.getByText(I.contactMethodRequired)).toBeTruthy();
+    expect(screen.queryByText(I.emailRequired)).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Their name/));
+    expect(posts(fetchMock)).toEqual([]);
+  });
+
   it("says who the help is for and how to reach them before anything else", async () => {
     const fetchMock = renderInquiry();
     await chooseSite(NORTH.name);

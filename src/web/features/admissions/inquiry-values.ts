@@ -77,13 +77,38 @@ export function toInquiryInput(
   return parsed.success ? parsed.data : null;
 }
 
+/** Valid values that add no cross-field requirement ("self" needs no contact name). */
+const STAND_INS = {
+  siteId: "5d0c1a7e-3b1f-4c6a-9e2d-8f7b6a5c4d31",
+  forWhom: "self",
+  name: "x",
+  contactName: "",
+  contactMethod: "email",
+  phone: "",
+  email: "name@example.org",
+  bestTime: "any",
+  lookingFor: "",
+  website: "",
+} as const;
+
 /** Check with the server's schema; each error becomes a dictionary key for the field it names. */
 export function validateInquiry(
   values: InquiryValues,
   selfCheckOutcome: SelfCheckOutcome | null,
 ): Partial<Record<InquiryField, string>> {
-  const parsed = inquiryInputSchema.safeParse(toInquiryDraft(values, selfCheckOutcome));
+  const draft = toInquiryDraft(values, selfCheckOutcome);
+  const parsed = inquiryInputSchema.safeParse(draft);
   if (parsed.success) return {};
+  const issues = [...parsed.error.issues];
+  // A choice not yet made stops zod before the schema's cross-field rules (phone for phone, a name
+  // for a loved one). Check those rules too, with stand-ins for the failed fields, so every problem shows at once.
+  const failed = new Set(issues.map((issue) => issue.path[0]));
+  const probe = inquiryInputSchema.safeParse({
+    ...draft,
+    ...Object.fromEntries(Object.entries(STAND_INS).filter(([field]) => failed.has(field))),
+    ...(failed.has("contactMethod") ? { email: STAND_INS.email } : {}),
+  });
+  if (!probe.success) issues.push(...probe.error.issues.filter((issue) => !failed.has(issue.path[0])));
   const errors: Partial<Record<InquiryField, string>> = {};
   const empty = (value: string) => value.trim() === "";
   const keyFor: Record<InquiryField, (serverMessage: string) => string> = {
@@ -98,7 +123,7 @@ export function validateInquiry(
     bestTime: (serverMessage) => serverMessage,
     lookingFor: () => "getHelp.inquiry.lookingForTooLong",
   };
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const field = issue.path[0] as InquiryField;
     if (INQUIRY_FIELDS.includes(field) && !errors[field]) errors[field] = keyFor[field](issue.message);
   }

@@ -35,8 +35,11 @@ export function validateSelfCheck(values: Values): Partial<Record<SelfCheckQuest
 /** Shown before anything else the moment someone says they are thinking of hurting themselves. */
 function SafetyFirst() {
   const { t } = useTranslation();
+  const section = useRef<HTMLDivElement>(null);
+  // Bring it into view (focus stays on the answer, so keyboard users are not moved).
+  useEffect(() => section.current?.scrollIntoView?.({ block: "start" }), []);
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={section} style={{ scrollMarginTop: 8 }}>
       <Alert color="red" variant="light" icon={<IconHeartHandshake aria-hidden />} role="alert">
         {t("getHelp.selfCheck.safetyNow")}
       </Alert>
