@@ -118,6 +118,17 @@ describeEachEngine("demo program", (engine) => {
     expect(pipeline.open).toBeGreaterThan(5);
     expect(pipeline.closed).toBeGreaterThan(3);
     expect(pipeline.events_ok).toBe(true);
+    const admissions = await one<{ episodes: number; linked: number; screened: number; primaries: number }>(
+      sql`select
+            (select count(*)::int from episodes) as episodes,
+            (select count(*)::int from episodes e join admission_leads l on l.id = e.referral_lead_id
+               where l.stage = 'admitted' and l.participant_id = e.participant_id) as linked,
+            (select count(distinct l.id)::int from admission_leads l join screenings s on s.lead_id = l.id where l.stage = 'admitted') as screened,
+            (select count(*)::int from diagnoses where is_primary) as primaries`,
+    );
+    expect(admissions.linked).toBe(admissions.episodes);
+    expect(admissions.screened).toBe(admissions.episodes);
+    expect(admissions.primaries).toBe(admissions.episodes);
     const verdict = await verifyAuditChain(database.db);
     expect(verdict.ok).toBe(true);
     expect(verdict.events).toBeGreaterThan(50);

@@ -1,3 +1,5 @@
+import { ELIGIBILITY_ITEMS } from "../../core/admissions/screening.schema";
+import { planAdmission } from "../../core/demo/admission-history";
 import { planAuditHistory } from "../../core/demo/audit-history";
 import {
   DEMO_SITES,
@@ -8,6 +10,7 @@ import {
 } from "../../core/demo/demo-plan";
 import { DEMO_REFERRING_ORGANISATIONS, planDemoPipeline } from "../../core/demo/pipeline-plan";
 import { createRandom } from "../../core/demo/random";
+import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { insertBreakGlassGrant } from "../access/access.sql";
 import { appendAuditInputs } from "../audit/audit.service";
 import type { Database, DatabaseHandle, Queryable, Transaction } from "../db/connection";
@@ -16,9 +19,11 @@ import {
   admissionLeads,
   alerts,
   checkIns,
+  diagnoses,
   episodes,
   organisations,
   participants,
+  screenings,
   sites,
   staffSites,
   tracks,
@@ -142,6 +147,8 @@ async function writeDemo(
     today,
     program.sites.map((s) => s.id!),
   );
+  // Benchmark scale skips the per-episode admission history (it would multiply the rows).
+  if (!SCALE_SPECS[options.scale].bulk) await writeAdmissionHistory(q, options);
   progress("access", 1, 1);
   return summary;
 }
@@ -216,6 +223,97 @@ async function writePipeline(
   }
   await demo.insertRows(q, admissionLeads, leads);
   await demo.insertRows(q, admissionLeadEvents, events);
+}
+
+/** Every demo episode began as an inquiry or referral that was screened and admitted. */
+async function writeAdmissionHistory(q: Queryable, options: DemoOptions): Promise<void> {
+  const episodeRows = await demo.listEpisodesForHistory(q);
+  const owners = await demo.findIntakeOwnersBySite(q, [...new Set(episodeRows.map((e) => e.site_id))]);
+  const leads: (typeof admissionLeads.$inferInsert)[] = [];
+  const events: (typeof admissionLeadEvents.$inferInsert)[] = [];
+  const screeningRows: (typeof screenings.$inferInsert)[] = [];
+  const diagnosisRows: (typeof diagnoses.$inferInsert)[] = [];
+  const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, "0")}:00:00Z`);
+  episodeRows.forEach((episode, index) => {
+    const plan = planAdmission(options.seed, episode.id, episode.admitted_on);
+    const leadId = demoUuid(`${options.seed}/admission-lead/${episode.id}`);
+    const owner = owners.get(episode.site_id) ?? null;
+    const [first, contacted, scheduled, screened] = plan.steps;
+    leads.push({
+      id: leadId,
+      reference: `BW-A${String(index + 1).padStart(5, "0")}`,
+      siteId: episode.site_id,
+      kind: plan.kind,
+      stage: "admitted",
+      stageChangedAt: at(episode.admitted_on, 16),
+      personName: episode.name,
+      contactMethod: "phone",
+      phone: `555-02${String(index % 100).padStart(2, "0")}`,
+      referralSource: plan.source,
+      referringOrganisation: plan.source
+        ? DEMO_REFERRING_ORGANISATIONS[index % DEMO_REFERRING_ORGANISATIONS.length]!
+        : null,
+      ownerUserId: owner,
+      participantId: episode.participant_id,
+      createdBy: plan.kind === "referral" ? owner : null,
+      createdAt: at(first, 14),
+    });
+    const path: [string | null, string, string][] = [
+      [null, "new", first],
+      ["new", "contacted", contacted],
+      ["contacted", "screening_scheduled", scheduled],
+      ["screening_scheduled", "screened", screened],
+      ["screened", "admitted", episode.admitted_on],
+    ];
+    for (const [n, [from, to, day]] of path.entries()) {
+      events.push({
+        leadId,
+        fromStage: from,
+        toStage: to,
+        note: null,
+        actorUserId: n === 0 && plan.kind === "inquiry" ? null : owner,
+        at: at(day, 14 + n),
+      });
+    }
+    const highest = Math.max(...plan.ratings);
+    screeningRows.push({
+      leadId,
+      edition: 3,
+      eligibility: JSON.stringify(Object.fromEntries(ELIGIBILITY_ITEMS.map((item) => [item, true]))),
+      ratings: plan.ratings,
+      justifications: plan.ratings.map(() => ""),
+      suggestedLevel: "2.1",
+      suggestionDrivenBy: plan.ratings.flatMap((r, i) => (r === highest ? [i + 1] : [])),
+      recommendedLevel: "2.1",
+      providedLevel: episode.level_of_care,
+      differenceReason: episode.level_of_care === "2.1" ? null : "other",
+      screenedBy: owner,
+      screenedAt: at(screened, 17),
+    });
+    for (const [code, primary] of [
+      [plan.primaryCode, true],
+      [plan.coOccurringCode, false],
+    ] as const) {
+      if (!code) continue;
+      diagnosisRows.push({
+        participantId: episode.participant_id,
+        episodeId: episode.id,
+        code,
+        title: findIcdCode(code)!.title,
+        isPrimary: primary,
+        recordedBy: episode.primary_counselor_id,
+        recordedAt: at(episode.admitted_on, 16),
+      });
+    }
+  });
+  await demo.insertRows(q, admissionLeads, leads);
+  await demo.insertRows(q, admissionLeadEvents, events);
+  await demo.insertRows(q, screenings, screeningRows);
+  await demo.insertRows(q, diagnoses, diagnosisRows);
+  await demo.linkEpisodesToLeads(
+    q,
+    episodeRows.map((e) => ({ episodeId: e.id, leadId: demoUuid(`${options.seed}/admission-lead/${e.id}`) })),
+  );
 }
 
 function demoAccount(kind: "family" | "participant") {

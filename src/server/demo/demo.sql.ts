@@ -250,3 +250,38 @@ export async function findIntakeOwnersBySite(
   }
   return owners;
 }
+
+export interface EpisodeForHistory {
+  id: string;
+  participant_id: string;
+  site_id: string;
+  admitted_on: string;
+  level_of_care: string;
+  name: string;
+  primary_counselor_id: string | null;
+}
+
+export async function listEpisodesForHistory(q: Queryable): Promise<EpisodeForHistory[]> {
+  return queryRows<EpisodeForHistory>(
+    q,
+    sql`select e.id, e.participant_id, e.site_id, e.admitted_on::text as admitted_on, e.level_of_care,
+          p.given_name || ' ' || p.family_name as name, e.primary_counselor_id
+        from episodes e join participants p on p.id = e.participant_id order by e.id`,
+  );
+}
+
+/** Each demo episode points at the inquiry or referral it came from. */
+export async function linkEpisodesToLeads(
+  q: Queryable,
+  pairs: readonly { episodeId: string; leadId: string }[],
+): Promise<void> {
+  for (let i = 0; i < pairs.length; i += BATCH) {
+    const values = sql.join(
+      pairs.slice(i, i + BATCH).map((p) => sql`(${p.episodeId}::uuid, ${p.leadId}::uuid)`),
+      sql`, `,
+    );
+    await q.execute(
+      sql`update episodes e set referral_lead_id = v.lead_id from (values ${values}) as v(episode_id, lead_id) where e.id = v.episode_id`,
+    );
+  }
+}
