@@ -28,6 +28,8 @@ export const participantListSchema = z.object({
   pageSize: z.number().int(),
   /** The list is limited to the actor's care team (the counselor-scope setting). */
   scope: z.enum(["site", "care_team", "self", "family"]),
+  /** No name matched exactly; these are close spellings of the search. */
+  approximate: z.boolean(),
 });
 
 export const careTeamMemberSchema = z.object({

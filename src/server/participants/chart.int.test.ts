@@ -111,4 +111,24 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
       ["2026-11-02", null],
     ]);
   });
+
+  it("finds participants by a misspelled name when nothing matches exactly, and says so", async () => {
+    const siteId = (await database.db.query.participants.findFirst({
+      where: (p, { eq }) => eq(p.id, participantId),
+    }))!.siteId;
+    await givenParticipant(database.db, { siteId, givenName: "Robin", familyName: "Ambervale" });
+    const search = async (q: string) =>
+      (
+        await app.inject({
+          url: `/api/v1/participants?status=all&q=${encodeURIComponent(q)}`,
+          headers: { cookie },
+        })
+      ).json();
+    const exact = await search("amberv");
+    expect(exact).toMatchObject({ approximate: false, total: 1 });
+    const typo = await search("ambrevale");
+    expect(typo).toMatchObject({ approximate: true, total: 1 });
+    expect(typo.participants[0].name).toBe("Robin Ambervale");
+    expect(await search("zzzz")).toMatchObject({ approximate: false, total: 0, participants: [] });
+  });
 });

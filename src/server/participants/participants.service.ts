@@ -6,6 +6,7 @@ import {
   checkSobrietyDate,
   type LevelChangeInput,
 } from "../../core/participants/chart.schema";
+import { nameMatches } from "../../core/participants/name-search.rules";
 import type { ParticipantListQuery, ParticipantRecord } from "../../core/participants/participants.schema";
 import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema";
 import { DomainError } from "../../core/platform/errors";
@@ -55,7 +56,16 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
         scope = { actorUserId: actor.user.id, siteIds: [], careTeamOnly: false, participantIds: allowed };
         label = "family";
       }
-      const rows = await store.listScoped(db, scope, query);
+      let rows = await store.listScoped(db, scope, query);
+      let approximate = false;
+      if (rows.length === 0 && query.q && query.q.trim().length >= 4) {
+        const candidates = await store.listNamesScoped(db, scope, query, 5000);
+        const close = candidates.filter((c) => nameMatches(query.q!, c.name)).map((c) => c.id);
+        if (close.length > 0) {
+          rows = await store.listScoped(db, { ...scope, onlyIds: close }, { ...query, q: undefined });
+          approximate = true;
+        }
+      }
       return {
         participants: rows.map((r) => ({
           id: r.id,
@@ -72,6 +82,7 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
         page: query.page,
         pageSize: query.pageSize,
         scope: label,
+        approximate,
       };
     },
 

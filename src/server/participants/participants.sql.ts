@@ -17,6 +17,8 @@ export interface ListScope {
   careTeamOnly: boolean;
   /** Participants and family: exactly these participants. */
   participantIds?: readonly string[];
+  /** Narrow further to these participants (close-spelling matches of a search). */
+  onlyIds?: readonly string[];
 }
 
 export interface ParticipantListRow {
@@ -51,6 +53,7 @@ export async function listScoped(
       ? sql`p.id in (${uuidList(scope.participantIds)})`
       : sql`p.site_id in (${uuidList(query.siteId ? scope.siteIds.filter((s) => s === query.siteId) : scope.siteIds)})`,
   ];
+  if (scope.onlyIds) conditions.push(sql`p.id in (${uuidList(scope.onlyIds)})`);
   if (scope.careTeamOnly) {
     conditions.push(
       sql`exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId})`,
@@ -262,4 +265,15 @@ export async function setSobrietyDate(
   await q
     .insert(sobrietyDateChanges)
     .values({ participantId, fromOn: from, toOn: to, changedBy, changedAt: at });
+}
+
+/** Names in the actor's scope (for close-spelling search), at most `limit`. */
+export async function listNamesScoped(
+  q: Queryable,
+  scope: ListScope,
+  query: ParticipantListQuery,
+  limit: number,
+) {
+  const rows = await listScoped(q, scope, { ...query, q: undefined, page: 1, pageSize: limit });
+  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
