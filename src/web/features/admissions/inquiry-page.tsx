@@ -289,7 +289,9 @@ function InquiryForm({ submitInquiry }: { submitInquiry: ReturnType<typeof useSu
 function InquiryConfirmation({ receipt }: { receipt: InquiryReceipt }) {
   const { t } = useTranslation();
   const status = useRef<HTMLDivElement>(null);
-  useEffect(() => status.current?.focus(), []);
+  useEffect(() => {
+    status.current?.focus();
+  }, []);
   return (
     <Stack>
       <Alert

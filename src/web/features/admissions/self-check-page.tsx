@@ -37,7 +37,9 @@ function SafetyFirst() {
   const { t } = useTranslation();
   const section = useRef<HTMLDivElement>(null);
   // Bring it into view (focus stays on the answer, so keyboard users are not moved).
-  useEffect(() => section.current?.scrollIntoView?.({ block: "start" }), []);
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: "start" });
+  }, []);
   return (
     <Stack gap="sm" ref={section} style={{ scrollMarginTop: 8 }}>
       <Alert color="red" variant="light" icon={<IconHeartHandshake aria-hidden />} role="alert">
@@ -126,7 +128,9 @@ export function SelfCheckPage() {
 function SelfCheckResultView({ result, onChange }: { result: SelfCheckResult; onChange: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   return (
     <Stack component="section" aria-labelledby="result-title">
       <Title order={2} size="h3" id="result-title" ref={heading} tabIndex={-1}>
