@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/alerts/:id/acknowledge": only("administrator", "clinical_director"),
   "GET /api/v1/overview": staffOnly,
   "GET /api/v1/public/sites": anyone,
+  "GET /api/v1/public/program-pages/:id": anyone,
+  "PUT /api/v1/program-pages/:id": only("administrator"),
   "POST /api/v1/inquiries": anyone,
   "POST /api/v1/admissions/referrals": only("clinical_director", "intake_coordinator"),
   "GET /api/v1/admissions/leads": only("clinical_director", "intake_coordinator"),
@@ -248,7 +250,7 @@ describeEachEngine("authorization matrix", (engine) => {
           ? participantId
           : route.url.startsWith("/api/v1/users/")
             ? ids.victim!
-            : route.url.startsWith("/api/v1/sites/")
+            : route.url.startsWith("/api/v1/sites/") || route.url.includes("program-pages/")
               ? ids.siteA!
               : route.url.startsWith("/api/v1/alerts/")
                 ? ids.alert!
@@ -339,6 +341,9 @@ describeEachEngine("authorization matrix", (engine) => {
         reason: "Met the goals of intensive outpatient",
       },
       "PUT /api/v1/participants/:id/sobriety-date": { sobrietyOn: "2026-10-01" },
+      "PUT /api/v1/program-pages/:id": {
+        bodyMarkdown: "## Our program\n\nEvening groups three days a week.",
+      },
       "PUT /api/v1/admissions/level-rules": {
         edition: 3,
         byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],

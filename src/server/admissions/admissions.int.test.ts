@@ -413,4 +413,32 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
     expect(await search("cocain dependence")).toEqual(["F14.20", "F14.21", "F14.23"]);
     expect(await search("PTSD")).toEqual(["F43.10", "F43.11", "F43.12"]);
   });
+
+  it("serves each location's public program page, starting from Bridgeway's text until staff write their own", async () => {
+    const page = await app.inject({ url: `/api/v1/public/program-pages/${siteId}` });
+    expect(page.json()).toMatchObject({ siteName: "Harborview", updatedAt: null });
+    expect(page.json().bodyMarkdown).toContain("## Intensive outpatient program at Harborview");
+    expect(page.json().bodyMarkdown).toContain("988");
+    const admin = await givenUser(database.db, { roles: ["administrator"], siteNames: ["Harborview"] });
+    const adminCookie = (await signIn(app, admin.email, admin.password)).cookie;
+    const put = (bodyMarkdown: string) =>
+      app.inject({
+        method: "PUT",
+        url: `/api/v1/program-pages/${siteId}`,
+        headers: { ...appHeaders, cookie: adminCookie },
+        payload: { bodyMarkdown },
+      });
+    expect((await put("Too short")).json().error.fields[0].path).toBe("bodyMarkdown");
+    const saved = await put("## Harborview IOP\n\nEvening groups Monday, Tuesday and Thursday, 6–9 pm.");
+    expect(saved.json()).toMatchObject({
+      bodyMarkdown: "## Harborview IOP\n\nEvening groups Monday, Tuesday and Thursday, 6–9 pm.",
+    });
+    expect(
+      (await app.inject({ url: `/api/v1/public/program-pages/${siteId}` })).json().updatedAt,
+    ).not.toBeNull();
+    expect(
+      (await app.inject({ url: "/api/v1/public/program-pages/00000000-0000-4000-8000-000000000000" }))
+        .statusCode,
+    ).toBe(404);
+  });
 });

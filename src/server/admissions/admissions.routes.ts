@@ -16,6 +16,7 @@ import {
   referralInputSchema,
   stageChangeInputSchema,
 } from "../../core/admissions/leads.schema";
+import { programPageInputSchema, programPageSchema } from "../../core/admissions/program-page";
 import { screeningInputSchema } from "../../core/admissions/screening.schema";
 import { searchIcdCodes } from "../../core/diagnoses/icd10cm";
 import { errorResponses } from "../platform/openapi";
@@ -41,6 +42,41 @@ export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsSer
       config: { access: { kind: "public" } },
     },
     async () => ({ sites: await admissions.listPublicSites() }),
+  );
+
+  app.get(
+    "/public/program-pages/:id",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "A location's public program page (markdown)",
+        params: idParams,
+        response: { 200: programPageSchema, ...errorResponses(404) },
+      },
+      config: { access: { kind: "public" } },
+    },
+    async (request) => admissions.programPage(request.params.id),
+  );
+
+  app.put(
+    "/program-pages/:id",
+    {
+      schema: {
+        tags: ["admissions"],
+        summary: "Write a location's public program page (markdown)",
+        params: idParams,
+        body: programPageInputSchema,
+        response: { 200: programPageSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      config: { access: { kind: "permission", permission: "sites.manage" } },
+    },
+    async (request) =>
+      admissions.saveProgramPage(
+        actorOf(request),
+        request.params.id,
+        request.body.bodyMarkdown,
+        auditContextOf(request),
+      ),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import {
   type NotAdmittedReason,
   type PipelineStage,
 } from "../../core/admissions/pipeline.rules";
+import { defaultProgramPage, type ProgramPage } from "../../core/admissions/program-page";
 import { checkScreening, type Screening, type ScreeningInput } from "../../core/admissions/screening.schema";
 import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { DomainError } from "../../core/platform/errors";
@@ -109,6 +110,42 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
 
   return {
     listPublicSites: () => store.listPublicSites(db),
+
+    async programPage(siteId: string): Promise<ProgramPage> {
+      const row = await store.findProgramPage(db, siteId);
+      if (!row) throw new DomainError("NOT_FOUND", "No such location.");
+      return {
+        siteId: row.siteId,
+        siteName: row.siteName,
+        bodyMarkdown: row.bodyMarkdown ?? defaultProgramPage(row.siteName),
+        updatedAt: row.updatedAt?.toISOString() ?? null,
+      };
+    },
+
+    async saveProgramPage(
+      actor: Actor,
+      siteId: string,
+      bodyMarkdown: string,
+      context: AuditContext,
+    ): Promise<ProgramPage> {
+      if (!actor.access.siteIds.includes(siteId)) throw new DomainError("NOT_FOUND", "No such location.");
+      const at = now();
+      await db.transaction(async (tx) => {
+        await store.upsertProgramPage(tx, siteId, bodyMarkdown, actor.user.id, at);
+        await appendAudit(
+          tx,
+          context,
+          {
+            action: "admissions.program_page_update",
+            resourceType: "program_page",
+            resourceId: siteId,
+            purpose: "operations",
+          },
+          at,
+        );
+      });
+      return this.programPage(siteId);
+    },
 
     /** A public inquiry. A filled honeypot gets the same answer and stores nothing. */
     async createInquiry(input: InquiryInput, context: AuditContext) {

@@ -9,6 +9,7 @@ import {
   diagnoses,
   episodes,
   participants,
+  programPages,
   screenings,
   sites,
   tracks,
@@ -223,4 +224,31 @@ export async function findTrackAtSite(q: Queryable, trackId: string, siteId: str
     .from(tracks)
     .where(and(eq(tracks.id, trackId), eq(tracks.siteId, siteId)));
   return rows[0];
+}
+
+export async function findProgramPage(q: Queryable, siteId: string) {
+  const rows = await q
+    .select({
+      siteId: sites.id,
+      siteName: sites.name,
+      bodyMarkdown: programPages.bodyMarkdown,
+      updatedAt: programPages.updatedAt,
+    })
+    .from(sites)
+    .leftJoin(programPages, eq(programPages.siteId, sites.id))
+    .where(eq(sites.id, siteId));
+  return rows[0];
+}
+
+export async function upsertProgramPage(
+  q: Queryable,
+  siteId: string,
+  bodyMarkdown: string,
+  by: string,
+  at: Date,
+) {
+  await q
+    .insert(programPages)
+    .values({ siteId, bodyMarkdown, updatedAt: at, updatedBy: by })
+    .onConflictDoUpdate({ target: programPages.siteId, set: { bodyMarkdown, updatedAt: at, updatedBy: by } });
 }

@@ -614,3 +614,13 @@ export const sobrietyDateChanges = pgTable(
   },
   (t) => [index("sobriety_date_changes_participant_idx").on(t.participantId, t.changedAt)],
 );
+
+/** The public program page of a site (markdown written by staff). */
+export const programPages = pgTable("program_pages", {
+  siteId: uuid("site_id")
+    .primaryKey()
+    .references(() => sites.id, { onDelete: "cascade" }),
+  bodyMarkdown: text("body_markdown").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});
