@@ -402,7 +402,7 @@ export const en = {
       rateLimited:
         "Too many messages were sent in a short time. Please wait a minute, then try again. Everything you typed is still here.",
       sentTitle: "Thank you. We got your message.",
-      reference: "Your reference: {{reference}}",
+      reference: "Your reference: <nowrap>{{reference}}</nowrap>",
       referenceHelp: "If you call us, share this reference so we can find your message.",
       contactWithin_one: "We will contact you within {{count}} business hour.",
       contactWithin_other: "We will contact you within {{count}} business hours.",

@@ -413,7 +413,7 @@ export const es: Dictionary = {
       rateLimited:
         "Se enviaron demasiados mensajes en poco tiempo. Espera un minuto y vuelve a intentarlo. Todo lo que escribiste sigue aquí.",
       sentTitle: "Gracias. Recibimos tu mensaje.",
-      reference: "Tu referencia: {{reference}}",
+      reference: "Tu referencia: <nowrap>{{reference}}</nowrap>",
       referenceHelp: "Si nos llamas, menciona esta referencia para que encontremos tu mensaje.",
       contactWithin_one: "Te contactaremos en un plazo de {{count}} hora hábil.",
       contactWithin_other: "Te contactaremos en un plazo de {{count}} horas hábiles.",

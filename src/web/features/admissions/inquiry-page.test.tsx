@@ -126,7 +126,8 @@ describe("InquiryPage", () => {
     type(/^What are you looking for/, "Evening groups, if you have them.");
     fireEvent.change(screen.getByLabelText(/^Best time/), { target: { value: "evening" } });
     send();
-    expect(await screen.findByText("Your reference: INQ-7KQ2-M4")).toBeTruthy();
+    expect((await screen.findByRole("status")).textContent).toContain("Your reference: INQ-7KQ2-M4");
+    expect(screen.getByText("INQ-7KQ2-M4").style.whiteSpace).toBe("nowrap");
     expect(screen.getByText("We will contact you within 24 business hours.")).toBeTruthy();
     expect(screen.getByText(I.nextCall)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(I.sentTitle);

@@ -15,7 +15,7 @@ import {
 import { useForm } from "@mantine/form";
 import { IconAlertCircle, IconCircleCheck, IconShieldLock } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { BEST_TIMES, CONTACT_METHODS, FOR_WHOM } from "../../../core/admissions/inquiries.schema";
 import { type SelfCheckOutcome, selfCheckOutcomeSchema } from "../../../core/admissions/self-check";
@@ -304,7 +304,11 @@ function InquiryConfirmation({ receipt }: { receipt: InquiryReceipt }) {
       >
         <Stack gap="xs">
           <Text fw={700} size="lg">
-            {t("getHelp.inquiry.reference", { reference: receipt.reference })}
+            <Trans
+              i18nKey="getHelp.inquiry.reference"
+              values={{ reference: receipt.reference }}
+              components={{ nowrap: <span style={{ whiteSpace: "nowrap" }} /> }}
+            />
           </Text>
           <Text>{t("getHelp.inquiry.contactWithin", { count: receipt.contactWithinHours })}</Text>
           <Text size="sm">{t("getHelp.inquiry.referenceHelp")}</Text>
