@@ -8,6 +8,7 @@ export const getLead = (id: string) =>
 
 export const leadQueryKey = (id: string) => ["intake", "lead", id] as const;
 
-export const leadQuery = (id: string) => queryOptions({ queryKey: leadQueryKey(id), queryFn: () => getLead(id) });
+export const leadQuery = (id: string) =>
+  queryOptions({ queryKey: leadQueryKey(id), queryFn: () => getLead(id) });
 
 export const useLead = (id: string) => useQuery(leadQuery(id));
