@@ -8,6 +8,7 @@ import { InvitationPage } from "../features/identity/invitation-page";
 import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
+import { intakeRoutes } from "../features/intake/intake-routes";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
 import { StaffHomePage } from "../features/programs/staff-home-page";
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <StaffHomePage /> },
       { path: "account", element: <AccountPage /> },
+      { path: "admissions", children: intakeRoutes },
       { path: "participants", children: participantRoutes },
       { path: "admin", children: adminRoutes },
       { path: "*", element: <NotFoundContent /> },

@@ -2,6 +2,7 @@ import { Badge, Group, NavLink, Stack, Text } from "@mantine/core";
 import {
   IconAlertTriangle,
   IconBuilding,
+  IconDoorEnter,
   IconFileSearch,
   IconHome,
   IconKey,
@@ -18,7 +19,6 @@ import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
 const UPCOMING = [
-  "admissions",
   "schedule",
   "attendance",
   "notes",
@@ -68,6 +68,13 @@ const ADMINISTRATION: Item[] = [
     icon: <IconAlertTriangle {...ICON} />,
   },
 ];
+
+const ADMISSIONS: Item = {
+  to: "/staff/admissions",
+  label: "nav.admissions",
+  permission: "admissions.manage",
+  icon: <IconDoorEnter {...ICON} />,
+};
 
 const PARTICIPANTS: Item = {
   to: "/staff/participants",
@@ -122,6 +129,9 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
         active={atHome}
         onNavigate={onNavigate}
       />
+      {allowed(ADMISSIONS) && (
+        <NavItem {...ADMISSIONS} active={isWithin(pathname, ADMISSIONS.to)} onNavigate={onNavigate} />
+      )}
       {allowed(PARTICIPANTS) && (
         <NavItem {...PARTICIPANTS} active={isWithin(pathname, PARTICIPANTS.to)} onNavigate={onNavigate} />
       )}
