@@ -36,27 +36,3 @@ export function useRequestErrorText() {
     return "key" in found ? t(found.key) : found.text;
   };
 }
-
-/** Place the server's field errors on the form's fields (full paths first, then the top-level field). */
-export function placeServerFieldErrors(
-  error: unknown,
-  fields: readonly string[],
-  setFieldError: (path: string, message: string) => void,
-): boolean {
-  if (!(error instanceof ApiError)) return false;
-  let placed = false;
-  for (const f of error.fields) {
-    const top = f.path.split(".")[0] ?? "";
-    if (fields.includes(f.path)) setFieldError(f.path, f.message);
-    else if (fields.includes(top)) setFieldError(top, f.message);
-    else continue;
-    placed = true;
-  }
-  return placed;
-}
-
-/** Move focus to the first field the form marked invalid (in document order). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  const first = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  first?.focus();
-}
