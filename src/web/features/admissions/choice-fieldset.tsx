@@ -33,7 +33,6 @@ export function ChoiceFieldset<T extends string>({
       variant="unstyled"
       data-path={dataPath}
       aria-describedby={describedBy || undefined}
-      aria-required={required || undefined}
       legend={
         <Text component="span" fw={600}>
           {legend}
@@ -61,6 +60,7 @@ export function ChoiceFieldset<T extends string>({
             checked={value === option.value}
             onChange={() => onChange(option.value)}
             aria-invalid={error ? true : undefined}
+            required={required}
           />
         ))}
         {error && (
