@@ -259,6 +259,7 @@ export const intakeEn = {
     suggestionNote:
       "This is your program's own rule, not a clinical decision. Record the level you recommend.",
     suggestionLoading: "Loading the program's rule…",
+    suggestionPending: "Rate all six dimensions to see the level the program's rule suggests.",
     recommendedLevel: "Recommended level",
     providedLevel: "Level that will be provided",
     differenceReason: "Why the levels differ",

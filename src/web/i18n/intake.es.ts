@@ -264,6 +264,7 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     suggestionNote:
       "Esta es la regla propia de su programa, no una decisión clínica. Registre el nivel que usted recomienda.",
     suggestionLoading: "Cargando la regla del programa…",
+    suggestionPending: "Califique las seis dimensiones para ver el nivel que sugiere la regla del programa.",
     recommendedLevel: "Nivel recomendado",
     providedLevel: "Nivel que se brindará",
     differenceReason: "Por qué difieren los niveles",

@@ -1,6 +1,9 @@
 import i18n from "i18next";
+import { Route, Routes } from "react-router";
 import { intakeEn } from "../../i18n/intake.en";
-import { setUpAdminDom } from "../admin/admin-testing";
+import { renderWithProviders } from "../../test-support/render-with-providers";
+import { type fakeApiWith, setUpAdminDom } from "../admin/admin-testing";
+import { LeadDetailPage } from "./lead-detail-page";
 
 /** The shared jsdom set-up plus the "admin" and "intake" namespaces in English. Tests only. */
 export async function setUpIntakeDom(): Promise<void> {
@@ -62,4 +65,55 @@ export function leadDetail(overrides: Record<string, unknown> = {}) {
     history: [{ from: null, to: "new", note: null, by: "Ines Intake", at: "2026-11-10T15:00:00.000Z" }],
     ...overrides,
   };
+}
+
+/** The API a lead page reads: the lead, its site's staff, the program's level rules; `routes` add or override. */
+export function leadApi(
+  lead: ReturnType<typeof leadDetail>,
+  routes: Parameters<typeof fakeApiWith>[0] = {},
+): Parameters<typeof fakeApiWith>[0] {
+  return {
+    [`GET /api/v1/admissions/leads/${LEAD_ID}`]: { body: lead },
+    [`GET /api/v1/sites/${lead.site.id}/staff`]: {
+      body: {
+        staff: [
+          {
+            id: "0b7d3c1e-5a8f-4f57-9d8a-2f6b1c9e7a10",
+            displayName: "Ines Intake",
+            roles: ["intake_coordinator"],
+          },
+          { id: COUNSELOR_ID, displayName: "Casey Counselor", roles: ["counselor"] },
+        ],
+      },
+    },
+    "GET /api/v1/admissions/level-rules": {
+      body: {
+        rules: [
+          {
+            edition: 3,
+            byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],
+            countedDimensions: [1, 2, 3, 4, 5, 6],
+          },
+          {
+            edition: 4,
+            byHighestRating: ["1.5", "1.5", "2.1", "2.5", "3.7"],
+            countedDimensions: [1, 2, 3, 4, 5, 6],
+          },
+        ],
+        defaults: [true, true],
+      },
+    },
+    ...routes,
+  };
+}
+
+/** The lead page at /staff/admissions/:id, with the participant record as where admission leads. */
+export function renderLeadPage() {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/staff/admissions/:id" element={<LeadDetailPage />} />
+      <Route path="/staff/participants/:id" element={<p>Participant record</p>} />
+    </Routes>,
+    `/staff/admissions/${LEAD_ID}`,
+  );
 }

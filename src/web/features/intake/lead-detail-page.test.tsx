@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { Route, Routes } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { intakeEn } from "../../i18n/intake.en";
-import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
+import { apiCalls } from "../../test-support/render-with-providers";
 import { fakeApiWith } from "../admin/admin-testing";
-import { LEAD_ID, leadDetail, setUpIntakeDom } from "./intake-testing";
-import { LeadDetailPage } from "./lead-detail-page";
+import { LEAD_ID, leadApi, leadDetail, renderLeadPage, setUpIntakeDom } from "./intake-testing";
 
 beforeAll(setUpIntakeDom);
 afterEach(() => {
@@ -14,42 +12,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-export function renderLead(
-  lead: ReturnType<typeof leadDetail>,
-  routes: Parameters<typeof fakeApiWith>[0] = {},
-) {
-  const fetchMock = vi.fn(
-    fakeApiWith({
-      [`GET /api/v1/admissions/leads/${LEAD_ID}`]: { body: lead },
-      [`GET /api/v1/sites/${lead.site.id}/staff`]: { body: { staff: [] } },
-      "GET /api/v1/admissions/level-rules": {
-        body: {
-          rules: [
-            {
-              edition: 3,
-              byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],
-              countedDimensions: [1, 2, 3, 4, 5, 6],
-            },
-            {
-              edition: 4,
-              byHighestRating: ["1.5", "1.5", "2.1", "2.5", "3.7"],
-              countedDimensions: [1, 2, 3, 4, 5, 6],
-            },
-          ],
-          defaults: [true, true],
-        },
-      },
-      ...routes,
-    }),
-  );
+function renderLead(lead: ReturnType<typeof leadDetail>, routes: Parameters<typeof fakeApiWith>[0] = {}) {
+  const fetchMock = vi.fn(fakeApiWith(leadApi(lead, routes)));
   vi.stubGlobal("fetch", fetchMock);
-  renderWithProviders(
-    <Routes>
-      <Route path="/staff/admissions/:id" element={<LeadDetailPage />} />
-      <Route path="/staff/participants/:id" element={<p>Participant record</p>} />
-    </Routes>,
-    `/staff/admissions/${LEAD_ID}`,
-  );
+  renderLeadPage();
   return fetchMock;
 }
 
