@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import { admissionLeads, alerts, breakGlassGrants } from "../../src/server/db/schema";
 import type { DeclaredRoute } from "../../src/server/platform/route-access";
-import { givenFamilyLink, givenParticipant, givenSite, givenUser } from "../support/given";
+import { aScreening, givenFamilyLink, givenParticipant, givenSite, givenUser } from "../support/given";
 import { appHeaders, buildTestApp, signIn } from "../support/test-app";
 import { describeEachEngine, openTestDatabase } from "../support/test-database";
 
@@ -312,21 +312,7 @@ describeEachEngine("authorization matrix", (engine) => {
       },
       "POST /api/v1/admissions/leads/:id/stage": { to: "contacted" },
       "PATCH /api/v1/admissions/leads/:id": { nextAction: "Call back", nextActionDueOn: "2026-12-01" },
-      "POST /api/v1/admissions/leads/:id/screening": {
-        edition: 3,
-        eligibility: {
-          substance_use_concern: true,
-          medically_stable: true,
-          no_withdrawal_needing_24h_care: true,
-          not_at_imminent_risk: true,
-          can_attend_schedule: true,
-          agrees_to_participate: true,
-        },
-        ratings: [1, 0, 2, 1, 2, 1],
-        justifications: ["", "", "", "", "", ""],
-        recommendedLevel: "2.1",
-        providedLevel: "2.1",
-      },
+      "POST /api/v1/admissions/leads/:id/screening": aScreening(),
       "POST /api/v1/admissions/leads/:id/admission": {
         legalGivenName: "Riley",
         legalFamilyName: "Matrix",

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
+import { aScreening } from "../support/given";
 import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
@@ -151,21 +152,7 @@ describe("from first inquiry to the counselor's caseload", () => {
       intake.page,
       "POST",
       `/api/v1/admissions/leads/${leadId}/screening`,
-      {
-        edition: 3,
-        eligibility: {
-          substance_use_concern: true,
-          medically_stable: true,
-          no_withdrawal_needing_24h_care: true,
-          not_at_imminent_risk: true,
-          can_attend_schedule: true,
-          agrees_to_participate: true,
-        },
-        ratings: [1, 0, 2, 1, 2, 1],
-        justifications: ["", "", "", "", "", ""],
-        recommendedLevel: "2.1",
-        providedLevel: "2.1",
-      },
+      aScreening(),
     );
     assert.equal(screened.json.stage, "screened");
     assert.equal(screened.json.screening.suggestedLevel, "2.1");

@@ -1,3 +1,4 @@
+import { ELIGIBILITY_ITEMS } from "../../src/core/admissions/screening.schema";
 import type { StaffRole, UserKind } from "../../src/core/identity/identity.schema";
 import type { Database } from "../../src/server/db/connection";
 import {
@@ -86,4 +87,17 @@ export async function givenParticipant(
 
 export async function givenFamilyLink(db: Database, userId: string, participantId: string): Promise<void> {
   await db.insert(familyLinks).values({ userId, participantId, relationship: "sister" });
+}
+
+/** A complete screening for IOP (every eligibility item yes, moderate risk, 2.1 recommended and provided). */
+export function aScreening(overrides: Record<string, unknown> = {}) {
+  return {
+    edition: 3,
+    eligibility: Object.fromEntries(ELIGIBILITY_ITEMS.map((item) => [item, true])),
+    ratings: [1, 0, 2, 1, 2, 1],
+    justifications: ["", "", "", "", "", ""],
+    recommendedLevel: "2.1",
+    providedLevel: "2.1",
+    ...overrides,
+  };
 }

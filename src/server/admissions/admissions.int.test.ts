@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
+import { aScreening, type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
 import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import type { DatabaseHandle } from "../db/connection";
@@ -249,22 +249,13 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
     );
     const id = referral.json().id;
     const screen = (payload: object) => post(`/api/v1/admissions/leads/${id}/screening`, payload, { cookie });
-    const screening = {
-      edition: 3,
-      eligibility: {
-        substance_use_concern: true,
-        medically_stable: true,
-        no_withdrawal_needing_24h_care: true,
-        not_at_imminent_risk: true,
-        can_attend_schedule: true,
-        agrees_to_participate: true,
-      },
+    const screening = aScreening({
       ratings: [1, 0, 3, 1, 2, 2],
       justifications: ["", "", "Panic attacks most days", "", "", ""],
       recommendedLevel: "2.5",
       providedLevel: "2.1",
       differenceReason: null,
-    };
+    });
     expect((await screen({ ...screening, differenceReason: "payer" })).json().error.code).toBe(
       "ADMISSIONS_TRANSITION_NOT_ALLOWED",
     );
