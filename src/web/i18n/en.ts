@@ -289,6 +289,20 @@ export const en = {
       inquiry: "Ask us a question",
       inquiryHelp: "Tell us how to reach you. Our intake team will get back to you.",
       signIn: "Already in a program? Sign in",
+      locationsTitle: "Our locations",
+      locationsFailed: "We could not load our locations.",
+      locationLink: "About the program at {{name}}",
+    },
+    program: {
+      loadingTitle: "Our program",
+      loadFailed: "This page could not be loaded.",
+      notFoundTitle: "Location not found",
+      notFoundBody: "We could not find this location. It may have closed, or the link may be mistyped.",
+      askTitle: "Have a question?",
+      askBody:
+        "Tell us how to reach you and our intake team will get back to you. It is free and you are not signing up for anything.",
+      ask: "Ask us a question",
+      backToGetHelp: "Back to Get help",
     },
     selfCheck: {
       title: "Self-check",

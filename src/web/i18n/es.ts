@@ -298,6 +298,20 @@ export const es: Dictionary = {
       inquiry: "Haznos una pregunta",
       inquiryHelp: "Dinos cómo contactarte. Nuestro equipo de admisiones te responderá.",
       signIn: "¿Ya estás en un programa? Inicia sesión",
+      locationsTitle: "Nuestros centros",
+      locationsFailed: "No pudimos cargar nuestros centros.",
+      locationLink: "Sobre el programa en {{name}}",
+    },
+    program: {
+      loadingTitle: "Nuestro programa",
+      loadFailed: "No pudimos cargar esta página.",
+      notFoundTitle: "Centro no encontrado",
+      notFoundBody: "No encontramos este centro. Puede que haya cerrado o que el enlace tenga un error.",
+      askTitle: "¿Tienes alguna pregunta?",
+      askBody:
+        "Dinos cómo contactarte y nuestro equipo de admisiones te responderá. Es gratis y no te inscribes en nada.",
+      ask: "Haznos una pregunta",
+      backToGetHelp: "Volver a Pide ayuda",
     },
     selfCheck: {
       title: "Autoevaluación",

@@ -1,8 +1,9 @@
-import { Anchor, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
-import { IconListCheck, IconMessageQuestion } from "@tabler/icons-react";
+import { Alert, Anchor, Button, Card, Group, List, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { IconAlertCircle, IconListCheck, IconMapPin, IconMessageQuestion } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PublicLayout } from "../../app/public-layout";
+import { usePublicSites } from "./api/get-public-sites";
 
 /** Wrap long labels instead of cutting them off (Spanish, large text). */
 export const WRAPPING_BUTTON = {
@@ -32,6 +33,7 @@ export function GetHelpPage() {
         </Title>
         <Text>{t("getHelp.landing.whoBody")}</Text>
       </Stack>
+      <Locations />
       <Card withBorder padding="lg" component="section" aria-labelledby="next-title">
         <Stack>
           <Title order={2} size="h3" id="next-title">
@@ -74,5 +76,41 @@ export function GetHelpPage() {
         </Anchor>
       </Group>
     </PublicLayout>
+  );
+}
+
+/** Each location, linking to its program page; nothing to show when there are none. */
+function Locations() {
+  const { t } = useTranslation();
+  const sites = usePublicSites();
+  if (sites.data?.sites.length === 0) return null;
+  return (
+    <Stack component="section" aria-labelledby="locations-title" gap="xs">
+      <Title order={2} size="h3" id="locations-title">
+        {t("getHelp.landing.locationsTitle")}
+      </Title>
+      {sites.isPending && <Skeleton h={24} w="60%" aria-label={t("common.loading")} />}
+      {sites.isError && (
+        <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text>{t("getHelp.landing.locationsFailed")}</Text>
+            <Button size="xs" variant="default" onClick={() => void sites.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {sites.data && (
+        <List spacing="xs" listStyleType="none" ps={0}>
+          {sites.data.sites.map((site) => (
+            <List.Item key={site.id} icon={<IconMapPin size={18} aria-hidden />}>
+              <Anchor component={Link} to={`/get-help/programs/${site.id}`}>
+                {t("getHelp.landing.locationLink", { name: site.name })}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }

@@ -94,11 +94,14 @@ function InquiryForm({ submitInquiry }: { submitInquiry: ReturnType<typeof useSu
 
   const siteList = sites.data?.sites;
   const onlySite = siteList?.length === 1 ? siteList[0]!.id : null;
+  // Arriving from a program page (`?site=`): start with that location, if it is one we know.
+  const askedSite = useSearchParams()[0].get("site");
+  const presetSite = onlySite ?? siteList?.find((site) => site.id === askedSite)?.id ?? null;
   const { setFieldValue } = form;
   const chosenSite = form.values.siteId;
   useEffect(() => {
-    if (onlySite && chosenSite === "") setFieldValue("siteId", onlySite);
-  }, [onlySite, chosenSite, setFieldValue]);
+    if (presetSite && chosenSite === "") setFieldValue("siteId", presetSite);
+  }, [presetSite, chosenSite, setFieldValue]);
 
   const submit = form.onSubmit(
     (values) => {
