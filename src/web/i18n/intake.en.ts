@@ -179,7 +179,6 @@ export const intakeEn = {
     reference: "Reference {{reference}}",
     received: "Received {{date}}",
     timeToAdmission: "Time to admission",
-    participantLink: "Open the participant's record",
     contact: {
       title: "Contact",
       forWhom: "Who the help is for",
@@ -307,7 +306,6 @@ export const intakeEn = {
     submit: "Admit",
     admitted: "{{name}} was admitted.",
     duplicateTitle: "This may be someone already in Bridgeway",
-    duplicateItem: "{{name}}, born {{bornOn}}, at {{site}}",
     confirmNotDuplicate: "This is a different person — admit anyway",
     admittedTitle: "Admitted",
   },

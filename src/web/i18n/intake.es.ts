@@ -184,7 +184,6 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     reference: "Referencia {{reference}}",
     received: "Recibido el {{date}}",
     timeToAdmission: "Tiempo hasta la admisión",
-    participantLink: "Abrir el expediente del participante",
     contact: {
       title: "Contacto",
       forWhom: "Para quién es la ayuda",
@@ -312,7 +311,6 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     submit: "Admitir",
     admitted: "{{name}} fue admitido.",
     duplicateTitle: "Puede que esta persona ya esté en Bridgeway",
-    duplicateItem: "{{name}}, nacido el {{bornOn}}, en {{site}}",
     confirmNotDuplicate: "Es otra persona: admitir de todos modos",
     admittedTitle: "Admitido",
   },

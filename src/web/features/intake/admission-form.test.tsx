@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { intakeEn } from "../../i18n/intake.en";
+import { apiCalls } from "../../test-support/render-with-providers";
+import { fakeApiWith } from "../admin/admin-testing";
+import { COUNSELOR_ID, LEAD_ID, leadApi, leadDetail, renderLeadPage, setUpIntakeDom } from "./intake-testing";
+
+beforeAll(setUpIntakeDom);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const PARTICIPANT = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+const CODES = {
+  alcohol: { code: "F10.20", title: "Alcohol dependence, uncomplicated", group: "substance_use" },
+  anxiety: { code: "F41.1", title: "Generalized anxiety disorder", group: "co_occurring" },
+};
+const screening = {
+  id: "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+  edition: 4,
+  eligibility: {},
+  ratings: [1, 1, 2, 1, 1, 1],
+  justifications: ["", "", "", "", "", ""],
+  dimensions: ["D1", "D2", "D3", "D4", "D5", "D6"],
+  suggestedLevel: "2.1",
+  suggestionDrivenBy: [3],
+  recommendedLevel: "2.1",
+  providedLevel: "2.1",
+  differenceReason: null,
+  differenceNote: "",
+  screenedBy: "Casey Counselor",
+  screenedAt: "2026-11-12T15:00:00.000Z",
+};
+
+function renderAdmission(admission: Parameters<typeof fakeApiWith>[0][string]) {
+  const fetchMock = vi.fn(
+    fakeApiWith(
+      leadApi(leadDetail({ stage: "screened", screening }), {
+        "GET /api/v1/diagnosis-codes": (url) => ({
+          body: {
+            codes: (url.searchParams.get("q") ?? "").startsWith("alc") ? [CODES.alcohol] : [CODES.anxiety],
+          },
+        }),
+        [`POST /api/v1/admissions/leads/${LEAD_ID}/admission`]: admission,
+      }),
+    ),
+  );
+  vi.stubGlobal("fetch", fetchMock);
+  renderLeadPage();
+  return fetchMock;
+}
+
+async function addCode(query: string, code: string) {
+  fireEvent.change(screen.getByLabelText(intakeEn.diagnoses.search), { target: { value: query } });
+  fireEvent.click(await screen.findByRole("button", { name: `Add ${code}` }, { timeout: 2000 }));
+}
+
+async function fillPerson() {
+  const form = await screen.findByRole("form", { name: intakeEn.admission.title });
+  fireEvent.change(within(form).getByLabelText(new RegExp(intakeEn.admission.bornOn)), {
+    target: { value: "1990-04-12" },
+  });
+  fireEvent.change(within(form).getByLabelText(new RegExp(intakeEn.admission.admittedOn)), {
+    target: { value: "2026-11-20" },
+  });
+  const counselor = within(form).getByLabelText(new RegExp(intakeEn.admission.primaryCounselor));
+  await waitFor(() =>
+    expect(within(counselor).getByRole("option", { name: "Casey Counselor" })).toBeTruthy(),
+  );
+  fireEvent.change(counselor, { target: { value: COUNSELOR_ID } });
+  return form;
+}
+
+const admissionCalls = (fetchMock: ReturnType<typeof renderAdmission>) =>
+  apiCalls(fetchMock).filter((c) => c.route.endsWith("/admission"));
+
+describe("Admission form", () => {
+  it("adds searched codes and takes exactly one primary, a substance-use code", async () => {
+    const fetchMock = renderAdmission({
+      status: 201,
+      body: { participantId: PARTICIPANT, episodeId: PARTICIPANT },
+    });
+    await fillPerson();
+    expect(
+      (screen.getByLabelText(new RegExp(intakeEn.admission.levelOfCare)) as HTMLSelectElement).value,
+    ).toBe("2.1");
+    await addCode("anx", "F41.1");
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await screen.findByText(intakeEn.errors.primaryRequired)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("radio", { name: "Primary diagnosis: F41.1" }));
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await screen.findByText(intakeEn.errors.primarySubstanceUse)).toBeTruthy();
+    expect(admissionCalls(fetchMock)).toHaveLength(0);
+
+    await addCode("alc", "F10.20");
+    fireEvent.click(screen.getByRole("radio", { name: "Primary diagnosis: F10.20" }));
+    const primaries = screen
+      .getAllByRole("radio", { name: /^Primary diagnosis/ })
+      .filter((r) => (r as HTMLInputElement).checked);
+    expect(primaries).toHaveLength(1);
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    await waitFor(() => expect(admissionCalls(fetchMock)).toHaveLength(1));
+    expect(admissionCalls(fetchMock)[0]!.body.diagnoses).toEqual([
+      { code: "F41.1", primary: false },
+      { code: "F10.20", primary: true },
+    ]);
+    expect(await screen.findByText("Participant record")).toBeTruthy();
+  });
+
+  it("shows a possible duplicate and admits anyway once confirmed", async () => {
+    let calls = 0;
+    const fetchMock = renderAdmission((_url, body) => {
+      calls += 1;
+      return (body as { confirmNotDuplicate: boolean }).confirmNotDuplicate
+        ? { status: 201, body: { participantId: PARTICIPANT, episodeId: PARTICIPANT } }
+        : {
+            status: 409,
+            body: {
+              error: {
+                code: "ADMISSIONS_POSSIBLE_DUPLICATE",
+                message: "Someone with this name and date of birth is already in the program (Eastside).",
+                fields: [{ path: "legalFamilyName", message: "Possible duplicate." }],
+              },
+            },
+          };
+    });
+    await fillPerson();
+    await addCode("alc", "F10.20");
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await screen.findByText(/already in the program \(Eastside\)/)).toBeTruthy();
+    expect(admissionCalls(fetchMock)[0]!.body.confirmNotDuplicate).toBe(false);
+    expect((screen.getByLabelText(new RegExp(intakeEn.admission.bornOn)) as HTMLInputElement).value).toBe(
+      "1990-04-12",
+    );
+
+    fireEvent.click(screen.getByLabelText(intakeEn.admission.confirmNotDuplicate));
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    await waitFor(() => expect(calls).toBe(2));
+    expect(admissionCalls(fetchMock)[1]!.body).toMatchObject({
+      confirmNotDuplicate: true,
+      legalGivenName: "Robin",
+      legalFamilyName: "Ambervale",
+      primaryCounselorId: COUNSELOR_ID,
+      diagnoses: [{ code: "F10.20", primary: true }],
+    });
+    expect(await screen.findByText("Participant record")).toBeTruthy();
+  });
+});

@@ -1,0 +1,329 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import {
+  type AdmissionInput,
+  admissionInputSchema,
+  checkAdmission,
+} from "../../../core/admissions/admission.schema";
+import type { LeadDetail } from "../../../core/admissions/leads.schema";
+import { OFFERED_LEVELS } from "../../../core/admissions/level-of-care";
+import { LOCALES } from "../../../core/identity/identity.schema";
+import { ApiError } from "../../app/api-client";
+import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
+import { useSiteStaff } from "../participants/api/get-site-staff";
+import { useAdmitLead } from "./api/admit-lead";
+import { DiagnosisPicker, type PickedDiagnosis } from "./diagnosis-picker";
+import { useIntakeErrorText, useRequestErrorText } from "./intake-errors";
+
+export interface AdmissionValues {
+  legalGivenName: string;
+  legalFamilyName: string;
+  preferredName: string;
+  pronouns: string;
+  bornOn: string;
+  preferredLanguage: string;
+  phone: string;
+  email: string;
+  address: string;
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  insurancePayer: string;
+  insuranceMemberId: string;
+  admittedOn: string;
+  levelOfCare: string;
+  primaryCounselorId: string;
+  diagnoses: PickedDiagnosis[];
+}
+const ADMISSION_FIELDS = [
+  "legalGivenName",
+  "legalFamilyName",
+  "preferredName",
+  "pronouns",
+  "bornOn",
+  "preferredLanguage",
+  "phone",
+  "email",
+  "address",
+  "emergencyContactName",
+  "emergencyContactPhone",
+  "insurancePayer",
+  "insuranceMemberId",
+  "admittedOn",
+  "levelOfCare",
+  "primaryCounselorId",
+  "diagnoses",
+] as const;
+
+/** A calendar date (YYYY-MM-DD) in the device's time zone. */
+export function localDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+export const toAdmissionInput = (values: AdmissionValues, confirmNotDuplicate: boolean) => ({
+  ...values,
+  preferredLanguage: values.preferredLanguage as AdmissionInput["preferredLanguage"],
+  trackId: null,
+  diagnoses: values.diagnoses.map((d) => ({ code: d.code, primary: d.primary })),
+  confirmNotDuplicate,
+});
+
+const TEXT_KEYS: Record<string, string> = {
+  legalGivenName: "errors.legalGivenNameRequired",
+  legalFamilyName: "errors.legalFamilyNameRequired",
+  bornOn: "errors.dateInvalid",
+  admittedOn: "errors.dateInvalid",
+  primaryCounselorId: "errors.counselorRequired",
+  levelOfCare: "errors.levelRequired",
+  email: "errors.emailInvalid",
+};
+
+/** The server's schema and checks: dictionary keys where we have them, else the check's own message. */
+export function validateAdmission(
+  values: AdmissionValues,
+  context: { today: string; firstContactOn: string; levels: readonly string[] },
+): Record<string, string> {
+  const parsed = admissionInputSchema.safeParse(toAdmissionInput(values, false));
+  const errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (errors[field]) continue;
+      if (field === "diagnoses") errors.diagnoses = "errors.diagnosesRequired";
+      else {
+        const blank =
+          typeof values[field as keyof AdmissionValues] === "string" &&
+          values[field as keyof AdmissionValues] === "";
+        errors[field] =
+          TEXT_KEYS[field] &&
+          (blank || field.endsWith("On") || field === "email" || field === "primaryCounselorId")
+            ? (TEXT_KEYS[field] as string)
+            : "errors.tooLong";
+      }
+    }
+    return errors;
+  }
+  for (const problem of checkAdmission(parsed.data, context)) {
+    const field = problem.path.split(".")[0] ?? "";
+    if (errors[field]) continue;
+    if (field === "diagnoses" && problem.path === "diagnoses")
+      errors.diagnoses = problem.message.includes("substance-use")
+        ? "errors.primarySubstanceUse"
+        : "errors.primaryRequired";
+    else if (problem.message.includes("future")) errors[field] = "errors.futureDate";
+    else errors[field] = problem.message;
+  }
+  return errors;
+}
+
+/** Admit in one sitting: the person, the episode, the primary counselor and the diagnoses. */
+export function AdmissionForm({ lead }: { lead: LeadDetail }) {
+  const { t } = useTranslation("intake");
+  const errorText = useIntakeErrorText();
+  const requestErrorText = useRequestErrorText();
+  const navigate = useNavigate();
+  const staff = useSiteStaff(lead.site.id);
+  const admit = useAdmitLead();
+  const [formError, setFormError] = useState<unknown>(null);
+  const [duplicate, setDuplicate] = useState<string | null>(null);
+  const [confirmNotDuplicate, setConfirmNotDuplicate] = useState(false);
+  const [today] = useState(() => localDate(new Date()));
+  const provided = lead.screening?.providedLevel;
+  const levels =
+    provided && !OFFERED_LEVELS.includes(provided) ? [provided, ...OFFERED_LEVELS] : OFFERED_LEVELS;
+  const [given = "", ...family] = lead.personName.trim().split(/\s+/);
+  const form = useForm<AdmissionValues>({
+    mode: "controlled",
+    name: `admission-${lead.id}`,
+    initialValues: {
+      legalGivenName: given,
+      legalFamilyName: family.join(" "),
+      preferredName: "",
+      pronouns: "",
+      bornOn: "",
+      preferredLanguage: "en",
+      phone: lead.phone,
+      email: lead.email,
+      address: "",
+      emergencyContactName: "",
+      emergencyContactPhone: "",
+      insurancePayer: "",
+      insuranceMemberId: "",
+      admittedOn: today,
+      levelOfCare: provided ?? "2.1",
+      primaryCounselorId: "",
+      diagnoses: [],
+    },
+    validate: (values) =>
+      validateAdmission(values, { today, firstContactOn: localDate(new Date(lead.createdAt)), levels }),
+  });
+  const counselors = (staff.data?.staff ?? []).filter((s) => s.roles.includes("counselor"));
+  const others = (staff.data?.staff ?? []).filter((s) => !s.roles.includes("counselor"));
+
+  const submit = form.onSubmit(
+    (values) => {
+      setFormError(null);
+      admit.mutate(
+        { id: lead.id, ...admissionInputSchema.parse(toAdmissionInput(values, confirmNotDuplicate)) },
+        {
+          onSuccess: (result) => {
+            notifications.show({
+              color: "green",
+              message: t("admission.admitted", {
+                name: `${values.legalGivenName} ${values.legalFamilyName}`.trim(),
+              }),
+            });
+            void navigate(`/staff/participants/${result.participantId}`);
+          },
+          onError: (error) => {
+            if (error instanceof ApiError && error.code === "ADMISSIONS_POSSIBLE_DUPLICATE") {
+              setDuplicate(error.message);
+              setConfirmNotDuplicate(false);
+              return;
+            }
+            if (!showServerFieldErrors(form, error, ADMISSION_FIELDS)) setFormError(error);
+          },
+        },
+      );
+    },
+    (errors) => focusFirstError(form, ADMISSION_FIELDS, errors),
+  );
+  const input = (field: Exclude<(typeof ADMISSION_FIELDS)[number], "diagnoses">) => ({
+    ...form.getInputProps(field),
+    error: errorText(form.errors[field]),
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t("admission.title")}>
+      <Stack gap="md">
+        {formError ? (
+          <Alert color="red" variant="light" role="alert">
+            {requestErrorText(formError)}
+          </Alert>
+        ) : null}
+        <Fieldset legend={t("admission.personTitle")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t("admission.legalGivenName")}
+              required
+              autoComplete="off"
+              {...input("legalGivenName")}
+            />
+            <TextInput
+              label={t("admission.legalFamilyName")}
+              required
+              autoComplete="off"
+              {...input("legalFamilyName")}
+            />
+            <TextInput label={t("admission.preferredName")} autoComplete="off" {...input("preferredName")} />
+            <TextInput label={t("admission.pronouns")} autoComplete="off" {...input("pronouns")} />
+            <TextInput type="date" label={t("admission.bornOn")} required {...input("bornOn")} />
+            <NativeSelect
+              label={t("admission.preferredLanguage")}
+              data={LOCALES.map((l) => ({ value: l, label: t(`admission.languages.${l}`) }))}
+              {...input("preferredLanguage")}
+            />
+            <TextInput type="tel" label={t("admission.phone")} autoComplete="off" {...input("phone")} />
+            <TextInput
+              type="email"
+              label={t("admission.email")}
+              spellCheck={false}
+              autoComplete="off"
+              {...input("email")}
+            />
+            <TextInput label={t("admission.address")} autoComplete="off" {...input("address")} />
+            <TextInput
+              label={t("admission.emergencyContactName")}
+              autoComplete="off"
+              {...input("emergencyContactName")}
+            />
+            <TextInput
+              type="tel"
+              label={t("admission.emergencyContactPhone")}
+              autoComplete="off"
+              {...input("emergencyContactPhone")}
+            />
+            <TextInput
+              label={t("admission.insurancePayer")}
+              autoComplete="off"
+              {...input("insurancePayer")}
+            />
+            <TextInput
+              label={t("admission.insuranceMemberId")}
+              autoComplete="off"
+              {...input("insuranceMemberId")}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend={t("admission.episodeTitle")}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput type="date" label={t("admission.admittedOn")} required {...input("admittedOn")} />
+            <NativeSelect
+              label={t("admission.levelOfCare")}
+              required
+              data={[...levels]}
+              {...input("levelOfCare")}
+            />
+            <NativeSelect
+              label={t("admission.primaryCounselor")}
+              required
+              data={[
+                { value: "", label: t("admission.chooseCounselor") },
+                ...counselors.map((s) => ({ value: s.id, label: s.displayName })),
+                ...(others.length > 0
+                  ? [
+                      {
+                        group: t("admission.otherStaff"),
+                        items: others.map((s) => ({ value: s.id, label: s.displayName })),
+                      },
+                    ]
+                  : []),
+              ]}
+              {...input("primaryCounselorId")}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <DiagnosisPicker
+          name={`diagnoses-${lead.id}`}
+          value={form.values.diagnoses}
+          onChange={(next) => {
+            form.setFieldValue("diagnoses", next);
+            form.clearFieldError("diagnoses");
+          }}
+          error={errorText(form.errors.diagnoses)}
+        />
+        {duplicate !== null && (
+          <Alert color="orange" variant="light" role="alert" title={t("admission.duplicateTitle")}>
+            <Stack gap="sm">
+              {duplicate}
+              <Checkbox
+                label={t("admission.confirmNotDuplicate")}
+                checked={confirmNotDuplicate}
+                onChange={(e) => setConfirmNotDuplicate(e.currentTarget.checked)}
+              />
+            </Stack>
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={admit.isPending}>
+            {t("admission.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
