@@ -1,6 +1,5 @@
-import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
+import { Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { LeadDetail } from "../../../core/admissions/leads.schema";
 import { AdmissionForm } from "./admission-form";
 import { ScreeningSection } from "./screening-section";
