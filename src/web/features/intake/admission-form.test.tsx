@@ -89,6 +89,9 @@ describe("Admission form", () => {
     await addCode("anx", "F41.1");
     fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
     expect(await screen.findByText(intakeEn.errors.primaryRequired)).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("radio", { name: "Primary diagnosis: F41.1" })),
+    );
 
     fireEvent.click(screen.getByRole("radio", { name: "Primary diagnosis: F41.1" }));
     fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));

@@ -23,6 +23,7 @@ import type { LeadDetail } from "../../../core/admissions/leads.schema";
 import { OFFERED_LEVELS } from "../../../core/admissions/level-of-care";
 import { LOCALES } from "../../../core/identity/identity.schema";
 import { ApiError } from "../../app/api-client";
+import { withFieldsetFocus } from "../admissions/choice-fieldset";
 import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
 import { useSiteStaff } from "../participants/api/get-site-staff";
 import { useAdmitLead } from "./api/admit-lead";
@@ -171,6 +172,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
     validate: (values) =>
       validateAdmission(values, { today, firstContactOn: localDate(new Date(lead.createdAt)), levels }),
   });
+  const focusable = withFieldsetFocus(form);
   const counselors = (staff.data?.staff ?? []).filter((s) => s.roles.includes("counselor"));
   const others = (staff.data?.staff ?? []).filter((s) => !s.roles.includes("counselor"));
 
@@ -195,12 +197,12 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
               setConfirmNotDuplicate(false);
               return;
             }
-            if (!showServerFieldErrors(form, error, ADMISSION_FIELDS)) setFormError(error);
+            if (!showServerFieldErrors(focusable, error, ADMISSION_FIELDS)) setFormError(error);
           },
         },
       );
     },
-    (errors) => focusFirstError(form, ADMISSION_FIELDS, errors),
+    (errors) => focusFirstError(focusable, ADMISSION_FIELDS, errors),
   );
   const input = (field: Exclude<(typeof ADMISSION_FIELDS)[number], "diagnoses">) => ({
     ...form.getInputProps(field),
@@ -299,6 +301,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
         </Fieldset>
         <DiagnosisPicker
           name={`diagnoses-${lead.id}`}
+          dataPath={`admission-${lead.id}-diagnoses`}
           value={form.values.diagnoses}
           onChange={(next) => {
             form.setFieldValue("diagnoses", next);

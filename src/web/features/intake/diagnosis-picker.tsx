@@ -14,11 +14,14 @@ export function DiagnosisPicker({
   onChange,
   error,
   name,
+  dataPath,
 }: {
   value: PickedDiagnosis[];
   onChange: (next: PickedDiagnosis[]) => void;
   error?: string | undefined;
   name: string;
+  /** Where the form looks for this field to focus it (Mantine's `data-path`). */
+  dataPath: string;
 }) {
   const { t } = useTranslation("intake");
   const [search, setSearch] = useState("");
@@ -35,7 +38,7 @@ export function DiagnosisPicker({
   const setPrimary = (code: string) => onChange(value.map((d) => ({ ...d, primary: d.code === code })));
 
   return (
-    <Fieldset legend={t("diagnoses.title")}>
+    <Fieldset legend={t("diagnoses.title")} data-path={value.length === 0 ? dataPath : undefined}>
       <Stack gap="sm">
         <TextInput
           type="search"
@@ -82,6 +85,7 @@ export function DiagnosisPicker({
         )}
         <Radio.Group
           name={name}
+          data-path={value.length > 0 ? dataPath : undefined}
           label={t("diagnoses.listLabel")}
           description={t("diagnoses.primaryHint")}
           value={primary}

@@ -30,6 +30,7 @@ import {
   type ScreeningInput,
   screeningInputSchema,
 } from "../../../core/admissions/screening.schema";
+import { withFieldsetFocus } from "../admissions/choice-fieldset";
 import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
 import { useLevelRules } from "./api/get-level-rules";
 import { useRecordScreening } from "./api/record-screening";
@@ -184,6 +185,7 @@ export function ScreeningForm({ lead, onDone }: { lead: LeadDetail; onDone?: () 
     initialValues: initialValues(lead),
     validate: validateScreening,
   });
+  const focusable = withFieldsetFocus(form);
   const edition = Number(form.values.edition) as AsamEdition;
   const levels = LEVELS_OF_CARE[edition];
   const levelOptions = [
@@ -206,12 +208,12 @@ export function ScreeningForm({ lead, onDone }: { lead: LeadDetail; onDone?: () 
             onDone?.();
           },
           onError: (error) => {
-            if (!showServerFieldErrors(form, error, SCREENING_FIELDS)) setFormError(error);
+            if (!showServerFieldErrors(focusable, error, SCREENING_FIELDS)) setFormError(error);
           },
         },
       );
     },
-    (errors) => focusFirstError(form, SCREENING_FIELDS, errors),
+    (errors) => focusFirstError(focusable, SCREENING_FIELDS, errors),
   );
 
   return (
