@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { adminEn } from "../../i18n/admin.en";
-import { renderWithProviders } from "../../test-support/render-with-providers";
+import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
 import { ParticipantRecordPage } from "./participant-record-page";
 
@@ -126,5 +126,162 @@ describe("ParticipantRecordPage", () => {
     expect(await screen.findByRole("button", { name: adminEn.record.invite.open })).toBeTruthy();
     // Permissions have loaded (the invitation shows), and care_team.manage is not among them.
     expect(screen.queryByRole("button", { name: adminEn.record.careTeam.edit })).toBeNull();
+  });
+
+  const inProgram = (change: Partial<ParticipantRecord> = {}) =>
+    record({
+      preferredName: "Ri",
+      pronouns: "they/them",
+      current: {
+        episodeId: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        levelOfCare: "2.1",
+        admittedOn: "2026-02-02",
+        daysInProgram: 29,
+        primaryCounselor: "Sam Lee",
+      },
+      sobrietyOn: "2026-01-20",
+      levelHistory: [
+        { from: "2.5", to: "2.1", on: "2026-02-16", reason: "Stable after two weeks", by: "Sam Lee" },
+      ],
+      diagnoses: [
+        { code: "F10.20", title: "Alcohol use disorder, moderate", primary: true },
+        { code: "F41.1", title: "Generalized anxiety disorder", primary: false },
+      ],
+      openAlerts: 2,
+      ...change,
+    });
+
+  it("shows the preferred and legal name, pronouns, level, days in program, counselor, sobriety date, alerts and diagnoses", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: inProgram() } });
+    expect(await screen.findByRole("heading", { level: 1, name: "Ri Stone" })).toBeTruthy();
+    expect(screen.getByText("Legal name: Riley Stone")).toBeTruthy();
+    expect(screen.getByLabelText("Pronouns: they/them").textContent).toBe("(they/them)");
+    const facts = within(screen.getByRole("region", { name: adminEn.record.facts.label }));
+    const fact = (label: string) => facts.getByText(label).nextElementSibling?.textContent;
+    expect(fact(adminEn.record.facts.levelOfCare)).toBe("2.1 · Intensive Outpatient");
+    expect(fact(adminEn.record.facts.daysInProgram)).toBe("29 days (since Feb 2, 2026)");
+    expect(fact(adminEn.record.facts.primaryCounselor)).toBe("Sam Lee");
+    expect(fact(adminEn.record.facts.sobrietyOn)).toBe("Jan 20, 2026");
+    expect(fact(adminEn.record.facts.openAlerts)).toBe("2");
+    const primary = facts.getByText("Alcohol use disorder, moderate", { exact: false }).closest("li");
+    expect(primary?.textContent).toContain(adminEn.record.diagnoses.primary);
+    const other = facts.getByText("Generalized anxiety disorder", { exact: false }).closest("li");
+    expect(other?.textContent).not.toContain(adminEn.record.diagnoses.primary);
+    const history = within(screen.getByRole("region", { name: adminEn.record.level.title }));
+    const row = history.getByText("2.5 → 2.1").closest("tr");
+    expect(row?.textContent).toContain("Feb 16, 2026");
+    expect(row?.textContent).toContain("Stable after two weeks");
+    expect(row?.textContent).toContain("Sam Lee");
+  });
+
+  it("says diagnoses are not available to the role when the server leaves them out", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: inProgram({ diagnoses: null }) } });
+    expect(await screen.findByText(adminEn.record.diagnoses.notPermitted)).toBeTruthy();
+    expect(screen.queryByText("F10.20")).toBeNull();
+  });
+
+  it("offers no level change or sobriety edit without clinical.write", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "users.manage"]),
+      [`GET /api/v1/participants/${ID}`]: { body: inProgram() },
+    });
+    expect(await screen.findByRole("button", { name: adminEn.record.invite.open })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: adminEn.record.level.change })).toBeNull();
+    expect(screen.queryByRole("button", { name: adminEn.record.sobriety.editLabel })).toBeNull();
+  });
+
+  it("changes the level of care with the right body and shows the server's field error on its field", async () => {
+    let saved = false;
+    const fetchMock = renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: { body: inProgram() },
+      [`POST /api/v1/participants/${ID}/level-of-care`]: (_url, body) => {
+        const { changedOn } = body as { changedOn: string };
+        if (changedOn < "2026-02-16")
+          return {
+            status: 400,
+            body: {
+              error: {
+                code: "VALIDATION_FAILED",
+                message: "Check the fields.",
+                fields: [{ path: "changedOn", message: "The change cannot be dated before 2026-02-16." }],
+              },
+            },
+          };
+        saved = true;
+        return { body: inProgram({ current: { ...inProgram().current!, levelOfCare: "1.5" } }) };
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.level.change }));
+    const dialog = within(await screen.findByRole("dialog"));
+    const level = dialog.getByLabelText(/^New level of care/) as HTMLSelectElement;
+    expect([...level.options].map((o) => o.value)).toEqual(["", "1", "1.5"]);
+
+    fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
+    expect(await dialog.findByText(adminEn.errors.levelRequired)).toBeTruthy();
+    expect(dialog.getByText(adminEn.errors.levelReasonTooShort)).toBeTruthy();
+
+    fireEvent.change(level, { target: { value: "1.5" } });
+    fireEvent.change(dialog.getByLabelText(/^Date of the change/), { target: { value: "2026-02-10" } });
+    fireEvent.change(dialog.getByLabelText(/^Reason/), { target: { value: "  Ready to step down  " } });
+    fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
+
+    const dateField = dialog.getByLabelText(/^Date of the change/);
+    await waitFor(() => expect(dateField.getAttribute("aria-invalid")).toBe("true"));
+    expect(dialog.getByText("The change cannot be dated before 2026-02-16.")).toBeTruthy();
+    const posts = apiCalls(fetchMock).filter((c) => c.route.startsWith("POST"));
+    expect(posts).toEqual([
+      {
+        route: `POST /api/v1/participants/${ID}/level-of-care`,
+        body: { toLevel: "1.5", changedOn: "2026-02-10", reason: "Ready to step down" },
+      },
+    ]);
+
+    fireEvent.change(dateField, { target: { value: "2026-02-20" } });
+    fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(saved).toBe(true);
+    expect(await screen.findByText("Current level: 1.5 · Outpatient Therapy")).toBeTruthy();
+  });
+
+  it("says plainly when the server refuses a level change", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: { body: inProgram() },
+      [`POST /api/v1/participants/${ID}/level-of-care`]: {
+        status: 403,
+        body: { error: { code: "ACCESS_DENIED", message: "Not allowed." } },
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.level.change }));
+    const dialog = within(await screen.findByRole("dialog"));
+    fireEvent.change(dialog.getByLabelText(/^New level of care/), { target: { value: "1" } });
+    fireEvent.change(dialog.getByLabelText(/^Reason/), { target: { value: "Step down to outpatient" } });
+    fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
+    expect((await dialog.findByRole("alert")).textContent).toBe(adminEn.errors.forbidden);
+  });
+
+  it("clears the sobriety date by sending null", async () => {
+    let cleared = false;
+    const fetchMock = renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: () => ({ body: inProgram(cleared ? { sobrietyOn: null } : {}) }),
+      [`PUT /api/v1/participants/${ID}/sobriety-date`]: () => {
+        cleared = true;
+        return { body: inProgram({ sobrietyOn: null }) };
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.sobriety.editLabel }));
+    const dialog = within(await screen.findByRole("dialog"));
+    expect((dialog.getByLabelText(/^Sobriety date/) as HTMLInputElement).value).toBe("2026-01-20");
+    fireEvent.click(dialog.getByRole("button", { name: adminEn.record.sobriety.clear }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(apiCalls(fetchMock).filter((c) => c.route.startsWith("PUT"))).toEqual([
+      { route: `PUT /api/v1/participants/${ID}/sobriety-date`, body: { sobrietyOn: null } },
+    ]);
+    const facts = within(screen.getByRole("region", { name: adminEn.record.facts.label }));
+    expect(facts.getByText(adminEn.record.facts.sobrietyOn).nextElementSibling?.textContent).toContain(
+      adminEn.record.facts.notRecorded,
+    );
   });
 });

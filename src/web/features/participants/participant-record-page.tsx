@@ -29,6 +29,9 @@ import { participantQuery, useParticipant } from "./api/get-participant";
 import { BreakGlassPanel } from "./break-glass-panel";
 import { CareTeamModal } from "./care-team-modal";
 import { InviteParticipantModal } from "./invite-participant-modal";
+import { LevelOfCareSection } from "./level-of-care-section";
+import { RecordFacts } from "./record-facts";
+import { RecordSection } from "./record-section";
 
 /** While access was opened with break-the-glass: say so on every view, with the end time. */
 function BreakGlassBanner({ participantId, until }: { participantId: string; until: string }) {
@@ -50,33 +53,10 @@ function BreakGlassBanner({ participantId, until }: { participantId: string; unt
   );
 }
 
-function Section({
-  title,
-  id,
-  children,
-  action,
-}: {
-  title: string;
-  id: string;
-  children: React.ReactNode;
-  action?: React.ReactNode;
-}) {
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Card>
-  );
-}
-
 function RecordView({ record }: { record: ParticipantRecord }) {
   const { t, i18n } = useTranslation("admin");
-  const name = `${record.givenName} ${record.familyName}`;
+  const legalName = `${record.givenName} ${record.familyName}`;
+  const name = record.preferredName ? `${record.preferredName} ${record.familyName}` : legalName;
   usePageTitle(name);
   const canManageTeam = useHasPermission("care_team.manage");
   const canInvite = useHasPermission("users.manage");
@@ -92,7 +72,19 @@ function RecordView({ record }: { record: ParticipantRecord }) {
       )}
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={1}>{name}</Title>
+          <Group gap="xs" align="baseline">
+            <Title order={1}>{name}</Title>
+            {record.pronouns && (
+              <Text
+                size="lg"
+                c="dimmed"
+                aria-label={t("record.pronounsLabel", { pronouns: record.pronouns })}
+              >
+                ({record.pronouns})
+              </Text>
+            )}
+          </Group>
+          {record.preferredName && <Text>{t("record.legalName", { name: legalName })}</Text>}
           <Text>
             {t("record.summary", {
               age,
@@ -120,7 +112,13 @@ function RecordView({ record }: { record: ParticipantRecord }) {
         </Group>
       </Group>
 
-      <Section title={t("record.episodes.title")} id="episodes">
+      <Card withBorder padding="md" component="section" aria-label={t("record.facts.label")}>
+        <RecordFacts record={record} />
+      </Card>
+
+      <LevelOfCareSection record={record} />
+
+      <RecordSection title={t("record.episodes.title")} id="episodes">
         {record.episodes.length === 0 ? (
           <EmptyState>{t("record.episodes.empty")}</EmptyState>
         ) : (
@@ -157,9 +155,9 @@ function RecordView({ record }: { record: ParticipantRecord }) {
             </Table.Tbody>
           </ScrollTable>
         )}
-      </Section>
+      </RecordSection>
 
-      <Section
+      <RecordSection
         title={t("record.careTeam.title")}
         id="care-team"
         action={
@@ -190,9 +188,9 @@ function RecordView({ record }: { record: ParticipantRecord }) {
             ))}
           </List>
         )}
-      </Section>
+      </RecordSection>
 
-      <Section title={t("record.checkIns.title")} id="check-ins">
+      <RecordSection title={t("record.checkIns.title")} id="check-ins">
         {record.recentCheckIns === null ? (
           <Group gap="xs">
             <IconLock size={16} aria-hidden />
@@ -222,7 +220,7 @@ function RecordView({ record }: { record: ParticipantRecord }) {
             </Table.Tbody>
           </ScrollTable>
         )}
-      </Section>
+      </RecordSection>
 
       {dialog === "careTeam" && <CareTeamModal record={record} onClose={() => setDialog(null)} />}
       {dialog === "invite" && (

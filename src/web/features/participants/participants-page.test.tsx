@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminEn } from "../../i18n/admin.en";
 import { renderWithProviders } from "../../test-support/render-with-providers";
@@ -24,12 +24,12 @@ const item = (n: number, onMyCareTeam: boolean) => ({
   onMyCareTeam,
 });
 
-function renderList(scope: string, participants: ReturnType<typeof item>[]) {
+function renderList(scope: string, participants: ReturnType<typeof item>[], approximate = false) {
   const fetchMock = vi.fn(
     fakeApiWith({
       "GET /api/v1/sites": { body: { sites: [] } },
       "GET /api/v1/participants": {
-        body: { participants, total: participants.length, page: 1, pageSize: 25, scope },
+        body: { participants, total: participants.length, page: 1, pageSize: 25, scope, approximate },
       },
     }),
   );
@@ -62,5 +62,22 @@ describe("ParticipantsPage", () => {
   it("explains an empty care-team list", async () => {
     renderList("care_team", []);
     expect(await screen.findByText(adminEn.participants.emptyCareTeam)).toBeTruthy();
+  });
+
+  it("says when a search found only close spellings", async () => {
+    renderList("site", [item(1, false)], true);
+    fireEvent.change(await screen.findByRole("searchbox", { name: adminEn.participants.filters.search }), {
+      target: { value: "Partcipant" },
+    });
+    expect(await screen.findByText("No exact match — showing close spellings of “Partcipant”.")).toBeTruthy();
+  });
+
+  it("shows no close-spellings note for an exact match", async () => {
+    renderList("site", [item(1, false)]);
+    fireEvent.change(await screen.findByRole("searchbox", { name: adminEn.participants.filters.search }), {
+      target: { value: "Participant" },
+    });
+    expect(await screen.findByRole("link", { name: "Participant 1" })).toBeTruthy();
+    expect(screen.queryByText(/No exact match/)).toBeNull();
   });
 });

@@ -93,6 +93,11 @@ export function ParticipantsPage() {
           {t("participants.careTeamOnly")}
         </Alert>
       )}
+      {list.data?.approximate && q !== "" && (
+        <Alert variant="light" color="yellow" icon={<IconInfoCircle aria-hidden />} role="status">
+          {t("participants.approximate", { q })}
+        </Alert>
+      )}
       {list.isPending && <TableSkeleton />}
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       {list.data &&
