@@ -11,6 +11,7 @@ export const adminEn = {
   actions: {
     cancel: "Cancel",
     save: "Save",
+    close: "Close",
     discard: "Discard changes",
   },
   errors: {

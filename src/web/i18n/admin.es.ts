@@ -15,6 +15,7 @@ export const adminEs: Dictionary<typeof adminEn> = {
   actions: {
     cancel: "Cancelar",
     save: "Guardar",
+    close: "Cerrar",
     discard: "Descartar cambios",
   },
   errors: {
