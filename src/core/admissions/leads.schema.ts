@@ -88,6 +88,8 @@ export const leadDetailSchema = leadSummarySchema.extend({
   notAdmittedReason: notAdmittedReasonSchema.nullable(),
   referredTo: z.string().nullable(),
   daysToAdmission: z.number().int().nullable(),
+  /** The participant this lead became, once admitted. */
+  participantId: z.uuid().nullable(),
   /** The latest screening, if any. */
   screening: screeningSchema.nullable(),
   history: z.array(

@@ -288,6 +288,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         handoffSummary: l.handoffSummary,
         notAdmittedReason: l.notAdmittedReason as NotAdmittedReason | null,
         referredTo: l.referredTo,
+        participantId: l.participantId,
         daysToAdmission: admittedEvent
           ? daysToAdmission(
               l.createdAt.toISOString().slice(0, 10),

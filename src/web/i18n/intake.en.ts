@@ -308,6 +308,7 @@ export const intakeEn = {
     duplicateTitle: "This may be someone already in Bridgeway",
     confirmNotDuplicate: "This is a different person — admit anyway",
     admittedTitle: "Admitted",
+    openRecord: "Open their record",
   },
   diagnoses: {
     title: "Diagnoses",

@@ -313,6 +313,7 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     duplicateTitle: "Puede que esta persona ya esté en Bridgeway",
     confirmNotDuplicate: "Es otra persona: admitir de todos modos",
     admittedTitle: "Admitido",
+    openRecord: "Abrir su expediente",
   },
   diagnoses: {
     title: "Diagnósticos",

@@ -61,6 +61,7 @@ export function leadDetail(overrides: Record<string, unknown> = {}) {
     notAdmittedReason: null,
     referredTo: null,
     daysToAdmission: null,
+    participantId: null,
     screening: null,
     history: [{ from: null, to: "new", note: null, by: "Ines Intake", at: "2026-11-10T15:00:00.000Z" }],
     ...overrides,

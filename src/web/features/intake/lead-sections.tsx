@@ -1,5 +1,6 @@
-import { Card, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { LeadDetail } from "../../../core/admissions/leads.schema";
 import { AdmissionForm } from "./admission-form";
 import { ScreeningSection } from "./screening-section";
@@ -19,7 +20,17 @@ export function LeadSections({ lead }: { lead: LeadDetail }) {
             {lead.stage === "screened" ? (
               <AdmissionForm lead={lead} />
             ) : (
-              <Text>{t("admission.admittedTitle")}</Text>
+              <Text>
+                {t("admission.admittedTitle")}
+                {lead.participantId && (
+                  <>
+                    {" · "}
+                    <Anchor component={Link} to={`/staff/participants/${lead.participantId}`}>
+                      {t("admission.openRecord")}
+                    </Anchor>
+                  </>
+                )}
+              </Text>
             )}
           </Stack>
         </Card>
