@@ -136,6 +136,14 @@ describe("from first inquiry to the counselor's caseload", () => {
     // Intake finds the inquiry, screens and admits (through the API their pages use).
     const intake = await openPage({ width: 1280, height: 860 });
     await signIn(intake.page, "intake@demo.bridgeway.example");
+    await intake.page.getByRole("navigation").getByRole("link", { name: "Admissions" }).click();
+    await intake.page.getByRole("heading", { name: "Admissions", level: 1 }).waitFor();
+    await intake.page.getByRole("link", { name }).waitFor();
+    await expectNoAxeViolations(intake.page, "admissions pipeline");
+    await screenshot(intake.page, "admissions-pipeline");
+    await intake.page.getByRole("link", { name }).click();
+    await intake.page.getByRole("heading", { name, level: 1 }).waitFor();
+    await expectNoAxeViolations(intake.page, "inquiry detail");
     const list = await api<{
       leads: { id: string; personName: string; site: { id: string }; selfCheckOutcome?: string }[];
     }>(intake.page, "GET", `/api/v1/admissions/leads?q=${reference}`);
@@ -177,6 +185,10 @@ describe("from first inquiry to the counselor's caseload", () => {
       },
     );
     assert.equal(admitted.status, 201, JSON.stringify(admitted.json));
+    await intake.page.reload();
+    await intake.page.getByRole("link", { name: "Open their record" }).waitFor();
+    await screenshot(intake.page, "inquiry-admitted");
+    assert.deepEqual(intake.consoleErrors, []);
     await intake.page.context().close();
 
     // The counselor sees the new participant on their caseload and opens the chart.
