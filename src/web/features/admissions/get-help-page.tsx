@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Card, Group, List, Skeleton, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { IconAlertCircle, IconListCheck, IconMapPin, IconMessageQuestion } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -89,7 +101,12 @@ function Locations() {
       <Title order={2} size="h3" id="locations-title">
         {t("getHelp.landing.locationsTitle")}
       </Title>
-      {sites.isPending && <Skeleton h={24} w="60%" aria-label={t("common.loading")} />}
+      {sites.isPending && (
+        <Stack role="status" gap="xs">
+          <VisuallyHidden>{t("common.loading")}</VisuallyHidden>
+          <Skeleton h={24} w="60%" />
+        </Stack>
+      )}
       {sites.isError && (
         <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
           <Stack gap="xs" align="flex-start">

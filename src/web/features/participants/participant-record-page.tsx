@@ -75,12 +75,9 @@ function RecordView({ record }: { record: ParticipantRecord }) {
           <Group gap="xs" align="baseline">
             <Title order={1}>{name}</Title>
             {record.pronouns && (
-              <Text
-                size="lg"
-                c="dimmed"
-                aria-label={t("record.pronounsLabel", { pronouns: record.pronouns })}
-              >
-                ({record.pronouns})
+              <Text size="lg" c="dimmed">
+                <VisuallyHidden>{t("record.pronounsLabel", { pronouns: record.pronouns })}</VisuallyHidden>
+                <span aria-hidden>({record.pronouns})</span>
               </Text>
             )}
           </Group>
