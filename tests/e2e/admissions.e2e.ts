@@ -76,6 +76,11 @@ describe("from first inquiry to the counselor's caseload", () => {
     await visitor.page.getByRole("link", { name: "Looking for help?" }).click();
     await visitor.page.getByRole("heading", { name: "Get help", level: 1 }).waitFor();
     await expectNoAxeViolations(visitor.page, "get help (phone)");
+    await visitor.page.getByRole("link", { name: "Riverside" }).click();
+    await visitor.page.getByRole("heading", { name: "Intensive outpatient program at Riverside" }).waitFor();
+    await expectNoAxeViolations(visitor.page, "program page (phone)");
+    await visitor.page.goBack();
+    await visitor.page.getByRole("heading", { name: "Get help", level: 1 }).waitFor();
     await visitor.page.getByRole("link", { name: "Take a 2-minute self-check" }).click();
     await visitor.page.getByRole("heading", { name: "Self-check", level: 1 }).waitFor();
     const answer = async (question: string, option: string) =>

@@ -408,7 +408,7 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
   it("serves each location's public program page, starting from Bridgeway's text until staff write their own", async () => {
     const page = await app.inject({ url: `/api/v1/public/program-pages/${siteId}` });
     expect(page.json()).toMatchObject({ siteName: "Harborview", updatedAt: null });
-    expect(page.json().bodyMarkdown).toContain("## Intensive outpatient program at Harborview");
+    expect(page.json().bodyMarkdown).toContain("# Intensive outpatient program at Harborview");
     expect(page.json().bodyMarkdown).toContain("988");
     const admin = await givenUser(database.db, { roles: ["administrator"], siteNames: ["Harborview"] });
     const adminCookie = (await signIn(app, admin.email, admin.password)).cookie;

@@ -208,7 +208,7 @@ export const adminEn = {
     saved: "Site {{name}} saved.",
     noTimeZone: "No time zone matches",
     editPage: "Edit public page",
-    editPageLabel: "Edit the public page of {{name}}",
+    editPageLabel: "Edit public page of {{name}}",
     programPage: {
       title: "Public page of {{name}}",
       intro:

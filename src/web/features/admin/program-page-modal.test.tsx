@@ -38,7 +38,7 @@ function renderSites(put: Parameters<typeof fakeApiWith>[0][string]) {
 }
 
 async function openEditor() {
-  fireEvent.click(await screen.findByRole("button", { name: "Edit the public page of Eastside" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Edit public page of Eastside" }));
   const dialog = within(await screen.findByRole("dialog", { name: "Public page of Eastside" }));
   const textarea = (await dialog.findByLabelText(/^Page text/)) as HTMLTextAreaElement;
   return {
