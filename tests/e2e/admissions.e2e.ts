@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { aScreening } from "../support/given";
 import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
@@ -47,26 +46,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/staff");
-}
-
-/** A JSON API call made by the signed-in page itself (its cookie, its CSRF header). */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", "x-bridgeway-request": "1" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; json: T }>;
 }
 
 describe("from first inquiry to the counselor's caseload", () => {
@@ -149,47 +128,56 @@ describe("from first inquiry to the counselor's caseload", () => {
     await intake.page.getByRole("link", { name }).click();
     await intake.page.getByRole("heading", { name, level: 1 }).waitFor();
     await expectNoAxeViolations(intake.page, "inquiry detail");
-    const list = await api<{
-      leads: { id: string; personName: string; site: { id: string }; selfCheckOutcome?: string }[];
-    }>(intake.page, "GET", `/api/v1/admissions/leads?q=${reference}`);
-    assert.equal(list.json.leads[0]?.personName, name);
-    const leadId = list.json.leads[0]!.id;
-    const siteId = list.json.leads[0]!.site.id;
-    for (const to of ["contacted", "screening_scheduled"]) {
-      assert.equal(
-        (await api(intake.page, "POST", `/api/v1/admissions/leads/${leadId}/stage`, { to })).status,
-        200,
-      );
+    const page = intake.page;
+    for (const stage of ["Contacted", "Screening scheduled"]) {
+      await page.getByLabel("Move to").selectOption({ label: stage });
+      await page.getByRole("button", { name: "Move", exact: true }).click();
+      await page.getByText(`Current stage: ${stage}`).waitFor();
     }
-    const screened = await api<{ stage: string; screening: { suggestedLevel: string } }>(
-      intake.page,
-      "POST",
-      `/api/v1/admissions/leads/${leadId}/screening`,
-      aScreening(),
+
+    // Screening: eligibility, six ratings, the program's suggestion, the clinician's levels.
+    for (const item of [
+      "A substance-use concern is present",
+      "Medically stable for outpatient care",
+      "No withdrawal that needs 24-hour care",
+      "Not at imminent risk of harm to self or others",
+      "Can attend the program schedule",
+      "Agrees to take part",
+    ]) {
+      await page.getByRole("radiogroup", { name: item }).getByRole("radio", { name: "Yes" }).check();
+    }
+    const ratings = [1, 0, 2, 1, 2, 1];
+    for (const [i, rating] of ratings.entries()) {
+      await page
+        .getByRole("radiogroup", { name: `Rating for dimension ${i + 1}` })
+        .getByRole("radio", { name: String(rating), exact: true })
+        .check();
+    }
+    await page.getByText(/Suggested level: 2\.1/).waitFor();
+    await page.getByLabel(/^Recommended level/).selectOption("2.1");
+    await page.getByLabel(/^Level that will be provided/).selectOption("2.1");
+    await expectNoAxeViolations(page, "screening form");
+    await page.getByRole("button", { name: "Record screening" }).click();
+    await page.getByText("Current stage: Screened").waitFor();
+
+    // Admission: the person, the episode, one primary substance-use diagnosis.
+    await page.getByLabel(/^Legal first name/).fill("Sky");
+    await page.getByLabel(/^Legal last name/).fill("Wrenfield");
+    await page.getByLabel(/^Date of birth/).fill("1994-02-11");
+    await page.getByLabel(/^Primary counselor/).selectOption({ label: "Jordan Alvarez" });
+    await page.getByLabel("Search ICD-10-CM codes").fill("alchohol dependence");
+    await page.getByRole("button", { name: "Add F10.20" }).click();
+    await page.getByRole("radio", { name: "Primary diagnosis: F10.20" }).waitFor();
+    assert.ok(
+      await page.getByRole("radio", { name: "Primary diagnosis: F10.20" }).isChecked(),
+      "the first substance-use code is primary",
     );
-    assert.equal(screened.json.stage, "screened");
-    assert.equal(screened.json.screening.suggestedLevel, "2.1");
-    const staff = await api<{ staff: { id: string; displayName: string }[] }>(
-      intake.page,
-      "GET",
-      `/api/v1/sites/${siteId}/staff`,
-    );
-    const counselorId = staff.json.staff.find((s) => s.displayName === "Jordan Alvarez")!.id;
-    const today = new Date().toISOString().slice(0, 10);
-    const admitted = await api<{ participantId: string }>(
-      intake.page,
-      "POST",
-      `/api/v1/admissions/leads/${leadId}/admission`,
-      {
-        legalGivenName: "Sky",
-        legalFamilyName: "Wrenfield",
-        bornOn: "1994-02-11",
-        admittedOn: today,
-        primaryCounselorId: counselorId,
-        diagnoses: [{ code: "F10.20", primary: true }],
-      },
-    );
-    assert.equal(admitted.status, 201, JSON.stringify(admitted.json));
+    await expectNoAxeViolations(page, "admission form");
+    await page.getByRole("button", { name: "Admit", exact: true }).click();
+    await page.waitForURL("**/staff/participants/**");
+    await page.getByRole("heading", { name, level: 1 }).waitFor();
+    await page.getByText("Sky Wrenfield was admitted.").waitFor();
+    await page.goBack();
     await intake.page.reload();
     await intake.page.getByRole("link", { name: "Open their record" }).waitFor();
     await screenshot(intake.page, "inquiry-admitted");

@@ -45,6 +45,7 @@ export const intakeEn = {
     crisis_first: "Crisis help first",
     higher_level_first: "A higher level of care first",
     talk_to_us: "Talk with us",
+    iop_may_fit: "An IOP may fit",
     none: "No self-check",
   },
   notAdmittedReasons: {

@@ -49,6 +49,7 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     crisis_first: "Primero ayuda en crisis",
     higher_level_first: "Primero un nivel de atención más alto",
     talk_to_us: "Hablar con nosotros",
+    iop_may_fit: "Un IOP puede ser adecuado",
     none: "Sin autoevaluación",
   },
   notAdmittedReasons: {

@@ -179,10 +179,15 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
   const submit = form.onSubmit(
     (values) => {
       setFormError(null);
-      admit.mutate(
-        { id: lead.id, ...admissionInputSchema.parse(toAdmissionInput(values, confirmNotDuplicate)) },
-        {
-          onSuccess: (result) => {
+      // mutateAsync, not mutate with callbacks: a successful admission updates the lead in the cache,
+      // which replaces this form, and per-call callbacks do not run once their component is gone.
+      admit
+        .mutateAsync({
+          id: lead.id,
+          ...admissionInputSchema.parse(toAdmissionInput(values, confirmNotDuplicate)),
+        })
+        .then(
+          (result) => {
             notifications.show({
               color: "green",
               message: t("admission.admitted", {
@@ -191,7 +196,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
             });
             void navigate(`/staff/participants/${result.participantId}`);
           },
-          onError: (error) => {
+          (error: unknown) => {
             if (error instanceof ApiError && error.code === "ADMISSIONS_POSSIBLE_DUPLICATE") {
               setDuplicate(error.message);
               setConfirmNotDuplicate(false);
@@ -199,8 +204,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
             }
             if (!showServerFieldErrors(focusable, error, ADMISSION_FIELDS)) setFormError(error);
           },
-        },
-      );
+        );
     },
     (errors) => focusFirstError(focusable, ADMISSION_FIELDS, errors),
   );
