@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daysBetween } from "../platform/dates";
 
 /**
  * The admissions pipeline: an inquiry (from the public form) or a referral (recorded by intake staff)
@@ -93,9 +94,7 @@ export function checkStageChange(
 
 /** Whole days from first contact to admission (calendar dates, e.g. "2026-11-02" → "2026-11-09" is 7). */
 export function daysToAdmission(firstContactOn: string, admittedOn: string): number {
-  const day = (iso: string) =>
-    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((day(admittedOn) - day(firstContactOn)) / 86_400_000);
+  return daysBetween(firstContactOn, admittedOn);
 }
 
 /** A follow-up is overdue once its due date has passed in the program's time zone (`today`). */

@@ -1,5 +1,5 @@
 import type { REFERRAL_SOURCES } from "../admissions/leads.schema";
-import { addDays } from "./dates";
+import { addDays } from "../platform/dates";
 import { createRandom } from "./random";
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "../platform/dates";
 import {
   deriveDailyTrend,
   planCheckIns,
@@ -6,7 +7,6 @@ import {
   TRAJECTORIES,
   type Trajectory,
 } from "./check-in-trajectories";
-import { addDays } from "./dates";
 import { createRandom } from "./random";
 
 const FROM = "2026-06-01";

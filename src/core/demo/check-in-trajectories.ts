@@ -1,4 +1,4 @@
-import { addDays } from "./dates";
+import { addDays } from "../platform/dates";
 import type { Random } from "./random";
 
 /** How a participant's days between sessions go, for demo check-ins. */

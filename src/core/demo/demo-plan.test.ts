@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween } from "./dates";
+import { daysBetween } from "../platform/dates";
 import { DEMO_TRACKS, planDemoParticipants, SCALE_SPECS } from "./demo-plan";
 
 const TODAY = "2026-11-23";

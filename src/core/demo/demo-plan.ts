@@ -1,6 +1,6 @@
 import type { DischargeReason } from "../participants/episodes.schema";
+import { addDays } from "../platform/dates";
 import type { Trajectory } from "./check-in-trajectories";
-import { addDays } from "./dates";
 import { FAMILY_NAMES_EN, FAMILY_NAMES_ES, GIVEN_NAMES_EN, GIVEN_NAMES_ES } from "./names";
 import { createRandom, type Random } from "./random";
 

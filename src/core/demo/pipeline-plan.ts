@@ -1,6 +1,6 @@
 import { REFERRAL_SOURCES } from "../admissions/leads.schema";
 import { NOT_ADMITTED_REASONS, type PipelineStage } from "../admissions/pipeline.rules";
-import { addDays } from "./dates";
+import { addDays } from "../platform/dates";
 import { FAMILY_NAMES_EN, FAMILY_NAMES_ES, GIVEN_NAMES_EN, GIVEN_NAMES_ES } from "./names";
 import { createRandom } from "./random";
 

@@ -4,7 +4,6 @@ import {
   planCheckIns,
   shapeEpisode,
 } from "../../core/demo/check-in-trajectories";
-import { addDays, daysBetween } from "../../core/demo/dates";
 import {
   DEMO_EXTRA_COUNSELORS,
   DEMO_SITES,
@@ -12,6 +11,7 @@ import {
   type DemoParticipant,
 } from "../../core/demo/demo-plan";
 import { createRandom } from "../../core/demo/random";
+import { addDays, daysBetween } from "../../core/platform/dates";
 import type {
   checkIns,
   episodes,

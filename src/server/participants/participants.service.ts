@@ -1,6 +1,5 @@
 import { can } from "../../core/access/access.rules";
 import { OFFERED_LEVELS } from "../../core/admissions/level-of-care";
-import { daysBetween } from "../../core/demo/dates";
 import {
   checkLevelChange,
   checkSobrietyDate,
@@ -9,6 +8,7 @@ import {
 import { nameMatches } from "../../core/participants/name-search.rules";
 import type { ParticipantListQuery, ParticipantRecord } from "../../core/participants/participants.schema";
 import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema";
+import { daysBetween } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
 import { loadParticipantFacts } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
