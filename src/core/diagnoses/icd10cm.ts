@@ -1,3 +1,5 @@
+import { withinEdits } from "../platform/edit-distance";
+
 /**
  * A local list of ICD-10-CM codes for an IOP: the common substance-use codes (F10–F19 abuse,
  * dependence and use, uncomplicated and in remission, and the withdrawal codes most used at intake)
@@ -100,24 +102,6 @@ const normalise = (text: string) =>
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9.\s]/g, " ");
-
-/** Edit distance up to `limit` (early exit above it), for typo tolerance. */
-function withinEdits(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      best = Math.min(best, current[j]!);
-    }
-    if (best > limit) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= limit;
-}
 
 /** Abbreviations clinicians type, expanded before searching. */
 const ABBREVIATIONS: Record<string, string> = {

@@ -1,3 +1,5 @@
+import { withinEdits } from "../platform/edit-distance";
+
 /**
  * Typo-tolerant name matching for the caseload search: every word typed must match the start of a
  * word of the name, allowing one wrong, missing or extra letter for words of 4 letters or more
@@ -11,33 +13,15 @@ const fold = (text: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9\s'-]/g, " ");
 
-function editDistanceAtMost(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]! <= limit;
-}
-
 function wordMatches(typed: string, word: string): boolean {
   if (word.startsWith(typed)) return true;
   if (typed.length < 4) return false;
   const limit = typed.length >= 8 ? 2 : 1;
   // Compare with the name word cut to the typed length, and a letter either side.
   for (const length of [typed.length - 1, typed.length, typed.length + 1]) {
-    if (length > 0 && length <= word.length && editDistanceAtMost(typed, word.slice(0, length), limit))
-      return true;
+    if (length > 0 && length <= word.length && withinEdits(typed, word.slice(0, length), limit)) return true;
   }
-  return editDistanceAtMost(typed, word, limit);
+  return withinEdits(typed, word, limit);
 }
 
 export function nameMatches(query: string, name: string): boolean {
