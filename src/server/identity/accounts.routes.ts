@@ -16,7 +16,6 @@ import {
   totpConfirmSchema,
   totpSetupSchema,
 } from "../../core/identity/accounts.schema";
-import { DomainError } from "../../core/platform/errors";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf } from "../platform/route-access";
 import type { createAccountsService } from "./accounts.service";
@@ -193,12 +192,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
       },
       config: { access: { kind: "signed-in", anyStage: true } },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      // While a password is still owed a code (mfa_required), enrolment would bypass the step.
-      if (actor.stage === "mfa_required") throw new DomainError("AUTH_MFA_PENDING");
-      return mfa.startTotp(actor);
-    },
+    async (request) => mfa.startTotp(actorOf(request)),
   );
 
   app.post(
@@ -215,11 +209,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
         rateLimit: { max: 10, timeWindow: "1 minute" },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      if (actor.stage === "mfa_required") throw new DomainError("AUTH_MFA_PENDING");
-      return mfa.confirmTotp(actor, request.body.code, auditContextOf(request));
-    },
+    async (request) => mfa.confirmTotp(actorOf(request), request.body.code, auditContextOf(request)),
   );
 
   app.post(

@@ -56,6 +56,11 @@ export function createMfaService(deps: MfaDeps) {
     return codes;
   }
 
+  /** While a signed-in password still owes its code, enrolling a new app would bypass the step. */
+  function assertNotOwingCode(actor: Actor): void {
+    if (actor.stage === "mfa_required") throw new DomainError("AUTH_MFA_PENDING");
+  }
+
   return {
     async status(actor: Actor) {
       const enrolment = await mfa.find(db, actor.user.id);
@@ -68,6 +73,7 @@ export function createMfaService(deps: MfaDeps) {
 
     /** Begin enrolment: a new secret, shown as a QR code and as text. Nothing is on until confirmed. */
     async startTotp(actor: Actor) {
+      assertNotOwingCode(actor);
       const existing = await mfa.find(db, actor.user.id);
       if (existing?.confirmedAt) throw new DomainError("MFA_ALREADY_ENABLED");
       const key = new Uint8Array(randomBytes(20));
@@ -85,6 +91,7 @@ export function createMfaService(deps: MfaDeps) {
 
     /** Confirm with a first code; returns recovery codes (shown once, stored hashed). */
     async confirmTotp(actor: Actor, code: string, context: AuditContext) {
+      assertNotOwingCode(actor);
       const at = now();
       return db.transaction(async (tx) => {
         const enrolment = await mfa.findForUpdate(tx, actor.user.id);
