@@ -13,7 +13,7 @@ import { createRandom } from "../../core/demo/random";
 import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { insertBreakGlassGrant } from "../access/access.sql";
 import { appendAuditInputs } from "../audit/audit.service";
-import type { Database, DatabaseHandle, Queryable, Transaction } from "../db/connection";
+import type { DatabaseHandle, Queryable, Transaction } from "../db/connection";
 import {
   admissionLeadEvents,
   admissionLeads,
@@ -359,9 +359,8 @@ async function writeAuditHistory(q: Queryable, options: DemoOptions): Promise<vo
       })),
     );
   };
-  // Large scale writes outside one transaction; the audit append needs one of its own.
-  if ("rollback" in q) await write(q as Transaction);
-  else await (q as Database).transaction(write);
+  // The audit append needs a transaction: a new one at large scale, a savepoint inside the clinic one.
+  await q.transaction(write);
 }
 
 /**
