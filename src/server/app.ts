@@ -12,9 +12,21 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
 import { createPolicyStore } from "./access/access.service";
+import { admissionSettingsRoutes } from "./admissions/admission-settings.routes";
+import { createAdmissionSettingsService } from "./admissions/admission-settings.service";
 import { admissionsRoutes } from "./admissions/admissions.routes";
 import { createAdmissionsService } from "./admissions/admissions.service";
 import { accessAlertsRoutes } from "./alerts/access-alerts.routes";
+import { alertsRoutes } from "./alerts/alerts.routes";
+import { type AlertsService, createAlertsService } from "./alerts/alerts.service";
+import { assessmentsRoutes } from "./assessments/assessments.routes";
+import { createAssessmentsService } from "./assessments/assessments.service";
+import { loadInstrumentCatalog } from "./assessments/instrument-catalog";
+import { measurementScheduleRoutes } from "./assessments/measurement-schedule.routes";
+import {
+  createMeasurementScheduleService,
+  type MeasurementScheduleService,
+} from "./assessments/measurement-schedule.service";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
@@ -30,6 +42,7 @@ import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
 import { healthRoutes } from "./platform/health.routes";
+import { createJobs, everyMinutes } from "./platform/jobs";
 import { loggerOptions } from "./platform/logger";
 import { createMailer, type Mailer } from "./platform/mail";
 import { metaRoutes } from "./platform/meta.routes";
@@ -57,6 +70,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Override the logger (tests pass false). */
   logger?: FastifyServerOptions["logger"];
+  /**
+   * Run background jobs (the server passes this; tests leave it out and call the jobs' functions
+   * directly with their own clock, e.g. `app.alerts.sweepEscalations()`).
+   */
+  jobs?: { alertSweepMinutes: number };
 }
 
 const ONE_YEAR_SECONDS = 31_536_000;
@@ -65,6 +83,10 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The outbox sender (tests flush it). */
     mailer: Mailer;
+    /** The alerts service (other domains raise alerts through it; tests run the escalation sweep). */
+    alerts: AlertsService;
+    /** The measurement schedule (tests run the overdue sweep with their clock). */
+    measurementSchedule: MeasurementScheduleService;
   }
 }
 
@@ -163,11 +185,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const accounts = createAccountsService({ db, now, auth, mailer, baseUrl: deps.config.baseUrl });
   const mfa = createMfaService({ db, now, keyring, policy, demo: deps.config.demo, issuer: "Bridgeway" });
   const admin = createAdminService({ db, now, policy });
-  const participants = createParticipantsService({ db, now });
+  const alerts = createAlertsService({ db, now, baseUrl: deps.config.baseUrl });
+  const participants = createParticipantsService({ db, now, raiseAlert: alerts.raiseAlert });
+  const catalog = loadInstrumentCatalog();
+  const assessments = createAssessmentsService({ db, catalog, raiseAlert: alerts.raiseAlert, now });
+  const measurementSchedule = createMeasurementScheduleService({
+    db,
+    now,
+    catalog,
+    raiseAlert: alerts.raiseAlert,
+  });
   const admissions = createAdmissionsService({ db, now });
+  const admissionSettings = createAdmissionSettingsService({ db, now });
   app.decorate("mailer", mailer);
+  app.decorate("alerts", alerts);
+  app.decorate("measurementSchedule", measurementSchedule);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
+  if (deps.jobs) {
+    const jobs = createJobs({ database: deps.database, log: app.log });
+    jobs.every("alerts-escalation", everyMinutes(deps.jobs.alertSweepMinutes), async () => {
+      const { escalated } = await alerts.sweepEscalations();
+      if (escalated.length > 0) mailer.kick();
+    });
+    // Overdue measures become info alerts once a day (10:00 UTC: before the clinic day in the Americas).
+    jobs.every("assessments-overdue-sweep", "0 10 * * *", async () => {
+      await measurementSchedule.sweepOverdueMeasures();
+    });
+    // Started in the background: the queue's first start creates its tables and takes a few seconds.
+    app.addHook("onReady", async () => void jobs.start());
+    app.addHook("onClose", async () => jobs.stop());
+  }
 
   registerRequestContext(app, auth, deps.config.baseUrl);
   registerRouteAccess(app, { db, now });
@@ -180,9 +228,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accountsRoutes, { accounts, mfa });
       await api.register(adminRoutes, { db, now, admin, accounts, mfa });
       await api.register(auditRoutes, { db, now });
-      await api.register(accessAlertsRoutes, { db, now });
+      await api.register(accessAlertsRoutes, { db });
+      await api.register(alertsRoutes, { alerts });
       await api.register(participantsRoutes, { db, participants });
+      await api.register(assessmentsRoutes, { assessments, catalog });
+      await api.register(measurementScheduleRoutes, { measurementSchedule });
       await api.register(admissionsRoutes, { admissions });
+      await api.register(admissionSettingsRoutes, { admissionSettings });
       await api.register(overviewRoutes, { db, now });
     },
     { prefix: API_PREFIX },

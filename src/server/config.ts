@@ -88,6 +88,12 @@ const envSchema = z.object({
     .min(1, "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
     .max(72, "SESSION_MAX_HOURS must be a whole number of hours from 1 to 72")
     .default(12),
+  ALERT_SWEEP_MINUTES: z.coerce
+    .number({ message: "ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60" })
+    .int("ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60")
+    .min(1, "ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60")
+    .max(60, "ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60")
+    .default(1),
 });
 
 export type TrustProxy = boolean | number | string[];
@@ -112,6 +118,8 @@ export interface Config {
   sessionMaxHours: number;
   /** The From address of outgoing email. */
   mailFrom: string;
+  /** How often the job queue looks for unacknowledged urgent alerts to escalate. */
+  alertSweepMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     staffSessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
     mailFrom: e.MAIL_FROM ?? `Bridgeway <no-reply@${new URL(e.BASE_URL ?? "http://localhost").hostname}>`,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    alertSweepMinutes: e.ALERT_SWEEP_MINUTES,
   };
 }
 

@@ -47,7 +47,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
       if (demo.generated) options.print("Demo program generated (all people in it are fictional).");
       demoPresent = demo.present;
     }
-    app = await buildApp({ config, database, version: options.version, webDir: options.webDir });
+    app = await buildApp({
+      config,
+      database,
+      version: options.version,
+      webDir: options.webDir,
+      jobs: { alertSweepMinutes: config.alertSweepMinutes },
+    });
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {

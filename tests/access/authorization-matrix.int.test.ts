@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import { admissionLeads, alerts, breakGlassGrants } from "../../src/server/db/schema";
 import type { DeclaredRoute } from "../../src/server/platform/route-access";
@@ -59,7 +60,27 @@ const clinicalWrite: Rule = (a, t) =>
   (a === "clinical_director" && t !== "other") ||
   (["counselor", "prescriber"].includes(a) && t === "caseload");
 
+/** Clinical content: the director at the site, counselors and prescribers on their caseload, the person themselves. */
+const clinicalView: Rule = (a, t) =>
+  (a === "clinical_director" && t !== "other") ||
+  (["counselor", "prescriber", "participant"].includes(a) && t === "caseload");
+
+/** Questionnaires: whoever writes clinical content, and the participant answering their own. */
+const respond: Rule = (a, t) => clinicalWrite(a, t) || (a === "participant" && t === "caseload");
+
 const EXPECTED: Record<string, Rule> = {
+  "GET /api/v1/instruments": signedIn,
+  "GET /api/v1/instruments/:key": signedIn,
+  "GET /api/v1/participants/:id/assessments": clinicalView,
+  "POST /api/v1/participants/:id/assessments": respond,
+  "GET /api/v1/participants/:id/assessment-assignments": clinicalView,
+  "POST /api/v1/participants/:id/assessment-assignments": clinicalWrite,
+  "POST /api/v1/participants/:id/assessment-assignments/:assignmentId/cancel": clinicalWrite,
+  // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
+  "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "PUT /api/v1/assessments/schedule": only("administrator"),
+  "GET /api/v1/assessments/due": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/participants/:id/assessments/due": clinicalView,
   "GET /api/v1/meta": anyone,
   "POST /api/v1/sessions": anyone,
   "GET /api/v1/sessions/current": anyone,
@@ -94,8 +115,16 @@ const EXPECTED: Record<string, Rule> = {
   "PUT /api/v1/settings/security": only("administrator"),
   "GET /api/v1/audit-events": only("administrator", "clinical_director"),
   "GET /api/v1/audit-events/export": only("administrator", "clinical_director"),
-  "GET /api/v1/alerts": only("administrator", "clinical_director"),
+  "GET /api/v1/access-alerts": only("administrator", "clinical_director"),
+  // The inbox: clinical alerts (alerts.view) and break-the-glass alerts (alerts.review_access).
+  "GET /api/v1/alerts": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/alerts/counts": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/alerts/settings": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "PUT /api/v1/alerts/settings": only("administrator"),
+  // The fixture alert is a break-the-glass one: counselors and prescribers may not see it.
+  "GET /api/v1/alerts/:id": only("administrator", "clinical_director"),
   "POST /api/v1/alerts/:id/acknowledge": only("administrator", "clinical_director"),
+  "POST /api/v1/alerts/:id/resolve": only("administrator", "clinical_director"),
   "GET /api/v1/overview": staffOnly,
   "GET /api/v1/public/sites": anyone,
   "GET /api/v1/public/program-pages/:id": anyone,
@@ -107,10 +136,19 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/admissions/leads/:id/stage": only("clinical_director", "intake_coordinator"),
   "PATCH /api/v1/admissions/leads/:id": only("clinical_director", "intake_coordinator"),
   "POST /api/v1/admissions/leads/:id/screening": only("clinical_director", "intake_coordinator"),
-  "GET /api/v1/admissions/level-rules": only("clinical_director", "intake_coordinator"),
+  "GET /api/v1/admissions/level-rules": only("administrator", "clinical_director", "intake_coordinator"),
   "POST /api/v1/admissions/leads/:id/admission": only("clinical_director", "intake_coordinator"),
   "GET /api/v1/diagnosis-codes": only("clinical_director", "intake_coordinator"),
   "PUT /api/v1/admissions/level-rules": only("administrator"),
+  // Read by the admission form, the level-change form (clinical writers) and the settings page.
+  "GET /api/v1/admissions/settings": only(
+    "administrator",
+    "clinical_director",
+    "intake_coordinator",
+    "counselor",
+    "prescriber",
+  ),
+  "PUT /api/v1/admissions/settings": only("administrator"),
   "GET /api/v1/participants": (a) => signedIn(a, undefined) && a !== "administrator",
   "GET /api/v1/participants/:id": viewRecord,
   "GET /api/v1/participants/:id/access-log": (a, t) =>
@@ -203,8 +241,14 @@ describeEachEngine("authorization matrix", (engine) => {
       .insert(alerts)
       .values({
         kind: "break_the_glass",
+        severity: "warning",
         siteId: siteA.id,
         participantId: patients.site,
+        reason:
+          "Matrix Victim opened this record outside the care team. Reason given: Fixture grant for the alert",
+        evidenceKind: "break_glass_grant",
+        evidenceId: grant!.id,
+        audience: ["clinical_director"],
         breakGlassGrantId: grant!.id,
         createdAt: new Date(),
       })
@@ -258,7 +302,9 @@ describeEachEngine("authorization matrix", (engine) => {
                   ? ids.lead!
                   : randomUUID(),
       )
-      .replace(":token", "A".repeat(43));
+      .replace(":token", "A".repeat(43))
+      .replace(":key", "phq9")
+      .replace(":assignmentId", randomUUID());
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -327,6 +373,13 @@ describeEachEngine("authorization matrix", (engine) => {
         reason: "Met the goals of intensive outpatient",
       },
       "PUT /api/v1/participants/:id/sobriety-date": { sobrietyOn: "2026-10-01" },
+      "POST /api/v1/participants/:id/assessments": {
+        instrumentKey: "gad7",
+        version: "1.0.0",
+        answers: { "1": 0, "2": 1, "3": 0, "4": 0, "5": 0, "6": 0, "7": 0 },
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/participants/:id/assessment-assignments": { instrumentKey: "who5", dueOn: "2099-01-01" },
       "PUT /api/v1/program-pages/:id": {
         bodyMarkdown: "## Our program\n\nEvening groups three days a week.",
       },
@@ -335,6 +388,11 @@ describeEachEngine("authorization matrix", (engine) => {
         byHighestRating: ["1", "1", "2.1", "2.5", "3.7"],
         countedDimensions: [1, 2, 3, 4, 5, 6],
       },
+      // The defaults, so an allowed call changes nothing the other cells rely on.
+      "PUT /api/v1/admissions/settings": { offeredLevels: ["2.1", "1", "1.5"], inquiryResponseHours: 24 },
+      "PUT /api/v1/alerts/settings": { emergencyEscalationMinutes: 15, urgentEscalationMinutes: 60 },
+      "PUT /api/v1/assessments/schedule": { entries: DEFAULT_SCHEDULE, graceDays: 3 },
+      "POST /api/v1/alerts/:id/resolve": { note: "Reviewed with the counselor; access was justified." },
     };
     const key = `${route.method} ${route.url}`;
     return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };
@@ -351,13 +409,18 @@ describeEachEngine("authorization matrix", (engine) => {
       await db.execute(sql`update users set disabled_at = null where id = ${ids.victim}`);
     if (key === "POST /api/v1/alerts/:id/acknowledge") {
       await db.execute(
-        sql`update alerts set acknowledged_at = null, acknowledged_by = null where id = ${ids.alert}`,
+        sql`update alerts set state = 'open', acknowledged_at = null, acknowledged_by = null where id = ${ids.alert}`,
       );
     }
     if (key === "DELETE /api/v1/sessions/current") await signInAs(actor);
     if (key === "POST /api/v1/participants/:id/level-of-care") {
       await db.execute(sql`delete from episode_level_changes`);
       await db.execute(sql`update episodes set level_of_care = '2.1'`);
+    }
+    if (key === "POST /api/v1/participants/:id/assessments")
+      await db.execute(sql`delete from assessment_responses`);
+    if (key === "POST /api/v1/participants/:id/assessment-assignments") {
+      await db.execute(sql`delete from assessment_assignments`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);
@@ -488,7 +551,7 @@ describeEachEngine("authorization matrix", (engine) => {
     expect(opened.json().access.breakGlassUntil).toBe(broken.json().expiresAt);
 
     const alertsForDirector = await app.inject({
-      url: "/api/v1/alerts",
+      url: "/api/v1/access-alerts",
       headers: { cookie: cookies.get("clinical_director")! },
     });
     expect(alertsForDirector.json().alerts.map((a: { reason: string }) => a.reason)).toContain(

@@ -120,7 +120,7 @@ describe("from first inquiry to the counselor's caseload", () => {
     // Intake finds the inquiry, screens and admits (through the API their pages use).
     const intake = await openPage({ width: 1280, height: 860 });
     await signIn(intake.page, "intake@demo.bridgeway.example");
-    await intake.page.getByRole("navigation").getByRole("link", { name: "Admissions" }).click();
+    await intake.page.getByRole("navigation").getByRole("link", { name: "Admissions", exact: true }).click();
     await intake.page.getByRole("heading", { name: "Admissions", level: 1 }).waitFor();
     await intake.page.getByRole("link", { name }).waitFor();
     await expectNoAxeViolations(intake.page, "admissions pipeline");

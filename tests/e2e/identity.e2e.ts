@@ -160,7 +160,7 @@ describe("inviting a counselor", () => {
 });
 
 describe("administration and access pages", () => {
-  it("roles, sites, security settings and access alerts pass axe for the administrator", async () => {
+  it("roles, sites, security and admissions settings and access alerts pass axe for the administrator", async () => {
     const { page, consoleErrors } = await openPage();
     await signIn(page, "admin@demo.bridgeway.example", DEMO_PASSWORD);
     await page.waitForURL("**/staff");
@@ -168,6 +168,7 @@ describe("administration and access pages", () => {
       ["Roles", /Roles/],
       ["Sites", /Sites/],
       ["Security settings", /Security settings/],
+      ["Admissions settings", /Admissions settings/],
       ["Access alerts", /Access alerts/],
     ] as const) {
       await page.getByRole("navigation").getByRole("link", { name: link }).click();
@@ -198,6 +199,11 @@ describe("administration and access pages", () => {
     await director.page.goto(`/staff/participants/${target.id}`);
     await director.page.getByRole("heading", { level: 1 }).waitFor();
     await expectNoAxeViolations(director.page, "participant record (director)");
+    for (const tab of ["Check-ins", "Discharge"]) {
+      await director.page.getByRole("tab", { name: tab }).click();
+      await director.page.waitForURL(/[?&]tab=/);
+      await expectNoAxeViolations(director.page, `participant record, ${tab} tab`);
+    }
     await director.page.context().close();
 
     const counselor = await openPage();

@@ -8,6 +8,7 @@ import {
   organisations,
   participants,
   sites,
+  tracks,
 } from "../../src/server/db/schema";
 import { createUser } from "../../src/server/identity/users.service";
 
@@ -62,6 +63,10 @@ export async function givenParticipant(
     familyName?: string;
     userId?: string | null;
     careTeam?: { userId: string; role: string }[];
+    /** The episode's admission date; null: never admitted (no episode). */
+    admittedOn?: string | null;
+    dischargedOn?: string;
+    trackId?: string;
   },
 ): Promise<{ id: string }> {
   const [row] = await db
@@ -74,15 +79,39 @@ export async function givenParticipant(
       userId: options.userId ?? null,
     })
     .returning({ id: participants.id });
-  await db
-    .insert(episodes)
-    .values({ participantId: row!.id, siteId: options.siteId, admittedOn: "2026-10-01" });
+  if (options.admittedOn !== null) {
+    await db.insert(episodes).values({
+      participantId: row!.id,
+      siteId: options.siteId,
+      admittedOn: options.admittedOn ?? "2026-10-01",
+      dischargedOn: options.dischargedOn ?? null,
+      dischargeReason: options.dischargedOn ? "completed" : null,
+      trackId: options.trackId ?? null,
+    });
+  }
   if (options.careTeam?.length) {
     await db
       .insert(careTeamMembers)
       .values(options.careTeam.map((m) => ({ participantId: row!.id, userId: m.userId, role: m.role })));
   }
   return { id: row!.id };
+}
+
+export async function givenTrack(
+  db: Database,
+  options: { siteId: string; name?: string },
+): Promise<{ id: string; name: string }> {
+  const [track] = await db
+    .insert(tracks)
+    .values({
+      siteId: options.siteId,
+      name: options.name ?? `Track ${unique()}`,
+      capacity: 12,
+      timeZone: "America/New_York",
+      startsOn: "2026-01-05",
+    })
+    .returning({ id: tracks.id, name: tracks.name });
+  return track!;
 }
 
 export async function givenFamilyLink(db: Database, userId: string, participantId: string): Promise<void> {

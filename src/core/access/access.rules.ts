@@ -60,6 +60,7 @@ export type Decision =
 export const SELF_PERMISSIONS: readonly Permission[] = [
   "participants.view",
   "clinical.view",
+  "assessments.respond",
   "schedule.view",
   "access_log.view",
 ];
@@ -75,7 +76,7 @@ export function purposeOf(action: Permission): AuditPurpose {
     action.startsWith("roles.") ||
     action.startsWith("audit.") ||
     action.startsWith("settings.") ||
-    action.startsWith("alerts.") ||
+    action === "alerts.review_access" ||
     action === "access_log.view"
   ) {
     return "operations";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admissionInputSchema, checkAdmission } from "./admission.schema";
+import { admissionInputSchema, checkAdmission, checkReadmission } from "./admission.schema";
 
 const input = admissionInputSchema.parse({
   legalGivenName: "Robin",
@@ -70,5 +70,28 @@ describe("admission checks", () => {
     expect(checkAdmission({ ...input, levelOfCare: "3.7" }, context)).toEqual([
       { path: "levelOfCare", message: "Choose one of the levels this program offers: 2.1, 1." },
     ]);
+  });
+});
+
+describe("checkReadmission", () => {
+  const discharged = { openSince: null, lastDischargedOn: "2026-06-01", sameSite: true };
+  it("allows a new episode after the last discharge", () => {
+    expect(checkReadmission("2026-06-02", discharged)).toBeNull();
+    expect(checkReadmission("2026-11-23", { ...discharged, lastDischargedOn: null })).toBeNull();
+  });
+  it("refuses someone in the program now, another site's record, and a date on or before the last discharge", () => {
+    expect(checkReadmission("2026-11-23", { ...discharged, openSince: "2026-10-01" })).toMatchObject({
+      code: "ADMISSIONS_ALREADY_IN_PROGRAM",
+      path: "readmitParticipantId",
+    });
+    expect(checkReadmission("2026-11-23", { ...discharged, sameSite: false })).toMatchObject({
+      code: "VALIDATION_FAILED",
+      path: "readmitParticipantId",
+    });
+    expect(checkReadmission("2026-06-01", discharged)).toEqual({
+      code: "VALIDATION_FAILED",
+      path: "admittedOn",
+      message: "The new admission must be after the last discharge (2026-06-01).",
+    });
   });
 });

@@ -45,6 +45,11 @@ export const admissionInputSchema = z.object({
     .max(12, "Record at most 12 diagnoses."),
   /** The staff member checked the possible duplicates shown and this is a different person. */
   confirmNotDuplicate: z.boolean().default(false),
+  /**
+   * Readmission: the person already in Bridgeway (one of the possible duplicates shown) whose record
+   * gets a new episode of care; earlier episodes are kept. Their details are updated from this form.
+   */
+  readmitParticipantId: z.uuid("Choose the person to readmit from the list.").nullable().default(null),
 });
 export type AdmissionInput = z.infer<typeof admissionInputSchema>;
 
@@ -110,8 +115,64 @@ export function checkAdmission(
 
 export const admissionResultSchema = z.object({ participantId: z.uuid(), episodeId: z.uuid() });
 
+/** Someone already in Bridgeway with the same name and date of birth, at a site the actor works at. */
 export const possibleDuplicateSchema = z.object({
-  duplicates: z.array(
-    z.object({ participantId: z.uuid(), name: z.string(), bornOn: z.iso.date(), siteName: z.string() }),
-  ),
+  participantId: z.uuid(),
+  name: z.string(),
+  bornOn: z.iso.date(),
+  siteName: z.string(),
+  /** Admitted on this date and not discharged: in the program now, so not readmittable. */
+  openSince: z.iso.date().nullable(),
+  /** The last discharge, when not in the program now. */
+  lastDischargedOn: z.iso.date().nullable(),
+  episodes: z.number().int(),
+  /** The person's record is at the site of this inquiry, so they can be readmitted from it. */
+  sameSite: z.boolean(),
 });
+export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
+
+/** The 409 answer of an admission: the error, with the possible duplicates the actor may see. */
+export const admissionConflictSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    duplicates: z.array(possibleDuplicateSchema).optional(),
+  }),
+});
+
+export interface ReadmissionFacts {
+  /** The open episode's admission date, if the person is in the program now. */
+  openSince: string | null;
+  lastDischargedOn: string | null;
+  sameSite: boolean;
+}
+
+/** Why this person cannot be readmitted from this inquiry, or null. */
+export function checkReadmission(
+  admittedOn: string,
+  facts: ReadmissionFacts,
+): { code: "ADMISSIONS_ALREADY_IN_PROGRAM" | "VALIDATION_FAILED"; path: string; message: string } | null {
+  if (facts.openSince !== null) {
+    return {
+      code: "ADMISSIONS_ALREADY_IN_PROGRAM",
+      path: "readmitParticipantId",
+      message: `This person has been in the program since ${facts.openSince}. Open their record instead of admitting them again.`,
+    };
+  }
+  if (!facts.sameSite) {
+    return {
+      code: "VALIDATION_FAILED",
+      path: "readmitParticipantId",
+      message: "This person's record is at another site. Readmit them from an inquiry at that site.",
+    };
+  }
+  if (facts.lastDischargedOn !== null && admittedOn <= facts.lastDischargedOn) {
+    return {
+      code: "VALIDATION_FAILED",
+      path: "admittedOn",
+      message: `The new admission must be after the last discharge (${facts.lastDischargedOn}).`,
+    };
+  }
+  return null;
+}

@@ -56,10 +56,11 @@ export const ASAM_DIMENSIONS: Record<AsamEdition, readonly string[]> = {
 };
 
 /**
- * Levels of care this program offers at admission and for changes within an episode: intensive
- * outpatient and the outpatient step-down in either edition's numbering. A program setting later.
+ * The levels a new program offers at admission and for changes within an episode, until it changes
+ * its admissions settings: intensive outpatient and the outpatient step-down in either edition's
+ * numbering. Only a default: what is offered is read from the settings.
  */
-export const OFFERED_LEVELS: readonly string[] = ["2.1", "1", "1.5"];
+export const DEFAULT_OFFERED_LEVELS: readonly string[] = ["2.1", "1", "1.5"];
 
 export function isLevelOfCare(edition: AsamEdition, code: string): boolean {
   return LEVELS_OF_CARE[edition].some((l) => l.code === code);

@@ -1,11 +1,169 @@
 import { z } from "zod";
 
-export const ALERT_KINDS = ["break_the_glass"] as const;
+/**
+ * Alerts: something about a participant that a person on staff must see and act on — a critical
+ * answer, a worsening score, an overdue measure, emergency access to a record. Each alert says why in
+ * plain words, points at its evidence, is for someone (the primary counselor, the care team, the
+ * clinical director), and moves open → acknowledged → resolved (with a note).
+ */
+
+/** From least to most pressing; the order matters (sorting, escalation). */
+export const ALERT_SEVERITIES = ["info", "warning", "urgent", "emergency"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
+
+export const ALERT_STATES = ["open", "acknowledged", "resolved"] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+export const alertStateSchema = z.enum(ALERT_STATES);
+
+/**
+ * What raised the alert. A later issue adds its kinds here (one literal each, plus its label in the
+ * web dictionaries and, when the default audience by severity does not fit, a line in
+ * `alerts.rules.ts` KIND_AUDIENCE). The database stores the kind as text without a check, so a new
+ * kind needs no migration.
+ */
+export const ALERT_KINDS = [
+  "break_the_glass",
+  "phq9_item9",
+  "asq_positive",
+  "asq_acute_positive",
+  "phqa_suicide_item",
+  "reliable_deterioration",
+  "measure_overdue",
+  /** A critical answer on an instrument whose rule has no kind of its own (never dropped for want of one). */
+  "critical_answer",
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
 
-export const accessAlertSchema = z.object({
+/** Who an alert is for; people are resolved from the participant's care team and site when needed. */
+export const ALERT_AUDIENCES = ["primary_counselor", "care_team", "clinical_director"] as const;
+export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
+export const alertAudienceSchema = z.enum(ALERT_AUDIENCES);
+
+/** What an alert points at. Later issues add theirs (a note, a check-in, an attendance record). */
+export const EVIDENCE_KINDS = ["participant_record", "assessment_response", "break_glass_grant"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const alertEvidenceSchema = z.object({
+  kind: z.enum(EVIDENCE_KINDS),
+  /** The record's id (the participant's for `participant_record`). */
+  id: z.string().min(1).max(100),
+  /** The answer within the record, e.g. a questionnaire item's linkId. */
+  item: z.string().min(1).max(100).nullable().default(null),
+});
+export type AlertEvidence = z.infer<typeof alertEvidenceSchema>;
+
+const person = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const alertSchema = z.object({
   id: z.uuid(),
   kind: alertKindSchema,
+  severity: alertSeveritySchema,
+  state: alertStateSchema,
+  participant: z.object({ id: z.uuid(), name: z.string() }),
+  site: z.object({ id: z.uuid(), name: z.string() }),
+  /** Why, in plain words, written by the rule that raised it. */
+  reason: z.string(),
+  evidence: alertEvidenceSchema.extend({
+    /** Where the evidence opens in the staff app. */
+    link: z.string(),
+  }),
+  audience: z.array(alertAudienceSchema),
+  /** The actor is one of the people this alert is for. */
+  mine: z.boolean(),
+  createdAt: z.iso.datetime(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+  acknowledgedBy: person.nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  resolvedBy: person.nullable(),
+  resolutionNote: z.string().nullable(),
+  /** When the clinical director was brought in because nobody acknowledged it in time. */
+  escalatedAt: z.iso.datetime().nullable(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+/** `active`: open or acknowledged (not yet resolved). */
+export const ALERT_STATE_FILTERS = ["active", ...ALERT_STATES, "all"] as const;
+export type AlertStateFilter = (typeof ALERT_STATE_FILTERS)[number];
+
+export const alertListQuerySchema = z.object({
+  state: z
+    .enum(ALERT_STATE_FILTERS, { message: `State is one of: ${ALERT_STATE_FILTERS.join(", ")}.` })
+    .default("active"),
+  severity: alertSeveritySchema.optional(),
+  kind: alertKindSchema.optional(),
+  /** `mine`: alerts for me; `all`: every alert I may see. */
+  scope: z.enum(["mine", "all"], { message: "Scope is mine or all." }).default("all"),
+  participantId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
+
+/** Open (unacknowledged) alerts by severity, for the navigation badge; the same scope as the list. */
+export const alertCountsSchema = z.object({
+  open: z.number().int(),
+  openMine: z.number().int(),
+  bySeverity: z.object({
+    info: z.number().int(),
+    warning: z.number().int(),
+    urgent: z.number().int(),
+    emergency: z.number().int(),
+  }),
+});
+export type AlertCounts = z.infer<typeof alertCountsSchema>;
+
+export const alertListSchema = z.object({
+  alerts: z.array(alertSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  counts: alertCountsSchema,
+});
+export type AlertList = z.infer<typeof alertListSchema>;
+
+export const RESOLUTION_NOTE_MAX = 2000;
+export const resolveAlertSchema = z.object({
+  note: z
+    .string({ message: "Say what was done, in a few words." })
+    .trim()
+    .min(3, "Say what was done, in a few words.")
+    .max(RESOLUTION_NOTE_MAX, `Use at most ${RESOLUTION_NOTE_MAX} characters.`),
+});
+export type ResolveAlertInput = z.infer<typeof resolveAlertSchema>;
+
+/**
+ * Program settings: how long an urgent or emergency alert may stay unacknowledged before the
+ * clinical director is brought in.
+ */
+export const escalationMinutesSchema = z
+  .number({ message: "Enter a number of minutes from 1 to 1440." })
+  .int("Use a whole number of minutes.")
+  .min(1, "Use at least 1 minute.")
+  .max(1440, "Use at most 1440 minutes (one day).");
+
+export const alertSettingsSchema = z
+  .object({
+    emergencyEscalationMinutes: escalationMinutesSchema,
+    urgentEscalationMinutes: escalationMinutesSchema,
+  })
+  .refine((s) => s.emergencyEscalationMinutes <= s.urgentEscalationMinutes, {
+    path: ["emergencyEscalationMinutes"],
+    message: "Emergency alerts escalate no later than urgent ones.",
+  });
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  emergencyEscalationMinutes: 15,
+  urgentEscalationMinutes: 60,
+};
+
+/** Break-the-glass alerts as the access-alerts page shows them (who opened which record, why). */
+export const accessAlertSchema = z.object({
+  id: z.uuid(),
+  kind: z.literal("break_the_glass"),
+  state: alertStateSchema,
   createdAt: z.iso.datetime(),
   site: z.object({ id: z.uuid(), name: z.string() }),
   participant: z.object({ id: z.uuid(), name: z.string() }),
@@ -16,4 +174,6 @@ export const accessAlertSchema = z.object({
   acknowledgedBy: z.string().nullable(),
 });
 export const accessAlertListSchema = z.object({ alerts: z.array(accessAlertSchema) });
-export const alertListQuerySchema = z.object({ status: z.enum(["open", "all"]).default("open") });
+export const accessAlertListQuerySchema = z.object({
+  status: z.enum(["open", "all"]).default("open"),
+});

@@ -1,9 +1,19 @@
 import { z } from "zod";
 
+/** The columns the caseload list can be sorted by (name: family name, then given name). */
+export const PARTICIPANT_SORTS = ["name", "site", "track", "admitted", "discharged", "counselor"] as const;
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 export const participantListQuerySchema = z.object({
   q: z.string().trim().max(100, "Search with at most 100 characters.").optional(),
   status: z.enum(["current", "past", "all"]).default("current"),
   siteId: z.uuid().optional(),
+  sort: z
+    .enum(PARTICIPANT_SORTS, { message: `Sort by one of: ${PARTICIPANT_SORTS.join(", ")}.` })
+    .default("name"),
+  dir: z.enum(SORT_DIRECTIONS, { message: "Sort direction is asc or desc." }).default("asc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -60,6 +70,16 @@ export const participantRecordSchema = z.object({
     })
     .nullable(),
   sobrietyOn: z.iso.date().nullable(),
+  /** How to reach the person and who pays: demographics, not clinical content (billing needs them). */
+  contact: z.object({
+    phone: z.string(),
+    email: z.string(),
+    address: z.string(),
+    emergencyContactName: z.string(),
+    emergencyContactPhone: z.string(),
+    insurancePayer: z.string(),
+    insuranceMemberId: z.string(),
+  }),
   /** Level-of-care changes of the open episode, oldest first. */
   levelHistory: z.array(
     z.object({

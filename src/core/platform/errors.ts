@@ -84,10 +84,40 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "Admit the person by completing the admission; that creates their record and episode.",
   },
+  ADMISSIONS_ALREADY_IN_PROGRAM: {
+    kind: "conflict",
+    message: "This person is in the program now. Open their record instead of admitting them again.",
+  },
   ADMISSIONS_POSSIBLE_DUPLICATE: {
     kind: "conflict",
     message:
       "Someone with this name and date of birth may already be in the program. Check, or confirm this is a different person.",
+  },
+  ALERTS_ALREADY_ACKNOWLEDGED: {
+    kind: "conflict",
+    message: "Someone has already acknowledged this alert. Reload to see who.",
+  },
+  ALERTS_ALREADY_RESOLVED: {
+    kind: "conflict",
+    message: "This alert is resolved; it cannot change any more.",
+  },
+  ALERTS_NOT_ACKNOWLEDGED: { kind: "conflict", message: "Acknowledge the alert before resolving it." },
+  ALERTS_NOTE_REQUIRED: { kind: "invalid", message: "Say what was done, in a few words." },
+  ASSESSMENTS_UNKNOWN_QUESTIONNAIRE: {
+    kind: "invalid",
+    message: "There is no such questionnaire in this program.",
+  },
+  ASSESSMENTS_ALREADY_ASSIGNED: {
+    kind: "conflict",
+    message: "This questionnaire is already assigned and not yet completed.",
+  },
+  ASSESSMENTS_ASSIGNMENT_CLOSED: {
+    kind: "conflict",
+    message: "There is no open assignment with this id: it was completed or withdrawn.",
+  },
+  ASSESSMENTS_VERSION_RETIRED: {
+    kind: "conflict",
+    message: "This form was made from an older version of the questionnaire. Reload it and answer again.",
   },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
@@ -106,8 +136,18 @@ export interface FieldError {
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
+  /**
+   * Structured facts for the client beyond the message (e.g. the possible duplicates of an
+   * admission). They leave the server only where the route's error schema names them.
+   */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message?: string, fields?: FieldError[] | string) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    fields?: FieldError[] | string,
+    details?: Record<string, unknown>,
+  ) {
     super(message ?? ERROR_CATALOG[code].message);
     this.name = "DomainError";
     this.code = code;
@@ -115,6 +155,7 @@ export class DomainError extends Error {
       typeof fields === "string"
         ? [{ path: fields, message: message ?? ERROR_CATALOG[code].message }]
         : fields;
+    this.details = details;
   }
 
   get kind(): ErrorKind {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { aScreening, type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
 import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
-import type { DatabaseHandle } from "../db/connection";
+import { type DatabaseHandle, queryRows } from "../db/connection";
 
 describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine) => {
   let database: DatabaseHandle;
@@ -358,7 +358,18 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
       code: "ADMISSIONS_POSSIBLE_DUPLICATE",
       fields: [{ path: "legalFamilyName" }],
     });
-    expect(duplicate.json().error.message).toContain("Harborview");
+    expect(duplicate.json().error.duplicates).toEqual([
+      {
+        participantId: expect.any(String),
+        name: "dana BIRCHWELL",
+        bornOn: "1988-06-30",
+        siteName: "Harborview",
+        openSince: null,
+        lastDischargedOn: null,
+        episodes: 0,
+        sameSite: true,
+      },
+    ]);
 
     const admitted = await admit({ ...admission, confirmNotDuplicate: true });
     expect(admitted.statusCode).toBe(201);
@@ -393,6 +404,150 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
     const counselorCookie = (await signIn(app, counselor.email, counselor.password)).cookie;
     const caseload = await app.inject({ url: "/api/v1/participants", headers: { cookie: counselorCookie } });
     expect(caseload.json().participants.map((p: { id: string }) => p.id)).toEqual([participantId]);
+  });
+
+  it("readmits someone discharged earlier into a new episode, keeping the old one; never twice at once", async () => {
+    const { sql } = await import("drizzle-orm");
+    const counselor = await givenUser(database.db, {
+      roles: ["counselor"],
+      siteNames: ["Harborview"],
+      displayName: "Morgan Counselor",
+    });
+    const formerCounselor = await givenUser(database.db, { roles: ["counselor"], siteNames: ["Harborview"] });
+    const person = (
+      await queryRows<{ id: string }>(
+        database.db,
+        sql`insert into participants (site_id, given_name, family_name, born_on, phone)
+            values (${siteId}, 'Rowan', 'Ashgrove', '1979-02-14', '555 010 0001') returning id`,
+      )
+    )[0]!.id;
+    await database.db.execute(
+      sql`insert into episodes (participant_id, site_id, admitted_on, discharged_on, discharge_reason, level_of_care)
+          values (${person}, ${siteId}, '2026-03-02', '2026-06-01', 'completed', '2.1')`,
+    );
+    await database.db.execute(
+      sql`insert into care_team_members (participant_id, user_id, role) values (${person}, ${formerCounselor.id}, 'primary_counselor')`,
+    );
+    // Someone with the same name and birth date at a site this intake coordinator does not work at.
+    const hidden = (
+      await queryRows<{ id: string }>(
+        database.db,
+        sql`insert into participants (site_id, given_name, family_name, born_on)
+            values (${otherSiteId}, 'Rowan', 'Ashgrove', '1979-02-14') returning id`,
+      )
+    )[0]!.id;
+
+    const screenedLead = async () => {
+      const lead = await post(
+        "/api/v1/admissions/referrals",
+        {
+          siteId,
+          source: "residential",
+          personName: "Rowan Ashgrove",
+          contactMethod: "phone",
+          phone: "555 010 0002",
+        },
+        { cookie },
+      );
+      const leadId = lead.json().id as string;
+      await post(`/api/v1/admissions/leads/${leadId}/stage`, { to: "screening_scheduled" }, { cookie });
+      await post(`/api/v1/admissions/leads/${leadId}/stage`, { to: "screened" }, { cookie });
+      return leadId;
+    };
+    const admission = {
+      legalGivenName: "Rowan",
+      legalFamilyName: "Ashgrove",
+      bornOn: "1979-02-14",
+      phone: "555 010 0002",
+      admittedOn: "2026-11-23",
+      primaryCounselorId: counselor.id,
+      diagnoses: [{ code: "F10.20", primary: true }],
+    };
+    const leadId = await screenedLead();
+    const admit = (payload: object, lead = leadId) =>
+      post(`/api/v1/admissions/leads/${lead}/admission`, payload, { cookie });
+
+    const matches = await admit(admission);
+    expect(matches.statusCode).toBe(409);
+    expect(matches.json().error.duplicates).toEqual([
+      {
+        participantId: person,
+        name: "Rowan Ashgrove",
+        bornOn: "1979-02-14",
+        siteName: "Harborview",
+        openSince: null,
+        lastDischargedOn: "2026-06-01",
+        episodes: 1,
+        sameSite: true,
+      },
+    ]);
+
+    // A person the coordinator cannot see cannot be readmitted (and is not confirmed to exist).
+    const unseen = await admit({ ...admission, readmitParticipantId: hidden });
+    expect(unseen.statusCode).toBe(400);
+    expect(unseen.json().error.fields).toEqual([
+      {
+        path: "readmitParticipantId",
+        message: "Choose the person to readmit from the list of possible matches.",
+      },
+    ]);
+    // Bad dates are still refused, and nothing is half-saved.
+    const future = await admit({ ...admission, admittedOn: "2026-12-01", readmitParticipantId: person });
+    expect(future.json().error.fields[0].path).toBe("admittedOn");
+    const untouched = await queryRows<{ phone: string; episodes: number }>(
+      database.db,
+      sql`select phone, (select count(*)::int from episodes where participant_id = ${person}) as episodes from participants where id = ${person}`,
+    );
+    expect(untouched[0]).toEqual({ phone: "555 010 0001", episodes: 1 });
+
+    const readmitted = await admit({ ...admission, readmitParticipantId: person });
+    expect(readmitted.statusCode).toBe(201);
+    expect(readmitted.json().participantId).toBe(person);
+    const record = (await app.inject({ url: `/api/v1/participants/${person}`, headers: { cookie } })).json();
+    expect(record.current).toMatchObject({ admittedOn: "2026-11-23", levelOfCare: "2.1", daysInProgram: 0 });
+    expect(record.contact).toMatchObject({ phone: "555 010 0002" });
+    expect(
+      record.episodes.map((e: { admittedOn: string; dischargedOn: string | null }) => [
+        e.admittedOn,
+        e.dischargedOn,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["2026-11-23", null],
+        ["2026-03-02", "2026-06-01"],
+      ]),
+    );
+    expect(record.episodes).toHaveLength(2);
+    expect(record.careTeam).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ displayName: "Morgan Counselor", role: "primary_counselor" }),
+        expect.objectContaining({ userId: formerCounselor.id, role: "counselor" }),
+      ]),
+    );
+    const contact = await queryRows<{ phone: string }>(
+      database.db,
+      sql`select phone from participants where id = ${person}`,
+    );
+    expect(contact[0]!.phone).toBe("555 010 0002");
+    const audit = await queryRows<{ details: string }>(
+      database.db,
+      sql`select details from audit_events where action = 'admissions.admit' and participant_id = ${person}`,
+    );
+    expect(audit.map((r) => JSON.parse(r.details).readmission)).toEqual([true]);
+
+    // In the program now: a second inquiry for the same person cannot open a second episode.
+    const secondLead = await screenedLead();
+    const again = await admit(admission, secondLead);
+    expect(again.json().error.duplicates[0]).toMatchObject({
+      participantId: person,
+      openSince: "2026-11-23",
+    });
+    const twice = await admit({ ...admission, readmitParticipantId: person }, secondLead);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toMatchObject({
+      code: "ADMISSIONS_ALREADY_IN_PROGRAM",
+      fields: [{ path: "readmitParticipantId" }],
+    });
   });
 
   it("searches diagnosis codes by name, code or abbreviation", async () => {

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { admissionInputSchema, admissionResultSchema } from "../../core/admissions/admission.schema";
+import {
+  admissionConflictSchema,
+  admissionInputSchema,
+  admissionResultSchema,
+} from "../../core/admissions/admission.schema";
 import {
   inquiryInputSchema,
   inquiryReceiptSchema,
@@ -183,7 +187,11 @@ export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsSer
           "Admit: create the participant, the episode of care and the diagnoses, and close the lead as admitted",
         params: idParams,
         body: admissionInputSchema,
-        response: { 201: admissionResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          201: admissionResultSchema,
+          ...errorResponses(400, 401, 403, 404),
+          409: admissionConflictSchema,
+        },
       },
       config: { access: manage },
     },
@@ -228,7 +236,8 @@ export const admissionsRoutes: FastifyPluginAsyncZod<{ admissions: AdmissionsSer
         summary: "The program's rules for the suggested level of care (one per edition)",
         response: { 200: levelRulesSchema, ...errorResponses(401, 403) },
       },
-      config: { access: manage },
+      // Screeners read them; administrators change them on the admissions settings page.
+      config: { access: { kind: "any-permission", permissions: ["admissions.manage", "settings.manage"] } },
     },
     async () => admissions.levelRules(),
   );

@@ -1,12 +1,16 @@
 import { randomInt } from "node:crypto";
-import { type AdmissionInput, checkAdmission } from "../../core/admissions/admission.schema";
+import {
+  type AdmissionInput,
+  checkAdmission,
+  checkReadmission,
+  type PossibleDuplicate,
+} from "../../core/admissions/admission.schema";
 import type { InquiryInput } from "../../core/admissions/inquiries.schema";
 import type { LeadDetail, LeadListQuery, ReferralInput } from "../../core/admissions/leads.schema";
 import {
   ASAM_DIMENSIONS,
   type AsamEdition,
   type LevelSuggestionRule,
-  OFFERED_LEVELS,
   suggestLevelOfCare,
 } from "../../core/admissions/level-of-care";
 import {
@@ -23,6 +27,7 @@ import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
+import { readAdmissionSettings } from "./admission-settings.repo";
 import * as store from "./admissions.sql";
 import { readLevelRule, readLevelRules, writeLevelRule } from "./level-rules";
 
@@ -49,8 +54,6 @@ function toScreening(
   };
 }
 
-/** We promise to contact people within this many business hours (shown on the confirmation). */
-export const INQUIRY_RESPONSE_HOURS = 24;
 const REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 function newReference(): string {
@@ -149,8 +152,9 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
 
     /** A public inquiry. A filled honeypot gets the same answer and stores nothing. */
     async createInquiry(input: InquiryInput, context: AuditContext) {
-      if (input.website.trim() !== "")
-        return { reference: newReference(), contactWithinHours: INQUIRY_RESPONSE_HOURS };
+      // The program's promise, shown on the confirmation: contact within this many business hours.
+      const contactWithinHours = (await readAdmissionSettings(db)).inquiryResponseHours;
+      if (input.website.trim() !== "") return { reference: newReference(), contactWithinHours };
       const at = now();
       const sitesList = await store.listPublicSites(db);
       if (!sitesList.some((s) => s.id === input.siteId))
@@ -195,7 +199,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         );
         return code;
       });
-      return { reference, contactWithinHours: INQUIRY_RESPONSE_HOURS };
+      return { reference, contactWithinHours };
     },
 
     async createReferral(actor: Actor, input: ReferralInput, context: AuditContext) {
@@ -445,7 +449,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         const problems = checkAdmission(input, {
           today: today(),
           firstContactOn: lead.createdAt.toISOString().slice(0, 10),
-          levels: OFFERED_LEVELS,
+          levels: (await readAdmissionSettings(tx)).offeredLevels,
         });
         if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
         if (!(await store.isActiveStaffAtSite(tx, input.primaryCounselorId, lead.siteId))) {
@@ -458,26 +462,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
         if (input.trackId && !(await store.findTrackAtSite(tx, input.trackId, lead.siteId))) {
           throw new DomainError("VALIDATION_FAILED", "Choose a track at this site.", "trackId");
         }
-        if (!input.confirmNotDuplicate) {
-          const duplicates = await store.findPossibleDuplicates(
-            tx,
-            input.legalGivenName,
-            input.legalFamilyName,
-            input.bornOn,
-          );
-          if (duplicates.length > 0) {
-            const visible = duplicates.filter((d) => actor.access.siteIds.includes(d.site_id));
-            throw new DomainError(
-              "ADMISSIONS_POSSIBLE_DUPLICATE",
-              visible.length > 0
-                ? `Someone with this name and date of birth is already in the program (${visible.map((d) => d.site_name).join(", ")}). Open their record, or confirm this is a different person.`
-                : undefined,
-              "legalFamilyName",
-            );
-          }
-        }
-        const participantId = await store.insertParticipant(tx, {
-          siteId: lead.siteId,
+        const details = {
           givenName: input.legalGivenName,
           familyName: input.legalFamilyName,
           preferredName: input.preferredName,
@@ -491,7 +476,60 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           emergencyContactPhone: input.emergencyContactPhone,
           insurancePayer: input.insurancePayer,
           insuranceMemberId: input.insuranceMemberId,
-        });
+        };
+        let participantId: string;
+        if (input.readmitParticipantId) {
+          // Readmission: a new episode on the existing record; the earlier episodes stay as they are.
+          const existing = await store.findParticipantForReadmission(tx, input.readmitParticipantId);
+          if (!existing || !actor.access.siteIds.includes(existing.site_id)) {
+            throw new DomainError(
+              "VALIDATION_FAILED",
+              "Choose the person to readmit from the list of possible matches.",
+              "readmitParticipantId",
+            );
+          }
+          const problem = checkReadmission(input.admittedOn, {
+            openSince: existing.open_since,
+            lastDischargedOn: existing.last_discharged_on,
+            sameSite: existing.site_id === lead.siteId,
+          });
+          if (problem) throw new DomainError(problem.code, problem.message, problem.path);
+          participantId = existing.id;
+          await store.updateParticipant(tx, participantId, details);
+        } else {
+          if (!input.confirmNotDuplicate) {
+            const duplicates = await store.findPossibleDuplicates(
+              tx,
+              input.legalGivenName,
+              input.legalFamilyName,
+              input.bornOn,
+            );
+            if (duplicates.length > 0) {
+              // Only people at the actor's own sites are named; others are only counted in the message.
+              const visible: PossibleDuplicate[] = duplicates
+                .filter((d) => actor.access.siteIds.includes(d.site_id))
+                .map((d) => ({
+                  participantId: d.id,
+                  name: d.name,
+                  bornOn: d.born_on,
+                  siteName: d.site_name,
+                  openSince: d.open_since,
+                  lastDischargedOn: d.last_discharged_on,
+                  episodes: d.episodes,
+                  sameSite: d.site_id === lead.siteId,
+                }));
+              throw new DomainError(
+                "ADMISSIONS_POSSIBLE_DUPLICATE",
+                visible.length > 0
+                  ? "Someone with this name and date of birth is already in Bridgeway. Readmit them, open their record, or confirm this is a different person."
+                  : undefined,
+                "legalFamilyName",
+                { duplicates: visible },
+              );
+            }
+          }
+          participantId = await store.insertParticipant(tx, { siteId: lead.siteId, ...details });
+        }
         const episodeId = await store.insertEpisode(tx, {
           participantId,
           siteId: lead.siteId,
@@ -516,12 +554,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
             };
           }),
         );
-        await store.insertCareTeamMember(tx, {
-          participantId,
-          userId: input.primaryCounselorId,
-          role: "primary_counselor",
-          addedAt: at,
-        });
+        await store.setPrimaryCounselor(tx, participantId, input.primaryCounselorId, at);
         await store.update(tx, id, { stage: "admitted", stageChangedAt: at, participantId });
         await store.insertEvent(tx, {
           leadId: id,
@@ -540,7 +573,12 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
             resourceId: participantId,
             participantId,
             purpose: "treatment",
-            details: { episodeId, leadId: id, levelOfCare: input.levelOfCare },
+            details: {
+              episodeId,
+              leadId: id,
+              levelOfCare: input.levelOfCare,
+              readmission: input.readmitParticipantId !== null,
+            },
           },
           at,
         );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { LeadListQuery } from "../../core/admissions/leads.schema";
 import { CLOSED_STAGES } from "../../core/admissions/pipeline.rules";
 import { type Queryable, queryRows } from "../db/connection";
@@ -177,9 +177,18 @@ export interface DuplicateRow {
   born_on: string;
   site_name: string;
   site_id: string;
+  open_since: string | null;
+  last_discharged_on: string | null;
+  episodes: number;
 }
 
-/** People already in the program with the same name and date of birth (case and accents ignored). */
+const participantEpisodeFacts = sql`
+  (select e.admitted_on::text from episodes e
+     where e.participant_id = p.id and e.discharged_on is null order by e.admitted_on desc limit 1) as open_since,
+  (select max(e.discharged_on)::text from episodes e where e.participant_id = p.id) as last_discharged_on,
+  (select count(*)::int from episodes e where e.participant_id = p.id) as episodes`;
+
+/** People already in the program with the same name and date of birth (case ignored). */
 export async function findPossibleDuplicates(
   q: Queryable,
   given: string,
@@ -188,10 +197,62 @@ export async function findPossibleDuplicates(
 ): Promise<DuplicateRow[]> {
   return queryRows<DuplicateRow>(
     q,
-    sql`select p.id, p.given_name || ' ' || p.family_name as name, p.born_on::text as born_on, s.name as site_name, p.site_id
+    sql`select p.id, p.given_name || ' ' || p.family_name as name, p.born_on::text as born_on, s.name as site_name, p.site_id,
+               ${participantEpisodeFacts}
         from participants p join sites s on s.id = p.site_id
-        where lower(p.given_name) = lower(${given}) and lower(p.family_name) = lower(${family}) and p.born_on = ${bornOn}::date`,
+        where lower(p.given_name) = lower(${given}) and lower(p.family_name) = lower(${family}) and p.born_on = ${bornOn}::date
+        order by p.created_at`,
   );
+}
+
+/** One participant with the facts a readmission needs, locked against a concurrent admission. */
+export async function findParticipantForReadmission(
+  q: Queryable,
+  participantId: string,
+): Promise<DuplicateRow | undefined> {
+  const rows = await queryRows<DuplicateRow>(
+    q,
+    sql`select p.id, p.given_name || ' ' || p.family_name as name, p.born_on::text as born_on, s.name as site_name, p.site_id,
+               ${participantEpisodeFacts}
+        from participants p join sites s on s.id = p.site_id
+        where p.id = ${participantId}
+        for update of p`,
+  );
+  return rows[0];
+}
+
+export async function updateParticipant(
+  q: Queryable,
+  participantId: string,
+  change: Partial<typeof participants.$inferInsert>,
+): Promise<void> {
+  await q.update(participants).set(change).where(eq(participants.id, participantId));
+}
+
+/** Make this staff member the primary counselor; an earlier primary counselor stays as a counselor. */
+export async function setPrimaryCounselor(
+  q: Queryable,
+  participantId: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await q
+    .update(careTeamMembers)
+    .set({ role: "counselor" })
+    .where(
+      and(
+        eq(careTeamMembers.participantId, participantId),
+        eq(careTeamMembers.role, "primary_counselor"),
+        ne(careTeamMembers.userId, userId),
+      ),
+    );
+  await q
+    .insert(careTeamMembers)
+    .values({ participantId, userId, role: "primary_counselor", addedAt: at })
+    .onConflictDoUpdate({
+      target: [careTeamMembers.participantId, careTeamMembers.userId],
+      set: { role: "primary_counselor" },
+    });
 }
 
 export async function insertParticipant(
@@ -209,13 +270,6 @@ export async function insertEpisode(q: Queryable, row: typeof episodes.$inferIns
 
 export async function insertDiagnoses(q: Queryable, rows: (typeof diagnoses.$inferInsert)[]): Promise<void> {
   if (rows.length > 0) await q.insert(diagnoses).values(rows);
-}
-
-export async function insertCareTeamMember(
-  q: Queryable,
-  row: typeof careTeamMembers.$inferInsert,
-): Promise<void> {
-  await q.insert(careTeamMembers).values(row).onConflictDoNothing();
 }
 
 export async function findTrackAtSite(q: Queryable, trackId: string, siteId: string) {

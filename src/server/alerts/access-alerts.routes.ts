@@ -1,31 +1,31 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { accessAlertListSchema, alertListQuerySchema } from "../../core/alerts/alerts.schema";
-import { DomainError } from "../../core/platform/errors";
-import { appendAudit } from "../audit/audit.service";
+import { accessAlertListQuerySchema, accessAlertListSchema } from "../../core/alerts/alerts.schema";
 import type { Database } from "../db/connection";
 import { errorResponses } from "../platform/openapi";
-import { actorOf, auditContextOf } from "../platform/route-access";
+import { actorOf } from "../platform/route-access";
 import * as store from "./access-alerts.sql";
 
 const iso = (v: Date | string) => new Date(v).toISOString();
-const review = { access: { kind: "permission", permission: "alerts.review_access" } } as const;
 
-/** Break-the-glass alerts for the clinical director and compliance, limited to their sites. */
-export const accessAlertsRoutes: FastifyPluginAsyncZod<{ db: Database; now: () => Date }> = async (
-  app,
-  { db, now },
-) => {
+/**
+ * Break-the-glass alerts for the clinical director and compliance, limited to their sites, with the
+ * grant's details (who, why, until when). They are acknowledged and resolved in the alert inbox
+ * (POST /alerts/:id/acknowledge), like every alert.
+ */
+export const accessAlertsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
-    "/alerts",
+    "/access-alerts",
     {
       schema: {
         tags: ["alerts"],
         summary: "Break-the-glass alerts at my sites",
-        querystring: alertListQuerySchema,
+        querystring: accessAlertListQuerySchema,
         response: { 200: accessAlertListSchema, ...errorResponses(400, 401, 403) },
       },
-      config: review,
+      config: {
+        access: { kind: "permission", permission: "alerts.review_access" },
+        audit: { action: "alert.access_list", resourceType: "alert", purpose: "operations" },
+      },
     },
     async (request) => {
       const rows = await store.listForSites(
@@ -37,6 +37,7 @@ export const accessAlertsRoutes: FastifyPluginAsyncZod<{ db: Database; now: () =
         alerts: rows.map((r) => ({
           id: r.id,
           kind: r.kind,
+          state: r.state,
           createdAt: iso(r.created_at),
           site: { id: r.site_id, name: r.site_name },
           participant: { id: r.participant_id, name: r.participant_name },
@@ -47,40 +48,6 @@ export const accessAlertsRoutes: FastifyPluginAsyncZod<{ db: Database; now: () =
           acknowledgedBy: r.acknowledged_by,
         })),
       };
-    },
-  );
-
-  app.post(
-    "/alerts/:id/acknowledge",
-    {
-      schema: {
-        tags: ["alerts"],
-        summary: "Mark a break-the-glass alert as reviewed",
-        params: z.object({ id: z.uuid() }),
-        response: { 204: z.null(), ...errorResponses(401, 403, 404) },
-      },
-      config: review,
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const at = now();
-      await db.transaction(async (tx) => {
-        const done = await store.acknowledge(tx, request.params.id, actor.access.siteIds, actor.user.id, at);
-        if (!done) throw new DomainError("NOT_FOUND", "No such open alert.");
-        await appendAudit(
-          tx,
-          auditContextOf(request),
-          {
-            action: "alert.acknowledge",
-            resourceType: "alert",
-            resourceId: request.params.id,
-            participantId: done.participant_id,
-            purpose: "operations",
-          },
-          at,
-        );
-      });
-      return reply.status(204).send(null);
     },
   );
 };

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
+import type { AlertState } from "../../core/alerts/alerts.schema";
 import { type Queryable, queryRows } from "../db/connection";
 
 export interface AccessAlertRow {
   id: string;
   kind: "break_the_glass";
+  state: AlertState;
   created_at: Date | string;
   site_id: string;
   site_name: string;
@@ -25,7 +27,7 @@ export async function listForSites(
   if (siteIds.length === 0) return [];
   return queryRows<AccessAlertRow>(
     q,
-    sql`select a.id, a.kind, a.created_at, a.site_id, s.name as site_name,
+    sql`select a.id, a.kind, a.state, a.created_at, a.site_id, s.name as site_name,
           p.id as participant_id, p.given_name || ' ' || p.family_name as participant_name,
           u.id as staff_id, u.display_name as staff_name, g.reason, g.expires_at,
           a.acknowledged_at, ack.display_name as acknowledged_by
@@ -40,28 +42,7 @@ export async function listForSites(
             siteIds.map((id) => sql`${id}::uuid`),
             sql`, `,
           )})
-          ${openOnly ? sql`and a.acknowledged_at is null` : sql``}
+          ${openOnly ? sql`and a.state = 'open'` : sql``}
         order by a.created_at desc limit 200`,
   );
-}
-
-export async function acknowledge(
-  q: Queryable,
-  id: string,
-  siteIds: readonly string[],
-  userId: string,
-  at: Date,
-) {
-  if (siteIds.length === 0) return undefined;
-  const rows = await queryRows<{ participant_id: string | null }>(
-    q,
-    sql`update alerts set acknowledged_at = ${at}, acknowledged_by = ${userId}
-        where id = ${id} and acknowledged_at is null
-          and site_id in (${sql.join(
-            siteIds.map((s) => sql`${s}::uuid`),
-            sql`, `,
-          )})
-        returning participant_id`,
-  );
-  return rows[0];
 }

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   description: string;
   /** The embedded instance (backup/restore and tests need it). */
   pglite: PGlite | undefined;
+  /** The server pool (the job queue shares it). */
+  pool?: pg.Pool | undefined;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ async function openServer(databaseUrl: string): Promise<DatabaseHandle> {
     engine: "postgres",
     description,
     pglite: undefined,
+    pool,
     async close() {
       if (closed) return;
       closed = true;

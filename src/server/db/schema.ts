@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -319,24 +320,85 @@ export const breakGlassGrants = pgTable(
   (t) => [index("break_glass_grants_lookup_idx").on(t.userId, t.participantId, t.expiresAt)],
 );
 
-/** Alerts for the care team and compliance (the alerts issue widens the kinds). */
+/**
+ * Alerts about a participant for the care team, the clinical director and compliance (see
+ * core/alerts). The kind is text without a check so later issues add kinds without a migration;
+ * severity and state are checked, and each state carries the facts it needs.
+ */
 export const alerts = pgTable(
   "alerts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind").notNull(),
+    severity: text("severity").notNull(),
+    state: text("state").notNull().default("open"),
     siteId: uuid("site_id")
       .notNull()
       .references(() => sites.id),
-    participantId: uuid("participant_id").references(() => participants.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    /** Why, in plain words. */
+    reason: text("reason").notNull(),
+    /** What it points at: a questionnaire answer, the record, a break-the-glass grant. */
+    evidenceKind: text("evidence_kind").notNull(),
+    evidenceId: text("evidence_id").notNull(),
+    evidenceItem: text("evidence_item"),
+    /** Who it is for: primary_counselor, care_team, clinical_director. */
+    audience: text("audience").array().notNull(),
     breakGlassGrantId: uuid("break_glass_grant_id").references(() => breakGlassGrants.id, {
       onDelete: "cascade",
     }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+    resolutionNote: text("resolution_note"),
+    /** When nobody acknowledged it in time and the clinical director was brought in (once). */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
   },
-  (t) => [index("alerts_site_open_idx").on(t.siteId, t.acknowledgedAt)],
+  (t) => [
+    index("alerts_site_state_idx").on(t.siteId, t.state, t.createdAt),
+    index("alerts_participant_state_idx").on(t.participantId, t.state),
+    index("alerts_escalation_idx")
+      .on(t.createdAt)
+      .where(
+        sql`${t.state} = 'open' and ${t.escalatedAt} is null and ${t.severity} in ('urgent', 'emergency')`,
+      ),
+    /** The same finding is not raised twice while an alert about it is still being worked. */
+    uniqueIndex("alerts_unresolved_finding_key")
+      .on(t.kind, t.participantId, t.evidenceKind, t.evidenceId, sql`coalesce(${t.evidenceItem}, '')`)
+      .where(sql`${t.state} <> 'resolved'`),
+    check("alerts_severity_check", sql`${t.severity} in ('info', 'warning', 'urgent', 'emergency')`),
+    check(
+      "alerts_state_check",
+      sql`(${t.state} = 'open' and ${t.acknowledgedAt} is null and ${t.resolvedAt} is null)
+        or (${t.state} = 'acknowledged' and ${t.acknowledgedAt} is not null and ${t.resolvedAt} is null)
+        or (${t.state} = 'resolved' and ${t.acknowledgedAt} is not null and ${t.resolvedAt} is not null and ${t.resolutionNote} is not null)`,
+    ),
+  ],
+);
+
+/** The people an alert is for: set when it is raised, extended when it escalates. */
+export const alertRecipients = pgTable(
+  "alert_recipients",
+  {
+    alertId: uuid("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** `raised` or `escalated`. */
+    addedFor: text("added_for").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.alertId, t.userId] }),
+    index("alert_recipients_user_idx").on(t.userId),
+    check("alert_recipients_added_for_check", sql`${t.addedFor} in ('raised', 'escalated')`),
+  ],
 );
 
 /**
@@ -624,3 +686,78 @@ export const programPages = pgTable("program_pages", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   updatedBy: uuid("updated_by").references(() => users.id),
 });
+
+/**
+ * Completed questionnaires: the answers as given, and the score computed at submission with the
+ * instrument version that scored it (a later version never rescores history). One row per
+ * filled-in form: the client's idempotency key makes a retried submission a no-op.
+ */
+export const assessmentResponses = pgTable(
+  "assessment_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    episodeId: uuid("episode_id").references(() => episodes.id),
+    instrumentKey: text("instrument_key").notNull(),
+    questionnaireUrl: text("questionnaire_url").notNull(),
+    questionnaireVersion: text("questionnaire_version").notNull(),
+    /** linkId → ordinal value, integer or boolean, exactly as answered. */
+    answers: jsonb("answers").$type<Record<string, number | boolean>>().notNull(),
+    language: text("language").notNull(),
+    mode: text("mode").notNull(),
+    enteredBy: uuid("entered_by").references(() => users.id),
+    assignmentId: uuid("assignment_id"),
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    completedOn: date("completed_on").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    scored: boolean("scored").notNull(),
+    total: integer("total"),
+    band: text("band"),
+    subscales: jsonb("subscales").$type<Record<string, number>>().notNull(),
+    flags: jsonb("flags").$type<string[]>().notNull(),
+    missing: jsonb("missing").$type<string[]>().notNull(),
+    critical: jsonb("critical").$type<{ rule: string; severity: string; linkIds: string[] }[]>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("assessment_responses_idempotency_key").on(t.participantId, t.idempotencyKey),
+    index("assessment_responses_participant_idx").on(t.participantId, t.instrumentKey, t.completedOn),
+    check("assessment_responses_mode_check", sql`${t.mode} in ('staff', 'self')`),
+    check("assessment_responses_language_check", sql`${t.language} in ('en', 'es')`),
+    check(
+      "assessment_responses_scored_check",
+      sql`(${t.scored} and jsonb_array_length(${t.missing}) = 0) or (not ${t.scored} and ${t.total} is null and ${t.band} is null)`,
+    ),
+  ],
+);
+
+/** A questionnaire assigned to a participant to complete themselves, until they do or staff cancel it. */
+export const assessmentAssignments = pgTable(
+  "assessment_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    instrumentKey: text("instrument_key").notNull(),
+    assignedBy: uuid("assigned_by").references(() => users.id),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull(),
+    dueOn: date("due_on").notNull(),
+    responseId: uuid("response_id").references(() => assessmentResponses.id),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("assessment_assignments_participant_idx").on(t.participantId, t.dueOn),
+    /** One open assignment per instrument and participant. */
+    uniqueIndex("assessment_assignments_open_key")
+      .on(t.participantId, t.instrumentKey)
+      .where(sql`${t.responseId} is null and ${t.cancelledAt} is null`),
+  ],
+);

@@ -1,4 +1,5 @@
 import { ELIGIBILITY_ITEMS } from "../../core/admissions/screening.schema";
+import { breakGlassAlertReason, deriveAudience, resolveRecipients } from "../../core/alerts/alerts.rules";
 import { planAdmission } from "../../core/demo/admission-history";
 import { planAuditHistory } from "../../core/demo/audit-history";
 import {
@@ -12,12 +13,12 @@ import { DEMO_REFERRING_ORGANISATIONS, planDemoPipeline } from "../../core/demo/
 import { createRandom } from "../../core/demo/random";
 import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { insertBreakGlassGrant } from "../access/access.sql";
+import * as alertStore from "../alerts/alerts.sql";
 import { appendAuditInputs } from "../audit/audit.service";
 import type { DatabaseHandle, Queryable, Transaction } from "../db/connection";
 import {
   admissionLeadEvents,
   admissionLeads,
-  alerts,
   checkIns,
   diagnoses,
   episodes,
@@ -342,13 +343,29 @@ async function writeAuditHistory(q: Queryable, options: DemoOptions): Promise<vo
     let grantId: string | undefined;
     if (breakGlass) {
       grantId = await insertBreakGlassGrant(tx, breakGlass);
-      await tx.insert(alerts).values({
+      // Stored as the alerts service stores it; the planned history already records the access itself.
+      const audience = deriveAudience("break_the_glass", "warning");
+      const alertId = await alertStore.insertAlert(tx, {
         kind: "break_the_glass",
+        severity: "warning",
         siteId: breakGlass.siteId,
         participantId: breakGlass.participantId,
+        reason: breakGlassAlertReason(counselor.displayName, breakGlass.reason),
+        evidenceKind: "break_glass_grant",
+        evidenceId: grantId,
+        evidenceItem: null,
+        audience,
         breakGlassGrantId: grantId,
         createdAt: breakGlass.grantedAt,
       });
+      const people = await alertStore.findAudiencePeople(tx, breakGlass.participantId, breakGlass.siteId);
+      await alertStore.insertRecipients(
+        tx,
+        alertId!,
+        resolveRecipients({ audience, escalated: false }, people),
+        "raised",
+        breakGlass.grantedAt,
+      );
     }
     await appendAuditInputs(
       tx,

@@ -1,5 +1,5 @@
 import { can } from "../../core/access/access.rules";
-import { OFFERED_LEVELS } from "../../core/admissions/level-of-care";
+import { breakGlassAlertReason } from "../../core/alerts/alerts.rules";
 import {
   checkLevelChange,
   checkSobrietyDate,
@@ -12,16 +12,17 @@ import { daysBetween } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
 import { loadParticipantFacts } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
+import { readAdmissionSettings } from "../admissions/admission-settings.repo";
+import type { RaiseAlert } from "../alerts/alerts.service";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
-import { alerts } from "../db/schema";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
 import * as store from "./participants.sql";
 
 /** Participant list and record, read through the actor's scope; care team; break-the-glass. */
-export function createParticipantsService(deps: { db: Database; now: () => Date }) {
-  const { db, now } = deps;
+export function createParticipantsService(deps: { db: Database; now: () => Date; raiseAlert: RaiseAlert }) {
+  const { db, now, raiseAlert } = deps;
 
   return {
     async list(actor: Actor, query: ParticipantListQuery) {
@@ -120,6 +121,15 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
             }
           : null,
         sobrietyOn: extras?.sobriety_on ?? null,
+        contact: {
+          phone: extras?.phone ?? "",
+          email: extras?.email ?? "",
+          address: extras?.address ?? "",
+          emergencyContactName: extras?.emergency_contact_name ?? "",
+          emergencyContactPhone: extras?.emergency_contact_phone ?? "",
+          insurancePayer: extras?.insurance_payer ?? "",
+          insuranceMemberId: extras?.insurance_member_id ?? "",
+        },
         levelHistory: levelHistory.map((l) => ({
           from: l.from_level,
           to: l.to_level,
@@ -169,13 +179,19 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
           grantedAt: at,
           expiresAt,
         });
-        await tx.insert(alerts).values({
-          kind: "break_the_glass",
-          siteId: access.facts.siteId,
-          participantId: access.participantId,
-          breakGlassGrantId: grantId,
-          createdAt: at,
-        });
+        await raiseAlert(
+          tx,
+          {
+            kind: "break_the_glass",
+            severity: "warning",
+            participantId: access.participantId,
+            reason: breakGlassAlertReason(actor.user.displayName, reason),
+            evidence: { kind: "break_glass_grant", id: grantId },
+            context,
+            breakGlassGrantId: grantId,
+          },
+          at,
+        );
         await appendAudit(
           tx,
           context,
@@ -209,6 +225,7 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
             "This participant has no open episode of care.",
             "toLevel",
           );
+        const { offeredLevels } = await readAdmissionSettings(tx);
         const problems = checkLevelChange(
           input,
           {
@@ -217,7 +234,7 @@ export function createParticipantsService(deps: { db: Database; now: () => Date 
             dischargedOn: open.discharged_on,
             lastChangeOn: open.last_change_on,
           },
-          { today: at.toISOString().slice(0, 10), levels: OFFERED_LEVELS },
+          { today: at.toISOString().slice(0, 10), levels: offeredLevels },
         );
         if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
         await store.insertLevelChange(tx, {

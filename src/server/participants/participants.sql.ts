@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import type { ParticipantListQuery } from "../../core/participants/participants.schema";
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { ParticipantListQuery, ParticipantSort } from "../../core/participants/participants.schema";
 import { type Queryable, queryRows } from "../db/connection";
 import {
   careTeamMembers,
@@ -42,16 +42,34 @@ const uuidList = (ids: readonly string[]) =>
         sql`, `,
       );
 
-/** The participants an actor may see, filtered and paged; the scope is part of the query. */
-export async function listScoped(
-  q: Queryable,
-  scope: ListScope,
-  query: ParticipantListQuery,
-): Promise<ParticipantListRow[]> {
+/** What each sort orders by; text case-insensitively. Ties fall back to the name, then the id. */
+const SORT_KEYS: Record<ParticipantSort, SQL[]> = {
+  name: [sql`lower(p.family_name)`, sql`lower(p.given_name)`],
+  site: [sql`lower(s.name)`],
+  track: [sql`lower(t.name)`],
+  admitted: [sql`le.admitted_on`],
+  discharged: [sql`le.discharged_on`],
+  counselor: [sql`lower(pc.display_name)`],
+};
+
+/** The sort keys in the chosen direction, blanks last either way; a total order so pages never overlap. */
+function orderBy(query: ParticipantListQuery): SQL {
+  const dir = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
+  const keys = SORT_KEYS[query.sort].map((key) => sql`${key} ${dir}`);
+  if (query.sort !== "name") keys.push(...SORT_KEYS.name.map((key) => sql`${key} asc`));
+  keys.push(sql`p.id asc`);
+  return sql.join(keys, sql`, `);
+}
+
+/**
+ * The participants (`p`) a scope reaches, optionally at one of its sites: the one rule shared by the
+ * participant list and the other lists of participants (e.g. measures due).
+ */
+export function scopeCondition(scope: ListScope, siteId?: string): SQL {
   const conditions = [
     scope.participantIds
       ? sql`p.id in (${uuidList(scope.participantIds)})`
-      : sql`p.site_id in (${uuidList(query.siteId ? scope.siteIds.filter((s) => s === query.siteId) : scope.siteIds)})`,
+      : sql`p.site_id in (${uuidList(siteId ? scope.siteIds.filter((s) => s === siteId) : scope.siteIds)})`,
   ];
   if (scope.onlyIds) conditions.push(sql`p.id in (${uuidList(scope.onlyIds)})`);
   if (scope.careTeamOnly) {
@@ -59,6 +77,16 @@ export async function listScoped(
       sql`exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId})`,
     );
   }
+  return sql.join(conditions, sql` and `);
+}
+
+/** The participants an actor may see, filtered, sorted and paged; the scope is part of the query. */
+export async function listScoped(
+  q: Queryable,
+  scope: ListScope,
+  query: ParticipantListQuery,
+): Promise<ParticipantListRow[]> {
+  const conditions = [scopeCondition(scope, query.siteId)];
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, "\\$&")}%`;
     conditions.push(sql`(p.given_name || ' ' || p.family_name) ilike ${like}`);
@@ -69,8 +97,7 @@ export async function listScoped(
     q,
     sql`select p.id, p.given_name || ' ' || p.family_name as name, p.site_id, s.name as site_name,
           t.name as track_name, le.admitted_on::text as admitted_on, le.discharged_on::text as discharged_on,
-          (select u.display_name from care_team_members c join users u on u.id = c.user_id
-             where c.participant_id = p.id and c.role = 'primary_counselor' limit 1) as primary_counselor,
+          pc.display_name as primary_counselor,
           exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId}) as on_my_care_team,
           count(*) over ()::int as total
         from participants p
@@ -80,8 +107,12 @@ export async function listScoped(
           where e.participant_id = p.id order by e.admitted_on desc limit 1
         ) le on true
         left join tracks t on t.id = le.track_id
+        left join lateral (
+          select u.display_name from care_team_members c join users u on u.id = c.user_id
+          where c.participant_id = p.id and c.role = 'primary_counselor' limit 1
+        ) pc on true
         where ${sql.join(conditions, sql` and `)}
-        order by p.family_name, p.given_name, p.id
+        order by ${orderBy(query)}
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
 }
@@ -182,10 +213,19 @@ export async function findChartExtras(q: Queryable, participantId: string) {
     pronouns: string;
     sobriety_on: string | null;
     open_alerts: number;
+    phone: string;
+    email: string;
+    address: string;
+    emergency_contact_name: string;
+    emergency_contact_phone: string;
+    insurance_payer: string;
+    insurance_member_id: string;
   }>(
     q,
     sql`select p.preferred_name, p.pronouns, p.sobriety_on::text as sobriety_on,
-          (select count(*)::int from alerts a where a.participant_id = p.id and a.acknowledged_at is null) as open_alerts
+          p.phone, p.email, p.address, p.emergency_contact_name, p.emergency_contact_phone,
+          p.insurance_payer, p.insurance_member_id,
+          (select count(*)::int from alerts a where a.participant_id = p.id and a.state = 'open') as open_alerts
         from participants p where p.id = ${participantId}`,
   );
   return rows[0];

@@ -21,10 +21,22 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-export function sendError(reply: FastifyReply, code: ErrorCode, message?: string, fields?: FieldError[]) {
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message?: string,
+  fields?: FieldError[],
+  details?: Record<string, unknown>,
+) {
   const status = STATUS_BY_KIND[ERROR_CATALOG[code].kind];
   return reply.status(status).send({
-    error: { code, message: message ?? ERROR_CATALOG[code].message, ...(fields?.length ? { fields } : {}) },
+    error: {
+      code,
+      message: message ?? ERROR_CATALOG[code].message,
+      ...(fields?.length ? { fields } : {}),
+      // Only the admission route sets details, and its 409 schema names the keys that may leave.
+      ...details,
+    },
   });
 }
 
@@ -49,7 +61,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      return sendError(reply, error.code, error.message, error.fields);
+      return sendError(reply, error.code, error.message, error.fields, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext === "body" ? "" : `${error.validationContext ?? "request"}.`;

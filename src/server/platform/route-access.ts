@@ -18,6 +18,8 @@ import type { Actor } from "../identity/auth.service";
  * - signed-in: any signed-in person (staff perhaps needing a permission); the service scopes what
  *   they see (e.g. the participant list).
  * - permission: a staff permission from the role × permission table.
+ * - any-permission: any one of several staff permissions (e.g. a program setting that the forms of
+ *   more than one role read).
  * - participant: a permission on one participant (`:id`), decided by `can()` with site, care team,
  *   break-the-glass, self and family consent.
  * - break-glass: staff at the participant's site who hold break_glass.use.
@@ -30,6 +32,7 @@ export type RouteAccess =
       staffPermission?: Permission;
     }
   | { kind: "permission"; permission: Permission }
+  | { kind: "any-permission"; permissions: readonly [Permission, ...Permission[]] }
   | { kind: "participant"; permission: Permission }
   | { kind: "break-glass" };
 
@@ -155,6 +158,14 @@ export function registerRouteAccess(app: FastifyInstance, deps: { db: Database; 
       const decision = can(actor.access, access.permission, { type: "program" }, now());
       if (!decision.allowed) {
         await denied(request, access.permission, null, decision);
+        throw new DomainError("AUTH_FORBIDDEN");
+      }
+    } else if (access.kind === "any-permission") {
+      const actor = activeActor(request);
+      const at = now();
+      const decisions = access.permissions.map((p) => can(actor.access, p, { type: "program" }, at));
+      if (!decisions.some((d) => d.allowed)) {
+        await denied(request, access.permissions[0], null, decisions[0]!);
         throw new DomainError("AUTH_FORBIDDEN");
       }
     } else {

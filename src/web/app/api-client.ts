@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: ApiFieldError[] = [],
+    /** The whole `error` object of the body, for routes whose errors carry more (e.g. duplicates). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -33,6 +35,7 @@ export function toApiError(status: number, statusText: string, body: unknown): A
     typeof error?.code === "string" ? error.code : "UNKNOWN",
     typeof error?.message === "string" ? error.message : statusText,
     Array.isArray(error?.fields) ? error.fields.filter(isFieldError) : [],
+    error && typeof error === "object" ? { ...error } : {},
   );
 }
 

@@ -2,6 +2,8 @@ import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { adminRoutes } from "../features/admin/admin-routes";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
+import { alertsRoutes } from "../features/alerts/alerts-routes";
+import { DuePage } from "../features/assessments/due-page";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
       { path: "account", element: <AccountPage /> },
       { path: "admissions", children: intakeRoutes },
       { path: "participants", children: participantRoutes },
+      { path: "alerts", children: alertsRoutes },
+      { path: "measures-due", element: <DuePage /> },
       { path: "admin", children: adminRoutes },
       { path: "*", element: <NotFoundContent /> },
     ],

@@ -1,7 +1,11 @@
 import { Badge, Group, NavLink, Stack, Text } from "@mantine/core";
 import {
+  IconAdjustments,
   IconAlertTriangle,
+  IconBellCog,
   IconBuilding,
+  IconCalendarStats,
+  IconClipboardCheck,
   IconDoorEnter,
   IconFileSearch,
   IconHome,
@@ -15,6 +19,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import type { Permission } from "../../core/access/permissions";
+import { AlertsNavItem } from "../features/alerts/alerts-nav-item";
 import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
@@ -24,7 +29,6 @@ const UPCOMING = [
   "notes",
   "treatmentPlans",
   "assessments",
-  "alerts",
   "messages",
   "outcomes",
   "billing",
@@ -33,7 +37,8 @@ const UPCOMING = [
 interface Item {
   to: string;
   label: string;
-  permission: Permission;
+  /** Shown to staff holding this permission (or any one of these). */
+  permission: Permission | readonly Permission[];
   icon: ReactNode;
 }
 
@@ -56,6 +61,25 @@ const ADMINISTRATION: Item[] = [
     icon: <IconSettings {...ICON} />,
   },
   {
+    // Administrators change the settings; those who admit and screen read them.
+    to: "/staff/admin/admission-settings",
+    label: "nav.admissionSettings",
+    permission: ["settings.manage", "admissions.manage"],
+    icon: <IconAdjustments {...ICON} />,
+  },
+  {
+    to: "/staff/admin/alert-settings",
+    label: "nav.alertSettings",
+    permission: "settings.manage",
+    icon: <IconBellCog {...ICON} />,
+  },
+  {
+    to: "/staff/admin/measurement-schedule",
+    label: "nav.measurementSchedule",
+    permission: "settings.manage",
+    icon: <IconCalendarStats {...ICON} />,
+  },
+  {
     to: "/staff/admin/audit",
     label: "nav.auditLog",
     permission: "audit.view",
@@ -76,11 +100,22 @@ const ADMISSIONS: Item = {
   icon: <IconDoorEnter {...ICON} />,
 };
 
+/** Clinical alerts (alerts.view) and break-the-glass alerts (alerts.review_access) share one inbox. */
+const ALERTS = { to: "/staff/alerts", permission: ["alerts.view", "alerts.review_access"] } as const;
+
 const PARTICIPANTS: Item = {
   to: "/staff/participants",
   label: "nav.participants",
   permission: "participants.list",
   icon: <IconUsersGroup {...ICON} />,
+};
+
+/** The worklist of questionnaires due, beside the participants. */
+const MEASURES_DUE: Item = {
+  to: "/staff/measures-due",
+  label: "nav.measuresDue",
+  permission: "clinical.view",
+  icon: <IconClipboardCheck {...ICON} />,
 };
 
 function isWithin(pathname: string, to: string): boolean {
@@ -117,7 +152,8 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   const { permissions } = useSession();
   const adminHeadingId = useId();
-  const allowed = (item: Item) => permissions.includes(item.permission);
+  const allowed = (item: Pick<Item, "permission">) =>
+    [item.permission].flat().some((p) => permissions.includes(p));
   const administration = ADMINISTRATION.filter(allowed);
   const atHome = pathname === "/staff" || pathname === "/staff/";
   return (
@@ -135,6 +171,10 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       {allowed(PARTICIPANTS) && (
         <NavItem {...PARTICIPANTS} active={isWithin(pathname, PARTICIPANTS.to)} onNavigate={onNavigate} />
       )}
+      {allowed(MEASURES_DUE) && (
+        <NavItem {...MEASURES_DUE} active={isWithin(pathname, MEASURES_DUE.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(ALERTS) && <AlertsNavItem active={isWithin(pathname, ALERTS.to)} onNavigate={onNavigate} />}
       {administration.length > 0 && (
         <li>
           <Text id={adminHeadingId} size="xs" fw={700} tt="uppercase" px="sm" pt="sm" pb={4}>

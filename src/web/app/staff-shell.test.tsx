@@ -50,6 +50,19 @@ describe("Staff navigation", () => {
     expect(nav.getByText("Schedule")).toBeTruthy();
   });
 
+  it("shows Admissions settings to those who change them and to those who admit", async () => {
+    for (const permission of ["settings.manage", "admissions.manage"] as const) {
+      renderShell([permission]);
+      const nav = await navigation();
+      expect(nav.getByRole("link", { name: "Admissions settings" }).getAttribute("href")).toBe(
+        "/staff/admin/admission-settings",
+      );
+      cleanup();
+    }
+    renderShell(["participants.list", "clinical.write"]);
+    expect((await navigation()).queryByRole("link", { name: "Admissions settings" })).toBeNull();
+  });
+
   it("hides Participants and Administration from someone without those permissions", async () => {
     renderShell(["schedule.view"]);
     const nav = await navigation();

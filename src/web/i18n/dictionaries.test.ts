@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
+import { assessmentsEn } from "./assessments.en";
+import { assessmentsEs } from "./assessments.es";
 import { en } from "./en";
 import { es } from "./es";
 import { initialLanguage } from "./index";
@@ -29,6 +31,10 @@ describe("dictionaries", () => {
 
   it("the intake namespace has the same keys in Spanish", () => {
     expect(keys(intakeEs).sort()).toEqual(keys(intakeEn).sort());
+  });
+
+  it("the assessments namespace has the same keys in Spanish", () => {
+    expect(keys(assessmentsEs).sort()).toEqual(keys(assessmentsEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

@@ -1,6 +1,51 @@
 /** English: the source dictionary. Spanish (es.ts) must have exactly these keys. */
 export const en = {
   product: { name: "Bridgeway", tagline: "Care between sessions, for intensive outpatient programs." },
+  /** Level-of-care names by ASAM edition, as in core/admissions/level-of-care.ts; code "2.1" is key "2_1". */
+  levels: {
+    asam3: {
+      "0_5": "Early Intervention",
+      "1": "Outpatient Services",
+      "2_1": "Intensive Outpatient Services",
+      "2_5": "Partial Hospitalization Services",
+      "3_1": "Clinically Managed Low-Intensity Residential",
+      "3_3": "Clinically Managed Population-Specific High-Intensity Residential",
+      "3_5": "Clinically Managed High-Intensity Residential",
+      "3_7": "Medically Monitored Intensive Inpatient",
+      "4": "Medically Managed Intensive Inpatient",
+    },
+    asam4: {
+      "1_0": "Long-Term Remission Monitoring",
+      "1_5": "Outpatient Therapy",
+      "1_7": "Medically Managed Outpatient",
+      "2_1": "Intensive Outpatient",
+      "2_5": "High-Intensity Outpatient",
+      "2_7": "Medically Managed Intensive Outpatient",
+      "3_1": "Clinically Managed Low-Intensity Residential",
+      "3_5": "Clinically Managed High-Intensity Residential",
+      "3_7": "Medically Managed Residential",
+      "4_0": "Medically Managed Inpatient",
+    },
+  },
+  /** The six ASAM dimension names by edition (names only; no anchor text), as in core/admissions/level-of-care.ts. */
+  dimensions: {
+    asam3: {
+      d1: "Acute Intoxication and/or Withdrawal Potential",
+      d2: "Biomedical Conditions and Complications",
+      d3: "Emotional, Behavioral, or Cognitive Conditions and Complications",
+      d4: "Readiness to Change",
+      d5: "Relapse, Continued Use, or Continued Problem Potential",
+      d6: "Recovery/Living Environment",
+    },
+    asam4: {
+      d1: "Intoxication, Withdrawal, and Addiction Medications",
+      d2: "Biomedical Conditions",
+      d3: "Psychiatric and Cognitive Conditions",
+      d4: "Substance Use-Related Risks",
+      d5: "Recovery Environment Interactions",
+      d6: "Person-Centered Considerations",
+    },
+  },
   common: {
     loading: "Loading…",
     retry: "Try again",
@@ -100,8 +145,14 @@ export const en = {
     sites: "Sites",
     roleTable: "Roles",
     securitySettings: "Security settings",
+    admissionSettings: "Admissions settings",
     auditLog: "Audit log",
     accessAlerts: "Access alerts",
+    alertSettings: "Alert settings",
+    measuresDue: "Measures due",
+    measurementSchedule: "Measurement schedule",
+    alertsOpen_one: "{{formatted}} open",
+    alertsOpen_other: "{{formatted}} open",
   },
   overview: {
     title: "Program at a glance",

@@ -2,6 +2,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
+import { assessmentsEn } from "./assessments.en";
+import { assessmentsEs } from "./assessments.es";
 import { en } from "./en";
 import { es } from "./es";
 import { intakeEn } from "./intake.en";
@@ -24,8 +26,8 @@ export function setupI18n(): typeof i18n {
   );
   void i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: en, admin: adminEn, intake: intakeEn },
-      es: { translation: es, admin: adminEs, intake: intakeEs },
+      en: { translation: en, admin: adminEn, intake: intakeEn, assessments: assessmentsEn },
+      es: { translation: es, admin: adminEs, intake: intakeEs, assessments: assessmentsEs },
     },
     lng: language,
     fallbackLng: "en",

@@ -310,6 +310,21 @@ export const intakeEn = {
     confirmNotDuplicate: "This is a different person — admit anyway",
     admittedTitle: "Admitted",
     openRecord: "Open their record",
+    readmitted: "{{name}} was readmitted; a new episode of care is open.",
+    readmitTitle: "Readmission",
+    readmitBody:
+      "Admitting {{name}} again: a new episode of care opens on their record and earlier episodes are kept. Their details are updated from this form.",
+    readmitCancel: "Not this person",
+    readmitSubmit: "Readmit {{name}}",
+    match: {
+      facts: "Born {{bornOn}} · {{site}}",
+      inProgram: "In the program since {{since}}.",
+      discharged_one: "Discharged {{on}} · {{count}} earlier episode.",
+      discharged_other: "Discharged {{on}} · {{count}} earlier episodes.",
+      noEpisode: "No episode of care on record.",
+      readmit: "Readmit {{name}}",
+      otherSite: "Record at another site: readmit from an inquiry there.",
+    },
   },
   diagnoses: {
     title: "Diagnoses",

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePageTitle } from "../../app/use-page-title";
-import { useAcknowledgeAlert } from "./api/acknowledge-alert";
+import { useAcknowledgeAlert } from "../alerts/api/change-alert";
 import { type AlertStatus, useAlerts } from "./api/get-alerts";
 import { requestErrorKey } from "./form-errors";
 import { formatDateTime } from "./format";

@@ -151,4 +151,63 @@ describe("Admission form", () => {
     });
     expect(await screen.findByText("Participant record")).toBeTruthy();
   });
+  it("offers readmission for someone discharged earlier and a link for someone in the program now", async () => {
+    const EARLIER = "0b6c7a3e-6f1d-4c1a-9a51-2f0d7e1c9a10";
+    const CURRENT = "7d1e2f3a-4b5c-4d6e-8f70-819a2b3c4d5e";
+    const fetchMock = renderAdmission((_url, body) =>
+      (body as { readmitParticipantId: string | null }).readmitParticipantId === EARLIER
+        ? { status: 201, body: { participantId: EARLIER, episodeId: PARTICIPANT } }
+        : {
+            status: 409,
+            body: {
+              error: {
+                code: "ADMISSIONS_POSSIBLE_DUPLICATE",
+                message: "Someone with this name and date of birth is already in Bridgeway.",
+                duplicates: [
+                  {
+                    participantId: EARLIER,
+                    name: "Robin Ambervale",
+                    bornOn: "1990-04-12",
+                    siteName: "Harborview",
+                    openSince: null,
+                    lastDischargedOn: "2026-05-29",
+                    episodes: 2,
+                    sameSite: true,
+                  },
+                  {
+                    participantId: CURRENT,
+                    name: "Robin Ambervale",
+                    bornOn: "1990-04-12",
+                    siteName: "Harborview",
+                    openSince: "2026-10-01",
+                    lastDischargedOn: null,
+                    episodes: 1,
+                    sameSite: true,
+                  },
+                ],
+              },
+            },
+          },
+    );
+    await fillPerson();
+    await addCode("alc", "F10.20");
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await screen.findByText("Discharged 2026-05-29 · 2 earlier episodes.")).toBeTruthy();
+    expect(screen.getByText("In the program since 2026-10-01.")).toBeTruthy();
+    expect(screen.getByRole("link", { name: intakeEn.admission.openRecord }).getAttribute("href")).toBe(
+      `/staff/participants/${CURRENT}`,
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "Readmit Robin Ambervale" }));
+    expect(screen.getByText(/a new episode of care opens on their record/)).toBeTruthy();
+    // Only the submit button is left with that name: the list gave way to the readmission note.
+    fireEvent.click(screen.getByRole("button", { name: "Readmit Robin Ambervale" }));
+    await waitFor(() => expect(admissionCalls(fetchMock)).toHaveLength(2));
+    expect(admissionCalls(fetchMock)[1]!.body).toMatchObject({
+      readmitParticipantId: EARLIER,
+      confirmNotDuplicate: false,
+      legalFamilyName: "Ambervale",
+    });
+    expect(await screen.findByText("Participant record")).toBeTruthy();
+  });
 });

@@ -1,32 +1,39 @@
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Fieldset,
   Group,
   NativeSelect,
+  Paper,
   SimpleGrid,
   Stack,
+  Text,
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import {
   type AdmissionInput,
   admissionInputSchema,
   checkAdmission,
+  type PossibleDuplicate,
+  possibleDuplicateSchema,
 } from "../../../core/admissions/admission.schema";
+import { REQUIRED_OFFERED_LEVEL } from "../../../core/admissions/admission-settings.schema";
 import type { LeadDetail } from "../../../core/admissions/leads.schema";
-import { OFFERED_LEVELS } from "../../../core/admissions/level-of-care";
 import { LOCALES } from "../../../core/identity/identity.schema";
 import { ApiError } from "../../app/api-client";
 import { withFieldsetFocus } from "../admissions/choice-fieldset";
 import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
 import { useSiteStaff } from "../participants/api/get-site-staff";
+import { levelLabel } from "../participants/level-label";
 import { useAdmitLead } from "./api/admit-lead";
+import { useAdmissionSettings } from "./api/get-admission-settings";
 import { DiagnosisPicker, type PickedDiagnosis } from "./diagnosis-picker";
 import { useIntakeErrorText, useRequestErrorText } from "./intake-errors";
 
@@ -75,12 +82,17 @@ export function localDate(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
-export const toAdmissionInput = (values: AdmissionValues, confirmNotDuplicate: boolean) => ({
+export const toAdmissionInput = (
+  values: AdmissionValues,
+  confirmNotDuplicate: boolean,
+  readmitParticipantId: string | null = null,
+) => ({
   ...values,
   preferredLanguage: values.preferredLanguage as AdmissionInput["preferredLanguage"],
   trackId: null,
   diagnoses: values.diagnoses.map((d) => ({ code: d.code, primary: d.primary })),
   confirmNotDuplicate,
+  readmitParticipantId,
 });
 
 const TEXT_KEYS: Record<string, string> = {
@@ -134,18 +146,21 @@ export function validateAdmission(
 /** Admit in one sitting: the person, the episode, the primary counselor and the diagnoses. */
 export function AdmissionForm({ lead }: { lead: LeadDetail }) {
   const { t } = useTranslation("intake");
+  const { t: tRoot } = useTranslation();
   const errorText = useIntakeErrorText();
   const requestErrorText = useRequestErrorText();
   const navigate = useNavigate();
   const staff = useSiteStaff(lead.site.id);
   const admit = useAdmitLead();
   const [formError, setFormError] = useState<unknown>(null);
-  const [duplicate, setDuplicate] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ message: string; matches: PossibleDuplicate[] } | null>(null);
   const [confirmNotDuplicate, setConfirmNotDuplicate] = useState(false);
+  const [readmit, setReadmit] = useState<PossibleDuplicate | null>(null);
   const [today] = useState(() => localDate(new Date()));
   const provided = lead.screening?.providedLevel;
-  const levels =
-    provided && !OFFERED_LEVELS.includes(provided) ? [provided, ...OFFERED_LEVELS] : OFFERED_LEVELS;
+  // Until the program's settings arrive, only intensive outpatient, which every program offers.
+  const offered = useAdmissionSettings().data?.offeredLevels ?? [REQUIRED_OFFERED_LEVEL];
+  const levels = provided && !offered.includes(provided) ? [provided, ...offered] : offered;
   const [given = "", ...family] = lead.personName.trim().split(/\s+/);
   const form = useForm<AdmissionValues>({
     mode: "controlled",
@@ -170,7 +185,12 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
       diagnoses: [],
     },
     validate: (values) =>
-      validateAdmission(values, { today, firstContactOn: localDate(new Date(lead.createdAt)), levels }),
+      // The screening's level stays visible in the list, but only a level offered here can be chosen.
+      validateAdmission(values, {
+        today,
+        firstContactOn: localDate(new Date(lead.createdAt)),
+        levels: offered,
+      }),
   });
   const focusable = withFieldsetFocus(form);
   const counselors = (staff.data?.staff ?? []).filter((s) => s.roles.includes("counselor"));
@@ -184,13 +204,15 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
       admit
         .mutateAsync({
           id: lead.id,
-          ...admissionInputSchema.parse(toAdmissionInput(values, confirmNotDuplicate)),
+          ...admissionInputSchema.parse(
+            toAdmissionInput(values, confirmNotDuplicate, readmit?.participantId ?? null),
+          ),
         })
         .then(
           (result) => {
             notifications.show({
               color: "green",
-              message: t("admission.admitted", {
+              message: t(readmit ? "admission.readmitted" : "admission.admitted", {
                 name: `${values.legalGivenName} ${values.legalFamilyName}`.trim(),
               }),
             });
@@ -198,8 +220,10 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
           },
           (error: unknown) => {
             if (error instanceof ApiError && error.code === "ADMISSIONS_POSSIBLE_DUPLICATE") {
-              setDuplicate(error.message);
+              const matches = possibleDuplicateSchema.array().safeParse(error.detail.duplicates);
+              setDuplicate({ message: error.message, matches: matches.success ? matches.data : [] });
               setConfirmNotDuplicate(false);
+              setReadmit(null);
               return;
             }
             if (!showServerFieldErrors(focusable, error, ADMISSION_FIELDS)) setFormError(error);
@@ -281,7 +305,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
             <NativeSelect
               label={t("admission.levelOfCare")}
               required
-              data={[...levels]}
+              data={levels.map((code) => ({ value: code, label: levelLabel(code, tRoot) }))}
               {...input("levelOfCare")}
             />
             <NativeSelect
@@ -313,24 +337,84 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
           }}
           error={errorText(form.errors.diagnoses)}
         />
-        {duplicate !== null && (
-          <Alert color="orange" variant="light" role="alert" title={t("admission.duplicateTitle")}>
-            <Stack gap="sm">
-              {duplicate}
-              <Checkbox
-                label={t("admission.confirmNotDuplicate")}
-                checked={confirmNotDuplicate}
-                onChange={(e) => setConfirmNotDuplicate(e.currentTarget.checked)}
-              />
+        {readmit ? (
+          <Alert color="blue" variant="light" role="status" title={t("admission.readmitTitle")}>
+            <Stack gap="sm" align="flex-start">
+              {t("admission.readmitBody", { name: readmit.name })}
+              <Button variant="default" size="xs" onClick={() => setReadmit(null)}>
+                {t("admission.readmitCancel")}
+              </Button>
             </Stack>
           </Alert>
+        ) : (
+          duplicate !== null && (
+            <Alert color="orange" variant="light" role="alert" title={t("admission.duplicateTitle")}>
+              <Stack gap="sm">
+                {duplicate.message}
+                {duplicate.matches.length > 0 && (
+                  <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+                    {duplicate.matches.map((match) => (
+                      <DuplicateMatch
+                        key={match.participantId}
+                        match={match}
+                        onReadmit={() => {
+                          setReadmit(match);
+                          setConfirmNotDuplicate(false);
+                        }}
+                      />
+                    ))}
+                  </Stack>
+                )}
+                <Checkbox
+                  label={t("admission.confirmNotDuplicate")}
+                  checked={confirmNotDuplicate}
+                  onChange={(e) => setConfirmNotDuplicate(e.currentTarget.checked)}
+                />
+              </Stack>
+            </Alert>
+          )
         )}
         <Group>
           <Button type="submit" loading={admit.isPending}>
-            {t("admission.submit")}
+            {readmit ? t("admission.readmitSubmit", { name: readmit.name }) : t("admission.submit")}
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** One person already in Bridgeway: in the program now (open their record) or readmittable. */
+function DuplicateMatch({ match, onReadmit }: { match: PossibleDuplicate; onReadmit: () => void }) {
+  const { t } = useTranslation("intake");
+  return (
+    <Paper component="li" withBorder p="sm" radius="sm">
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <div>
+          <Text fw={600}>{match.name}</Text>
+          <Text size="sm">{t("admission.match.facts", { bornOn: match.bornOn, site: match.siteName })}</Text>
+          <Text size="sm">
+            {match.openSince
+              ? t("admission.match.inProgram", { since: match.openSince })
+              : match.lastDischargedOn
+                ? t("admission.match.discharged", { on: match.lastDischargedOn, count: match.episodes })
+                : t("admission.match.noEpisode")}
+          </Text>
+        </div>
+        {match.openSince ? (
+          <Anchor component={Link} to={`/staff/participants/${match.participantId}`}>
+            {t("admission.openRecord")}
+          </Anchor>
+        ) : match.sameSite ? (
+          <Button variant="light" size="xs" onClick={onReadmit}>
+            {t("admission.match.readmit", { name: match.name })}
+          </Button>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("admission.match.otherSite")}
+          </Text>
+        )}
+      </Group>
+    </Paper>
   );
 }

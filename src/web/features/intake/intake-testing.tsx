@@ -68,7 +68,10 @@ export function leadDetail(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The API a lead page reads: the lead, its site's staff, the program's level rules; `routes` add or override. */
+/**
+ * The API a lead page reads: the lead, its site's staff, the program's admissions settings and level
+ * rules; `routes` add or override.
+ */
 export function leadApi(
   lead: ReturnType<typeof leadDetail>,
   routes: Parameters<typeof fakeApiWith>[0] = {},
@@ -86,6 +89,9 @@ export function leadApi(
           { id: COUNSELOR_ID, displayName: "Casey Counselor", roles: ["counselor"] },
         ],
       },
+    },
+    "GET /api/v1/admissions/settings": {
+      body: { offeredLevels: ["2.1", "1", "1.5"], inquiryResponseHours: 24 },
     },
     "GET /api/v1/admissions/level-rules": {
       body: {

@@ -17,7 +17,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LeadDetail } from "../../../core/admissions/leads.schema";
 import {
-  ASAM_DIMENSIONS,
   type AsamEdition,
   LEVEL_DIFFERENCE_REASONS,
   LEVELS_OF_CARE,
@@ -32,6 +31,7 @@ import {
 } from "../../../core/admissions/screening.schema";
 import { withFieldsetFocus } from "../admissions/choice-fieldset";
 import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
+import { dimensionName, levelLabel, levelName } from "../participants/level-label";
 import { useLevelRules } from "./api/get-level-rules";
 import { useRecordScreening } from "./api/record-screening";
 import { useIntakeErrorText, useRequestErrorText } from "./intake-errors";
@@ -139,7 +139,7 @@ function Suggestion({ edition, ratings }: { edition: AsamEdition; ratings: strin
   const rule = rules.data?.rules.find((r) => r.edition === edition) as LevelSuggestionRule | undefined;
   const complete = ratings.every((r) => r !== "");
   const suggestion = rule && complete ? suggestLevelOfCare(ratings.map(Number), rule) : null;
-  const name = suggestion ? LEVELS_OF_CARE[edition].find((l) => l.code === suggestion.level)?.name : "";
+  const name = suggestion ? (levelName(suggestion.level, t, edition) ?? "") : "";
   return (
     <Alert
       variant="light"
@@ -190,7 +190,7 @@ export function ScreeningForm({ lead, onDone }: { lead: LeadDetail; onDone?: () 
   const levels = LEVELS_OF_CARE[edition];
   const levelOptions = [
     { value: "", label: t("referral.choose") },
-    ...levels.map((l) => ({ value: l.code, label: `${l.code} — ${l.name}` })),
+    ...levels.map((l) => ({ value: l.code, label: levelLabel(l.code, t, edition) })),
   ];
   const differ =
     form.values.recommendedLevel !== "" &&
@@ -262,7 +262,7 @@ export function ScreeningForm({ lead, onDone }: { lead: LeadDetail; onDone?: () 
               return (
                 <Stack key={i} gap={6}>
                   <Text fw={600} size="sm">
-                    {t("screening.dimension", { n: i + 1, name: ASAM_DIMENSIONS[edition][i] })}
+                    {t("screening.dimension", { n: i + 1, name: dimensionName(edition, i, t) })}
                   </Text>
                   <Radio.Group
                     label={t("screening.rating", { n: i + 1 })}

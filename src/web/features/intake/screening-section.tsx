@@ -5,6 +5,7 @@ import type { LeadDetail } from "../../../core/admissions/leads.schema";
 import type { Screening } from "../../../core/admissions/screening.schema";
 import { formatDateTime } from "../admin/format";
 import { ScrollTable } from "../admin/page-states";
+import { dimensionName } from "../participants/level-label";
 import { ScreeningForm } from "./screening-form";
 
 const SCREENABLE = ["screening_scheduled", "screened"];
@@ -48,7 +49,7 @@ function RecordedScreening({ screening }: { screening: Screening }) {
           {screening.dimensions.map((name, i) => (
             <Table.Tr key={name}>
               <Table.Th scope="row" fw={400}>
-                {i + 1}. {name}
+                {i + 1}. {dimensionName(screening.edition, i, t)}
               </Table.Th>
               <Table.Td>{screening.ratings[i]}</Table.Td>
               <Table.Td style={{ whiteSpace: "pre-wrap" }}>{screening.justifications[i] || "—"}</Table.Td>

@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { OFFERED_LEVELS } from "../../../core/admissions/level-of-care";
+import { REQUIRED_OFFERED_LEVEL } from "../../../core/admissions/admission-settings.schema";
 import { type LevelChangeInput, levelChangeInputSchema } from "../../../core/participants/chart.schema";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import {
@@ -12,6 +12,7 @@ import {
   schemaErrors,
   useFieldErrorText,
 } from "../admin/form-errors";
+import { useAdmissionSettings } from "../intake/api/get-admission-settings";
 import { localToday } from "./age";
 import { useChangeLevelOfCare } from "./api/change-level-of-care";
 import { levelLabel } from "./level-label";
@@ -46,7 +47,9 @@ export function LevelChangeModal({
     initialValues: { toLevel: "", changedOn: today, reason: "" },
     validate: validateLevelChange,
   });
-  const choices = OFFERED_LEVELS.filter((code) => code !== currentLevel);
+  // Until the program's settings arrive, only intensive outpatient, which every program offers.
+  const offered = useAdmissionSettings().data?.offeredLevels ?? [REQUIRED_OFFERED_LEVEL];
+  const choices = offered.filter((code) => code !== currentLevel);
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -56,7 +59,7 @@ export function LevelChangeModal({
         onSuccess: () => {
           notifications.show({
             color: "green",
-            message: t("record.level.changed", { level: levelLabel(values.toLevel) }),
+            message: t("record.level.changed", { level: levelLabel(values.toLevel, t) }),
           });
           onClose();
         },
@@ -79,11 +82,11 @@ export function LevelChangeModal({
           )}
           <NativeSelect
             label={t("record.level.toLevel")}
-            description={t("record.level.fromLevel", { level: levelLabel(currentLevel) })}
+            description={t("record.level.fromLevel", { level: levelLabel(currentLevel, t) })}
             required
             data={[
               { value: "", label: t("record.level.chooseLevel"), disabled: true },
-              ...choices.map((code) => ({ value: code, label: levelLabel(code) })),
+              ...choices.map((code) => ({ value: code, label: levelLabel(code, t) })),
             ]}
             {...form.getInputProps("toLevel")}
             error={errorText(form.errors.toLevel)}

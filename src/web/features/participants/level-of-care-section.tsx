@@ -37,7 +37,7 @@ export function LevelOfCareSection({ record }: { record: ParticipantRecord }) {
       {current === null ? (
         <EmptyState>{t("record.level.notInProgram")}</EmptyState>
       ) : (
-        <Text mb="xs">{t("record.level.current", { level: levelLabel(current.levelOfCare) })}</Text>
+        <Text mb="xs">{t("record.level.current", { level: levelLabel(current.levelOfCare, t) })}</Text>
       )}
       {current &&
         (record.levelHistory.length === 0 ? (
@@ -57,7 +57,9 @@ export function LevelOfCareSection({ record }: { record: ParticipantRecord }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no id; the order is fixed
                 <Table.Tr key={index}>
                   <Table.Td>{formatDate(h.on, i18n.language)}</Table.Td>
-                  <Table.Td>{t("record.level.fromTo", { from: h.from, to: h.to })}</Table.Td>
+                  <Table.Td>
+                    {t("record.level.fromTo", { from: levelLabel(h.from, t), to: levelLabel(h.to, t) })}
+                  </Table.Td>
                   <Table.Td>{h.reason}</Table.Td>
                   <Table.Td>{h.by ?? "—"}</Table.Td>
                 </Table.Tr>

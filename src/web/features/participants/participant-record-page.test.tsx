@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { Route, Routes } from "react-router";
+import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { adminEn } from "../../i18n/admin.en";
@@ -28,6 +28,15 @@ const record = (change: Partial<ParticipantRecord> = {}): ParticipantRecord => (
   site: { id: "5d7f6c2a-1b3e-4c8d-9e0f-1a2b3c4d5e6f", name: "Eastside" },
   current: null,
   sobrietyOn: null,
+  contact: {
+    phone: "(555) 010-7788",
+    email: "",
+    address: "",
+    emergencyContactName: "Sam Stone",
+    emergencyContactPhone: "(555) 010-7789",
+    insurancePayer: "",
+    insuranceMemberId: "",
+  },
   levelHistory: [],
   diagnoses: null,
   openAlerts: 0,
@@ -43,16 +52,39 @@ const BREAK_GLASS_AVAILABLE = {
   body: { error: { code: "ACCESS_BREAK_GLASS_AVAILABLE", message: "Not on the care team." } },
 };
 
-function renderRecord(routes: Parameters<typeof fakeApiWith>[0]) {
+/** Where the memory router is, and a way back, as a browser would offer. */
+function Browser() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <output aria-label="Address">{location.search}</output>
+      <button type="button" onClick={() => void navigate(-1)}>
+        Browser back
+      </button>
+    </>
+  );
+}
+
+function renderRecord(routes: Parameters<typeof fakeApiWith>[0], search = "") {
   const fetchMock = vi.fn(
-    fakeApiWith({ "GET /api/v1/sessions/current": sessionWith(["participants.view"]), ...routes }),
+    fakeApiWith({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view"]),
+      "GET /api/v1/admissions/settings": {
+        body: { offeredLevels: ["2.1", "1", "1.5"], inquiryResponseHours: 24 },
+      },
+      ...routes,
+    }),
   );
   vi.stubGlobal("fetch", fetchMock);
   renderWithProviders(
-    <Routes>
-      <Route path="/staff/participants/:id" element={<ParticipantRecordPage />} />
-    </Routes>,
-    `/staff/participants/${ID}`,
+    <>
+      <Routes>
+        <Route path="/staff/participants/:id" element={<ParticipantRecordPage />} />
+      </Routes>
+      <Browser />
+    </>,
+    `/staff/participants/${ID}${search}`,
   );
   return fetchMock;
 }
@@ -102,7 +134,7 @@ describe("ParticipantRecordPage", () => {
   });
 
   it("says clinical content is not available when the role may not read it", async () => {
-    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: record() } });
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: record() } }, "?tab=checkins");
     expect(await screen.findByText(adminEn.record.checkIns.notPermitted)).toBeTruthy();
     expect(screen.getByText(/Age 35|Age 36/)).toBeTruthy();
     expect(screen.queryByText(/Break-the-glass access/)).toBeNull();
@@ -164,12 +196,15 @@ describe("ParticipantRecordPage", () => {
     expect(fact(adminEn.record.facts.primaryCounselor)).toBe("Sam Lee");
     expect(fact(adminEn.record.facts.sobrietyOn)).toBe("Jan 20, 2026");
     expect(fact(adminEn.record.facts.openAlerts)).toBe("2");
-    const primary = facts.getByText("Alcohol use disorder, moderate", { exact: false }).closest("li");
+    const diagnoses = within(screen.getByRole("region", { name: adminEn.record.diagnoses.title }));
+    const primary = diagnoses.getByText("Alcohol use disorder, moderate", { exact: false }).closest("li");
     expect(primary?.textContent).toContain(adminEn.record.diagnoses.primary);
-    const other = facts.getByText("Generalized anxiety disorder", { exact: false }).closest("li");
+    const other = diagnoses.getByText("Generalized anxiety disorder", { exact: false }).closest("li");
     expect(other?.textContent).not.toContain(adminEn.record.diagnoses.primary);
     const history = within(screen.getByRole("region", { name: adminEn.record.level.title }));
-    const row = history.getByText("2.5 → 2.1").closest("tr");
+    const row = history
+      .getByText("2.5 · High-Intensity Outpatient → 2.1 · Intensive Outpatient")
+      .closest("tr");
     expect(row?.textContent).toContain("Feb 16, 2026");
     expect(row?.textContent).toContain("Stable after two weeks");
     expect(row?.textContent).toContain("Sam Lee");
@@ -216,7 +251,8 @@ describe("ParticipantRecordPage", () => {
     fireEvent.click(await screen.findByRole("button", { name: adminEn.record.level.change }));
     const dialog = within(await screen.findByRole("dialog"));
     const level = dialog.getByLabelText(/^New level of care/) as HTMLSelectElement;
-    expect([...level.options].map((o) => o.value)).toEqual(["", "1", "1.5"]);
+    // The levels the program's settings offer, other than the current one.
+    await waitFor(() => expect([...level.options].map((o) => o.value)).toEqual(["", "1", "1.5"]));
 
     fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
     expect(await dialog.findByText(adminEn.errors.levelRequired)).toBeTruthy();
@@ -245,6 +281,20 @@ describe("ParticipantRecordPage", () => {
     expect(await screen.findByText("Current level: 1.5 · Outpatient Therapy")).toBeTruthy();
   });
 
+  it("offers only the levels the program's admissions settings offer", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: { body: inProgram() },
+      "GET /api/v1/admissions/settings": {
+        body: { offeredLevels: ["2.1", "2.5"], inquiryResponseHours: 24 },
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.level.change }));
+    const dialog = within(await screen.findByRole("dialog"));
+    const level = dialog.getByLabelText(/^New level of care/) as HTMLSelectElement;
+    await waitFor(() => expect([...level.options].map((o) => o.value)).toEqual(["", "2.5"]));
+  });
+
   it("says plainly when the server refuses a level change", async () => {
     renderRecord({
       "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
@@ -256,6 +306,7 @@ describe("ParticipantRecordPage", () => {
     });
     fireEvent.click(await screen.findByRole("button", { name: adminEn.record.level.change }));
     const dialog = within(await screen.findByRole("dialog"));
+    await dialog.findByRole("option", { name: /^1 · / });
     fireEvent.change(dialog.getByLabelText(/^New level of care/), { target: { value: "1" } });
     fireEvent.change(dialog.getByLabelText(/^Reason/), { target: { value: "Step down to outpatient" } });
     fireEvent.click(dialog.getByRole("button", { name: adminEn.record.level.submit }));
@@ -284,5 +335,158 @@ describe("ParticipantRecordPage", () => {
     expect(facts.getByText(adminEn.record.facts.sobrietyOn).nextElementSibling?.textContent).toContain(
       adminEn.record.facts.notRecorded,
     );
+  });
+
+  const EPISODE_NOW = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  const withHistory = (change: Partial<ParticipantRecord> = {}) =>
+    inProgram({
+      episodes: [
+        {
+          id: EPISODE_NOW,
+          trackName: "Evening IOP",
+          levelOfCare: "2.1",
+          admittedOn: "2026-02-02",
+          dischargedOn: null,
+          dischargeReason: null,
+        },
+        {
+          id: "0b9a8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d",
+          trackName: null,
+          levelOfCare: "2.5",
+          admittedOn: "2025-06-01",
+          dischargedOn: "2025-07-15",
+          dischargeReason: "left_against_advice",
+        },
+      ],
+      recentCheckIns: [
+        { on: "2026-03-02", mood: 7, craving: 2, anyUse: false },
+        { on: "2026-03-01", mood: 3, craving: 8, anyUse: true },
+      ],
+      ...change,
+    });
+
+  const tabs = adminEn.record.tabs;
+  const cells = (row: HTMLElement) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent);
+  const selectedTab = () => screen.getByRole("tab", { selected: true }).textContent;
+  const address = () => screen.getByLabelText("Address").textContent;
+
+  it("puts the chart in tabs below the header, Overview first, with the level, diagnoses and care team", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } });
+    const list = await screen.findByRole("tablist", { name: tabs.label });
+    expect(
+      within(list)
+        .getAllByRole("tab")
+        .map((tab) => tab.textContent),
+    ).toEqual([
+      tabs.overview,
+      tabs.assessments,
+      tabs.plan,
+      tabs.schedule,
+      tabs.notes,
+      tabs.checkins,
+      tabs.family,
+      tabs.discharge,
+    ]);
+    expect(selectedTab()).toBe(tabs.overview);
+    const panel = within(screen.getByRole("tabpanel"));
+    expect(panel.getByText("Current level: 2.1 · Intensive Outpatient")).toBeTruthy();
+    expect(panel.getByRole("region", { name: adminEn.record.diagnoses.title })).toBeTruthy();
+    expect(panel.getByText(adminEn.record.careTeam.empty)).toBeTruthy();
+    const contact = within(panel.getByRole("region", { name: adminEn.record.contact.title }));
+    expect(contact.getByText("(555) 010-7788")).toBeTruthy();
+    expect(contact.getByText("Sam Stone")).toBeTruthy();
+    expect(contact.getAllByText(adminEn.record.contact.notRecorded)).toHaveLength(4);
+    // The header stays above the tabs whatever is selected.
+    expect(screen.getByRole("region", { name: adminEn.record.facts.label })).toBeTruthy();
+    expect(screen.queryByRole("table", { name: adminEn.record.checkIns.title })).toBeNull();
+  });
+
+  it("keeps the chosen tab in the address, so reload and the back button return to it", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } });
+    fireEvent.click(await screen.findByRole("tab", { name: tabs.checkins }));
+    expect(address()).toBe("?tab=checkins");
+    expect(await screen.findByRole("table", { name: adminEn.record.checkIns.title })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("tab", { name: tabs.discharge }));
+    expect(address()).toBe("?tab=discharge");
+    expect(selectedTab()).toBe(tabs.discharge);
+
+    fireEvent.click(screen.getByRole("button", { name: "Browser back" }));
+    await waitFor(() => expect(selectedTab()).toBe(tabs.checkins));
+    expect(address()).toBe("?tab=checkins");
+
+    fireEvent.click(screen.getByRole("tab", { name: tabs.overview }));
+    expect(address()).toBe("");
+    expect(await screen.findByText("Current level: 2.1 · Intensive Outpatient")).toBeTruthy();
+  });
+
+  it("opens on the tab the address names, and on Overview when it names no tab", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=schedule");
+    const schedule = within(await screen.findByRole("tabpanel", { name: tabs.schedule }));
+    const fact = (label: string) => schedule.getByText(label).nextElementSibling?.textContent;
+    expect(fact(adminEn.record.schedule.track)).toBe("Evening IOP");
+    expect(fact(adminEn.record.schedule.level)).toBe("2.1 · Intensive Outpatient");
+    expect(fact(adminEn.record.schedule.since)).toBe("Feb 2, 2026");
+    expect(schedule.getByText(adminEn.record.schedule.noSessions)).toBeTruthy();
+    cleanup();
+
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=billing");
+    expect(await screen.findByText("Current level: 2.1 · Intensive Outpatient")).toBeTruthy();
+    expect(selectedTab()).toBe(tabs.overview);
+  });
+
+  it("lists recent check-ins with date, mood, craving and any use", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=checkins");
+    const table = within(await screen.findByRole("table", { name: adminEn.record.checkIns.title }));
+    const rows = table.getAllByRole("row").map(cells);
+    expect(rows).toEqual([
+      ["Date", "Mood (0–10)", "Craving (0–10)", "Any use"],
+      ["Mar 2, 2026", "7", "2", "No"],
+      ["Mar 1, 2026", "3", "8", "Yes"],
+    ]);
+  });
+
+  it("says so when there are no check-ins yet", async () => {
+    renderRecord(
+      { [`GET /api/v1/participants/${ID}`]: { body: withHistory({ recentCheckIns: [] }) } },
+      "?tab=checkins",
+    );
+    expect(await screen.findByText(adminEn.record.checkIns.empty)).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("shows every episode on Discharge, with the discharge date and reason in words", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=discharge");
+    const panel = within(await screen.findByRole("tabpanel", { name: tabs.discharge }));
+    expect(
+      panel.getByText("In the program since Feb 2, 2026: the current episode has no discharge yet."),
+    ).toBeTruthy();
+    const table = within(panel.getByRole("table", { name: adminEn.record.episodes.title }));
+    const [, current, past] = table.getAllByRole("row").map(cells);
+    expect(current).toEqual(["Feb 2, 2026", "Current", "—", "2.1 · Intensive Outpatient", "Evening IOP"]);
+    expect(past).toEqual([
+      "Jun 1, 2025",
+      "Jul 15, 2025",
+      "Left against advice",
+      "2.5 · High-Intensity Outpatient",
+      "—",
+    ]);
+  });
+
+  it("says plainly what is not recorded yet on the tabs without data", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=assessments");
+    expect(await screen.findByText(adminEn.record.assessments.empty)).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: tabs.plan }));
+    expect(await screen.findByText(adminEn.record.plan.empty)).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: tabs.notes }));
+    expect(await screen.findByText(adminEn.record.notes.empty)).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: tabs.family }));
+    expect(await screen.findByText(adminEn.record.family.empty)).toBeTruthy();
+    expect(screen.queryByText(adminEn.record.notes.empty)).toBeNull();
+  });
+
+  it("says there is no schedule when the participant is not in the program", async () => {
+    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: record() } }, "?tab=schedule");
+    expect(await screen.findByText(adminEn.record.schedule.notInProgram)).toBeTruthy();
   });
 });

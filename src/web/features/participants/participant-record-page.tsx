@@ -1,19 +1,17 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
   List,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconAlertTriangle, IconEye, IconLock, IconMail, IconUsers } from "@tabler/icons-react";
+import { IconAlertTriangle, IconEye, IconMail, IconUsers } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,16 +20,19 @@ import type { ParticipantRecord } from "../../../core/participants/participants.
 import { ApiError } from "../../app/api-client";
 import { usePageTitle } from "../../app/use-page-title";
 import { useHasPermission } from "../admin/api/get-my-permissions";
-import { formatDate, formatDateTime } from "../admin/format";
-import { EmptyState, LoadError, ScrollTable } from "../admin/page-states";
+import { formatDateTime } from "../admin/format";
+import { EmptyState, LoadError } from "../admin/page-states";
 import { ageOn, localToday } from "./age";
 import { participantQuery, useParticipant } from "./api/get-participant";
 import { BreakGlassPanel } from "./break-glass-panel";
 import { CareTeamModal } from "./care-team-modal";
+import { ContactSection } from "./contact-section";
+import { DiagnosesSection } from "./diagnoses-section";
 import { InviteParticipantModal } from "./invite-participant-modal";
 import { LevelOfCareSection } from "./level-of-care-section";
 import { RecordFacts } from "./record-facts";
 import { RecordSection } from "./record-section";
+import { RecordTabs } from "./record-tabs";
 
 /** While access was opened with break-the-glass: say so on every view, with the end time. */
 function BreakGlassBanner({ participantId, until }: { participantId: string; until: string }) {
@@ -54,7 +55,7 @@ function BreakGlassBanner({ participantId, until }: { participantId: string; unt
 }
 
 function RecordView({ record }: { record: ParticipantRecord }) {
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   const legalName = `${record.givenName} ${record.familyName}`;
   const name = record.preferredName ? `${record.preferredName} ${record.familyName}` : legalName;
   usePageTitle(name);
@@ -62,7 +63,6 @@ function RecordView({ record }: { record: ParticipantRecord }) {
   const canInvite = useHasPermission("users.manage");
   const canSeeAccessLog = useHasPermission("access_log.view");
   const [dialog, setDialog] = useState<"careTeam" | "invite" | null>(null);
-  const date = (iso: string) => formatDate(iso, i18n.language);
   const age = ageOn(record.bornOn, localToday(new Date()));
 
   return (
@@ -113,111 +113,48 @@ function RecordView({ record }: { record: ParticipantRecord }) {
         <RecordFacts record={record} />
       </Card>
 
-      <LevelOfCareSection record={record} />
-
-      <RecordSection title={t("record.episodes.title")} id="episodes">
-        {record.episodes.length === 0 ? (
-          <EmptyState>{t("record.episodes.empty")}</EmptyState>
-        ) : (
-          <ScrollTable label={t("record.episodes.title")} minWidth={640}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("record.episodes.admitted")}</Table.Th>
-                <Table.Th scope="col">{t("record.episodes.discharged")}</Table.Th>
-                <Table.Th scope="col">{t("record.episodes.level")}</Table.Th>
-                <Table.Th scope="col">{t("record.episodes.track")}</Table.Th>
-                <Table.Th scope="col">{t("record.episodes.reason")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {record.episodes.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{date(e.admittedOn)}</Table.Td>
-                  <Table.Td>
-                    {e.dischargedOn ? (
-                      date(e.dischargedOn)
-                    ) : (
-                      <Badge variant="light">{t("record.episodes.current")}</Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.levelOfCare}</Table.Td>
-                  <Table.Td>{e.trackName ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {e.dischargeReason
-                      ? t(`record.episodes.reasons.${e.dischargeReason}`, { defaultValue: e.dischargeReason })
-                      : "—"}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-        )}
-      </RecordSection>
-
-      <RecordSection
-        title={t("record.careTeam.title")}
-        id="care-team"
-        action={
-          canManageTeam && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconUsers size={16} aria-hidden />}
-              onClick={() => setDialog("careTeam")}
+      <RecordTabs
+        record={record}
+        overview={
+          <Stack>
+            <LevelOfCareSection record={record} />
+            <DiagnosesSection diagnoses={record.diagnoses} />
+            <ContactSection contact={record.contact} />
+            <RecordSection
+              title={t("record.careTeam.title")}
+              id="care-team"
+              action={
+                canManageTeam && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconUsers size={16} aria-hidden />}
+                    onClick={() => setDialog("careTeam")}
+                  >
+                    {t("record.careTeam.edit")}
+                  </Button>
+                )
+              }
             >
-              {t("record.careTeam.edit")}
-            </Button>
-          )
+              {record.careTeam.length === 0 ? (
+                <EmptyState>{t("record.careTeam.empty")}</EmptyState>
+              ) : (
+                <List>
+                  {record.careTeam.map((m) => (
+                    <List.Item key={m.userId}>
+                      <Text span fw={600}>
+                        {m.displayName}
+                      </Text>
+                      {" — "}
+                      {t(`careTeamRoles.${m.role}`, { defaultValue: m.role })}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </RecordSection>
+          </Stack>
         }
-      >
-        {record.careTeam.length === 0 ? (
-          <EmptyState>{t("record.careTeam.empty")}</EmptyState>
-        ) : (
-          <List>
-            {record.careTeam.map((m) => (
-              <List.Item key={m.userId}>
-                <Text span fw={600}>
-                  {m.displayName}
-                </Text>
-                {" — "}
-                {t(`careTeamRoles.${m.role}`, { defaultValue: m.role })}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </RecordSection>
-
-      <RecordSection title={t("record.checkIns.title")} id="check-ins">
-        {record.recentCheckIns === null ? (
-          <Group gap="xs">
-            <IconLock size={16} aria-hidden />
-            <Text>{t("record.checkIns.notPermitted")}</Text>
-          </Group>
-        ) : record.recentCheckIns.length === 0 ? (
-          <EmptyState>{t("record.checkIns.empty")}</EmptyState>
-        ) : (
-          <ScrollTable label={t("record.checkIns.title")} minWidth={480}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("record.checkIns.on")}</Table.Th>
-                <Table.Th scope="col">{t("record.checkIns.mood")}</Table.Th>
-                <Table.Th scope="col">{t("record.checkIns.craving")}</Table.Th>
-                <Table.Th scope="col">{t("record.checkIns.anyUse")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {record.recentCheckIns.map((c) => (
-                <Table.Tr key={c.on}>
-                  <Table.Td>{date(c.on)}</Table.Td>
-                  <Table.Td>{c.mood}</Table.Td>
-                  <Table.Td>{c.craving}</Table.Td>
-                  <Table.Td>{c.anyUse ? t("record.checkIns.yes") : t("record.checkIns.no")}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-        )}
-      </RecordSection>
+      />
 
       {dialog === "careTeam" && <CareTeamModal record={record} onClose={() => setDialog(null)} />}
       {dialog === "invite" && (

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { useLocation } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminEn } from "../../i18n/admin.en";
 import { renderWithProviders } from "../../test-support/render-with-providers";
@@ -24,19 +25,49 @@ const item = (n: number, onMyCareTeam: boolean) => ({
   onMyCareTeam,
 });
 
-function renderList(scope: string, participants: ReturnType<typeof item>[], approximate = false) {
+/** The address the page has put itself at. */
+function CurrentSearch() {
+  return <output data-testid="location-search">{useLocation().search}</output>;
+}
+
+function renderList(
+  scope: string,
+  participants: ReturnType<typeof item>[],
+  approximate = false,
+  path = "/staff/participants",
+) {
   const fetchMock = vi.fn(
     fakeApiWith({
       "GET /api/v1/sites": { body: { sites: [] } },
-      "GET /api/v1/participants": {
-        body: { participants, total: participants.length, page: 1, pageSize: 25, scope, approximate },
-      },
+      "GET /api/v1/participants": (url) => ({
+        body: {
+          participants,
+          total: 60,
+          page: Number(url.searchParams.get("page")),
+          pageSize: Number(url.searchParams.get("pageSize")),
+          scope,
+          approximate,
+        },
+      }),
     }),
   );
   vi.stubGlobal("fetch", fetchMock);
-  renderWithProviders(<ParticipantsPage />, "/staff/participants");
+  renderWithProviders(
+    <>
+      <ParticipantsPage />
+      <CurrentSearch />
+    </>,
+    path,
+  );
   return fetchMock;
 }
+
+/** The query of the latest participant-list request. */
+const lastListQuery = (fetchMock: ReturnType<typeof renderList>) => {
+  const calls = fetchMock.mock.calls.filter(([u]) => String(u).startsWith("/api/v1/participants"));
+  return new URL(String(calls.at(-1)?.[0]), "http://localhost").searchParams;
+};
+const header = (name: string) => screen.getByRole("columnheader", { name });
 
 describe("ParticipantsPage", () => {
   it("says the list is limited to the care team, and marks the participants on it", async () => {
@@ -79,5 +110,68 @@ describe("ParticipantsPage", () => {
     });
     expect(await screen.findByRole("link", { name: "Participant 1" })).toBeTruthy();
     expect(screen.queryByText(/No exact match/)).toBeNull();
+  });
+
+  it("sorts by a column header, turns the sort round on a second click, and keeps it in the address", async () => {
+    const fetchMock = renderList("site", [item(1, false)], false, "/staff/participants?page=2");
+    const admitted = await screen.findByRole("button", { name: adminEn.participants.columns.admitted });
+    expect(header(adminEn.participants.columns.name).getAttribute("aria-sort")).toBe("ascending");
+    expect(header(adminEn.participants.columns.admitted).getAttribute("aria-sort")).toBeNull();
+
+    fireEvent.click(admitted);
+    await waitFor(() => expect(lastListQuery(fetchMock).get("sort")).toBe("admitted"));
+    expect(lastListQuery(fetchMock).get("dir")).toBe("asc");
+    expect(lastListQuery(fetchMock).get("page")).toBe("1");
+    expect(screen.getByTestId("location-search").textContent).toBe("?sort=admitted");
+    expect(header(adminEn.participants.columns.admitted).getAttribute("aria-sort")).toBe("ascending");
+    expect(header(adminEn.participants.columns.name).getAttribute("aria-sort")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: adminEn.participants.columns.admitted }));
+    await waitFor(() => expect(lastListQuery(fetchMock).get("dir")).toBe("desc"));
+    expect(screen.getByTestId("location-search").textContent).toBe("?sort=admitted&dir=desc");
+    expect(header(adminEn.participants.columns.admitted).getAttribute("aria-sort")).toBe("descending");
+    expect(screen.getByText(/sorted by Admitted \(descending\)/)).toBeTruthy();
+  });
+
+  it("opens the view the address describes, and starts again at page 1 when the filters change", async () => {
+    const fetchMock = renderList(
+      "site",
+      [item(1, false)],
+      false,
+      "/staff/participants?status=all&sort=counselor&dir=desc&page=2&sort-by=ignored",
+    );
+    await screen.findByRole("link", { name: "Participant 1" });
+    expect(Object.fromEntries(lastListQuery(fetchMock))).toMatchObject({
+      status: "all",
+      sort: "counselor",
+      dir: "desc",
+      page: "2",
+    });
+    expect(header(adminEn.participants.columns.counselor).getAttribute("aria-sort")).toBe("descending");
+
+    fireEvent.click(screen.getByRole("radio", { name: adminEn.participants.status.past }));
+    await waitFor(() => expect(lastListQuery(fetchMock).get("status")).toBe("past"));
+    expect(lastListQuery(fetchMock).get("page")).toBe("1");
+    expect(screen.getByTestId("location-search").textContent).toBe("?status=past&sort=counselor&dir=desc");
+  });
+
+  it("keeps a search in the address with the sort, from page 1", async () => {
+    const fetchMock = renderList("site", [item(1, false)], false, "/staff/participants?sort=track&page=3");
+    fireEvent.change(await screen.findByRole("searchbox", { name: adminEn.participants.filters.search }), {
+      target: { value: "Parti" },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("location-search").textContent).toBe("?q=Parti&sort=track"),
+    );
+    await waitFor(() => expect(lastListQuery(fetchMock).get("q")).toBe("Parti"));
+    expect(lastListQuery(fetchMock).get("sort")).toBe("track");
+    expect(lastListQuery(fetchMock).get("page")).toBe("1");
+  });
+
+  it("ignores a sort the server would refuse in an edited address", async () => {
+    const fetchMock = renderList("site", [item(1, false)], false, "/staff/participants?sort=age&dir=up");
+    await screen.findByRole("link", { name: "Participant 1" });
+    expect(lastListQuery(fetchMock).get("sort")).toBe("name");
+    expect(lastListQuery(fetchMock).get("dir")).toBe("asc");
   });
 });

@@ -10,33 +10,57 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { useDebouncedCallback } from "@mantine/hooks";
 import { IconInfoCircle, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import {
+  PARTICIPANT_SORTS,
+  type ParticipantListQuery,
+  type ParticipantSort,
+} from "../../../core/participants/participants.schema";
 import { usePageTitle } from "../../app/use-page-title";
 import { useSites } from "../admin/api/get-sites";
 import { formatDate } from "../admin/format";
 import { EmptyState, LoadError, PageHeader, ScrollTable, TableSkeleton } from "../admin/page-states";
 import { Pager } from "../admin/pager";
 import { useParticipants } from "./api/get-participants";
+import { listQueryFromParams, nextSort, paramsFromListQuery } from "./list-params";
+import { SortableHeader } from "./sortable-header";
 
-type Status = "current" | "past" | "all";
+type Status = ParticipantListQuery["status"];
 
-/** Participants the staff member may see: search, current/past, site, pages; each row opens the record. */
+/**
+ * Participants the staff member may see: search, current/past, site, sort, pages — all kept in the
+ * address; each row opens the record.
+ */
 export function ParticipantsPage() {
   const { t, i18n } = useTranslation("admin");
   usePageTitle(t("participants.title"));
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<Status>("current");
-  const [siteId, setSiteId] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const [params, setParams] = useSearchParams();
+  const query = listQueryFromParams(params);
+  /** Any change but turning the page starts again at page 1. */
+  const update = (changes: Partial<ParticipantListQuery>, options?: { replace?: boolean }) =>
+    setParams(paramsFromListQuery({ ...query, page: 1, ...changes }), options);
+  const [search, setSearch] = useState(query.q ?? "");
+  const applySearch = useDebouncedCallback((value: string) => {
+    if (value.trim() !== (query.q ?? "")) update({ q: value.trim() || undefined }, { replace: true });
+  }, 300);
+  const q = query.q ?? "";
+  const siteId = query.siteId ?? "";
+  const status = query.status;
   const sites = useSites();
-  const list = useParticipants({ q: q || undefined, status, siteId: siteId || undefined, page, pageSize });
+  const list = useParticipants(query);
   const filtered = q !== "" || siteId !== "" || status !== "current";
+  const sortHeader = (column: ParticipantSort) => (
+    <SortableHeader
+      key={column}
+      label={t(`participants.columns.${column}`)}
+      sorted={query.sort === column ? query.dir : null}
+      onSort={() => update(nextSort(query, column))}
+    />
+  );
   const date = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : "—");
 
   return (
@@ -51,7 +75,7 @@ export function ParticipantsPage() {
           value={search}
           onChange={(event) => {
             setSearch(event.currentTarget.value);
-            setPage(1);
+            applySearch(event.currentTarget.value);
           }}
           w={{ base: "100%", sm: 260 }}
         />
@@ -62,10 +86,7 @@ export function ParticipantsPage() {
           <SegmentedControl
             aria-labelledby="participant-status-label"
             value={status}
-            onChange={(value) => {
-              setStatus(value as Status);
-              setPage(1);
-            }}
+            onChange={(value) => update({ status: value as Status })}
             data={[
               { value: "current", label: t("participants.status.current") },
               { value: "past", label: t("participants.status.past") },
@@ -77,10 +98,7 @@ export function ParticipantsPage() {
           <NativeSelect
             label={t("participants.filters.site")}
             value={siteId}
-            onChange={(event) => {
-              setSiteId(event.currentTarget.value);
-              setPage(1);
-            }}
+            onChange={(event) => update({ siteId: event.currentTarget.value || undefined })}
             data={[
               { value: "", label: t("participants.filters.allSites") },
               ...(sites.data?.sites ?? []).map((s) => ({ value: s.id, label: s.name })),
@@ -111,16 +129,15 @@ export function ParticipantsPage() {
           </EmptyState>
         ) : (
           <>
-            <ScrollTable label={t("participants.tableLabel")} minWidth={860}>
+            <ScrollTable
+              label={t("participants.sort.caption", {
+                column: t(`participants.columns.${query.sort}`),
+                direction: t(`participants.sort.${query.dir}`),
+              })}
+              minWidth={860}
+            >
               <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("participants.columns.name")}</Table.Th>
-                  <Table.Th scope="col">{t("participants.columns.site")}</Table.Th>
-                  <Table.Th scope="col">{t("participants.columns.track")}</Table.Th>
-                  <Table.Th scope="col">{t("participants.columns.admitted")}</Table.Th>
-                  <Table.Th scope="col">{t("participants.columns.discharged")}</Table.Th>
-                  <Table.Th scope="col">{t("participants.columns.counselor")}</Table.Th>
-                </Table.Tr>
+                <Table.Tr>{PARTICIPANT_SORTS.map(sortHeader)}</Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.participants.map((p) => (
@@ -148,11 +165,8 @@ export function ParticipantsPage() {
               page={list.data.page}
               pageSize={list.data.pageSize}
               total={list.data.total}
-              onPage={setPage}
-              onPageSize={(size) => {
-                setPageSize(size);
-                setPage(1);
-              }}
+              onPage={(page) => setParams(paramsFromListQuery({ ...query, page }))}
+              onPageSize={(pageSize) => update({ pageSize })}
             />
           </>
         ))}

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, List, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconLock, IconPencil } from "@tabler/icons-react";
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconPencil } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { useHasPermission } from "../admin/api/get-my-permissions";
 import { formatDate } from "../admin/format";
@@ -9,7 +10,7 @@ import { levelLabel } from "./level-label";
 import { SobrietyDateModal } from "./sobriety-date-modal";
 
 /** One labelled fact: the label above, the value below (a description list entry). */
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text component="dt" size="sm" c="dimmed">
@@ -22,10 +23,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The facts staff look for first: level, days in program, counselor, sobriety date, alerts, diagnoses. */
+/** The facts staff look for first: level, days in program, counselor, sobriety date, open alerts. */
 export function RecordFacts({ record }: { record: ParticipantRecord }) {
   const { t, i18n } = useTranslation("admin");
   const canEditSobriety = useHasPermission("clinical.write");
+  const seesAlerts = useHasPermission("alerts.view");
   const [editingSobriety, setEditingSobriety] = useState(false);
   const date = (iso: string) => formatDate(iso, i18n.language);
   const current = record.current;
@@ -33,7 +35,7 @@ export function RecordFacts({ record }: { record: ParticipantRecord }) {
     <Stack gap="sm">
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" m={0}>
         <Fact label={t("record.facts.levelOfCare")}>
-          {current ? levelLabel(current.levelOfCare) : t("record.facts.notInProgram")}
+          {current ? levelLabel(current.levelOfCare, t) : t("record.facts.notInProgram")}
         </Fact>
         {current && (
           <Fact label={t("record.facts.daysInProgram")}>
@@ -62,40 +64,18 @@ export function RecordFacts({ record }: { record: ParticipantRecord }) {
           </Group>
         </Fact>
         <Fact label={t("record.facts.openAlerts")}>
-          <Badge color={record.openAlerts > 0 ? "red" : "gray"} variant="light" size="lg">
-            {record.openAlerts.toLocaleString(i18n.language)}
-          </Badge>
+          <Group gap="xs">
+            <Badge color={record.openAlerts > 0 ? "red" : "gray"} variant="light" size="lg">
+              {record.openAlerts.toLocaleString(i18n.language)}
+            </Badge>
+            {seesAlerts && record.openAlerts > 0 && (
+              <Anchor component={Link} to={`/staff/alerts?participantId=${record.id}`} size="sm">
+                {t("alertInbox.seeForParticipant")}
+              </Anchor>
+            )}
+          </Group>
         </Fact>
       </SimpleGrid>
-      <Stack gap={4} component="section" aria-labelledby="diagnoses-title">
-        <Text size="sm" c="dimmed" id="diagnoses-title">
-          {t("record.diagnoses.title")}
-        </Text>
-        {record.diagnoses === null ? (
-          <Group gap="xs">
-            <IconLock size={16} aria-hidden />
-            <Text>{t("record.diagnoses.notPermitted")}</Text>
-          </Group>
-        ) : record.diagnoses.length === 0 ? (
-          <Text>{t("record.diagnoses.empty")}</Text>
-        ) : (
-          <List spacing={4}>
-            {record.diagnoses.map((d) => (
-              <List.Item key={d.code}>
-                <Text span fw={600}>
-                  {d.code}
-                </Text>{" "}
-                {d.title}
-                {d.primary && (
-                  <Badge ml="xs" size="sm" variant="light">
-                    {t("record.diagnoses.primary")}
-                  </Badge>
-                )}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </Stack>
       {editingSobriety && <SobrietyDateModal record={record} onClose={() => setEditingSobriety(false)} />}
     </Stack>
   );

@@ -7,7 +7,7 @@ export type AccessAlertList = z.infer<typeof accessAlertListSchema>;
 export type AlertStatus = "open" | "all";
 
 export const getAlerts = (status: AlertStatus) =>
-  apiRequest<AccessAlertList>("GET", `/api/v1/alerts?status=${status}`);
+  apiRequest<AccessAlertList>("GET", `/api/v1/access-alerts?status=${status}`);
 
 export const alertsQuery = (status: AlertStatus) =>
   queryOptions({ queryKey: ["admin", "alerts", status], queryFn: () => getAlerts(status) });

@@ -1,0 +1,196 @@
+import type { AccessActor, GrantScope } from "../access/access.rules";
+import type { AuditPurpose } from "../audit/audit.schema";
+import {
+  ALERT_SEVERITIES,
+  type AlertAudience,
+  type AlertEvidence,
+  type AlertKind,
+  type AlertSettings,
+  type AlertSeverity,
+  type AlertState,
+} from "./alerts.schema";
+
+/**
+ * The alert rules. Pure: the caller passes the clock, the care team and the program settings.
+ */
+
+/** Kinds whose audience does not follow from their severity. */
+const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
+  // Emergency access to a record is a compliance matter for the clinical director, not the care team.
+  break_the_glass: ["clinical_director"],
+};
+
+const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
+  info: ["primary_counselor"],
+  warning: ["primary_counselor"],
+  urgent: ["care_team"],
+  emergency: ["care_team", "clinical_director"],
+};
+
+/**
+ * Who an alert is for. Routine alerts go to the primary counselor; urgent ones to the whole care
+ * team; emergencies also to the clinical director at once (urgent ones reach the director only by
+ * escalation).
+ */
+export function deriveAudience(kind: AlertKind, severity: AlertSeverity): readonly AlertAudience[] {
+  return KIND_AUDIENCE[kind] ?? SEVERITY_AUDIENCE[severity];
+}
+
+export interface AudiencePeople {
+  /** The participant's care team (role `primary_counselor` marks the primary counselor). */
+  careTeam: readonly { userId: string; role: string }[];
+  /** Clinical directors working at the participant's site. */
+  clinicalDirectors: readonly string[];
+}
+
+/**
+ * The people an alert is for, each once. An alert that would reach nobody (no primary counselor, an
+ * empty care team) goes to the clinical directors instead; an escalated alert reaches them too.
+ */
+export function resolveRecipients(
+  alert: { audience: readonly AlertAudience[]; escalated: boolean },
+  people: AudiencePeople,
+): string[] {
+  const ids = new Set<string>();
+  for (const audience of alert.audience) {
+    if (audience === "primary_counselor") {
+      for (const m of people.careTeam) if (m.role === "primary_counselor") ids.add(m.userId);
+    } else if (audience === "care_team") {
+      for (const m of people.careTeam) ids.add(m.userId);
+    } else {
+      for (const id of people.clinicalDirectors) ids.add(id);
+    }
+  }
+  if (alert.escalated || ids.size === 0) for (const id of people.clinicalDirectors) ids.add(id);
+  return [...ids];
+}
+
+/** Severities that are emailed to their people when raised, and escalate when left unacknowledged. */
+export const PRESSING_SEVERITIES: readonly AlertSeverity[] = ["urgent", "emergency"];
+
+export function isPressing(severity: AlertSeverity): boolean {
+  return PRESSING_SEVERITIES.includes(severity);
+}
+
+/** How long an alert of this severity may stay unacknowledged, or null when it never escalates. */
+export function escalationMinutes(severity: AlertSeverity, settings: AlertSettings): number | null {
+  if (severity === "emergency") return settings.emergencyEscalationMinutes;
+  if (severity === "urgent") return settings.urgentEscalationMinutes;
+  return null;
+}
+
+export interface EscalationFacts {
+  severity: AlertSeverity;
+  state: AlertState;
+  createdAt: Date;
+  escalatedAt: Date | null;
+}
+
+/**
+ * An urgent or emergency alert still open (nobody acknowledged it) after the program's escalation
+ * time, and not escalated yet. Exactly at the limit counts as due.
+ */
+export function isEscalationDue(alert: EscalationFacts, now: Date, settings: AlertSettings): boolean {
+  if (alert.state !== "open" || alert.escalatedAt !== null) return false;
+  const minutes = escalationMinutes(alert.severity, settings);
+  if (minutes === null) return false;
+  return now.getTime() - alert.createdAt.getTime() >= minutes * 60_000;
+}
+
+/** The oldest creation time still within the limit: alerts created at or before it are due. */
+export function escalationCutoff(severity: AlertSeverity, now: Date, settings: AlertSettings): Date | null {
+  const minutes = escalationMinutes(severity, settings);
+  return minutes === null ? null : new Date(now.getTime() - minutes * 60_000);
+}
+
+export type AlertAction = "acknowledge" | "resolve";
+
+export type AlertTransitionError =
+  | "ALERTS_ALREADY_ACKNOWLEDGED"
+  | "ALERTS_ALREADY_RESOLVED"
+  | "ALERTS_NOT_ACKNOWLEDGED"
+  | "ALERTS_NOTE_REQUIRED";
+
+/**
+ * open → acknowledged → resolved. Resolving needs a note saying what was done and an acknowledgement
+ * first (acknowledging is what stops escalation); a resolved alert is final.
+ */
+export function checkTransition(
+  from: AlertState,
+  action: AlertAction,
+  note?: string | null,
+): { ok: true; to: AlertState } | { ok: false; code: AlertTransitionError } {
+  if (from === "resolved") return { ok: false, code: "ALERTS_ALREADY_RESOLVED" };
+  if (action === "acknowledge") {
+    return from === "open"
+      ? { ok: true, to: "acknowledged" }
+      : { ok: false, code: "ALERTS_ALREADY_ACKNOWLEDGED" };
+  }
+  if (from === "open") return { ok: false, code: "ALERTS_NOT_ACKNOWLEDGED" };
+  if (!note || note.trim().length === 0) return { ok: false, code: "ALERTS_NOTE_REQUIRED" };
+  return { ok: true, to: "resolved" };
+}
+
+/** Where an alert's evidence opens in the staff app. */
+export function evidenceLink(participantId: string, evidence: AlertEvidence): string {
+  const record = `/staff/participants/${encodeURIComponent(participantId)}`;
+  switch (evidence.kind) {
+    case "participant_record":
+      return record;
+    case "assessment_response": {
+      const params = new URLSearchParams({ tab: "assessments", response: evidence.id });
+      if (evidence.item) params.set("item", evidence.item);
+      return `${record}?${params.toString()}`;
+    }
+    case "break_glass_grant":
+      return `${record}/access-log`;
+  }
+}
+
+/** Sort key: most pressing first. */
+export function severityRank(severity: AlertSeverity): number {
+  return ALERT_SEVERITIES.indexOf(severity);
+}
+
+/** The plain-words reason of a break-the-glass alert. */
+export function breakGlassAlertReason(staffName: string, reasonGiven: string): string {
+  return `${staffName} opened this record outside the care team. Reason given: ${reasonGiven}`;
+}
+
+/**
+ * Which alerts a staff member reaches, from their grants: clinical alerts about the participants
+ * their `alerts.view` (or `alerts.manage`) reaches — the whole site or their care team — and
+ * break-the-glass alerts at their sites with `alerts.review_access`.
+ */
+export interface AlertScope {
+  userId: string;
+  siteIds: readonly string[];
+  clinical: GrantScope | null;
+  breakGlass: boolean;
+}
+
+export function deriveAlertScope(actor: AccessActor, purpose: "view" | "manage"): AlertScope {
+  const staff = actor.kind === "staff";
+  return {
+    userId: actor.userId,
+    siteIds: staff ? actor.siteIds : [],
+    clinical: staff ? (actor.grants[purpose === "view" ? "alerts.view" : "alerts.manage"] ?? null) : null,
+    breakGlass: staff && actor.grants["alerts.review_access"] !== undefined,
+  };
+}
+
+/** Whether the scope reaches one alert (site, kind, and the participant's care team). */
+export function isWithinAlertScope(
+  scope: AlertScope,
+  alert: { kind: AlertKind; siteId: string; careTeam: readonly string[] },
+): boolean {
+  if (!scope.siteIds.includes(alert.siteId)) return false;
+  if (alert.kind === "break_the_glass") return scope.breakGlass;
+  if (scope.clinical === "site") return true;
+  return scope.clinical === "caseload" && alert.careTeam.includes(scope.userId);
+}
+
+/** Why staff act on an alert, for the audit trail. */
+export function alertPurpose(kind: AlertKind): AuditPurpose {
+  return kind === "break_the_glass" ? "operations" : "treatment";
+}

@@ -1,0 +1,87 @@
+import { Card, Tabs } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { ParticipantRecord } from "../../../core/participants/participants.schema";
+import { EmptyState } from "../admin/page-states";
+import { CheckInsPanel } from "./check-ins-panel";
+import { DischargePanel, SchedulePanel } from "./episode-panels";
+
+/** The record's tabs, in order; the value is what `?tab=` carries. */
+export const RECORD_TABS = [
+  "overview",
+  "assessments",
+  "plan",
+  "schedule",
+  "notes",
+  "checkins",
+  "family",
+  "discharge",
+] as const;
+export type RecordTab = (typeof RECORD_TABS)[number];
+
+/** The tab a `?tab=` value names; Overview when it is missing or names no tab. */
+export function recordTabFrom(value: string | null): RecordTab {
+  return RECORD_TABS.find((tab) => tab === value) ?? "overview";
+}
+
+/** A tab with nothing recorded in it yet: one plain sentence. */
+function Empty({ children }: { children: ReactNode }) {
+  return (
+    <Card withBorder padding="md">
+      <EmptyState>{children}</EmptyState>
+    </Card>
+  );
+}
+
+/**
+ * The record below its header, one tab per part of the chart. The selected tab lives in the URL
+ * (`?tab=checkins`), so a reload or the back button returns to it; Overview leaves the URL bare.
+ */
+export function RecordTabs({ record, overview }: { record: ParticipantRecord; overview: ReactNode }) {
+  const { t } = useTranslation("admin");
+  const [params, setParams] = useSearchParams();
+  const tab = recordTabFrom(params.get("tab"));
+  const select = (value: string | null) =>
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      const chosen = recordTabFrom(value);
+      if (chosen === "overview") next.delete("tab");
+      else next.set("tab", chosen);
+      return next;
+    });
+
+  return (
+    <Tabs value={tab} onChange={select} keepMounted={false}>
+      <Tabs.List aria-label={t("record.tabs.label")} mb="md">
+        {RECORD_TABS.map((value) => (
+          <Tabs.Tab key={value} value={value}>
+            {t(`record.tabs.${value}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      <Tabs.Panel value="overview">{overview}</Tabs.Panel>
+      <Tabs.Panel value="assessments">
+        <Empty>{t("record.assessments.empty")}</Empty>
+      </Tabs.Panel>
+      <Tabs.Panel value="plan">
+        <Empty>{t("record.plan.empty")}</Empty>
+      </Tabs.Panel>
+      <Tabs.Panel value="schedule">
+        <SchedulePanel record={record} />
+      </Tabs.Panel>
+      <Tabs.Panel value="notes">
+        <Empty>{t("record.notes.empty")}</Empty>
+      </Tabs.Panel>
+      <Tabs.Panel value="checkins">
+        <CheckInsPanel checkIns={record.recentCheckIns} />
+      </Tabs.Panel>
+      <Tabs.Panel value="family">
+        <Empty>{t("record.family.empty")}</Empty>
+      </Tabs.Panel>
+      <Tabs.Panel value="discharge">
+        <DischargePanel record={record} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
