@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/instruments": signedIn,
   "GET /api/v1/instruments/:key": signedIn,
   "GET /api/v1/participants/:id/assessments": clinicalView,
+  "GET /api/v1/participants/:id/assessments/progress": clinicalView,
   "POST /api/v1/participants/:id/assessments": respond,
   "GET /api/v1/participants/:id/assessment-assignments": clinicalView,
   "POST /api/v1/participants/:id/assessment-assignments": clinicalWrite,

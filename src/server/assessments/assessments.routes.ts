@@ -8,6 +8,7 @@ import {
   scoredResponseSchema,
   submissionResultSchema,
 } from "../../core/assessments/assessments.schema";
+import { progressViewSchema } from "../../core/assessments/progress.schema";
 import { DomainError } from "../../core/platform/errors";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf, participantAccessOf } from "../platform/route-access";
@@ -94,6 +95,24 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => ({ responses: await assessments.list(participantAccessOf(request).participantId) }),
+  );
+
+  app.get(
+    "/participants/:id/assessments/progress",
+    {
+      schema: {
+        tags: ["assessments"],
+        summary:
+          "Progress on each measure in the latest episode: scores over time, change from baseline, reliable change (Jacobson–Truax, the program's values) and the off-track flag",
+        params: idParams,
+        response: { 200: progressViewSchema, ...errorResponses(401, 403, 404) },
+      },
+      config: {
+        access: { kind: "participant", permission: "clinical.view" },
+        audit: { action: "assessment.progress_view", resourceType: "assessment_response" },
+      },
+    },
+    async (request) => assessments.progress(participantAccessOf(request).participantId),
   );
 
   app.post(

@@ -7,7 +7,14 @@ import type {
 import { deriveCriticalAlerts } from "../../core/assessments/critical-alerts.rules";
 import { comparedValue, detectReliableDeterioration } from "../../core/assessments/deterioration.rules";
 import { checkAnswers, deriveCriticalFindings } from "../../core/assessments/instrument";
+import {
+  deriveMeasuredInstrumentKeys,
+  deriveMeasureProgress,
+  type ProgressResponse,
+} from "../../core/assessments/measure-progress.rules";
+import type { ProgressView } from "../../core/assessments/progress.schema";
 import { resolveParameters } from "../../core/assessments/reliable-change";
+import { parametersFor } from "../../core/assessments/reliable-change-settings.schema";
 import { addDays } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
 import type { RaiseAlert } from "../alerts/alerts.service";
@@ -17,6 +24,7 @@ import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
 import * as store from "./assessments.sql";
 import type { InstrumentCatalog } from "./instrument-catalog";
+import { readReliableChangeSettings } from "./reliable-change.repo";
 
 function toScoredResponse(row: store.ResponseRow, enteredByName: string | null): ScoredResponse {
   return {
@@ -34,6 +42,20 @@ function toScoredResponse(row: store.ResponseRow, enteredByName: string | null):
     flags: row.flags,
     missing: row.missing,
     critical: row.critical as ScoredResponse["critical"],
+  };
+}
+
+function toProgressResponse(row: store.ResponseRow): ProgressResponse {
+  return {
+    id: row.id,
+    instrumentKey: row.instrumentKey,
+    completedOn: row.completedOn,
+    submittedAt: row.submittedAt.toISOString(),
+    scored: row.scored,
+    total: row.total,
+    band: row.band,
+    subscales: row.subscales,
+    critical: Array.isArray(row.critical) && row.critical.length > 0,
   };
 }
 
@@ -330,6 +352,38 @@ export function createAssessmentsService(deps: {
         return done;
       });
       if (!cancelled) throw new DomainError("ASSESSMENTS_ASSIGNMENT_CLOSED", undefined, "assignmentId");
+    },
+
+    /**
+     * Progress on each measure in the participant's latest episode: scores over time, change from
+     * the episode's baseline, and reliable change and the off-track flag under the program's values.
+     */
+    async progress(participantId: string): Promise<ProgressView> {
+      const participant = await store.findParticipantContext(db, participantId);
+      if (!participant) throw new DomainError("NOT_FOUND", "No such participant.");
+      const [rows, settings] = await Promise.all([
+        store.listResponses(db, participantId),
+        readReliableChangeSettings(db),
+      ]);
+      const inEpisode = rows.filter((r) => r.episodeId === participant.episode_id).map(toProgressResponse);
+      const keys = deriveMeasuredInstrumentKeys(
+        inEpisode,
+        [...catalog.values()].map((e) => ({ key: e.definition.key })),
+      );
+      return {
+        episode:
+          participant.episode_id && participant.admitted_on
+            ? {
+                id: participant.episode_id,
+                admittedOn: participant.admitted_on,
+                dischargedOn: participant.discharged_on,
+              }
+            : null,
+        offTrack: settings.offTrack,
+        measures: keys.map((key) =>
+          deriveMeasureProgress(key, inEpisode, parametersFor(settings, key), settings.offTrack),
+        ),
+      };
     },
 
     /** Every completed questionnaire of a participant, oldest first, with its score. */
