@@ -13,7 +13,6 @@ import {
   type ProgressResponse,
 } from "../../core/assessments/measure-progress.rules";
 import type { ProgressView } from "../../core/assessments/progress.schema";
-import { resolveParameters } from "../../core/assessments/reliable-change";
 import { parametersFor } from "../../core/assessments/reliable-change-settings.schema";
 import { addDays } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
@@ -215,8 +214,9 @@ export function createAssessmentsService(deps: {
           );
         }
         if (outcome.ok) {
-          // Reliable deterioration since the episode's baseline: a warning for the care team.
-          const resolved = resolveParameters(definition.key);
+          // Reliable deterioration since the episode's baseline, by the program's values (read in this
+          // transaction): a warning for the care team.
+          const resolved = parametersFor(await readReliableChangeSettings(tx), definition.key);
           if (resolved.status === "available") {
             const baseline = await store.findBaseline(
               tx,
