@@ -27,6 +27,8 @@ import {
   createMeasurementScheduleService,
   type MeasurementScheduleService,
 } from "./assessments/measurement-schedule.service";
+import { reliableChangeRoutes } from "./assessments/reliable-change.routes";
+import { createReliableChangeService } from "./assessments/reliable-change.service";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
@@ -195,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     catalog,
     raiseAlert: alerts.raiseAlert,
   });
+  const reliableChange = createReliableChangeService({ db, now, catalog });
   const admissions = createAdmissionsService({ db, now });
   const admissionSettings = createAdmissionSettingsService({ db, now });
   app.decorate("mailer", mailer);
@@ -233,6 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(participantsRoutes, { db, participants });
       await api.register(assessmentsRoutes, { assessments, catalog });
       await api.register(measurementScheduleRoutes, { measurementSchedule });
+      await api.register(reliableChangeRoutes, { reliableChange });
       await api.register(admissionsRoutes, { admissions });
       await api.register(admissionSettingsRoutes, { admissionSettings });
       await api.register(overviewRoutes, { db, now });
