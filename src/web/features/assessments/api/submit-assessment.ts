@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ResponseInput, SubmissionResult } from "../../../../core/assessments/assessments.schema";
 import { apiRequest } from "../../../app/api-client";
-import { assessmentsQueryKey } from "./get-assessments";
-import { assignmentsQueryKey } from "./get-assignments";
 
 /**
  * Record a completed questionnaire. 201 when recorded, 200 when the idempotency key was already
@@ -16,15 +14,14 @@ export const submitAssessment = ({ participantId, input }: { participantId: stri
     input,
   );
 
-/** Submit, then refresh the participant's scores and open assignments (one may now be complete). */
+/**
+ * Submit, then refresh everything assessments show: scores, open assignments (one may now be
+ * complete), and the due lists (staff worklist, the participant's own to-dos).
+ */
 export function useSubmitAssessment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: submitAssessment,
-    onSuccess: (_result, { participantId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: assessmentsQueryKey(participantId) }),
-        queryClient.invalidateQueries({ queryKey: assignmentsQueryKey(participantId) }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["assessments"] }),
   });
 }
