@@ -11,6 +11,8 @@ import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { intakeRoutes } from "../features/intake/intake-routes";
+import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
+import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
 import { StaffHomePage } from "../features/programs/staff-home-page";
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <ParticipantHomePage /> },
+      { path: "questionnaires", element: <MyQuestionnairesPage /> },
+      { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],

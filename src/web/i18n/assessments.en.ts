@@ -98,4 +98,58 @@ export const assessmentsEn = {
       fixBelow: "Some entries need attention; see the messages below.",
     },
   },
+  /** The participant's own "My questionnaires" pages and the card on their home page. */
+  mine: {
+    title: "My questionnaires",
+    intro:
+      "Short questionnaires help you and your counselor see how things are going. Answer for how you have really been: there are no right or wrong answers.",
+    loadError: "Your questionnaires could not be loaded.",
+    empty: "Nothing to fill in right now.",
+    emptyBody: "When your care team asks you to fill in a questionnaire, it will be waiting for you here.",
+    noRecord: "Your account is not linked to your treatment record yet. Please ask your counselor.",
+    listLabel: "Questionnaires to fill in",
+    dueOn: "Due {{date}}",
+    wasDue: "Was due {{date}}",
+    late: "Late",
+    start: "Start",
+    startLabel: "Start: {{title}}",
+    answer: {
+      heading: "Fill in a questionnaire",
+      intro: "Take your time. Answer for how things have really been for you.",
+      back: "Back to my questionnaires",
+      loading: "Loading the questionnaire",
+      loadError: "This questionnaire could not be loaded.",
+      notFound: "This questionnaire could not be found.",
+      submit: "Send my answers",
+      sendAgain: "Send again",
+      reload: "Open the new version",
+      failures: {
+        network:
+          "Your answers were not sent: Bridgeway could not be reached. Your answers are still here. Check your connection and send them again.",
+        failed:
+          "Your answers could not be sent just now. Your answers are still here; please send them again.",
+        retired:
+          "This questionnaire was updated after you opened it. Please open the new version and answer it again.",
+        closed:
+          "This questionnaire is no longer waiting for you: it was already filled in, or your care team withdrew it.",
+      },
+    },
+    done: {
+      title: "Thank you",
+      body: "Your answers were sent. Your counselor will go over them with you.",
+      crisisTitle: "Thank you for telling us",
+      crisisBody:
+        "Some of your answers tell us you may be going through something really hard right now. Your care team has been told and will reach out to you. You do not have to wait for them: the people at 988 are there to listen, day or night.",
+      back: "Back to my questionnaires",
+    },
+    homeCard: {
+      title: "Questionnaires to complete",
+      count_one: "You have {{count}} questionnaire to fill in.",
+      count_other: "You have {{count}} questionnaires to fill in.",
+      none: "Nothing to fill in right now.",
+      loading: "Checking for questionnaires",
+      error: "Your questionnaires could not be checked just now.",
+      open: "Open my questionnaires",
+    },
+  },
 };

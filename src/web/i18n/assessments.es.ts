@@ -103,4 +103,58 @@ export const assessmentsEs: Dictionary<typeof assessmentsEn> = {
       fixBelow: "Algunas entradas necesitan atención; los mensajes están abajo.",
     },
   },
+  /** Las páginas del participante ("Mis cuestionarios") y su tarjeta en el inicio: solo las lee el participante, de "tú" como el resto de su área. */
+  mine: {
+    title: "Mis cuestionarios",
+    intro:
+      "Los cuestionarios cortos te ayudan a ti y a tu consejero o consejera a ver cómo van las cosas. Responde según cómo has estado de verdad: no hay respuestas buenas ni malas.",
+    loadError: "No se pudieron cargar tus cuestionarios.",
+    empty: "Por ahora no hay nada que llenar.",
+    emptyBody: "Cuando tu equipo de atención te pida llenar un cuestionario, te esperará aquí.",
+    noRecord:
+      "Tu cuenta todavía no está vinculada a tu expediente de tratamiento. Pregúntale a tu consejero o consejera.",
+    listLabel: "Cuestionarios por llenar",
+    dueOn: "Para el {{date}}",
+    wasDue: "Era para el {{date}}",
+    late: "Atrasado",
+    start: "Empezar",
+    startLabel: "Empezar: {{title}}",
+    answer: {
+      heading: "Llenar un cuestionario",
+      intro: "Tómate tu tiempo. Responde según cómo han sido las cosas para ti de verdad.",
+      back: "Volver a mis cuestionarios",
+      loading: "Cargando el cuestionario",
+      loadError: "No se pudo cargar este cuestionario.",
+      notFound: "No se encontró este cuestionario.",
+      submit: "Enviar mis respuestas",
+      sendAgain: "Enviar de nuevo",
+      reload: "Abrir la versión nueva",
+      failures: {
+        network:
+          "Tus respuestas no se enviaron: no se pudo conectar con Bridgeway. Tus respuestas siguen aquí. Revisa tu conexión y vuelve a enviarlas.",
+        failed:
+          "No se pudieron enviar tus respuestas en este momento. Siguen aquí; vuelve a enviarlas, por favor.",
+        retired:
+          "Este cuestionario se actualizó después de que lo abriste. Abre la versión nueva y respóndela otra vez, por favor.",
+        closed: "Este cuestionario ya no te espera: ya se llenó o tu equipo de atención lo retiró.",
+      },
+    },
+    done: {
+      title: "Gracias",
+      body: "Tus respuestas se enviaron. Tu consejero o consejera las revisará contigo.",
+      crisisTitle: "Gracias por contárnoslo",
+      crisisBody:
+        "Algunas de tus respuestas nos dicen que quizá estás pasando por algo muy difícil ahora mismo. Tu equipo de atención ya lo sabe y se pondrá en contacto contigo. No tienes que esperar: en el 988 hay personas para escucharte, de día o de noche.",
+      back: "Volver a mis cuestionarios",
+    },
+    homeCard: {
+      title: "Cuestionarios por completar",
+      count_one: "Tienes {{count}} cuestionario por llenar.",
+      count_other: "Tienes {{count}} cuestionarios por llenar.",
+      none: "Por ahora no hay nada que llenar.",
+      loading: "Buscando cuestionarios",
+      error: "No se pudieron revisar tus cuestionarios en este momento.",
+      open: "Abrir mis cuestionarios",
+    },
+  },
 };

@@ -4,8 +4,9 @@ import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { firstName } from "../identity/first-name";
+import { QuestionnairesCard } from "./questionnaires-card";
 
-/** A participant's home: crisis help first, then where their day will appear. */
+/** A participant's home: crisis help first, then the questionnaires waiting for them, then where their day will appear. */
 export function ParticipantHomePage() {
   const { t } = useTranslation();
   const user = useSessionUser();
@@ -17,6 +18,7 @@ export function ParticipantHomePage() {
         <Text>{t("participantHome.intro")}</Text>
       </Stack>
       <CrisisCard />
+      <QuestionnairesCard />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-title">
         <Title order={2} size="h3" id="coming-title">
           {t("participantHome.comingTitle")}
