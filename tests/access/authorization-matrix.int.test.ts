@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/reliable-change-settings.schema";
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import { admissionLeads, alerts, breakGlassGrants } from "../../src/server/db/schema";
@@ -80,6 +81,14 @@ const EXPECTED: Record<string, Rule> = {
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
   "PUT /api/v1/assessments/schedule": only("administrator"),
+  // Reliable-change values per questionnaire and the off-track rule: the same split as the schedule.
+  "GET /api/v1/assessments/reliable-change": only(
+    "administrator",
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "PUT /api/v1/assessments/reliable-change": only("administrator"),
   "GET /api/v1/assessments/due": only("clinical_director", "counselor", "prescriber"),
   "GET /api/v1/participants/:id/assessments/due": clinicalView,
   "GET /api/v1/meta": anyone,
@@ -393,6 +402,7 @@ describeEachEngine("authorization matrix", (engine) => {
       "PUT /api/v1/admissions/settings": { offeredLevels: ["2.1", "1", "1.5"], inquiryResponseHours: 24 },
       "PUT /api/v1/alerts/settings": { emergencyEscalationMinutes: 15, urgentEscalationMinutes: 60 },
       "PUT /api/v1/assessments/schedule": { entries: DEFAULT_SCHEDULE, graceDays: 3 },
+      "PUT /api/v1/assessments/reliable-change": DEFAULT_RELIABLE_CHANGE_SETTINGS,
       "POST /api/v1/alerts/:id/resolve": { note: "Reviewed with the counselor; access was justified." },
     };
     const key = `${route.method} ${route.url}`;
