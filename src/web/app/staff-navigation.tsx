@@ -5,6 +5,7 @@ import {
   IconBellCog,
   IconBuilding,
   IconCalendarStats,
+  IconChartLine,
   IconClipboardCheck,
   IconDoorEnter,
   IconFileSearch,
@@ -78,6 +79,12 @@ const ADMINISTRATION: Item[] = [
     label: "nav.measurementSchedule",
     permission: "settings.manage",
     icon: <IconCalendarStats {...ICON} />,
+  },
+  {
+    to: "/staff/admin/reliable-change",
+    label: "nav.reliableChange",
+    permission: "settings.manage",
+    icon: <IconChartLine {...ICON} />,
   },
   {
     to: "/staff/admin/audit",

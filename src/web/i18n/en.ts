@@ -151,6 +151,7 @@ export const en = {
     alertSettings: "Alert settings",
     measuresDue: "Measures due",
     measurementSchedule: "Measurement schedule",
+    reliableChange: "Reliable change",
     alertsOpen_one: "{{formatted}} open",
     alertsOpen_other: "{{formatted}} open",
   },

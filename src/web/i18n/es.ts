@@ -153,6 +153,7 @@ export const es: Dictionary = {
     alertSettings: "Configuración de alertas",
     measuresDue: "Medidas pendientes",
     measurementSchedule: "Calendario de medición",
+    reliableChange: "Cambio fiable",
     alertsOpen_one: "{{formatted}} abierta",
     alertsOpen_other: "{{formatted}} abiertas",
   },

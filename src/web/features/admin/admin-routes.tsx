@@ -1,6 +1,7 @@
 import type { RouteObject } from "react-router";
 import { Navigate } from "react-router";
 import { AlertSettingsPage } from "../alerts/alert-settings-page";
+import { ReliableChangeSettingsPage } from "../assessments/reliable-change-settings-page";
 import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { AccessAlertsPage } from "./access-alerts-page";
 import { AdmissionSettingsPage } from "./admission-settings-page";
@@ -22,4 +23,5 @@ export const adminRoutes: RouteObject[] = [
   { path: "alerts", element: <AccessAlertsPage /> },
   { path: "alert-settings", element: <AlertSettingsPage /> },
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
+  { path: "reliable-change", element: <ReliableChangeSettingsPage /> },
 ];
