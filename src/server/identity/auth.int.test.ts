@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
+import { type GivenUser, givenParticipant, givenSite, givenUser } from "../../../tests/support/given";
 import {
   appHeaders,
   buildTestApp,
@@ -123,6 +123,20 @@ describeEachEngine("sign-in, sessions and sign-out", (engine) => {
     expect(cleared?.value).toBe("");
     const after = await app.inject({ url: "/api/v1/sessions/current", headers: { cookie } });
     expect(after.json()).toEqual({ session: null });
+  });
+
+  it("tells a participant which participant record is theirs from the sign-in answer on", async () => {
+    const site = await givenSite(database.db);
+    const person = await givenUser(database.db, { kind: "participant" });
+    const record = await givenParticipant(database.db, { siteId: site.id, userId: person.id });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/sessions",
+      headers: appHeaders,
+      payload: { email: person.email, password: person.password },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ kind: "participant", participantId: record.id });
   });
 
   it("logs staff off after 15 idle minutes and participants after 30, but keeps an active session alive", async () => {

@@ -21,14 +21,21 @@ export interface UserRecord {
   mfaEnabled: boolean;
 }
 
+/**
+ * `users.id` with its table name always written: in a select from `users` alone, drizzle drops the
+ * table name from columns inside SQL fields, and a bare "id" in the subqueries below would name the
+ * subquery's own table (a participant's sign-in answered `participantId: null`).
+ */
+const userId = sql`${sql.identifier("users")}.${sql.identifier("id")}`;
+
 const rolesOf = sql<
   StaffRole[]
->`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${users.id}), '{}')`;
+>`coalesce((select array_agg(r.role order by r.role) from ${userRoles} r where r.user_id = ${userId}), '{}')`;
 const sitesOf = sql<
   string[]
->`coalesce((select array_agg(s.site_id order by s.site_id) from ${staffSites} s where s.user_id = ${users.id}), '{}')`;
-const participantOf = sql<string | null>`(select p.id from ${participants} p where p.user_id = ${users.id})`;
-const mfaEnabledOf = sql<boolean>`exists (select 1 from ${userMfa} m where m.user_id = ${users.id} and m.confirmed_at is not null)`;
+>`coalesce((select array_agg(s.site_id order by s.site_id) from ${staffSites} s where s.user_id = ${userId}), '{}')`;
+const participantOf = sql<string | null>`(select p.id from ${participants} p where p.user_id = ${userId})`;
+const mfaEnabledOf = sql<boolean>`exists (select 1 from ${userMfa} m where m.user_id = ${userId} and m.confirmed_at is not null)`;
 
 /** The columns of a SessionUserRecord, for the per-request session query. */
 export const sessionUserColumns = {
