@@ -17,6 +17,7 @@ function response(over: Partial<ProgressResponse> & Pick<ProgressResponse, "inst
     total: null,
     band: null,
     subscales: {},
+    flags: [],
     critical: false,
     ...over,
   } satisfies ProgressResponse;

@@ -25,6 +25,7 @@ export interface ProgressResponse {
   total: number | null;
   band: string | null;
   subscales: Readonly<Record<string, number>>;
+  flags: readonly string[];
   critical: boolean;
 }
 
@@ -90,6 +91,8 @@ export function deriveMeasureProgress(
           on: latest.completedOn,
           total: latest.total,
           band: latest.band,
+          subscales: { ...latest.subscales },
+          flags: [...latest.flags],
           critical: latest.critical,
         }
       : null,

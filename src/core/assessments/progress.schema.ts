@@ -59,6 +59,9 @@ export const measureProgressSchema = z.object({
       on: isoDate,
       total: z.number().nullable(),
       band: z.string().nullable(),
+      /** Subscales (BAM, readiness rulers, WHO-5 percentage) and result flags (PCL-5, BAM). */
+      subscales: z.record(z.string(), z.number()),
+      flags: z.array(z.string()),
       critical: z.boolean(),
     })
     .nullable(),

@@ -54,6 +54,7 @@ function toProgressResponse(row: store.ResponseRow): ProgressResponse {
     total: row.total,
     band: row.band,
     subscales: row.subscales,
+    flags: row.flags,
     critical: Array.isArray(row.critical) && row.critical.length > 0,
   };
 }

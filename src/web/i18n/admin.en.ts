@@ -644,7 +644,6 @@ export const adminEn = {
       family: "Family",
       discharge: "Discharge",
     },
-    assessments: { empty: "No assessments recorded in this record yet." },
     plan: { empty: "No treatment plan recorded yet." },
     notes: { empty: "No notes recorded yet." },
     family: {

@@ -653,7 +653,6 @@ export const adminEs: Dictionary<typeof adminEn> = {
       family: "Familia",
       discharge: "Alta",
     },
-    assessments: { empty: "Todavía no hay evaluaciones registradas en este expediente." },
     plan: { empty: "Todavía no hay un plan de tratamiento registrado." },
     notes: { empty: "Todavía no hay notas registradas." },
     family: {

@@ -1,11 +1,13 @@
 import i18n from "i18next";
 import { adminEn } from "../../i18n/admin.en";
+import { assessmentsEn } from "../../i18n/assessments.en";
 import { setUpDom } from "../../test-support/render-with-providers";
 
-/** The shared jsdom set-up plus the "admin" namespace in English. Tests only. */
+/** The shared jsdom set-up plus the "admin" namespace (and "assessments", which the chart shows) in English. Tests only. */
 export async function setUpAdminDom(): Promise<void> {
   await setUpDom();
   i18n.addResourceBundle("en", "admin", adminEn, true, true);
+  i18n.addResourceBundle("en", "assessments", assessmentsEn, true, true);
 }
 
 type Reply = { status?: number; body?: unknown };

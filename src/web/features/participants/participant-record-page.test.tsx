@@ -4,6 +4,7 @@ import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { adminEn } from "../../i18n/admin.en";
+import { assessmentsEn } from "../../i18n/assessments.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
 import { ParticipantRecordPage } from "./participant-record-page";
@@ -475,7 +476,8 @@ describe("ParticipantRecordPage", () => {
 
   it("says plainly what is not recorded yet on the tabs without data", async () => {
     renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=assessments");
-    expect(await screen.findByText(adminEn.record.assessments.empty)).toBeTruthy();
+    // Without clinical.view the Assessments tab says so rather than asking the server.
+    expect(await screen.findByText(assessmentsEn.chart.notPermitted)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.plan }));
     expect(await screen.findByText(adminEn.record.plan.empty)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.notes }));

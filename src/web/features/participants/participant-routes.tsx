@@ -1,11 +1,13 @@
 import type { RouteObject } from "react-router";
+import { AdministerPage } from "../assessments/administer-page";
 import { AccessLogPage } from "./access-log-page";
 import { ParticipantRecordPage } from "./participant-record-page";
 import { ParticipantsPage } from "./participants-page";
 
-/** Routes under /staff/participants (list, record, access log). */
+/** Routes under /staff/participants (list, record, access log, entering a questionnaire). */
 export const participantRoutes: RouteObject[] = [
   { index: true, element: <ParticipantsPage /> },
   { path: ":id", element: <ParticipantRecordPage /> },
   { path: ":id/access-log", element: <AccessLogPage /> },
+  { path: ":id/assessments/new/:instrumentKey", element: <AdministerPage /> },
 ];

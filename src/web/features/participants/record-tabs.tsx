@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { EmptyState } from "../admin/page-states";
+import { AssessmentsPanel } from "../assessments/assessments-panel";
 import { CheckInsPanel } from "./check-ins-panel";
 import { DischargePanel, SchedulePanel } from "./episode-panels";
 
@@ -62,7 +63,7 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
       </Tabs.List>
       <Tabs.Panel value="overview">{overview}</Tabs.Panel>
       <Tabs.Panel value="assessments">
-        <Empty>{t("record.assessments.empty")}</Empty>
+        <AssessmentsPanel participantId={record.id} />
       </Tabs.Panel>
       <Tabs.Panel value="plan">
         <Empty>{t("record.plan.empty")}</Empty>
