@@ -256,7 +256,7 @@ function UnverifiedBadge({ verified }: { verified: boolean }) {
   const { t } = useTranslation("assessments");
   if (verified) return null;
   return (
-    <Badge color="orange" variant="light">
+    <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
       {t("reliableChange.unverified")}
     </Badge>
   );
@@ -539,7 +539,7 @@ function InstrumentSettings({
                   onChange={(e) => onChange({ cutoffMethod: e.currentTarget.value as CutoffMethod })}
                   data={CUTOFF_METHODS.map((m) => ({ value: m, label: t(`reliableChange.methods.${m}`) }))}
                   error={errors.cutoffMethod}
-                  w={{ base: "100%", sm: 220 }}
+                  w={{ base: "100%", sm: 280 }}
                   {...common}
                 />
                 <TextInput
