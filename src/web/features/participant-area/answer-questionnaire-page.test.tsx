@@ -3,12 +3,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import i18n from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import type { ParticipantDue } from "../../../core/assessments/measurement-schedule.schema";
 import { assessmentsEn } from "../../i18n/assessments.en";
 import { en } from "../../i18n/en";
 import { apiCalls } from "../../test-support/render-with-providers";
 import { AnswerQuestionnairePage } from "./answer-questionnaire-page";
 import {
   ASSIGNMENT_ID,
+  aDueMeasure,
+  anAssignment,
   aParticipantDue,
   aSubmissionResult,
   INSTRUMENTS,
@@ -140,19 +143,20 @@ describe("AnswerQuestionnairePage", () => {
     expect(sent.every((s) => s.body.answers["9"] === 3)).toBe(true);
   });
 
-  it("refreshes every assessments list after a submission (the to-do list, the due list)", async () => {
+  it("takes the answered questionnaire off the to-do list and has every assessments list reload", async () => {
     const { queryClient } = renderAnswer({ [SUBMIT]: { status: 201, body: aSubmissionResult(false) } });
-    queryClient.setQueryData(["assessments", "participant-due", PARTICIPANT_ID], aParticipantDue([]));
-    queryClient.setQueryData(["assessments", "assignments", PARTICIPANT_ID], { assignments: [] });
+    const dueKey = ["assessments", "participant-due", PARTICIPANT_ID];
+    const assignedKey = ["assessments", "assignments", PARTICIPANT_ID];
+    const worklistKey = ["assessments", "due", { scope: "mine" }];
+    const other = aDueMeasure({ instrumentKey: "bam" });
+    queryClient.setQueryData(dueKey, aParticipantDue([aDueMeasure({ instrumentKey: "phq9" }), other]));
+    queryClient.setQueryData(assignedKey, { assignments: [anAssignment()] });
+    queryClient.setQueryData(worklistKey, { items: [] });
     await answerAndSend("Not at all", "Not at all");
     await screen.findByRole("heading", { name: T.done.title });
-    await waitFor(() => {
-      for (const key of [
-        ["assessments", "participant-due", PARTICIPANT_ID],
-        ["assessments", "assignments", PARTICIPANT_ID],
-      ])
-        expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
-    });
+    await waitFor(() => expect(queryClient.getQueryState(worklistKey)?.isInvalidated).toBe(true));
+    expect(queryClient.getQueryData(assignedKey)).toEqual({ assignments: [] });
+    expect(queryClient.getQueryData<ParticipantDue>(dueKey)?.measures).toEqual([other]);
   });
 
   it("gives a participant reading in Spanish the questionnaire in Spanish, and says so when sending", async () => {

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Skeleton, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { IconAlertCircle, IconChevronLeft } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -17,6 +18,7 @@ import { useInstrument } from "../assessments/api/get-instrument";
 import { useSubmitAssessment } from "../assessments/api/submit-assessment";
 import { instrumentTitle } from "../assessments/due-reason";
 import { QuestionnaireForm } from "../assessments/questionnaire-form";
+import { forgetAnsweredQuestionnaire } from "./use-questionnaire-todos";
 
 const LIST_PATH = "/me/questionnaires";
 const ANSWER_FIELD = "answers.";
@@ -53,6 +55,7 @@ export function AnswerQuestionnairePage() {
   const language: Language = i18n.language.startsWith("es") ? "es" : "en";
   const instrument = useInstrument(instrumentKey);
   const submit = useSubmitAssessment();
+  const queryClient = useQueryClient();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [sent, setSent] = useState<Record<string, AnswerValue> | null>(null);
   const title = instrument.data ? instrumentTitle(instrument.data.instrument, language) : null;
@@ -80,17 +83,21 @@ export function AnswerQuestionnairePage() {
   function send(answers: Record<string, AnswerValue>) {
     if (!instrument.data || participantId === null) return;
     setSent(answers);
-    submit.mutate({
-      participantId,
-      input: {
-        instrumentKey: instrument.data.instrument.key,
-        version: instrument.data.instrument.version,
-        answers,
-        idempotencyKey,
-        language,
-        assignmentId,
+    const key = instrument.data.instrument.key;
+    submit.mutate(
+      {
+        participantId,
+        input: {
+          instrumentKey: key,
+          version: instrument.data.instrument.version,
+          answers,
+          idempotencyKey,
+          language,
+          assignmentId,
+        },
       },
-    });
+      { onSuccess: () => forgetAnsweredQuestionnaire(queryClient, participantId, key) },
+    );
   }
 
   const failure = submit.isError ? describeFailure(submit.error) : null;

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import i18n from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessmentsEn } from "../../i18n/assessments.en";
+import { aSession } from "../../test-support/builders";
 import { MyQuestionnairesPage } from "./my-questionnaires-page";
 import {
   ASSIGNMENT_ID,
@@ -113,6 +114,16 @@ describe("MyQuestionnairesPage", () => {
     expect(await screen.findByText(T.empty)).toBeTruthy();
     expect(screen.getByText(T.emptyBody)).toBeTruthy();
     expect(screen.queryByRole("list")).toBeNull();
+  });
+
+  it("asks an account not yet linked to a treatment record to see their counselor, asking the server nothing", async () => {
+    const fetchMock = renderList({
+      "GET /api/v1/sessions/current": {
+        body: { session: aSession({ user: { kind: "participant", participantId: null } }) },
+      },
+    });
+    expect(await screen.findByText(T.noRecord)).toBeTruthy();
+    expect(fetchMock.mock.calls.filter(([url]) => String(url).includes("/participants/"))).toEqual([]);
   });
 
   it("offers to try again when the list could not be loaded, and loads only what failed", async () => {

@@ -32,7 +32,9 @@ export function MyQuestionnairesPage() {
   };
 
   let content: ReactNode;
-  if (todos.todos && instruments.data) {
+  if (todos.unlinked) {
+    content = <Text>{t("mine.noRecord")}</Text>;
+  } else if (todos.todos && instruments.data) {
     content =
       todos.todos.length === 0 ? (
         <Stack gap={0}>

@@ -9,13 +9,15 @@ import { useQuestionnaireTodos } from "./use-questionnaire-todos";
 export function QuestionnairesCard() {
   const { t } = useTranslation("assessments");
   const user = useSessionUser();
-  const { todos, error } = useQuestionnaireTodos(user.participantId);
+  const { unlinked, todos, error } = useQuestionnaireTodos(user.participantId);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="questionnaires-title">
       <Title order={2} size="h3" id="questionnaires-title">
         {t("mine.homeCard.title")}
       </Title>
-      {todos ? (
+      {unlinked ? (
+        <Text mt="xs">{t("mine.noRecord")}</Text>
+      ) : todos ? (
         <Text mt="xs" fw={todos.length > 0 ? 600 : undefined}>
           {todos.length > 0 ? t("mine.homeCard.count", { count: todos.length }) : t("mine.homeCard.none")}
         </Text>
