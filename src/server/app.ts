@@ -22,6 +22,7 @@ import { type AlertsService, createAlertsService } from "./alerts/alerts.service
 import { assessmentsRoutes } from "./assessments/assessments.routes";
 import { createAssessmentsService } from "./assessments/assessments.service";
 import { loadInstrumentCatalog } from "./assessments/instrument-catalog";
+import { createCaseloadClinicalReader } from "./assessments/key-measures";
 import { measurementScheduleRoutes } from "./assessments/measurement-schedule.routes";
 import {
   createMeasurementScheduleService,
@@ -188,8 +189,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mfa = createMfaService({ db, now, keyring, policy, demo: deps.config.demo, issuer: "Bridgeway" });
   const admin = createAdminService({ db, now, policy });
   const alerts = createAlertsService({ db, now, baseUrl: deps.config.baseUrl });
-  const participants = createParticipantsService({ db, now, raiseAlert: alerts.raiseAlert });
   const catalog = loadInstrumentCatalog();
+  const participants = createParticipantsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    readCaseloadClinical: createCaseloadClinicalReader(catalog),
+  });
   const assessments = createAssessmentsService({ db, catalog, raiseAlert: alerts.raiseAlert, now });
   const measurementSchedule = createMeasurementScheduleService({
     db,

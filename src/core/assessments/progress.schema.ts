@@ -82,3 +82,17 @@ export const progressViewSchema = z.object({
   measures: z.array(measureProgressSchema),
 });
 export type ProgressView = z.infer<typeof progressViewSchema>;
+
+/** One key measure on the caseload: the latest total and band, and how it has moved. */
+export const keyMeasureSchema = z.object({
+  instrumentKey: z.string(),
+  score: z.number(),
+  band: z.string().nullable(),
+  on: isoDate,
+  /** Latest minus the episode's baseline; null with one score. */
+  change: z.number().nullable(),
+  /** Jacobson–Truax status; null with one score or where reliable change does not apply. */
+  status: z.enum(CHANGE_STATUSES).nullable(),
+  offTrack: z.boolean(),
+});
+export type KeyMeasure = z.infer<typeof keyMeasureSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keyMeasureSchema } from "../assessments/progress.schema";
 
 /** The columns the caseload list can be sorted by (name: family name, then given name). */
 export const PARTICIPANT_SORTS = ["name", "site", "track", "admitted", "discharged", "counselor"] as const;
@@ -30,6 +31,11 @@ export const participantListItemSchema = z.object({
   primaryCounselor: z.string().nullable(),
   /** The actor is on this participant's care team. */
   onMyCareTeam: z.boolean(),
+  /**
+   * Clinical content at a glance, present only where the actor may read this participant's clinical
+   * record: the key measures' latest scores, and unresolved urgent or emergency alerts.
+   */
+  clinical: z.object({ measures: z.array(keyMeasureSchema), openUrgentAlerts: z.number().int() }).nullable(),
 });
 export const participantListSchema = z.object({
   participants: z.array(participantListItemSchema),

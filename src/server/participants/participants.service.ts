@@ -14,6 +14,7 @@ import { loadParticipantFacts } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
 import { readAdmissionSettings } from "../admissions/admission-settings.repo";
 import type { RaiseAlert } from "../alerts/alerts.service";
+import type { ReadCaseloadClinical } from "../assessments/key-measures";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -21,8 +22,13 @@ import type { ParticipantAccess } from "../platform/route-access";
 import * as store from "./participants.sql";
 
 /** Participant list and record, read through the actor's scope; care team; break-the-glass. */
-export function createParticipantsService(deps: { db: Database; now: () => Date; raiseAlert: RaiseAlert }) {
-  const { db, now, raiseAlert } = deps;
+export function createParticipantsService(deps: {
+  db: Database;
+  now: () => Date;
+  raiseAlert: RaiseAlert;
+  readCaseloadClinical: ReadCaseloadClinical;
+}) {
+  const { db, now, raiseAlert, readCaseloadClinical } = deps;
 
   return {
     async list(actor: Actor, query: ParticipantListQuery) {
@@ -67,6 +73,15 @@ export function createParticipantsService(deps: { db: Database; now: () => Date;
           approximate = true;
         }
       }
+      // Clinical content only where the actor's clinical.view reaches: the site, or their caseload.
+      const clinicalGrant = actor.user.kind === "staff" ? actor.access.grants["clinical.view"] : undefined;
+      const clinicalRows = rows.filter(
+        (r) => clinicalGrant === "site" || (clinicalGrant !== undefined && r.on_my_care_team),
+      );
+      const clinical = await readCaseloadClinical(
+        db,
+        clinicalRows.map((r) => ({ id: r.id, episodeId: r.episode_id })),
+      );
       return {
         participants: rows.map((r) => ({
           id: r.id,
@@ -78,6 +93,7 @@ export function createParticipantsService(deps: { db: Database; now: () => Date;
           dischargedOn: r.discharged_on,
           primaryCounselor: r.primary_counselor,
           onMyCareTeam: r.on_my_care_team,
+          clinical: clinical.get(r.id) ?? null,
         })),
         total: rows[0]?.total ?? 0,
         page: query.page,

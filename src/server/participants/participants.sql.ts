@@ -29,6 +29,8 @@ export interface ParticipantListRow {
   track_name: string | null;
   admitted_on: string | null;
   discharged_on: string | null;
+  /** The latest episode. */
+  episode_id: string | null;
   primary_counselor: string | null;
   on_my_care_team: boolean;
   total: number;
@@ -97,7 +99,7 @@ export async function listScoped(
     q,
     sql`select p.id, p.given_name || ' ' || p.family_name as name, p.site_id, s.name as site_name,
           t.name as track_name, le.admitted_on::text as admitted_on, le.discharged_on::text as discharged_on,
-          pc.display_name as primary_counselor,
+          le.id as episode_id, pc.display_name as primary_counselor,
           exists (select 1 from care_team_members c where c.participant_id = p.id and c.user_id = ${scope.actorUserId}) as on_my_care_team,
           count(*) over ()::int as total
         from participants p

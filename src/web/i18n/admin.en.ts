@@ -519,6 +519,14 @@ export const adminEn = {
       discharged: "Discharged",
       counselor: "Primary counselor",
     },
+    clinical: {
+      column: "Key scores",
+      none: "No scores yet",
+      change: "change {{change}}",
+      offTrack: "Off track",
+      urgentAlerts_one: "{{count}} urgent alert",
+      urgentAlerts_other: "{{count}} urgent alerts",
+    },
     sort: {
       caption:
         "Participants, sorted by {{column}} ({{direction}}). Column headers with buttons sort the table.",

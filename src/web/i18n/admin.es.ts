@@ -528,6 +528,14 @@ export const adminEs: Dictionary<typeof adminEn> = {
       discharged: "Alta",
       counselor: "Consejero principal",
     },
+    clinical: {
+      column: "Puntuaciones clave",
+      none: "Aún sin puntuaciones",
+      change: "cambio {{change}}",
+      offTrack: "Fuera de rumbo",
+      urgentAlerts_one: "{{count}} alerta urgente",
+      urgentAlerts_other: "{{count}} alertas urgentes",
+    },
     sort: {
       caption:
         "Participantes, ordenados por {{column}} ({{direction}}). Los encabezados con botón ordenan la tabla.",

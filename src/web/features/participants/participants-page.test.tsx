@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useLocation } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminEn } from "../../i18n/admin.en";
@@ -13,7 +13,20 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const item = (n: number, onMyCareTeam: boolean) => ({
+type Clinical = {
+  measures: {
+    instrumentKey: string;
+    score: number;
+    band: string | null;
+    on: string;
+    change: number | null;
+    status: "recovered" | "improved" | "unchanged" | "deteriorated" | null;
+    offTrack: boolean;
+  }[];
+  openUrgentAlerts: number;
+} | null;
+
+const item = (n: number, onMyCareTeam: boolean, clinical: Clinical = null) => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
   name: `Participant ${n}`,
   siteId: "5d7f6c2a-1b3e-4c8d-9e0f-1a2b3c4d5e6f",
@@ -23,6 +36,7 @@ const item = (n: number, onMyCareTeam: boolean) => ({
   dischargedOn: null,
   primaryCounselor: "Sam Lee",
   onMyCareTeam,
+  clinical,
 });
 
 /** The address the page has put itself at. */
@@ -81,6 +95,53 @@ describe("ParticipantsPage", () => {
       "http://localhost",
     );
     expect(url.searchParams.get("status")).toBe("current");
+  });
+
+  it("shows key scores and flags where clinical content may be read, and no column where it never may", async () => {
+    renderList("site", [
+      item(1, true, {
+        measures: [
+          {
+            instrumentKey: "phq9",
+            score: 24,
+            band: "severe",
+            on: "2026-10-15",
+            change: 6,
+            status: "deteriorated",
+            offTrack: true,
+          },
+          {
+            instrumentKey: "gad7",
+            score: 4,
+            band: "minimal",
+            on: "2026-10-01",
+            change: null,
+            status: null,
+            offTrack: false,
+          },
+        ],
+        openUrgentAlerts: 2,
+      }),
+      item(2, false, null),
+      item(3, true, { measures: [], openUrgentAlerts: 0 }),
+    ]);
+    const table = await screen.findByRole("table");
+    expect(
+      within(table).getByRole("columnheader", { name: adminEn.participants.clinical.column }),
+    ).toBeTruthy();
+    const [, first, second, third] = within(table).getAllByRole("row");
+    const scores = within(first!).getAllByRole("cell").at(-1)!;
+    expect(scores.textContent).toContain("PHQ-9 24 (severe, change +6, Reliably worse)");
+    expect(scores.textContent).toContain("GAD-7 4 (minimal)");
+    expect(scores.textContent).toContain(`${adminEn.participants.clinical.offTrack}: PHQ-9`);
+    expect(scores.textContent).toContain("2 urgent alerts");
+    expect(within(second!).getAllByRole("cell").at(-1)!.textContent).toBe("—");
+    expect(within(third!).getAllByRole("cell").at(-1)!.textContent).toBe(adminEn.participants.clinical.none);
+    cleanup();
+
+    renderList("site", [item(1, false, null)]);
+    expect(await screen.findByRole("link", { name: "Participant 1" })).toBeTruthy();
+    expect(screen.queryByRole("columnheader", { name: adminEn.participants.clinical.column })).toBeNull();
   });
 
   it("shows the whole site without the care-team note", async () => {

@@ -26,6 +26,7 @@ import { formatDate } from "../admin/format";
 import { EmptyState, LoadError, PageHeader, ScrollTable, TableSkeleton } from "../admin/page-states";
 import { Pager } from "../admin/pager";
 import { useParticipants } from "./api/get-participants";
+import { KeyScores } from "./key-scores";
 import { listQueryFromParams, nextSort, paramsFromListQuery } from "./list-params";
 import { SortableHeader } from "./sortable-header";
 
@@ -52,6 +53,8 @@ export function ParticipantsPage() {
   const status = query.status;
   const sites = useSites();
   const list = useParticipants(query);
+  // The key-scores column only for those who may read clinical content of someone on the page.
+  const showClinical = list.data?.participants.some((p) => p.clinical !== null) ?? false;
   const filtered = q !== "" || siteId !== "" || status !== "current";
   const sortHeader = (column: ParticipantSort) => (
     <SortableHeader
@@ -134,10 +137,13 @@ export function ParticipantsPage() {
                 column: t(`participants.columns.${query.sort}`),
                 direction: t(`participants.sort.${query.dir}`),
               })}
-              minWidth={860}
+              minWidth={showClinical ? 1100 : 860}
             >
               <Table.Thead>
-                <Table.Tr>{PARTICIPANT_SORTS.map(sortHeader)}</Table.Tr>
+                <Table.Tr>
+                  {PARTICIPANT_SORTS.map(sortHeader)}
+                  {showClinical && <Table.Th scope="col">{t("participants.clinical.column")}</Table.Th>}
+                </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.participants.map((p) => (
@@ -157,6 +163,9 @@ export function ParticipantsPage() {
                     <Table.Td>{date(p.admittedOn)}</Table.Td>
                     <Table.Td>{date(p.dischargedOn)}</Table.Td>
                     <Table.Td>{p.primaryCounselor ?? "—"}</Table.Td>
+                    {showClinical && (
+                      <Table.Td>{p.clinical ? <KeyScores clinical={p.clinical} /> : "—"}</Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
