@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRandom } from "./random";
+import { createRandom, hashUnit } from "./random";
 
 describe("createRandom", () => {
   const draw = (seed: number, n = 5) => {
@@ -40,5 +40,17 @@ describe("createRandom", () => {
     expect(createRandom(7).fork("x").next()).toBe(first);
     expect(root.fork("y").next()).not.toBe(first);
     expect(createRandom(8).fork("x").next()).not.toBe(first);
+  });
+});
+
+describe("hashUnit", () => {
+  it("is fixed by its seed and label, within [0, 1), and spread over labels", () => {
+    expect(hashUnit(5, "item-8")).toBe(hashUnit(5, "item-8"));
+    expect(hashUnit(5, "item-8")).not.toBe(hashUnit(6, "item-8"));
+    const values = Array.from({ length: 1000 }, (_, i) => hashUnit(5, `item-${i}`));
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
   });
 });
