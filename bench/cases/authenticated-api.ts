@@ -1,9 +1,8 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../src/core/platform/http";
-import { buildApp } from "../../src/server/app";
 import { type DatabaseHandle, openDatabase } from "../../src/server/db/connection";
 import { migrate } from "../../src/server/db/migrate";
 import { generateDemo } from "../../src/server/demo/demo.service";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
+import { buildBenchApp, signInForBench } from "../bench-app";
 import { type BenchCase, type BenchOptions, type HttpFigure, loadHttp } from "../harness";
 
 /**
@@ -44,27 +43,10 @@ const authenticatedApi: BenchCase = {
 };
 
 async function loadEndpoints(database: DatabaseHandle, options: BenchOptions): Promise<HttpFigure[]> {
-  const app = await buildApp({
-    config: {
-      baseUrl: "http://127.0.0.1",
-      logLevel: "silent",
-      trustProxy: false,
-      sessionIdleMinutes: 30,
-      sessionMaxHours: 12,
-      staffSessionIdleMinutes: 15,
-      // Demo mode: the demo accounts sign in without MFA.
-      demo: true,
-      smtpUrl: undefined,
-      mailFrom: "Bridgeway <no-reply@localhost>",
-    },
-    database,
-    version: "bench",
-    webDir: undefined,
-    logger: false,
-  });
+  const app = await buildBenchApp(database);
   try {
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
-    const cookie = await signIn(address);
+    const cookie = await signInForBench(address, SIGNED_IN, DEMO_PASSWORD);
     const list = await fetch(`${address}/api/v1/participants?pageSize=1`, { headers: { cookie } });
     const participantId = ((await list.json()) as { participants: { id: string }[] }).participants[0]!.id;
     const figures: HttpFigure[] = [];
@@ -78,17 +60,6 @@ async function loadEndpoints(database: DatabaseHandle, options: BenchOptions): P
   } finally {
     await app.close();
   }
-}
-
-async function signIn(address: string): Promise<string> {
-  const response = await fetch(`${address}/api/v1/sessions`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_HEADER_VALUE },
-    body: JSON.stringify({ email: SIGNED_IN, password: DEMO_PASSWORD }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (response.status !== 200 || !session) throw new Error(`bench sign-in failed: ${response.status}`);
-  return session.split(";")[0]!;
 }
 
 export default authenticatedApi;
