@@ -61,8 +61,8 @@ export function registerDemo(program: Command): void {
     .description(
       [
         "Generate the demo program (a fictional organisation, staff and participants)",
-        "into an empty database. The same seed gives the same people, dates and",
-        "check-ins.",
+        "into an empty database. The same seed gives the same people, dates,",
+        "check-ins and questionnaire scores.",
         "Scales: small  ≈30 participants (tests)",
         "        clinic ≈60 current and 200 past participants over 12 months (default)",
         "        large  130,000 participants, over 5 million check-ins (benchmarks;",
@@ -106,11 +106,13 @@ export function registerDemo(program: Command): void {
           });
           progress.stop();
           const seconds = (Date.now() - started) / 1000;
-          const rows = summary.staff + summary.participants + summary.episodes + summary.checkIns;
+          const rows =
+            summary.staff + summary.participants + summary.episodes + summary.checkIns + summary.assessments;
           print(
             `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
               `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
-              `${count(summary.checkIns)} check-ins (${count(Math.round(rows / seconds))} rows/s).`,
+              `${count(summary.checkIns)} check-ins, ${count(summary.assessments)} questionnaires ` +
+              `(${count(summary.assessmentAlerts)} alerts on them) (${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {
           progress.stop();

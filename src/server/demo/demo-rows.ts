@@ -49,7 +49,7 @@ const emailFor = (displayName: string) =>
     .toLowerCase()
     .replace(/ +/g, ".")}@${DEMO_EMAIL_DOMAIN}`;
 
-const siteId = (site: number) => demoUuid(`site/${site}`);
+export const siteId = (site: number) => demoUuid(`site/${site}`);
 
 /** Organisation, sites, tracks, the demo accounts and the counselors without sign-in. */
 export function buildProgramRows(today: string, passwordHash: string): ProgramRows {
@@ -110,7 +110,8 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
 
 export const staffCount = (program: ProgramRows) => program.users.filter((u) => u.kind === "staff").length;
 
-const participantId = (seed: number, key: number) => demoUuid(`${seed}/participant/${key}`);
+export const participantId = (seed: number, key: number) => demoUuid(`${seed}/participant/${key}`);
+export const episodeId = (seed: number, key: number, n: number) => demoUuid(`${seed}/episode/${key}/${n}`);
 
 /** Participant and episode rows; the first planned participant is the demo participant account. */
 export function buildParticipantRows(seed: number, plan: DemoParticipant[], program: ProgramRows) {
@@ -128,7 +129,7 @@ export function buildParticipantRows(seed: number, plan: DemoParticipant[], prog
   }));
   const episodeRows: (typeof episodes.$inferInsert)[] = plan.flatMap((p) =>
     p.episodes.map((e, n) => ({
-      id: demoUuid(`${seed}/episode/${p.key}/${n}`),
+      id: episodeId(seed, p.key, n),
       participantId: participantId(seed, p.key),
       siteId: siteId(p.site),
       trackId: demoUuid(`track/${e.track}`),
@@ -143,7 +144,7 @@ export function buildParticipantRows(seed: number, plan: DemoParticipant[], prog
 }
 
 /** Each episode's check-in window: admission to discharge, or to today while it is open. */
-function windowsOf(seed: number, person: DemoParticipant, today: string) {
+export function windowsOf(seed: number, person: DemoParticipant, today: string) {
   return person.episodes.map((e, n) => {
     const from = e.admittedOn;
     const days = daysBetween(from, e.dischargedOn ?? today) + 1;

@@ -2,7 +2,14 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { givenSite, givenUser } from "../../../tests/support/given";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
+import { deriveCriticalAlerts } from "../../core/assessments/critical-alerts.rules";
+import { isOnWorklist } from "../../core/assessments/due-lists.rules";
+import { type Answers, deriveCriticalFindings } from "../../core/assessments/instrument";
+import { findInstrument } from "../../core/assessments/registry";
+import { classifyChange, resolveParameters } from "../../core/assessments/reliable-change";
+import { computeDue, DEFAULT_SCHEDULE } from "../../core/assessments/schedule.rules";
 import { planDemoParticipants } from "../../core/demo/demo-plan";
+import * as schedule from "../assessments/measurement-schedule.sql";
 import { verifyAuditChain } from "../audit/audit.service";
 import { type DatabaseHandle, queryRows } from "../db/connection";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
@@ -26,14 +33,19 @@ describeEachEngine("demo program", (engine) => {
 
   /** Everything a person would see of the demo, as one comparable value. */
   const fingerprint = (db: DatabaseHandle) =>
-    queryRows<{ people: string; checkins: string }>(
+    queryRows<{ people: string; checkins: string; responses: string; alerts: string }>(
       db.db,
       sql`select
             (select md5(string_agg(concat_ws('|', p.id, p.given_name, p.family_name, p.born_on, p.preferred_language,
                   e.admitted_on, e.discharged_on, e.discharge_reason), ',' order by p.id, e.admitted_on))
                from participants p join episodes e on e.participant_id = p.id) as people,
             (select md5(string_agg(concat_ws('|', participant_id, checked_in_on, mood, craving, sleep_hours, any_use),
-                  ',' order by participant_id, checked_in_on)) from check_ins) as checkins`,
+                  ',' order by participant_id, checked_in_on)) from check_ins) as checkins,
+            (select md5(string_agg(concat_ws('|', id, participant_id, instrument_key, completed_on, submitted_at,
+                  answers::text, total, band), ',' order by id)) from assessment_responses) as responses,
+            (select md5(string_agg(concat_ws('|', id, kind, state, reason, evidence_id, evidence_item, created_at,
+                  acknowledged_at, resolved_at, resolution_note), ',' order by id))
+               from alerts where evidence_kind = 'assessment_response') as alerts`,
     );
 
   /** Check-ins outside their episodes, in the future, and the share of episode days with one. */
@@ -71,7 +83,7 @@ describeEachEngine("demo program", (engine) => {
     );
   });
 
-  it("gives the same people, dates and check-ins for the same seed, and others for another seed", async () => {
+  it("gives the same people, dates, check-ins, scores and alerts for the same seed, and others for another seed", async () => {
     await generateDemo(database, { seed: 7, scale: "small", now: NOW });
     const first = await fingerprint(database);
     const other = await openTestDatabase(engine);
@@ -82,6 +94,7 @@ describeEachEngine("demo program", (engine) => {
       const changed = (await fingerprint(other))[0]!;
       expect(changed.people).not.toBe(first[0]!.people);
       expect(changed.checkins).not.toBe(first[0]!.checkins);
+      expect(changed.responses).not.toBe(first[0]!.responses);
     } finally {
       await other.close();
     }
@@ -105,7 +118,7 @@ describeEachEngine("demo program", (engine) => {
             (select count(*)::int from participants p
               where not exists (select 1 from care_team_members c where c.participant_id = p.id and c.role = 'primary_counselor')) as without,
             (select count(*)::int from family_links) as family,
-            (select count(*)::int from alerts where acknowledged_at is null) as alerts`,
+            (select count(*)::int from alerts where kind = 'break_the_glass' and acknowledged_at is null) as alerts`,
     );
     expect(teams).toEqual({ without: 0, family: 1, alerts: 1 });
     const pipeline = await one<{ open: number; closed: number; events_ok: boolean }>(
@@ -179,6 +192,172 @@ describeEachEngine("demo program", (engine) => {
       present: true,
     });
     expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual({ n: 260 });
+  });
+
+  interface StoredResponse {
+    id: string;
+    episode_id: string;
+    instrument_key: string;
+    questionnaire_url: string;
+    questionnaire_version: string;
+    answers: Answers;
+    completed_on: string;
+    submitted_at: Date;
+    scored: boolean;
+    total: number | null;
+    band: string | null;
+    subscales: Record<string, number>;
+    flags: string[];
+    missing: string[];
+    critical: { rule: string; severity: string; linkIds: string[] }[];
+  }
+  const responses = () =>
+    queryRows<StoredResponse>(
+      database.db,
+      sql`select id, episode_id, instrument_key, questionnaire_url, questionnaire_version, answers,
+            completed_on::text as completed_on, submitted_at, scored, total, band, subscales, flags, missing, critical
+          from assessment_responses order by episode_id, completed_on, submitted_at`,
+    );
+
+  it("gives every admitted participant questionnaire scores from intake on, each the registry's score of its stored answers", async () => {
+    const summary = await generateDemo(database, { seed: 7, scale: "small", now: NOW });
+    const stored = await responses();
+    expect(stored.length).toBe(summary.assessments);
+    expect(stored.length).toBeGreaterThan(28 * 8);
+    for (const r of stored) {
+      const definition = findInstrument(r.questionnaire_url, r.questionnaire_version)!;
+      expect(definition.key).toBe(r.instrument_key);
+      const outcome = definition.score(r.answers);
+      expect(outcome.ok).toBe(true);
+      if (!outcome.ok) continue;
+      expect({
+        scored: r.scored,
+        total: r.total,
+        band: r.band,
+        subscales: r.subscales,
+        flags: r.flags,
+      }).toEqual({
+        scored: true,
+        total: outcome.total,
+        band: outcome.band,
+        subscales: outcome.subscales,
+        flags: outcome.flags,
+      });
+      expect(r.missing).toEqual([]);
+      expect(r.critical).toEqual(deriveCriticalFindings(definition, r.answers));
+      expect(new Date(r.submitted_at).getTime()).toBeLessThan(NOW.getTime());
+    }
+    const episodes = await one<{ total: number; without_intake: number; outside: number }>(
+      sql`select (select count(*)::int from episodes) as total,
+            (select count(*)::int from episodes e where not exists (
+               select 1 from assessment_responses r where r.episode_id = e.id and r.scored
+                 and r.instrument_key = 'phq9' and r.completed_on between e.admitted_on and e.admitted_on + 3)) as without_intake,
+            (select count(*)::int from assessment_responses r join episodes e on e.id = r.episode_id
+              where r.completed_on < e.admitted_on or r.completed_on > ${TODAY}::date
+                 or (r.completed_on > e.discharged_on and r.instrument_key <> 'bam')) as outside`,
+    );
+    expect(episodes).toMatchObject({ without_intake: 0, outside: 0 });
+    expect(episodes.total).toBeGreaterThanOrEqual(28);
+  });
+
+  it("raises an alert on every critical answer, as the live service words it; the counselor resolved most with a note, one or two are still open", async () => {
+    const summary = await generateDemo(database, { seed: 7, scale: "small", now: NOW });
+    const alerts = await queryRows<{
+      kind: string;
+      severity: string;
+      state: string;
+      reason: string;
+      evidence_item: string | null;
+      instrument_key: string;
+      answers: Answers;
+      questionnaire_url: string;
+      questionnaire_version: string;
+      resolution_note: string | null;
+      handled_by_counselor: boolean;
+      recipients: number;
+    }>(
+      database.db,
+      sql`select a.kind, a.severity, a.state, a.reason, a.evidence_item, a.resolution_note,
+            r.instrument_key, r.answers, r.questionnaire_url, r.questionnaire_version,
+            coalesce(a.acknowledged_by = e.primary_counselor_id and coalesce(a.resolved_by, a.acknowledged_by) = e.primary_counselor_id, true) as handled_by_counselor,
+            (select count(*)::int from alert_recipients x where x.alert_id = a.id) as recipients
+          from alerts a
+          join assessment_responses r on r.id::text = a.evidence_id and a.evidence_kind = 'assessment_response'
+          join episodes e on e.id = r.episode_id`,
+    );
+    expect(alerts.length).toBe(summary.assessmentAlerts);
+    const critical = alerts.filter((a) => a.kind !== "reliable_deterioration");
+    expect(critical.length).toBeGreaterThanOrEqual(3);
+    for (const alert of critical) {
+      const definition = findInstrument(alert.questionnaire_url, alert.questionnaire_version)!;
+      const findings = deriveCriticalFindings(definition, alert.answers);
+      expect(findings.some((f) => f.linkIds.includes(alert.evidence_item!))).toBe(true);
+      expect(deriveCriticalAlerts(definition.key, findings)).toContainEqual({
+        kind: alert.kind,
+        severity: alert.severity,
+        reason: alert.reason,
+        item: alert.evidence_item,
+      });
+    }
+    const unanswered = await one<{ n: number }>(
+      sql`select count(*)::int as n from assessment_responses r
+          where jsonb_array_length(r.critical) > 0 and not exists (
+            select 1 from alerts a where a.evidence_id = r.id::text and a.kind <> 'reliable_deterioration')`,
+    );
+    expect(unanswered.n).toBe(0);
+    const resolved = critical.filter((a) => a.state === "resolved");
+    const active = critical.filter((a) => a.state !== "resolved");
+    expect(resolved.length).toBeGreaterThan(active.length);
+    expect(active.length).toBeGreaterThanOrEqual(1);
+    expect(active.length).toBeLessThanOrEqual(2);
+    expect(critical.filter((a) => a.state === "open")).toHaveLength(1);
+    for (const alert of alerts) {
+      expect(alert.handled_by_counselor).toBe(true);
+      expect(alert.recipients).toBeGreaterThan(0);
+      if (alert.state === "resolved") expect(alert.resolution_note).toBeTruthy();
+    }
+    const warnings = alerts.filter((a) => a.kind === "reliable_deterioration");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((w) => w.severity === "warning" && /has reliably worsened/.test(w.reason))).toBe(
+      true,
+    );
+  });
+
+  it("tells a story on the charts: most improve, some stay flat, a few worsen; now and then a measure is overdue", async () => {
+    await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
+    const params = resolveParameters("phq9");
+    if (params.status !== "available") throw new Error("PHQ-9 has default reliable-change parameters");
+    const byEpisode = new Map<string, StoredResponse[]>();
+    for (const r of await responses())
+      if (r.instrument_key === "phq9")
+        byEpisode.set(r.episode_id, [...(byEpisode.get(r.episode_id) ?? []), r]);
+    const statuses = [...byEpisode.values()]
+      .filter((series) => series.length >= 2)
+      .map((series) => classifyChange(series[0]!.total!, series.at(-1)!.total!, params.parameters).status);
+    const count = (...wanted: string[]) => statuses.filter((s) => wanted.includes(s)).length;
+    expect(count("recovered", "improved")).toBeGreaterThan(count("deteriorated") * 3);
+    expect(count("unchanged")).toBeGreaterThan(count("deteriorated"));
+    expect(count("deteriorated")).toBeGreaterThan(0);
+
+    // What the due list reads: each participant's latest episode and latest administrations.
+    const filter = { scope: null };
+    const [episodes, latest] = await Promise.all([
+      schedule.listMeasuredEpisodes(database.db, filter),
+      schedule.listLatestAdministrations(database.db, filter, TODAY),
+    ]);
+    const current = episodes.filter((e) => e.discharged_on === null);
+    const overdue = current.filter((e) =>
+      computeDue(
+        DEFAULT_SCHEDULE,
+        { admittedOn: e.admitted_on, dischargedOn: null, audience: e.audience },
+        latest
+          .filter((l) => l.participant_id === e.participant_id)
+          .map((l) => ({ instrumentKey: l.instrument_key, on: l.last_on })),
+        TODAY,
+      ).some((m) => m.status === "overdue" && isOnWorklist(m, TODAY)),
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(current.length / 2);
   });
 
   it("computes check-ins inside the database (large scale) by the same rules, deterministically", async () => {

@@ -34,6 +34,7 @@ import {
 import { hashPassword } from "../identity/passwords";
 import * as demo from "./demo.sql";
 import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
+import { writeAssessmentHistory } from "./demo-assessments";
 import { demoUuid } from "./demo-ids";
 import {
   buildCheckInRows,
@@ -47,7 +48,7 @@ export class DemoRefusedError extends Error {
   override name = "DemoRefusedError";
 }
 
-export const DEMO_PHASES = ["program", "participants", "check-ins", "access"] as const;
+export const DEMO_PHASES = ["program", "participants", "check-ins", "access", "assessments"] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
 export interface DemoProgress {
@@ -68,6 +69,9 @@ export interface DemoSummary {
   participants: number;
   episodes: number;
   checkIns: number;
+  /** Completed questionnaires, and the alerts raised on them. */
+  assessments: number;
+  assessmentAlerts: number;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -114,7 +118,14 @@ async function writeDemo(
   await demo.insertRows(q, tracks, program.tracks);
   progress("program", 1, 1);
 
-  const summary: DemoSummary = { staff: staffCount(program), participants: 0, episodes: 0, checkIns: 0 };
+  const summary: DemoSummary = {
+    staff: staffCount(program),
+    participants: 0,
+    episodes: 0,
+    checkIns: 0,
+    assessments: 0,
+    assessmentAlerts: 0,
+  };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
     await demo.insertRows(q, participants, rows.participantRows);
@@ -151,6 +162,17 @@ async function writeDemo(
   // Benchmark scale skips the per-episode admission history (it would multiply the rows).
   if (!SCALE_SPECS[options.scale].bulk) await writeAdmissionHistory(q, options);
   progress("access", 1, 1);
+
+  // After the care teams: the alerts on the scores are for them.
+  const written = await writeAssessmentHistory(
+    q,
+    { seed: options.seed, today, now: options.now, currentOnly: SCALE_SPECS[options.scale].bulk },
+    plan,
+    program,
+    (done, total) => progress("assessments", done, total),
+  );
+  summary.assessments = written.responses;
+  summary.assessmentAlerts = written.alerts;
   return summary;
 }
 

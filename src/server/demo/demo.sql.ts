@@ -1,7 +1,7 @@
 import { eq, ne, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import { type Queryable, queryRows } from "../db/connection";
-import { appSettings, organisations } from "../db/schema";
+import { appSettings, type assessmentResponses, organisations } from "../db/schema";
 import { DEMO_EMAIL_DOMAIN, DEMO_SETTING } from "./demo-accounts";
 import { DEMO_ORGANISATION_ID } from "./demo-ids";
 
@@ -282,6 +282,82 @@ export async function linkEpisodesToLeads(
     );
     await q.execute(
       sql`update episodes e set referral_lead_id = v.lead_id from (values ${values}) as v(episode_id, lead_id) where e.id = v.episode_id`,
+    );
+  }
+}
+
+/** The care team of each participant (active accounts), for whom the demo's alerts are. */
+export async function listCareTeams(
+  q: Queryable,
+  participantIds: readonly string[],
+): Promise<Map<string, { userId: string; role: string }[]>> {
+  const teams = new Map<string, { userId: string; role: string }[]>();
+  for (let i = 0; i < participantIds.length; i += BATCH) {
+    const ids = sql.join(
+      participantIds.slice(i, i + BATCH).map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const rows = await queryRows<{ participant_id: string; user_id: string; role: string }>(
+      q,
+      sql`select c.participant_id, c.user_id, c.role
+          from care_team_members c join users u on u.id = c.user_id
+          where c.participant_id in (${ids}) and u.disabled_at is null
+          order by c.participant_id, c.created_at, c.user_id`,
+    );
+    for (const row of rows) {
+      const team = teams.get(row.participant_id) ?? [];
+      team.push({ userId: row.user_id, role: row.role });
+      teams.set(row.participant_id, team);
+    }
+  }
+  return teams;
+}
+
+/**
+ * Insert completed questionnaires, each statement's rows as one JSON document: far fewer parameters
+ * than a multi-row VALUES list, which matters with five JSON columns per row.
+ */
+export async function insertResponseRows(
+  q: Queryable,
+  rows: readonly (typeof assessmentResponses.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const document = JSON.stringify(
+      rows.slice(i, i + BATCH).map((r) => ({
+        id: r.id,
+        participant_id: r.participantId,
+        site_id: r.siteId,
+        episode_id: r.episodeId ?? null,
+        instrument_key: r.instrumentKey,
+        questionnaire_url: r.questionnaireUrl,
+        questionnaire_version: r.questionnaireVersion,
+        answers: r.answers,
+        language: r.language,
+        mode: r.mode,
+        entered_by: r.enteredBy ?? null,
+        idempotency_key: r.idempotencyKey,
+        completed_on: r.completedOn,
+        submitted_at: r.submittedAt,
+        scored: r.scored,
+        total: r.total ?? null,
+        band: r.band ?? null,
+        subscales: r.subscales,
+        flags: r.flags,
+        missing: r.missing,
+        critical: r.critical,
+      })),
+    );
+    await q.execute(
+      sql`insert into assessment_responses (id, participant_id, site_id, episode_id, instrument_key, questionnaire_url,
+            questionnaire_version, answers, language, mode, entered_by, idempotency_key, completed_on, submitted_at,
+            scored, total, band, subscales, flags, missing, critical)
+          select id, participant_id, site_id, episode_id, instrument_key, questionnaire_url,
+            questionnaire_version, answers, language, mode, entered_by, idempotency_key, completed_on, submitted_at,
+            scored, total, band, subscales, flags, missing, critical
+          from jsonb_to_recordset(${document}::jsonb) as r(id uuid, participant_id uuid, site_id uuid, episode_id uuid,
+            instrument_key text, questionnaire_url text, questionnaire_version text, answers jsonb, language text,
+            mode text, entered_by uuid, idempotency_key uuid, completed_on date, submitted_at timestamptz,
+            scored boolean, total integer, band text, subscales jsonb, flags jsonb, missing jsonb, critical jsonb)`,
     );
   }
 }
