@@ -58,6 +58,8 @@ export const submissionResultSchema = z.object({
   crisis: z.boolean(),
   /** The same idempotency key was already recorded: nothing was scored or raised twice. */
   replayed: z.boolean(),
+  /** With `crisis`: the program's on-call line at the participant's site, when the site has one. */
+  onCall: z.object({ site: z.string(), phone: z.string() }).nullable(),
 });
 export type SubmissionResult = z.infer<typeof submissionResultSchema>;
 

@@ -165,6 +165,8 @@ export const siteSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   timeZone: z.string(),
+  /** The program's on-call line here ("" when none is set). */
+  onCallPhone: z.string(),
   staffCount: z.number().int(),
   currentParticipants: z.number().int(),
 });
@@ -180,7 +182,19 @@ export const siteInputSchema = z.object({
     .trim()
     .min(1, "Choose a time zone.")
     .refine((tz) => /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz), "Choose a time zone like America/Chicago."),
+  /** Shown with 988 and 911 to a participant after a critical answer; optional. */
+  onCallPhone: z
+    .string()
+    .trim()
+    .max(30, "Use at most 30 characters.")
+    .refine(
+      (v) => v === "" || /^\+?[0-9(][0-9 ().-]{5,}[0-9]$/.test(v),
+      "Enter a phone number, like (555) 010-4400.",
+    )
+    .default(""),
 });
+
+export type SiteInput = z.infer<typeof siteInputSchema>;
 
 export const rolePermissionsSchema = z.object({
   roles: z.array(

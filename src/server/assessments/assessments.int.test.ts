@@ -379,5 +379,29 @@ describeEachEngine(
       expect(denied.json().error.code).toBe("ACCESS_BREAK_GLASS_AVAILABLE");
       expect(await count("assessment_responses")).toBe(before);
     });
+
+    it("gives a participant in crisis the site's on-call line with the result; staff entering answers get none", async () => {
+      await database.db.execute(
+        sql`update sites set on_call_phone = '(555) 010-4400' where id = (select site_id from participants where id = ${participantId})`,
+      );
+      const self = await submit(
+        { instrumentKey: "phq9", version: "1.0.0", answers: PHQ9(2), idempotencyKey: randomUUID() },
+        participantCookie,
+      );
+      expect(self.json()).toMatchObject({
+        crisis: true,
+        onCall: { site: "Assessment Site", phone: "(555) 010-4400" },
+      });
+      const staff = await submit({
+        instrumentKey: "phq9",
+        version: "1.0.0",
+        answers: PHQ9(2),
+        idempotencyKey: randomUUID(),
+      });
+      expect(staff.json()).toMatchObject({ crisis: false, onCall: null });
+      await database.db.execute(
+        sql`update sites set on_call_phone = '' where id = (select site_id from participants where id = ${participantId})`,
+      );
+    });
   },
 );

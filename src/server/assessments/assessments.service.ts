@@ -3,6 +3,7 @@ import type {
   AssignmentInput,
   ResponseInput,
   ScoredResponse,
+  SubmissionResult,
 } from "../../core/assessments/assessments.schema";
 import { deriveCriticalAlerts } from "../../core/assessments/critical-alerts.rules";
 import { comparedValue, detectReliableDeterioration } from "../../core/assessments/deterioration.rules";
@@ -80,6 +81,203 @@ export function createAssessmentsService(deps: {
 }) {
   const { db, catalog, raiseAlert, now } = deps;
 
+  /**
+   * Record a completed questionnaire: check the answers against the questionnaire, score it with
+   * the version it was rendered from, and — in the same transaction — raise an alert for every
+   * critical answer, so a critical answer is committed together with its alert or not at all. A
+   * retry with the same idempotency key returns the first result and scores nothing again.
+   */
+  async function recordSubmission(
+    actor: Actor,
+    access: ParticipantAccess,
+    input: ResponseInput,
+    context: AuditContext,
+  ): Promise<Omit<SubmissionResult, "onCall">> {
+    const participantId = access.participantId;
+    const entry = catalog.get(input.instrumentKey);
+    if (!entry) {
+      throw new DomainError("ASSESSMENTS_UNKNOWN_QUESTIONNAIRE", undefined, "instrumentKey");
+    }
+    const { definition } = entry;
+    if (input.version !== definition.version) {
+      throw new DomainError(
+        "ASSESSMENTS_VERSION_RETIRED",
+        `This form is version ${input.version}; the current ${definition.key.toUpperCase()} is version ${definition.version}. Reload the form and answer again.`,
+        "version",
+      );
+    }
+    const self = actor.user.kind === "participant";
+    const replay = await store.findByIdempotencyKey(db, participantId, input.idempotencyKey);
+    if (replay) {
+      await recordAudit(
+        db,
+        context,
+        {
+          action: "assessment.submit_replayed",
+          resourceType: "assessment_response",
+          resourceId: replay.id,
+          participantId,
+          purpose: access.purpose,
+        },
+        now(),
+      );
+      return {
+        response: toScoredResponse(replay, null),
+        crisis: self && replay.critical.length > 0,
+        replayed: true,
+      };
+    }
+    // Answers to questions the form would not have asked are kept, not refused: refusing could
+    // drop a critical answer (an ASQ acuity "yes" is never ignored). Out-of-range values are refused.
+    const problems = checkAnswers(definition, input.answers);
+    if (problems.length > 0) {
+      throw new DomainError(
+        "VALIDATION_FAILED",
+        problems[0]!.message,
+        problems.map((p) => ({ path: `answers.${p.path}`, message: p.message })),
+      );
+    }
+    const at = now();
+    const today = at.toISOString().slice(0, 10);
+    const completedOn = input.completedOn ?? today;
+    if (completedOn > today) {
+      throw new DomainError(
+        "VALIDATION_FAILED",
+        "The date completed cannot be in the future.",
+        "completedOn",
+      );
+    }
+    // Participants record today's answers; a day's slack covers a phone's date west of UTC.
+    if (self && completedOn < addDays(today, -1)) {
+      throw new DomainError("VALIDATION_FAILED", "Your answers are recorded for today.", "completedOn");
+    }
+    const answers = Object.fromEntries(
+      Object.entries(input.answers).filter((e): e is [string, number | boolean] => e[1] !== undefined),
+    );
+    const outcome = definition.score(answers);
+    const findings = deriveCriticalFindings(definition, answers);
+
+    return db.transaction(async (tx) => {
+      const participant = await store.findParticipantContext(tx, participantId);
+      if (!participant) throw new DomainError("NOT_FOUND", "No such participant.");
+      if (input.assignmentId && !(await store.findOpenAssignment(tx, input.assignmentId, participantId))) {
+        throw new DomainError(
+          "VALIDATION_FAILED",
+          "This questionnaire is no longer assigned (it was completed or cancelled).",
+          "assignmentId",
+        );
+      }
+      const id = await store.insertResponse(tx, {
+        participantId,
+        siteId: participant.site_id,
+        episodeId: participant.episode_id,
+        instrumentKey: definition.key,
+        questionnaireUrl: definition.url,
+        questionnaireVersion: definition.version,
+        answers,
+        language: input.language,
+        mode: self ? "self" : "staff",
+        enteredBy: actor.user.id,
+        assignmentId: input.assignmentId,
+        idempotencyKey: input.idempotencyKey,
+        completedOn,
+        submittedAt: at,
+        scored: outcome.ok,
+        total: outcome.ok ? outcome.total : null,
+        band: outcome.ok ? outcome.band : null,
+        subscales: outcome.ok ? { ...outcome.subscales } : {},
+        flags: outcome.ok ? [...outcome.flags] : [],
+        missing: outcome.ok ? [] : [...outcome.missing],
+        critical: findings.map((f) => ({ rule: f.rule, severity: f.severity, linkIds: [...f.linkIds] })),
+      });
+      if (!id) {
+        // A concurrent retry with the same key committed first: answer with its result.
+        const first = await store.findByIdempotencyKey(tx, participantId, input.idempotencyKey);
+        return {
+          response: toScoredResponse(first!, null),
+          crisis: self && first!.critical.length > 0,
+          replayed: true,
+        };
+      }
+      if (input.assignmentId) await store.completeAssignment(tx, input.assignmentId, id);
+      for (const alert of deriveCriticalAlerts(definition.key, findings)) {
+        await raiseAlert(
+          tx,
+          {
+            kind: alert.kind,
+            severity: alert.severity,
+            participantId,
+            reason: alert.reason,
+            evidence: { kind: "assessment_response", id, item: alert.item },
+            context,
+          },
+          at,
+        );
+      }
+      if (outcome.ok) {
+        // Reliable deterioration since the episode's baseline, by the program's values (read in this
+        // transaction): a warning for the care team.
+        const resolved = parametersFor(await readReliableChangeSettings(tx), definition.key);
+        if (resolved.status === "available") {
+          const baseline = await store.findBaseline(
+            tx,
+            participantId,
+            participant.episode_id,
+            definition.key,
+            id,
+          );
+          const worse = detectReliableDeterioration(
+            entry.questionnaire.title,
+            baseline
+              ? { value: comparedValue(resolved.parameters, baseline), on: baseline.completedOn }
+              : undefined,
+            comparedValue(resolved.parameters, outcome),
+            resolved.parameters,
+          );
+          if (worse) {
+            await raiseAlert(
+              tx,
+              {
+                kind: "reliable_deterioration",
+                severity: "warning",
+                participantId,
+                reason: worse.reason,
+                evidence: { kind: "assessment_response", id, item: null },
+                context,
+              },
+              at,
+            );
+          }
+        }
+      }
+      await appendAudit(
+        tx,
+        context,
+        {
+          action: "assessment.submit",
+          resourceType: "assessment_response",
+          resourceId: id,
+          participantId,
+          purpose: access.purpose,
+          details: {
+            instrument: definition.key,
+            version: definition.version,
+            mode: self ? "self" : "staff",
+            scored: outcome.ok,
+            critical: findings.length,
+          },
+        },
+        at,
+      );
+      const row = (await store.findByIdempotencyKey(tx, participantId, input.idempotencyKey))!;
+      return {
+        response: toScoredResponse(row, self ? null : actor.user.displayName),
+        crisis: self && findings.length > 0,
+        replayed: false,
+      };
+    });
+  }
+
   return {
     /**
      * Record a completed questionnaire: check the answers against the questionnaire, score it with
@@ -92,190 +290,11 @@ export function createAssessmentsService(deps: {
       access: ParticipantAccess,
       input: ResponseInput,
       context: AuditContext,
-    ): Promise<{ response: ScoredResponse; crisis: boolean; replayed: boolean }> {
-      const participantId = access.participantId;
-      const entry = catalog.get(input.instrumentKey);
-      if (!entry) {
-        throw new DomainError("ASSESSMENTS_UNKNOWN_QUESTIONNAIRE", undefined, "instrumentKey");
-      }
-      const { definition } = entry;
-      if (input.version !== definition.version) {
-        throw new DomainError(
-          "ASSESSMENTS_VERSION_RETIRED",
-          `This form is version ${input.version}; the current ${definition.key.toUpperCase()} is version ${definition.version}. Reload the form and answer again.`,
-          "version",
-        );
-      }
-      const self = actor.user.kind === "participant";
-      const replay = await store.findByIdempotencyKey(db, participantId, input.idempotencyKey);
-      if (replay) {
-        await recordAudit(
-          db,
-          context,
-          {
-            action: "assessment.submit_replayed",
-            resourceType: "assessment_response",
-            resourceId: replay.id,
-            participantId,
-            purpose: access.purpose,
-          },
-          now(),
-        );
-        return {
-          response: toScoredResponse(replay, null),
-          crisis: self && replay.critical.length > 0,
-          replayed: true,
-        };
-      }
-      // Answers to questions the form would not have asked are kept, not refused: refusing could
-      // drop a critical answer (an ASQ acuity "yes" is never ignored). Out-of-range values are refused.
-      const problems = checkAnswers(definition, input.answers);
-      if (problems.length > 0) {
-        throw new DomainError(
-          "VALIDATION_FAILED",
-          problems[0]!.message,
-          problems.map((p) => ({ path: `answers.${p.path}`, message: p.message })),
-        );
-      }
-      const at = now();
-      const today = at.toISOString().slice(0, 10);
-      const completedOn = input.completedOn ?? today;
-      if (completedOn > today) {
-        throw new DomainError(
-          "VALIDATION_FAILED",
-          "The date completed cannot be in the future.",
-          "completedOn",
-        );
-      }
-      // Participants record today's answers; a day's slack covers a phone's date west of UTC.
-      if (self && completedOn < addDays(today, -1)) {
-        throw new DomainError("VALIDATION_FAILED", "Your answers are recorded for today.", "completedOn");
-      }
-      const answers = Object.fromEntries(
-        Object.entries(input.answers).filter((e): e is [string, number | boolean] => e[1] !== undefined),
-      );
-      const outcome = definition.score(answers);
-      const findings = deriveCriticalFindings(definition, answers);
-
-      return db.transaction(async (tx) => {
-        const participant = await store.findParticipantContext(tx, participantId);
-        if (!participant) throw new DomainError("NOT_FOUND", "No such participant.");
-        if (input.assignmentId && !(await store.findOpenAssignment(tx, input.assignmentId, participantId))) {
-          throw new DomainError(
-            "VALIDATION_FAILED",
-            "This questionnaire is no longer assigned (it was completed or cancelled).",
-            "assignmentId",
-          );
-        }
-        const id = await store.insertResponse(tx, {
-          participantId,
-          siteId: participant.site_id,
-          episodeId: participant.episode_id,
-          instrumentKey: definition.key,
-          questionnaireUrl: definition.url,
-          questionnaireVersion: definition.version,
-          answers,
-          language: input.language,
-          mode: self ? "self" : "staff",
-          enteredBy: actor.user.id,
-          assignmentId: input.assignmentId,
-          idempotencyKey: input.idempotencyKey,
-          completedOn,
-          submittedAt: at,
-          scored: outcome.ok,
-          total: outcome.ok ? outcome.total : null,
-          band: outcome.ok ? outcome.band : null,
-          subscales: outcome.ok ? { ...outcome.subscales } : {},
-          flags: outcome.ok ? [...outcome.flags] : [],
-          missing: outcome.ok ? [] : [...outcome.missing],
-          critical: findings.map((f) => ({ rule: f.rule, severity: f.severity, linkIds: [...f.linkIds] })),
-        });
-        if (!id) {
-          // A concurrent retry with the same key committed first: answer with its result.
-          const first = await store.findByIdempotencyKey(tx, participantId, input.idempotencyKey);
-          return {
-            response: toScoredResponse(first!, null),
-            crisis: self && first!.critical.length > 0,
-            replayed: true,
-          };
-        }
-        if (input.assignmentId) await store.completeAssignment(tx, input.assignmentId, id);
-        for (const alert of deriveCriticalAlerts(definition.key, findings)) {
-          await raiseAlert(
-            tx,
-            {
-              kind: alert.kind,
-              severity: alert.severity,
-              participantId,
-              reason: alert.reason,
-              evidence: { kind: "assessment_response", id, item: alert.item },
-              context,
-            },
-            at,
-          );
-        }
-        if (outcome.ok) {
-          // Reliable deterioration since the episode's baseline, by the program's values (read in this
-          // transaction): a warning for the care team.
-          const resolved = parametersFor(await readReliableChangeSettings(tx), definition.key);
-          if (resolved.status === "available") {
-            const baseline = await store.findBaseline(
-              tx,
-              participantId,
-              participant.episode_id,
-              definition.key,
-              id,
-            );
-            const worse = detectReliableDeterioration(
-              entry.questionnaire.title,
-              baseline
-                ? { value: comparedValue(resolved.parameters, baseline), on: baseline.completedOn }
-                : undefined,
-              comparedValue(resolved.parameters, outcome),
-              resolved.parameters,
-            );
-            if (worse) {
-              await raiseAlert(
-                tx,
-                {
-                  kind: "reliable_deterioration",
-                  severity: "warning",
-                  participantId,
-                  reason: worse.reason,
-                  evidence: { kind: "assessment_response", id, item: null },
-                  context,
-                },
-                at,
-              );
-            }
-          }
-        }
-        await appendAudit(
-          tx,
-          context,
-          {
-            action: "assessment.submit",
-            resourceType: "assessment_response",
-            resourceId: id,
-            participantId,
-            purpose: access.purpose,
-            details: {
-              instrument: definition.key,
-              version: definition.version,
-              mode: self ? "self" : "staff",
-              scored: outcome.ok,
-              critical: findings.length,
-            },
-          },
-          at,
-        );
-        const row = (await store.findByIdempotencyKey(tx, participantId, input.idempotencyKey))!;
-        return {
-          response: toScoredResponse(row, self ? null : actor.user.displayName),
-          crisis: self && findings.length > 0,
-          replayed: false,
-        };
-      });
+    ): Promise<SubmissionResult> {
+      const result = await recordSubmission(actor, access, input, context);
+      // A participant in crisis sees the program's on-call line beside 988 and 911.
+      const onCall = result.crisis ? await store.findOnCallLine(db, access.participantId) : undefined;
+      return { ...result, onCall: onCall ?? null };
     },
 
     async openAssignments(participantId: string): Promise<AssessmentAssignment[]> {

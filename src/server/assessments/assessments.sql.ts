@@ -165,3 +165,17 @@ export async function findBaseline(
     .limit(1);
   return rows[0];
 }
+
+/** The on-call line of the participant's site; undefined when the site has none. */
+export async function findOnCallLine(
+  q: Queryable,
+  participantId: string,
+): Promise<{ site: string; phone: string } | undefined> {
+  const rows = await queryRows<{ site: string; phone: string }>(
+    q,
+    sql`select s.name as site, s.on_call_phone as phone
+        from participants p join sites s on s.id = p.site_id
+        where p.id = ${participantId} and s.on_call_phone <> ''`,
+  );
+  return rows[0];
+}

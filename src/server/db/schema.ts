@@ -53,6 +53,8 @@ export const sites = pgTable(
       .references(() => organisations.id),
     name: text("name").notNull(),
     timeZone: text("time_zone").notNull(),
+    /** The program's on-call line at this location, shown with 988 and 911 after a critical answer. */
+    onCallPhone: text("on_call_phone").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [index("sites_organisation_idx").on(t.organisationId)],

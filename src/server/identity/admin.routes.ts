@@ -173,7 +173,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         tags: ["administration"],
-        summary: "Rename a site or change its time zone",
+        summary: "Rename a site, or change its time zone or on-call line",
         params: idParams,
         body: siteInputSchema,
         response: { 200: siteSchema, ...errorResponses(400, 401, 403, 404, 409) },

@@ -1,5 +1,5 @@
 import { PERMISSION_DESCRIPTIONS, PERMISSIONS, ROLE_NAMES, STAFF_ROLES } from "../../core/access/permissions";
-import type { SecuritySettings } from "../../core/identity/accounts.schema";
+import type { SecuritySettings, SiteInput } from "../../core/identity/accounts.schema";
 import type { StaffRole } from "../../core/identity/identity.schema";
 import { DomainError } from "../../core/platform/errors";
 import type { PolicyStore } from "../access/access.service";
@@ -17,6 +17,7 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
     id: r.id,
     name: r.name,
     timeZone: r.time_zone,
+    onCallPhone: r.on_call_phone,
     staffCount: r.staff_count,
     currentParticipants: r.current_participants,
   });
@@ -35,7 +36,7 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
       return { sites: rows.map(toSite) };
     },
 
-    async createSite(actor: Actor, input: { name: string; timeZone: string }, context: AuditContext) {
+    async createSite(actor: Actor, input: SiteInput, context: AuditContext) {
       assertTimeZone(input.timeZone);
       const at = now();
       const id = await db.transaction(async (tx) => {
@@ -47,7 +48,12 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
             "VALIDATION_FAILED",
             "Create the organisation first (bridgeway demo or setup).",
           );
-        const siteId = await sites.insert(tx, { organisationId, name: input.name, timeZone: input.timeZone });
+        const siteId = await sites.insert(tx, {
+          organisationId,
+          name: input.name,
+          timeZone: input.timeZone,
+          onCallPhone: input.onCallPhone,
+        });
         // The creator works at the new site, so they can staff it.
         await insertSiteMemberships(tx, actor.user.id, [siteId]);
         await appendAudit(
@@ -63,7 +69,7 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
       return toSite(rows[0]!);
     },
 
-    async updateSite(id: string, input: { name: string; timeZone: string }, context: AuditContext) {
+    async updateSite(id: string, input: SiteInput, context: AuditContext) {
       assertTimeZone(input.timeZone);
       const at = now();
       await db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ export interface SiteRow {
   id: string;
   name: string;
   time_zone: string;
+  on_call_phone: string;
   staff_count: number;
   current_participants: number;
 }
@@ -22,7 +23,7 @@ export async function listWithCounts(q: Queryable, siteIds: readonly string[] | 
           )})`;
   return queryRows<SiteRow>(
     q,
-    sql`select s.id, s.name, s.time_zone,
+    sql`select s.id, s.name, s.time_zone, s.on_call_phone,
           (select count(*)::int from staff_sites ss join users u on u.id = ss.user_id
              where ss.site_id = s.id and u.disabled_at is null) as staff_count,
           (select count(distinct e.participant_id)::int from episodes e
@@ -47,12 +48,19 @@ export async function findByName(q: Queryable, name: string) {
   return rows[0];
 }
 
-export async function insert(q: Queryable, row: { organisationId: string; name: string; timeZone: string }) {
+export async function insert(
+  q: Queryable,
+  row: { organisationId: string; name: string; timeZone: string; onCallPhone: string },
+) {
   const rows = await q.insert(sites).values(row).returning({ id: sites.id });
   return rows[0]!.id;
 }
 
-export async function update(q: Queryable, id: string, set: { name: string; timeZone: string }) {
+export async function update(
+  q: Queryable,
+  id: string,
+  set: { name: string; timeZone: string; onCallPhone: string },
+) {
   const rows = await q.update(sites).set(set).where(eq(sites.id, id)).returning({ id: sites.id });
   return rows.length > 0;
 }

@@ -25,7 +25,11 @@ const BUTTON_STYLES = {
   label: { whiteSpace: "normal", textAlign: "center" },
 } as const;
 
-export function CrisisCard() {
+/**
+ * Crisis help: 988 by call or text, 911, and — when known — the program's on-call line at the
+ * participant's site (first, since it is the team that knows them).
+ */
+export function CrisisCard({ onCall = null }: { onCall?: { site: string; phone: string } | null }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="crisis-title">
@@ -33,6 +37,21 @@ export function CrisisCard() {
         {t("crisis.title")}
       </Title>
       <Text mt="xs">{t("crisis.body")}</Text>
+      {onCall && (
+        <Button
+          component="a"
+          href={`tel:${onCall.phone.replace(/[^0-9+]/g, "")}`}
+          size="lg"
+          mt="md"
+          fullWidth
+          styles={BUTTON_STYLES}
+          color="red"
+          variant="light"
+          leftSection={<IconPhone size={20} aria-hidden />}
+        >
+          {t("crisis.onCall", { site: onCall.site, phone: onCall.phone })}
+        </Button>
+      )}
       <SimpleGrid mt="md" cols={{ base: 1, sm: 3 }} spacing="sm">
         <Button
           component="a"

@@ -24,6 +24,7 @@ export const adminEn = {
     sitesRequired: "Choose at least one site.",
     siteNameRequired: "Enter the site's name.",
     timeZoneRequired: "Choose a time zone from the list.",
+    onCallPhone: "Enter a phone number, like (555) 010-4400, or leave it empty.",
     userIdInvalid: "Choose a user from the list, or paste a user ID.",
     participantIdInvalid: "Paste a participant ID (from the address of their record).",
     dateInvalid: "Use a date like 2026-11-23.",
@@ -237,6 +238,8 @@ export const adminEn = {
       name: "Name",
       timeZone: "Time zone",
       timeZoneHelp: "Group times and daily check-ins at this site follow this time zone.",
+      onCallPhone: "On-call phone (optional)",
+      onCallPhoneHelp: "Shown with 988 and 911 to a participant here right after a critical answer.",
     },
     columns: {
       name: "Name",

@@ -28,6 +28,7 @@ export const adminEs: Dictionary<typeof adminEn> = {
     sitesRequired: "Elija al menos un centro.",
     siteNameRequired: "Escriba el nombre del centro.",
     timeZoneRequired: "Elija una zona horaria de la lista.",
+    onCallPhone: "Escriba un número de teléfono, como (555) 010-4400, o déjelo vacío.",
     userIdInvalid: "Elija un usuario de la lista o pegue un ID de usuario.",
     participantIdInvalid: "Pegue el ID de un participante (de la dirección de su expediente).",
     dateInvalid: "Use una fecha como 2026-11-23.",
@@ -245,6 +246,9 @@ export const adminEs: Dictionary<typeof adminEn> = {
       name: "Nombre",
       timeZone: "Zona horaria",
       timeZoneHelp: "Los horarios de grupo y los registros diarios de este centro siguen esta zona horaria.",
+      onCallPhone: "Teléfono de guardia (opcional)",
+      onCallPhoneHelp:
+        "Se muestra junto al 988 y el 911 a un participante de este centro justo después de una respuesta crítica.",
     },
     columns: {
       name: "Nombre",

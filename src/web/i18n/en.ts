@@ -94,6 +94,7 @@ export const en = {
     call988: "Call 988",
     text988: "Text 988",
     call911: "Call 911",
+    onCall: "Call {{site}} on-call: {{phone}}",
   },
   signIn: {
     title: "Sign in",

@@ -95,6 +95,7 @@ export const es: Dictionary = {
     call988: "Llama al 988",
     text988: "Envía un mensaje al 988",
     call911: "Llama al 911",
+    onCall: "Llama a la guardia de {{site}}: {{phone}}",
   },
   signIn: {
     title: "Iniciar sesión",

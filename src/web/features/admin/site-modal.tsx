@@ -13,11 +13,13 @@ import { applyServerFieldErrors, requestErrorKey, schemaErrors, useFieldErrorTex
 interface Values {
   name: string;
   timeZone: string;
+  onCallPhone: string;
 }
 
 export function validateSite(values: Values) {
   return schemaErrors(siteInputSchema, values, (field) => {
     if (field === "name") return values.name.trim() === "" ? "errors.siteNameRequired" : "errors.nameTooLong";
+    if (field === "onCallPhone") return "errors.onCallPhone";
     return "errors.timeZoneRequired";
   });
 }
@@ -25,7 +27,7 @@ export function validateSite(values: Values) {
 /** Every IANA time zone this browser knows. */
 const timeZones = () => Intl.supportedValuesOf("timeZone");
 
-/** Create a site, or rename it / change its time zone. */
+/** Create a site, or rename it / change its time zone or on-call line. */
 export function SiteModal({ site, onClose }: { site: Site | null; onClose: () => void }) {
   const { t } = useTranslation("admin");
   const errorText = useFieldErrorText();
@@ -38,6 +40,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
     initialValues: {
       name: site?.name ?? "",
       timeZone: site?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      onCallPhone: site?.onCallPhone ?? "",
     },
     validate: validateSite,
   });
@@ -47,7 +50,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
       form.setFieldError("name", t("errors.siteNameTaken"));
       return;
     }
-    if (!applyServerFieldErrors(error, ["name", "timeZone"], form.setFieldError))
+    if (!applyServerFieldErrors(error, ["name", "timeZone", "onCallPhone"], form.setFieldError))
       setFormError(requestErrorKey(error));
   };
   const submit = form.onSubmit((values) => {
@@ -94,6 +97,14 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
             {...form.getInputProps("timeZone")}
             onChange={(value) => form.setFieldValue("timeZone", value ?? "")}
             error={errorText(form.errors.timeZone)}
+          />
+          <TextInput
+            type="tel"
+            autoComplete="off"
+            label={t("sites.fields.onCallPhone")}
+            description={t("sites.fields.onCallPhoneHelp")}
+            {...form.getInputProps("onCallPhone")}
+            error={errorText(form.errors.onCallPhone)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -57,8 +57,10 @@ const result = (crisis: boolean): SubmissionResult => ({
     missing: [],
     critical: crisis ? [{ rule: "screen.positive", severity: "urgent", linkIds: ["1"] }] : [],
   },
-  crisis,
+  // Staff entering answers are not the person in crisis: the care team is alerted instead.
+  crisis: false,
   replayed: false,
+  onCall: null,
 });
 
 function renderPage(reply: Parameters<typeof fakeApiWith>[0][string]) {

@@ -39,7 +39,7 @@ function Result({ result, title, backTo }: { result: SubmissionResult; title: st
   const { response } = result;
   return (
     <Stack>
-      {result.crisis && (
+      {response.critical.length > 0 && (
         <Alert color="red" variant="filled" role="alert" icon={<IconAlertTriangle aria-hidden />}>
           {t("chart.entry.criticalSaved")}
         </Alert>

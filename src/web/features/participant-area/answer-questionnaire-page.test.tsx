@@ -95,6 +95,12 @@ describe("AnswerQuestionnairePage", () => {
     expect(within(crisis).getByRole("link", { name: en.crisis.call911 }).getAttribute("href")).toBe(
       "tel:911",
     );
+    // The program's on-call line at the participant's site, dialable.
+    expect(
+      within(crisis)
+        .getByRole("link", { name: "Call Riverside on-call: (555) 010-4400" })
+        .getAttribute("href"),
+    ).toBe("tel:5550104400");
     const heading = screen.getByRole("heading", { name: T.done.crisisTitle, level: 1 });
     const careTeam = screen.getByText(T.done.crisisBody);
     const back = screen.getByRole("link", { name: T.done.back });

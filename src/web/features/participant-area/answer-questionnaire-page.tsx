@@ -192,7 +192,7 @@ function Thanks({ result }: { result: SubmissionResult }) {
         <Title order={1} ref={heading} tabIndex={-1}>
           {t("mine.done.crisisTitle")}
         </Title>
-        <CrisisCard />
+        <CrisisCard onCall={result.onCall} />
         <Text>{t("mine.done.crisisBody")}</Text>
         {backToList}
       </Stack>

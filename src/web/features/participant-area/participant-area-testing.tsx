@@ -172,6 +172,7 @@ export function aSubmissionResult(crisis: boolean, replayed = false): Submission
     },
     crisis,
     replayed,
+    onCall: crisis ? { site: "Riverside", phone: "(555) 010-4400" } : null,
   };
 }
 

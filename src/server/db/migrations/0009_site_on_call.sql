@@ -1,0 +1,1 @@
+ALTER TABLE "sites" ADD COLUMN "on_call_phone" text DEFAULT '' NOT NULL;
