@@ -196,7 +196,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     raiseAlert: alerts.raiseAlert,
     readCaseloadClinical: createCaseloadClinicalReader(catalog),
   });
-  const assessments = createAssessmentsService({ db, catalog, raiseAlert: alerts.raiseAlert, now });
+  const assessments = createAssessmentsService({
+    db,
+    catalog,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+    now,
+  });
   const measurementSchedule = createMeasurementScheduleService({
     db,
     now,

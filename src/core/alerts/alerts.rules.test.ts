@@ -144,6 +144,9 @@ describe("evidenceLink", () => {
     expect(evidenceLink(pid, { kind: "participant_record", id: pid, item: null })).toBe(
       `/staff/participants/${pid}`,
     );
+    expect(evidenceLink(pid, { kind: "participant_record", id: pid, item: "phq9" })).toBe(
+      `/staff/participants/${pid}?tab=assessments`,
+    );
     expect(evidenceLink(pid, { kind: "break_glass_grant", id: "g-1", item: null })).toBe(
       `/staff/participants/${pid}/access-log`,
     );

@@ -136,7 +136,8 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
   const record = `/staff/participants/${encodeURIComponent(participantId)}`;
   switch (evidence.kind) {
     case "participant_record":
-      return record;
+      // An item names a questionnaire (an overdue measure): open the chart at its Assessments tab.
+      return evidence.item ? `${record}?tab=assessments` : record;
     case "assessment_response": {
       const params = new URLSearchParams({ tab: "assessments", response: evidence.id });
       if (evidence.item) params.set("item", evidence.item);

@@ -64,6 +64,20 @@ export interface RaisedAlert {
 /** Another domain's view of the alerts service: raise inside its own transaction. */
 export type RaiseAlert = (tx: Transaction, input: RaiseAlertInput, at: Date) => Promise<RaisedAlert>;
 
+/** Resolve, inside the caller's transaction, the open alerts a new record has made moot. */
+export type ResolveFindings = (
+  tx: Transaction,
+  input: {
+    kind: AlertKind;
+    participantId: string;
+    evidenceItem: string;
+    note: string;
+    userId: string;
+    context: AuditContext;
+  },
+  at: Date,
+) => Promise<number>;
+
 const iso = (v: Date | string) => new Date(v).toISOString();
 const isoOrNull = (v: Date | string | null) => (v ? iso(v) : null);
 
@@ -161,6 +175,32 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
     return { id, raised: true, recipients, emailed };
   };
 
+  const resolveFindings: ResolveFindings = async (tx, input, at) => {
+    const ids = await store.resolveFindings(
+      tx,
+      { kind: input.kind, participantId: input.participantId, evidenceItem: input.evidenceItem },
+      input.userId,
+      input.note,
+      at,
+    );
+    for (const id of ids) {
+      await appendAudit(
+        tx,
+        input.context,
+        {
+          action: "alert.resolve",
+          resourceType: "alert",
+          resourceId: id,
+          participantId: input.participantId,
+          purpose: alertPurpose(input.kind),
+          details: { kind: input.kind, automatic: true },
+        },
+        at,
+      );
+    }
+    return ids.length;
+  };
+
   async function counts(scope: AlertScope): Promise<AlertCounts> {
     const rows = await store.countOpen(db, scope);
     const bySeverity = Object.fromEntries(ALERT_SEVERITIES.map((s) => [s, 0])) as AlertCounts["bySeverity"];
@@ -247,6 +287,7 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
 
   return {
     raiseAlert,
+    resolveFindings,
 
     /** The inbox: alerts the actor may see, filtered and paged, with the open counts. Audited per participant shown. */
     async list(actor: Actor, query: AlertListQuery, context: AuditContext): Promise<AlertList> {

@@ -312,3 +312,26 @@ export async function markEscalated(q: Queryable, id: string, at: Date): Promise
   );
   return rows.length === 1;
 }
+
+/**
+ * Resolve every unresolved alert of one kind about one item of a participant's record (an overdue
+ * questionnaire once it is completed), acknowledging it on the way when nobody had. Returns the ids.
+ */
+export async function resolveFindings(
+  q: Queryable,
+  finding: { kind: string; participantId: string; evidenceItem: string },
+  userId: string,
+  note: string,
+  at: Date,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`update alerts set state = 'resolved',
+          acknowledged_at = coalesce(acknowledged_at, ${at}), acknowledged_by = coalesce(acknowledged_by, ${userId}),
+          resolved_at = ${at}, resolved_by = ${userId}, resolution_note = ${note}
+        where kind = ${finding.kind} and participant_id = ${finding.participantId}
+          and evidence_item = ${finding.evidenceItem} and state <> 'resolved'
+        returning id`,
+  );
+  return rows.map((r) => r.id);
+}

@@ -17,7 +17,7 @@ import type { ProgressView } from "../../core/assessments/progress.schema";
 import { parametersFor } from "../../core/assessments/reliable-change-settings.schema";
 import { addDays } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
-import type { RaiseAlert } from "../alerts/alerts.service";
+import type { RaiseAlert, ResolveFindings } from "../alerts/alerts.service";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -77,9 +77,10 @@ export function createAssessmentsService(deps: {
   db: Database;
   catalog: InstrumentCatalog;
   raiseAlert: RaiseAlert;
+  resolveFindings: ResolveFindings;
   now: () => Date;
 }) {
-  const { db, catalog, raiseAlert, now } = deps;
+  const { db, catalog, raiseAlert, resolveFindings, now } = deps;
 
   /**
    * Record a completed questionnaire: check the answers against the questionnaire, score it with
@@ -200,6 +201,19 @@ export function createAssessmentsService(deps: {
         };
       }
       if (input.assignmentId) await store.completeAssignment(tx, input.assignmentId, id);
+      // The questionnaire is no longer overdue: its reminder alert has done its work.
+      await resolveFindings(
+        tx,
+        {
+          kind: "measure_overdue",
+          participantId,
+          evidenceItem: definition.key,
+          note: `Completed on ${completedOn} (recorded automatically).`,
+          userId: actor.user.id,
+          context,
+        },
+        at,
+      );
       for (const alert of deriveCriticalAlerts(definition.key, findings)) {
         await raiseAlert(
           tx,

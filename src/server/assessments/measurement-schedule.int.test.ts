@@ -429,4 +429,38 @@ describeEachEngine("measurement schedule: settings, due lists and the overdue sw
     expect(inbox.json().alerts).toHaveLength(1);
     expect(inbox.json().alerts[0]).toMatchObject({ severity: "info", participant: { id: p.mine } });
   });
+
+  it("resolves the overdue alert when the questionnaire is completed, and audits it", async () => {
+    const answered = await app.inject({
+      method: "POST",
+      url: `/api/v1/participants/${p.site}/assessments`,
+      headers: { ...appHeaders, cookie: await cookie("director") },
+      payload: {
+        instrumentKey: "phq9",
+        version: "1.0.0",
+        answers: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(answered.statusCode).toBe(201);
+    const alerts = await queryRows<{ evidence_item: string; state: string; resolution_note: string | null }>(
+      database.db,
+      sql`select evidence_item, state, resolution_note from alerts
+          where kind = 'measure_overdue' and participant_id = ${p.site} order by evidence_item`,
+    );
+    // PHQ-9 is done; BAM is still owed.
+    expect(alerts).toEqual([
+      { evidence_item: "bam", state: "open", resolution_note: null },
+      {
+        evidence_item: "phq9",
+        state: "resolved",
+        resolution_note: `Completed on ${clock.now().toISOString().slice(0, 10)} (recorded automatically).`,
+      },
+    ]);
+    const [audit] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_events where action = 'alert.resolve' and participant_id = ${p.site}`,
+    );
+    expect(audit!.n).toBe(1);
+  });
 });
