@@ -19,7 +19,6 @@ import type { DatabaseHandle, Queryable, Transaction } from "../db/connection";
 import {
   admissionLeadEvents,
   admissionLeads,
-  checkIns,
   diagnoses,
   episodes,
   organisations,
@@ -142,7 +141,7 @@ async function writeDemo(
       summary.checkIns += await demo.insertComputedCheckIns(q, options.seed, windows);
     } else {
       const rows = buildCheckInRows(options.seed, batch, today);
-      await demo.insertRows(q, checkIns, rows);
+      await demo.insertCheckInRows(q, rows);
       summary.checkIns += rows.length;
     }
     done += batch.length;

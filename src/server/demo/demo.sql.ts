@@ -1,7 +1,7 @@
 import { eq, ne, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import { type Queryable, queryRows } from "../db/connection";
-import { appSettings, type assessmentResponses, organisations } from "../db/schema";
+import { appSettings, type assessmentResponses, type checkIns, organisations } from "../db/schema";
 import { DEMO_EMAIL_DOMAIN, DEMO_SETTING } from "./demo-accounts";
 import { DEMO_ORGANISATION_ID } from "./demo-ids";
 
@@ -311,6 +311,34 @@ export async function listCareTeams(
     }
   }
   return teams;
+}
+
+/**
+ * Insert check-ins computed here, each statement's rows as one JSON document (one parameter instead
+ * of six per row: building and binding a long VALUES list costs more than the insert itself).
+ */
+export async function insertCheckInRows(
+  q: Queryable,
+  rows: readonly (typeof checkIns.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH * 2) {
+    const document = JSON.stringify(
+      rows.slice(i, i + BATCH * 2).map((r) => ({
+        participant_id: r.participantId,
+        checked_in_on: r.checkedInOn,
+        mood: r.mood,
+        craving: r.craving,
+        sleep_hours: r.sleepHours ?? null,
+        any_use: r.anyUse,
+      })),
+    );
+    await q.execute(
+      sql`insert into check_ins (participant_id, checked_in_on, mood, craving, sleep_hours, any_use)
+          select participant_id, checked_in_on, mood, craving, sleep_hours, any_use
+          from jsonb_to_recordset(${document}::jsonb) as r(participant_id uuid, checked_in_on date, mood smallint,
+            craving smallint, sleep_hours numeric, any_use boolean)`,
+    );
+  }
 }
 
 /**
