@@ -9,6 +9,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { INSTRUMENTS } from "../core/assessments/registry";
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
 import { createPolicyStore } from "./access/access.service";
@@ -65,7 +66,8 @@ export interface AppDeps {
     | "demo"
     | "smtpUrl"
     | "mailFrom"
-  >;
+  > &
+    Partial<Pick<Config, "disabledInstruments">>;
   database: DatabaseHandle;
   version: string;
   /** The built web app (dist/web); undefined serves the API only. */
@@ -189,7 +191,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mfa = createMfaService({ db, now, keyring, policy, demo: deps.config.demo, issuer: "Bridgeway" });
   const admin = createAdminService({ db, now, policy });
   const alerts = createAlertsService({ db, now, baseUrl: deps.config.baseUrl });
-  const catalog = loadInstrumentCatalog();
+  const disabled = new Set(deps.config.disabledInstruments ?? []);
+  const catalog = loadInstrumentCatalog(
+    undefined,
+    INSTRUMENTS.filter((i) => !disabled.has(i.key)),
+  );
   const participants = createParticipantsService({
     db,
     now,

@@ -24,6 +24,17 @@ describe("parseConfig", () => {
     expect(parse({ DEMO: "off" }).demo).toBe(false);
   });
 
+  it("offers every questionnaire unless DISABLED_INSTRUMENTS names some, and refuses unknown keys", () => {
+    expect(parse({}).disabledInstruments).toEqual([]);
+    expect(parse({ DISABLED_INSTRUMENTS: " DAST10, crafft " }).disabledInstruments).toEqual([
+      "dast10",
+      "crafft",
+    ]);
+    expect(() => parse({ DISABLED_INSTRUMENTS: "dast10,cssrs" })).toThrow(
+      /DISABLED_INSTRUMENTS must list questionnaire keys from: .*dast10/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(parse({ PORT: "", DATABASE_URL: " " }).port).toBe(3000);
   });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { INSTRUMENTS } from "../core/assessments/registry";
 
 /**
  * The only reader of process.env. Parsed once at start; a bad value stops start-up with one
@@ -32,6 +33,8 @@ const urlWithProtocols = (name: string, protocols: string[], example: string) =>
       },
       { message: `${name} must be a URL like ${example}` },
     );
+
+const INSTRUMENT_KEYS = INSTRUMENTS.map((i) => i.key);
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -94,6 +97,18 @@ const envSchema = z.object({
     .min(1, "ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60")
     .max(60, "ALERT_SWEEP_MINUTES must be a whole number of minutes from 1 to 60")
     .default(1),
+  DISABLED_INSTRUMENTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((key) => key.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((key) => INSTRUMENT_KEYS.includes(key)), {
+      message: `DISABLED_INSTRUMENTS must list questionnaire keys from: ${INSTRUMENT_KEYS.join(", ")}`,
+    })
+    .optional(),
 });
 
 export type TrustProxy = boolean | number | string[];
@@ -120,6 +135,11 @@ export interface Config {
   mailFrom: string;
   /** How often the job queue looks for unacknowledged urgent alerts to escalate. */
   alertSweepMinutes: number;
+  /**
+   * Questionnaires this program does not offer (e.g. `dast10`, whose terms are non-commercial):
+   * not listed, not assignable, not scheduled. Responses already recorded stay in the chart.
+   */
+  disabledInstruments: string[];
 }
 
 export class ConfigError extends Error {
@@ -171,6 +191,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     mailFrom: e.MAIL_FROM ?? `Bridgeway <no-reply@${new URL(e.BASE_URL ?? "http://localhost").hostname}>`,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     alertSweepMinutes: e.ALERT_SWEEP_MINUTES,
+    disabledInstruments: e.DISABLED_INSTRUMENTS ?? [],
   };
 }
 

@@ -24,6 +24,8 @@ export interface TestAppOptions {
   staffMfaRequired?: boolean;
   smtpUrl?: string;
   demo?: boolean;
+  /** Questionnaires the program does not offer (DISABLED_INSTRUMENTS). */
+  disabledInstruments?: string[];
 }
 
 export async function buildTestApp(
@@ -48,6 +50,7 @@ export async function buildTestApp(
       demo: options.demo ?? false,
       smtpUrl: options.smtpUrl,
       mailFrom: "Bridgeway <no-reply@localhost>",
+      disabledInstruments: options.disabledInstruments ?? [],
     },
     database,
     version: "0.0.0-test",
