@@ -30,9 +30,10 @@ export const SCALE_SPECS: Record<DemoScale, ScaleSpec> = {
   large: { current: 4_000, past: 126_000, days: 5 * 365, bulk: true },
 };
 
+/** Fictional on-call numbers in the 555-01xx range reserved for fiction. */
 export const DEMO_SITES = [
-  { name: "Riverside", timeZone: "America/New_York" },
-  { name: "Northgate", timeZone: "America/Chicago" },
+  { name: "Riverside", timeZone: "America/New_York", onCallPhone: "(555) 010-4400" },
+  { name: "Northgate", timeZone: "America/Chicago", onCallPhone: "(555) 010-4410" },
 ] as const;
 
 export const DEMO_TRACKS = [

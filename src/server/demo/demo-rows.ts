@@ -71,6 +71,7 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
       organisationId: DEMO_ORGANISATION_ID,
       name: s.name,
       timeZone: s.timeZone,
+      onCallPhone: s.onCallPhone,
     })),
     users: [],
     userRoles: [],
