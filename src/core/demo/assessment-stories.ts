@@ -68,18 +68,16 @@ export interface EpisodeAssessments {
   alerts: PlannedAlert[];
 }
 
+const isScheduled = (schedule: MeasurementSchedule, key: string, audience: "adult" | "adolescent") =>
+  schedule.some((e) => e.instrumentKey === key && (e.audience === "any" || e.audience === audience));
+
 /** The schedule's depression measure for an audience: the PHQ-A for adolescents when scheduled, else the PHQ-9. */
 export function depressionInstrument(
   schedule: MeasurementSchedule,
   audience: "adult" | "adolescent",
 ): string | null {
-  const scheduled = (key: string) =>
-    schedule.some((e) => e.instrumentKey === key && (e.audience === "any" || e.audience === audience));
-  return ["phqa", "phq9"].find(scheduled) ?? null;
+  return ["phqa", "phq9"].find((key) => isScheduled(schedule, key, audience)) ?? null;
 }
-
-const isScheduled = (schedule: MeasurementSchedule, key: string, audience: "adult" | "adolescent") =>
-  schedule.some((e) => e.instrumentKey === key && (e.audience === "any" || e.audience === audience));
 
 function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return items
@@ -238,9 +236,9 @@ function placeStory(
   }
   const given = administrations.flatMap((a, i) => (a.instrumentKey === instrumentKey ? [i] : []));
   if (given.length === 0) return -1;
-  if (story.state === "acknowledged" || story.critical === "asq_positive")
-    return story.state === "acknowledged" ? given.at(-1)! : given[0]!;
-  // Resolved: some time before the latest administration, when there was one.
+  // Being worked: the latest one. A positive screen: at intake. Resolved: some time before the latest.
+  if (story.state === "acknowledged") return given.at(-1)!;
+  if (story.critical === "asq_positive") return given[0]!;
   return given.length <= 2 ? given[0]! : given[random.int(1, given.length - 2)]!;
 }
 

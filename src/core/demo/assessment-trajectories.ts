@@ -82,6 +82,11 @@ function pickCourse(random: Random, trajectory: Trajectory): ScoreCourse {
   return roll < improving ? "improving" : roll < improving + flat ? "flat" : "deteriorating";
 }
 
+/**
+ * How an episode's scores go: its course (from the check-ins' trajectory), how the person was
+ * doing at admission (depression around a PHQ-9 of 11, a third with marked trauma symptoms, drinking
+ * or drug use by their primary diagnosis), and how far and how fast the course moves them.
+ */
 export function outlineEpisode(seed: number, input: AssessmentEpisodeInput): EpisodeOutline {
   const random = createRandom(seed).fork(`assessments/${input.key}/outline`);
   const course = pickCourse(random, input.trajectory);
