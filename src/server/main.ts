@@ -43,7 +43,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const applied = await migrate(database.db);
     if (applied.length > 0) options.print(`Database schema updated (${applied.join(", ")}).`);
     if (config.demo) {
-      const demo = await ensureDemoProgram(database, { now: new Date(), print: options.print });
+      const demo = await ensureDemoProgram(database, {
+        now: new Date(),
+        print: options.print,
+        disabledInstruments: config.disabledInstruments,
+      });
       if (demo.generated) options.print("Demo program generated (all people in it are fictional).");
       demoPresent = demo.present;
     }

@@ -79,7 +79,8 @@ export function registerDemo(program: Command): void {
       action(async (opts: { seed: string; scale: string; replace?: boolean }) => {
         const seed = parseSeed(opts.seed);
         const scale = parseScale(opts.scale);
-        const database = await openMigrated(config(), "demo");
+        const settings = config();
+        const database = await openMigrated(settings, "demo");
         const progress = progressReporter();
         try {
           const counts = await demo.countData(database.db);
@@ -101,6 +102,7 @@ export function registerDemo(program: Command): void {
             seed,
             scale,
             now: new Date(),
+            disabledInstruments: settings.disabledInstruments,
             onProgress: progress.report,
           }).catch((error: unknown) => {
             throw error instanceof DemoRefusedError ? new CliError(error.message) : error;

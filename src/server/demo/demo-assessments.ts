@@ -1,8 +1,10 @@
 import { deriveAudience, resolveRecipients } from "../../core/alerts/alerts.rules";
 import type { AlertAudience } from "../../core/alerts/alerts.schema";
+import { DEFAULT_SCHEDULE } from "../../core/assessments/schedule.rules";
 import { planAdmission } from "../../core/demo/admission-history";
 import { substanceOfDiagnosis } from "../../core/demo/assessment-answers";
 import {
+  type AssessmentPlanOptions,
   type CriticalStory,
   pickCriticalStories,
   planEpisodeAssessments,
@@ -83,7 +85,7 @@ export function buildAssessmentRows(
   episodes: readonly OutlinedEpisode[],
   stories: ReadonlyMap<string, CriticalStory>,
   program: ProgramRows,
-  options: { today: string; now: Date; titles: Readonly<Record<string, string>> },
+  options: Omit<AssessmentPlanOptions, "seed">,
 ): AssessmentRows {
   const rows: AssessmentRows = { responses: [], alerts: [] };
   for (const { participant, n, outline } of episodes) {
@@ -159,25 +161,34 @@ function instrumentTitles(): Record<string, string> {
  */
 export async function writeAssessmentHistory(
   q: Queryable,
-  options: { seed: number; today: string; now: Date; currentOnly: boolean },
+  options: {
+    seed: number;
+    today: string;
+    now: Date;
+    currentOnly: boolean;
+    /** Questionnaires the program does not offer (DISABLED_INSTRUMENTS): left out of the schedule. */
+    disabledInstruments: readonly string[];
+  },
   plan: readonly DemoParticipant[],
   program: ProgramRows,
   progress: (done: number, total: number) => void,
 ): Promise<{ responses: number; alerts: number }> {
   const { seed, today, now } = options;
   const titles = instrumentTitles();
+  const schedule = DEFAULT_SCHEDULE.filter((e) => !options.disabledInstruments.includes(e.instrumentKey));
   const outlined = outlineDemoAssessments(seed, plan, today, options.currentOnly);
   const stories = pickCriticalStories(
     seed,
     outlined.map((e) => e.outline),
     today,
+    schedule,
   );
   const directors = new Map<string, string[]>();
   const written = { responses: 0, alerts: 0 };
   progress(0, outlined.length);
   for (let i = 0; i < outlined.length; i += STEP) {
     const batch = outlined.slice(i, i + STEP);
-    const rows = buildAssessmentRows(seed, batch, stories, program, { today, now, titles });
+    const rows = buildAssessmentRows(seed, batch, stories, program, { today, now, titles, schedule });
     await demo.insertResponseRows(q, rows.responses);
     await demo.insertRows(q, alerts, rows.alerts);
     const teams = await demo.listCareTeams(q, [...new Set(rows.alerts.map((a) => a.participantId))]);

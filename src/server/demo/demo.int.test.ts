@@ -323,6 +323,16 @@ describeEachEngine("demo program", (engine) => {
     );
   });
 
+  it("gives no scores on a questionnaire the program does not offer", async () => {
+    await generateDemo(database, { seed: 3, scale: "small", now: NOW, disabledInstruments: ["dast10"] });
+    const counts = await one<{ dast10: number; all: number }>(
+      sql`select count(*) filter (where instrument_key = 'dast10')::int as dast10, count(*)::int as all
+          from assessment_responses`,
+    );
+    expect(counts.dast10).toBe(0);
+    expect(counts.all).toBeGreaterThan(100);
+  });
+
   it("tells a story on the charts: most improve, some stay flat, a few worsen; now and then a measure is overdue", async () => {
     await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
     const params = resolveParameters("phq9");

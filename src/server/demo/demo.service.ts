@@ -60,6 +60,8 @@ export interface DemoOptions {
   seed: number;
   scale: DemoScale;
   now: Date;
+  /** Questionnaires the program does not offer (DISABLED_INSTRUMENTS): the demo gives none of them. */
+  disabledInstruments?: readonly string[];
   onProgress?: (progress: DemoProgress) => void;
 }
 
@@ -165,7 +167,13 @@ async function writeDemo(
   // After the care teams: the alerts on the scores are for them.
   const written = await writeAssessmentHistory(
     q,
-    { seed: options.seed, today, now: options.now, currentOnly: SCALE_SPECS[options.scale].bulk },
+    {
+      seed: options.seed,
+      today,
+      now: options.now,
+      currentOnly: SCALE_SPECS[options.scale].bulk,
+      disabledInstruments: options.disabledInstruments ?? [],
+    },
     plan,
     program,
     (done, total) => progress("assessments", done, total),
@@ -440,7 +448,7 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
  */
 export async function ensureDemoProgram(
   database: DatabaseHandle,
-  options: { now: Date; print: (line: string) => void },
+  options: { now: Date; print: (line: string) => void; disabledInstruments?: readonly string[] },
 ): Promise<{ generated: boolean; present: boolean }> {
   if (await demo.findDemoSetting(database.db)) return { generated: false, present: true };
   const counts = await demo.countData(database.db);
@@ -448,6 +456,11 @@ export async function ensureDemoProgram(
   options.print(
     counts.demoUsers > 0 ? "Finishing an interrupted demo generation…" : "Generating the demo program…",
   );
-  await generateDemo(database, { seed: 1, scale: "clinic", now: options.now });
+  await generateDemo(database, {
+    seed: 1,
+    scale: "clinic",
+    now: options.now,
+    disabledInstruments: options.disabledInstruments,
+  });
   return { generated: true, present: true };
 }
