@@ -9,7 +9,8 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 /**
  * A questionnaire from the participant's phone to the care team's inbox: the demo participant
  * finds the PHQ-9 their care team assigned on "My questionnaires", answers item 9 above "not at
- * all", and sees crisis help first; a counselor on their care team finds the urgent alert.
+ * all", and sees crisis help first; a counselor on their care team finds the urgent alert, then
+ * reads progress on the caseload and the chart and enters a questionnaire there.
  */
 
 let server: BridgewayServer | undefined;
@@ -30,6 +31,7 @@ const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const PARTICIPANT_NAME = "Casey Morgan";
 const PHQ9_TITLE = "Patient Health Questionnaire (PHQ-9)";
+const GAD7_TITLE = "Generalized Anxiety Disorder scale (GAD-7)";
 
 async function openPage(viewport: { width: number; height: number }) {
   const context = await browser!.newContext({
@@ -164,6 +166,9 @@ describe("questionnaires", () => {
     assert.ok(await call988.isVisible(), "Call 988 is on screen");
     assert.equal(await call988.getAttribute("href"), "tel:988");
     assert.equal(await crisis.getByRole("link", { name: "Call 911" }).getAttribute("href"), "tel:911");
+    // The program's on-call line at the participant's site (the demo's fictional 555-01xx numbers).
+    const onCall = crisis.getByRole("link", { name: /on-call: \(555\) 010-44\d0$/ });
+    assert.match((await onCall.getAttribute("href")) ?? "", /^tel:555010440|^tel:555010441/);
     const crisisBox = await crisis.boundingBox();
     assert.ok(crisisBox && crisisBox.y < PHONE.height, "the crisis lines start on the first screen");
     const careTeamTold = page.getByText(/Your care team has been told/);
@@ -208,5 +213,49 @@ describe("questionnaires", () => {
     await screenshot(counselor.page, "phq9-alert");
     assert.deepEqual(counselor.consoleErrors, []);
     await counselor.page.context().close();
+  });
+
+  it("a counselor sees key scores on the caseload, progress on the chart, and enters a GAD-7 there", async () => {
+    const { page, consoleErrors } = await openPage(DESKTOP);
+    await signIn(page, "counselor@demo.bridgeway.example", "/staff");
+    await page.goto("/staff/participants");
+    const table = page.getByRole("table").first();
+    await table.getByRole("columnheader", { name: "Key scores" }).waitFor();
+    await table.getByRole("link", { name: PARTICIPANT_NAME }).waitFor();
+    await expectNoAxeViolations(page, "caseload with key scores");
+    await table.getByRole("link", { name: PARTICIPANT_NAME }).click();
+
+    await page.getByRole("tab", { name: "Assessments" }).click();
+    await page.waitForURL(/\?tab=assessments/);
+    const phq9 = page.getByRole("region", { name: PHQ9_TITLE });
+    await phq9.waitFor();
+    await phq9.getByText("Critical answer").first().waitFor();
+    await phq9.getByRole("img", { name: /scores over time/ }).waitFor();
+    await page.getByTestId("measure-chart").first().waitFor();
+    await phq9.getByRole("button", { name: "Show scores as a table" }).click();
+    await phq9.getByRole("table").waitFor();
+    await expectNoAxeViolations(page, "chart: Assessments tab");
+    await screenshot(page, "chart-assessments");
+
+    await page.getByRole("combobox", { name: "Questionnaire to administer" }).click();
+    await page.getByRole("option", { name: GAD7_TITLE }).click();
+    await page.getByRole("button", { name: "Administer", exact: true }).click();
+    await page.waitForURL("**/assessments/new/gad7");
+    const form = page.getByRole("form", { name: GAD7_TITLE });
+    await form.waitFor();
+    await expectNoAxeViolations(page, "chart: entering a GAD-7");
+    const groups = form.getByRole("radiogroup");
+    for (let n = 0; n < 7; n++) await groups.nth(n).getByRole("radio", { name: "Not at all" }).check();
+    await form.getByRole("button", { name: "Submit answers" }).click();
+    await page.getByText(`Recorded: ${GAD7_TITLE}`).waitFor();
+    await page.getByText("Score 0 · minimal").waitFor();
+    await page.getByRole("link", { name: "Back to the chart" }).click();
+    await page.waitForURL(/\?tab=assessments/);
+    await page
+      .getByRole("region", { name: GAD7_TITLE })
+      .getByText(/^Latest: 0 on /)
+      .waitFor();
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
   });
 });

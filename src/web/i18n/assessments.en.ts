@@ -351,4 +351,42 @@ export const assessmentsEn = {
     positive: "positive",
     acute_positive: "acute positive",
   },
+  /** Subscale and result-flag names as words (codes stay in the data). */
+  subscaleNames: {
+    use: "use",
+    risk: "risk factors",
+    protective: "protective factors",
+    cluster_b: "intrusion (B)",
+    cluster_c: "avoidance (C)",
+    cluster_d: "negative thoughts and mood (D)",
+    cluster_e: "arousal and reactivity (E)",
+    percentage: "percentage",
+    importance: "importance",
+    confidence: "confidence",
+    readiness: "readiness",
+  },
+  flagNames: {
+    asq: { positive: "positive screen", acute_positive: "acute positive screen" },
+    audit_c: {
+      positive_women: "at or above the threshold for women",
+      positive_men: "at or above the threshold for men",
+      points_from_item1_only: "points from how often alone",
+    },
+    bam: {
+      use_reported: "use reported",
+      risk_elevated: "risk factors elevated",
+      protective_low: "protective factors low",
+      use_not_scored: "use not scored (answers missing)",
+      risk_not_scored: "risk factors not scored (answers missing)",
+      protective_not_scored: "protective factors not scored (answers missing)",
+    },
+    crafft: { car_yes: "rode with a driver who had been using (CAR)", no_use_reported: "no use reported" },
+    pcl5: { dsm5_criteria_met: "DSM-5 symptom criteria met", provisional_ptsd: "provisional PTSD" },
+    phq9: { item9: "item 9 above zero" },
+    phqa: {
+      item9: "item 9 above zero",
+      attempt_ever: "suicide attempt ever",
+      serious_thoughts_past_month: "serious thoughts of suicide in the past month",
+    },
+  },
 };

@@ -357,4 +357,48 @@ export const assessmentsEs: Dictionary<typeof assessmentsEn> = {
     positive: "positivo",
     acute_positive: "positivo agudo",
   },
+  /** Nombres de subescalas y resultados en palabras. */
+  subscaleNames: {
+    use: "consumo",
+    risk: "factores de riesgo",
+    protective: "factores de protección",
+    cluster_b: "intrusión (B)",
+    cluster_c: "evitación (C)",
+    cluster_d: "pensamientos y ánimo negativos (D)",
+    cluster_e: "activación y reactividad (E)",
+    percentage: "porcentaje",
+    importance: "importancia",
+    confidence: "confianza",
+    readiness: "disposición",
+  },
+  flagNames: {
+    asq: { positive: "cribado positivo", acute_positive: "cribado positivo agudo" },
+    audit_c: {
+      positive_women: "en o por encima del umbral para mujeres",
+      positive_men: "en o por encima del umbral para hombres",
+      points_from_item1_only: "puntos solo por la frecuencia",
+    },
+    bam: {
+      use_reported: "consumo declarado",
+      risk_elevated: "factores de riesgo elevados",
+      protective_low: "factores de protección bajos",
+      use_not_scored: "consumo sin puntuar (faltan respuestas)",
+      risk_not_scored: "factores de riesgo sin puntuar (faltan respuestas)",
+      protective_not_scored: "factores de protección sin puntuar (faltan respuestas)",
+    },
+    crafft: {
+      car_yes: "viajó con un conductor que había consumido (CAR)",
+      no_use_reported: "sin consumo declarado",
+    },
+    pcl5: {
+      dsm5_criteria_met: "criterios de síntomas del DSM-5 cumplidos",
+      provisional_ptsd: "TEPT provisional",
+    },
+    phq9: { item9: "ítem 9 por encima de cero" },
+    phqa: {
+      item9: "ítem 9 por encima de cero",
+      attempt_ever: "intento de suicidio alguna vez",
+      serious_thoughts_past_month: "pensamientos serios de suicidio en el último mes",
+    },
+  },
 };

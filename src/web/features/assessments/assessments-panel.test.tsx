@@ -186,7 +186,7 @@ describe("AssessmentsPanel", () => {
 
     // BAM: subscales, and why reliable change does not apply; no chart without a total.
     const bamCard = within(screen.getByRole("region", { name: "bam" }));
-    expect(bamCard.getByText("Subscales: use 2 · risk 9 · protective 14")).toBeTruthy();
+    expect(bamCard.getByText("Subscales: use 2 · risk factors 9 · protective factors 14")).toBeTruthy();
     expect(bamCard.getByText(/Reliable change: not applicable\. BAM has no validated total\./)).toBeTruthy();
     expect(bamCard.queryByRole("img")).toBeNull();
   });

@@ -105,13 +105,16 @@ export function MeasureCard({
           <Text size="sm">
             {t("chart.subscales")}:{" "}
             {Object.entries(latest.subscales)
-              .map(([name, value]) => `${name} ${value.toLocaleString(language)}`)
+              .map(
+                ([name, value]) =>
+                  `${t(`subscaleNames.${name}`, { defaultValue: name })} ${value.toLocaleString(language)}`,
+              )
               .join(" · ")}
           </Text>
         )}
         {latest && latest.flags.length > 0 && (
           <Text size="sm">
-            {t("chart.flags")}: {latest.flags.join(", ")}
+            {t("chart.flags")}: {latest.flags.map((f) => t(`flagNames.${f}`, { defaultValue: f })).join(", ")}
           </Text>
         )}
 
@@ -131,7 +134,7 @@ export function MeasureCard({
         {rc.status === "available" ? (
           <Stack gap={2}>
             {rc.offTrack.flagged && rc.offTrack.reason && (
-              <Text size="sm" fw={700} c="red.8">
+              <Text size="sm" fw={700} c="red.9">
                 {t(`chart.offTrackReason.${rc.offTrack.reason}`, { count: measure.administrations })}
               </Text>
             )}
@@ -151,7 +154,7 @@ export function MeasureCard({
         )}
 
         {measure.notScored > 0 && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={500}>
             {t("chart.notScored", { count: measure.notScored })}
           </Text>
         )}

@@ -44,6 +44,9 @@ export default function MeasureChart({
         curveType="linear"
         strokeWidth={2}
         dotProps={{ r: 4 }}
+        // The drawing is hidden from assistive technology (the table carries the numbers), so it
+        // must not take keyboard focus either.
+        lineChartProps={{ accessibilityLayer: false }}
         referenceAreas={areas.map((area) => ({
           y1: area.y1,
           y2: area.y2,

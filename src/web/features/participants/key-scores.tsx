@@ -5,11 +5,12 @@ import type { KeyMeasure } from "../../../core/assessments/progress.schema";
 import type { ChangeStatus } from "../../../core/assessments/reliable-change";
 import { shortNameOf } from "../assessments/short-names";
 
+/** Only worsening is coloured (dark enough for WCAG AA on the striped rows); every status is in words. */
 const STATUS_COLOR: Record<ChangeStatus, string | undefined> = {
-  recovered: "teal.8",
-  improved: "green.8",
+  recovered: undefined,
+  improved: undefined,
   unchanged: undefined,
-  deteriorated: "red.8",
+  deteriorated: "red.9",
 };
 
 function signed(n: number, language: string): string {
@@ -19,7 +20,7 @@ function signed(n: number, language: string): string {
 
 /**
  * A caseload row's key scores: each key measure's latest total with its band and change from
- * baseline, coloured by reliable-change status (the status is also written out), then the flags
+ * baseline and its reliable-change status in words (worsening also in red), then the flags
  * that need attention: off track, and unresolved urgent alerts.
  */
 export function KeyScores({
