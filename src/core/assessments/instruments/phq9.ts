@@ -46,7 +46,14 @@ export function derivePhq9CriticalFindings(answers: Answers): CriticalFinding[] 
     : [];
 }
 
-export function scorePhq9(answers: Answers): ScoreOutcome {
+/**
+ * The nine-item depression total PHQ-9 and PHQ-A share (same items 1–9, same bands), with the
+ * instrument's own critical findings.
+ */
+export function scoreNineItemDepression(
+  answers: Answers,
+  criticalFindings: (answers: Answers) => CriticalFinding[],
+): ScoreOutcome {
   const sum = computeItemSum(answers, PHQ9_SCORED_ITEMS);
   if (!sum.ok) return sum;
   return {
@@ -55,8 +62,12 @@ export function scorePhq9(answers: Answers): ScoreOutcome {
     band: bandOf(DEPRESSION_BANDS, sum.total),
     subscales: {},
     flags: [],
-    critical: derivePhq9CriticalFindings(answers),
+    critical: criticalFindings(answers),
   };
+}
+
+export function scorePhq9(answers: Answers): ScoreOutcome {
+  return scoreNineItemDepression(answers, derivePhq9CriticalFindings);
 }
 
 export const phq9: InstrumentDefinition = {

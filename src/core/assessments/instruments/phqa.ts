@@ -1,13 +1,11 @@
-import {
-  type Answers,
-  bandOf,
-  type CriticalFinding,
-  type InstrumentDefinition,
-  type InstrumentItem,
-  type ScoreOutcome,
+import type {
+  Answers,
+  CriticalFinding,
+  InstrumentDefinition,
+  InstrumentItem,
+  ScoreOutcome,
 } from "../instrument";
-import { computeItemSum } from "./item-sum";
-import { DEPRESSION_BANDS, PHQ9_SCORED_ITEMS } from "./phq9";
+import { DEPRESSION_BANDS, PHQ9_SCORED_ITEMS, scoreNineItemDepression } from "./phq9";
 
 /**
  * PHQ-A — the PHQ-9 modified for teens (Johnson et al. 2002; GLAD-PC toolkit), ages 12–18, past two
@@ -57,16 +55,7 @@ export function derivePhqaCriticalFindings(answers: Answers): CriticalFinding[] 
 }
 
 export function scorePhqa(answers: Answers): ScoreOutcome {
-  const sum = computeItemSum(answers, PHQ9_SCORED_ITEMS);
-  if (!sum.ok) return sum;
-  return {
-    ok: true,
-    total: sum.total,
-    band: bandOf(DEPRESSION_BANDS, sum.total),
-    subscales: {},
-    flags: [],
-    critical: derivePhqaCriticalFindings(answers),
-  };
+  return scoreNineItemDepression(answers, derivePhqaCriticalFindings);
 }
 
 export const phqa: InstrumentDefinition = {
