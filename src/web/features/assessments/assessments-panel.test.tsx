@@ -118,6 +118,7 @@ const view = (measures: MeasureProgress[], episode: ProgressView["episode"] = nu
 function renderPanel(
   routes: Parameters<typeof fakeApiWith>[0],
   permissions = ["clinical.view", "clinical.write", "assessments.respond"],
+  path = "/p",
 ) {
   const fetchMock = vi.fn(
     fakeApiWith({
@@ -133,7 +134,7 @@ function renderPanel(
       <Route path="/p" element={<AssessmentsPanel participantId={ID} />} />
       <Route path="/staff/participants/:id/assessments/new/:key" element={<p>Entry page</p>} />
     </Routes>,
-    "/p",
+    path,
   );
   return fetchMock;
 }
@@ -189,6 +190,17 @@ describe("AssessmentsPanel", () => {
     expect(bamCard.getByText("Subscales: use 2 · risk factors 9 · protective factors 14")).toBeTruthy();
     expect(bamCard.getByText(/Reliable change: not applicable\. BAM has no validated total\./)).toBeTruthy();
     expect(bamCard.queryByRole("img")).toBeNull();
+  });
+
+  it("outlines the measure an alert's link names", async () => {
+    renderPanel(
+      { [`GET ${BASE}/assessments/progress`]: { body: view([phq9, bam]) } },
+      undefined,
+      "/p?tab=assessments&response=00000000-0000-4000-8000-000000000002&item=9",
+    );
+    const card = await screen.findByRole("region", { name: phq9Summary.title });
+    expect(card.getAttribute("aria-current")).toBe("true");
+    expect(screen.getByRole("region", { name: "bam" }).getAttribute("aria-current")).toBeNull();
   });
 
   it("says so when nothing has been answered, or the person was never admitted", async () => {

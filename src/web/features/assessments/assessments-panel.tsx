@@ -15,7 +15,7 @@ import { notifications } from "@mantine/notifications";
 import { IconClipboardList, IconLock, IconSend } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import type { AssessmentAssignment, InstrumentSummary } from "../../../core/assessments/assessments.schema";
 import { ApiError } from "../../app/api-client";
 import { useMyPermissions } from "../admin/api/get-my-permissions";
@@ -293,6 +293,9 @@ function Measures({
 }) {
   const { t } = useTranslation("assessments");
   const [assigning, setAssigning] = useState(false);
+  // An alert's evidence link names the response (`?response=`): its measure is brought into view.
+  const [params] = useSearchParams();
+  const linkedResponse = params.get("response");
   const instruments = useInstruments();
   const progress = useProgress(participantId);
   const assignments = useAssignments(participantId);
@@ -358,6 +361,11 @@ function Measures({
             key={measure.instrumentKey}
             measure={measure}
             instrument={instruments.data?.find((i) => i.key === measure.instrumentKey)}
+            highlighted={
+              linkedResponse !== null &&
+              (measure.latest?.responseId === linkedResponse ||
+                measure.points.some((p) => p.responseId === linkedResponse))
+            }
           />
         ))
       )}

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconFlag } from "@tabler/icons-react";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InstrumentSummary } from "../../../core/assessments/assessments.schema";
 import type { MeasureProgress } from "../../../core/assessments/progress.schema";
@@ -45,10 +45,17 @@ function signed(n: number, language: string): string {
 export function MeasureCard({
   measure,
   instrument,
+  highlighted = false,
 }: {
   measure: MeasureProgress;
   instrument: InstrumentSummary | undefined;
+  /** The measure an alert's link points at: scrolled into view and outlined. */
+  highlighted?: boolean;
 }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView?.({ block: "start" });
+  }, [highlighted]);
   const { t, i18n } = useTranslation("assessments");
   const band = useBandLabel();
   const [showTable, setShowTable] = useState(false);
@@ -58,7 +65,15 @@ export function MeasureCard({
   const { latest, baseline, reliableChange: rc } = measure;
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
+    <Card
+      ref={ref}
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby={headingId}
+      aria-current={highlighted ? "true" : undefined}
+      style={highlighted ? { outline: "3px solid var(--mantine-color-blue-7)", outlineOffset: 2 } : undefined}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>
