@@ -486,7 +486,9 @@ describeEachEngine("authorization matrix", (engine) => {
     }
     expect(mismatches).toEqual([]);
     expect(unaudited).toEqual([]);
-  });
+    // Every route × role × relationship, over real HTTP and a real database: hundreds of requests
+    // that grow with each route, so the time limit is generous (a slow machine is not a failure).
+  }, 240_000);
 
   it("scopes the participant list to what each person may see", async () => {
     const listed = async (actor: ActorName) => {
