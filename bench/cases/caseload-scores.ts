@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "../../src/server/db/connection";
+import { refreshPlannerStatistics } from "../../src/server/db/maintenance";
 import { migrate } from "../../src/server/db/migrate";
 import { generateDemo } from "../../src/server/demo/demo.service";
 import { findDemoSetting, findUserIdByEmail } from "../../src/server/demo/demo.sql";
@@ -47,6 +48,8 @@ const caseloadScores: BenchCase = {
         )
         delete from care_team_members
         where user_id = ${counselorId} and participant_id not in (select participant_id from kept)`);
+      // What the nightly maintenance job does on the embedded engine (no autovacuum there).
+      await refreshPlannerStatistics(database, { vacuum: true });
       const [counts] = await queryRows<{ participants: number; responses: number; caseload: number }>(
         database.db,
         sql`select (select count(*)::int from participants) as participants,

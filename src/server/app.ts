@@ -34,6 +34,7 @@ import { createReliableChangeService } from "./assessments/reliable-change.servi
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
+import { refreshPlannerStatistics } from "./db/maintenance";
 import { accountsRoutes } from "./identity/accounts.routes";
 import { createAccountsService } from "./identity/accounts.service";
 import { adminRoutes } from "./identity/admin.routes";
@@ -233,6 +234,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs.every("assessments-overdue-sweep", "0 10 * * *", async () => {
       await measurementSchedule.sweepOverdueMeasures();
     });
+    // Embedded PGlite has no autovacuum: refresh its planner statistics nightly (03:30 UTC).
+    if (deps.database.engine === "pglite") {
+      jobs.every("database-maintenance", "30 3 * * *", async () => {
+        await refreshPlannerStatistics(deps.database, { vacuum: true });
+      });
+    }
     // Started in the background: the queue's first start creates its tables and takes a few seconds.
     app.addHook("onReady", async () => void jobs.start());
     app.addHook("onClose", async () => jobs.stop());

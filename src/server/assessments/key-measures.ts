@@ -56,6 +56,8 @@ export function createCaseloadClinicalReader(catalog: InstrumentCatalog) {
             .from(assessmentResponses)
             .where(
               and(
+                // By participant first: the index the chart uses (participant, instrument, date).
+                inArray(assessmentResponses.participantId, ids),
                 inArray(assessmentResponses.episodeId, episodeIds),
                 inArray(assessmentResponses.instrumentKey, keys),
                 eq(assessmentResponses.scored, true),

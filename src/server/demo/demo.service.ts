@@ -16,6 +16,7 @@ import { insertBreakGlassGrant } from "../access/access.sql";
 import * as alertStore from "../alerts/alerts.sql";
 import { appendAuditInputs } from "../audit/audit.service";
 import type { DatabaseHandle, Queryable, Transaction } from "../db/connection";
+import { refreshPlannerStatistics } from "../db/maintenance";
 import {
   admissionLeadEvents,
   admissionLeads,
@@ -424,22 +425,26 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
     scale: options.scale,
     generatedAt: options.now.toISOString(),
   });
+  let summary: DemoSummary;
   if (SCALE_SPECS[options.scale].bulk) {
     await db.transaction(async (tx) => {
       await refuseOtherData(tx);
       await demo.deleteDemo(tx);
     });
-    const summary = await writeDemo(db, options, plan, today);
+    summary = await writeDemo(db, options, plan, today);
     await demo.insertDemoSetting(db, marker);
-    return summary;
+  } else {
+    summary = await db.transaction(async (tx) => {
+      await refuseOtherData(tx);
+      await demo.deleteDemo(tx);
+      const written = await writeDemo(tx, options, plan, today);
+      await demo.insertDemoSetting(tx, marker);
+      return written;
+    });
   }
-  return db.transaction(async (tx) => {
-    await refuseOtherData(tx);
-    await demo.deleteDemo(tx);
-    const summary = await writeDemo(tx, options, plan, today);
-    await demo.insertDemoSetting(tx, marker);
-    return summary;
-  });
+  // The tables just grew from nothing: plan the first queries with statistics that know it.
+  await refreshPlannerStatistics(database, { vacuum: false });
+  return summary;
 }
 
 /**
