@@ -205,6 +205,33 @@ function instantOf(offsets: ZoneOffsets, wallMs: number): number | null {
   return null;
 }
 
+// ---- formatting -----------------------------------------------------------------------------------
+// Formatting dates and instants is most of an expansion's cost: date names are memoised per
+// expansion and whole-minute instants are written directly (same text as Date#toISOString).
+
+type DayNames = (day: number) => string;
+
+function dayNames(): DayNames {
+  const names = new Map<number, string>();
+  return (day) => {
+    let name = names.get(day);
+    if (name === undefined) {
+      name = fromDayNumber(day);
+      names.set(day, name);
+    }
+    return name;
+  };
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+
+function isoInstant(ms: number, dayName: DayNames): string {
+  const day = Math.floor(ms / DAY_MS);
+  const minute = (ms - day * DAY_MS) / MINUTE_MS;
+  if (!Number.isInteger(minute)) return new Date(ms).toISOString();
+  return `${dayName(day)}T${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}:00.000Z`;
+}
+
 // ---- expansion ------------------------------------------------------------------------------------
 
 /** An occurrence found before its times are resolved; `day` is the day number of the date it takes place. */
@@ -215,7 +242,11 @@ interface Pending {
   day: number;
 }
 
-function occurrence(offsets: ZoneOffsets, { slot, originalDate, exception, day }: Pending): Occurrence {
+function occurrence(
+  offsets: ZoneOffsets,
+  dayName: DayNames,
+  { slot, originalDate, exception, day }: Pending,
+): Occurrence {
   const key = occurrenceKey({ date: originalDate, start: slot.start });
   const movedTo = exception?.kind === "moved" ? exception.movedTo : null;
   const status: OccurrenceStatus = movedTo
@@ -240,8 +271,8 @@ function occurrence(offsets: ZoneOffsets, { slot, originalDate, exception, day }
     status,
     exception,
     problem: null,
-    startsAt: new Date(startMs).toISOString(),
-    endsAt: new Date(endMs).toISOString(),
+    startsAt: isoInstant(startMs, dayName),
+    endsAt: isoInstant(endMs, dayName),
     durationMinutes: Math.round((endMs - startMs) / MINUTE_MS),
   };
 }
@@ -264,6 +295,7 @@ export function expandSeries(
   for (const slot of series.pattern.slots) slotsByWeekday[slot.weekday]!.push(slot);
   for (const slots of slotsByWeekday) slots.sort((a, b) => compare(a.start, b.start));
 
+  const dayName = dayNames();
   const pending: Pending[] = [];
   const first = toDayNumber(from > series.startsOn ? from : series.startsOn);
   const last = toDayNumber(series.endsOn !== null && series.endsOn < to ? series.endsOn : to);
@@ -272,7 +304,7 @@ export function expandSeries(
   for (let day = first; day <= last; day++) {
     const slots = slotsByWeekday[weekdayOfDay(day)]!;
     if (slots.length === 0) continue;
-    const originalDate = fromDayNumber(day);
+    const originalDate = dayName(day);
     for (const slot of slots) {
       const exception = byKey.get(occurrenceKey({ date: originalDate, start: slot.start })) ?? null;
       if (exception?.kind === "moved") continue; // it appears on the date it moved to, below
@@ -290,7 +322,7 @@ export function expandSeries(
   }
   if (pending.length === 0) return [];
   const offsets = zoneOffsets(series.timeZone, firstDay, lastDay);
-  return pending.map((item) => occurrence(offsets, item)).sort(byLocalStart);
+  return pending.map((item) => occurrence(offsets, dayName, item)).sort(byLocalStart);
 }
 
 function compare(a: string, b: string): number {
