@@ -262,6 +262,7 @@ describe("weekly hours", () => {
       daysRequired: 3,
       countingDays: 2,
       possibleDays: 0,
+      scheduledDays: 4,
       verdict: "cannot_reach",
     });
   });
@@ -411,6 +412,21 @@ describe("the week's alerts", () => {
     expect(deriveWeeklyHoursFindings(w)[0]?.reason).toBe(
       "The week of 2026-03-02 reached only 8 hours 30 minutes of the weekly minimum of 9 hours for adults: 30 minutes short.",
     );
+  });
+
+  it("raises no payer note when the schedule never allowed the payer's days (a 2-hour adolescent track)", () => {
+    const w = week(
+      ADOLESCENT_2H({
+        [MON]: ["absent_unexcused"],
+        [TUE]: ["present"],
+        [WED]: ["present"],
+        [THU]: ["present"],
+      }),
+      THU,
+      "adolescent",
+    );
+    expect(w.payer).toMatchObject({ scheduledDays: 0, verdict: "cannot_reach" });
+    expect(deriveWeeklyHoursFindings(w)).toEqual([]);
   });
 
   it("raises nothing for a week on track, at risk or met", () => {

@@ -68,6 +68,8 @@ export interface PayerDays {
   countingDays: number;
   /** Days not counting yet that still can, if every open session that day is attended. */
   possibleDays: number;
+  /** Days whose schedule (after cancellations) reaches the daily minimum at all. */
+  scheduledDays: number;
   verdict: WeekVerdict;
 }
 
@@ -188,6 +190,7 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
   let openMinutes = 0;
   let countingDays = 0;
   let possibleDays = 0;
+  let scheduledDays = 0;
   for (const day of days) {
     scheduledMinutes += day.scheduledMinutes;
     attendedMinutes += day.attendedMinutes;
@@ -195,6 +198,7 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
     day.counts = day.attendedMinutes >= rules.dailyMinimumMinutes;
     if (day.counts) countingDays += 1;
     else if (day.attendedMinutes + day.openMinutes >= rules.dailyMinimumMinutes) possibleDays += 1;
+    if (day.scheduledMinutes >= rules.dailyMinimumMinutes) scheduledDays += 1;
   }
 
   const projectedMinutes = attendedMinutes + openMinutes;
@@ -223,6 +227,7 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
       daysRequired: rules.daysRequired,
       countingDays,
       possibleDays,
+      scheduledDays,
       verdict: verdictFor(countingDays, possibleDays, possibleDays > 0 ? 1 : 0, rules.daysRequired),
     },
   };
@@ -232,7 +237,10 @@ const GROUP_WORDS: Record<AgeGroup, string> = { adult: "adults", adolescent: "ad
 
 /**
  * The alerts a week's figures raise: the mid-week warning when the minimum cannot be reached any
- * more (warning, for the primary counselor), and a note when the payer's days rule cannot (info).
+ * more (warning, for the primary counselor), and a note when the payer's days rule cannot (info) —
+ * only when the schedule allowed it: a track whose days are all shorter than the payer's daily
+ * minimum (a 2-hour adolescent track) is a matter for the program's setup, not a weekly alert about
+ * each participant on it.
  */
 export function deriveWeeklyHoursFindings(week: WeeklyHours): AttendanceFinding[] {
   const findings: AttendanceFinding[] = [];
@@ -257,7 +265,7 @@ export function deriveWeeklyHoursFindings(week: WeeklyHours): AttendanceFinding[
       evidence,
     });
   }
-  if (week.payer.verdict === "cannot_reach") {
+  if (week.payer.verdict === "cannot_reach" && week.payer.scheduledDays >= week.payer.daysRequired) {
     const { countingDays, possibleDays, daysRequired, dailyMinimumMinutes } = week.payer;
     const most = countingDays + possibleDays;
     findings.push({
