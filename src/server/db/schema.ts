@@ -173,6 +173,14 @@ export const tracks = pgTable(
     timeZone: text("time_zone").notNull(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on"),
+    /** The weekly pattern of its group sessions: `{ slots: [{ weekday, start, end }] }` (core/schedule). */
+    pattern: jsonb("pattern")
+      .$type<{ slots: { weekday: number; start: string; end: string }[] }>()
+      .notNull()
+      .default(sql`'{"slots":[]}'::jsonb`),
+    /** A room name or a video link; `telehealth` when the sessions are held by video. */
+    location: text("location").notNull().default(""),
+    telehealth: boolean("telehealth").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -762,4 +770,150 @@ export const assessmentAssignments = pgTable(
       .on(t.participantId, t.instrumentKey)
       .where(sql`${t.responseId} is null and ${t.cancelledAt} is null`),
   ],
+);
+
+/** Who runs a track's group sessions. */
+export const trackFacilitators = pgTable(
+  "track_facilitators",
+  {
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.userId] })],
+);
+
+/**
+ * One change to one occurrence of a track's series (cancelled for a holiday, moved, a substitute
+ * facilitator), named by the occurrence's original key (`2026-11-26T18:00`): the series itself is
+ * never edited to make an exception.
+ */
+export const trackExceptions = pgTable(
+  "track_exceptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    occurrenceKey: text("occurrence_key").notNull(),
+    kind: text("kind").notNull(),
+    reason: text("reason").notNull().default(""),
+    movedOn: date("moved_on"),
+    movedStart: text("moved_start"),
+    movedEnd: text("moved_end"),
+    facilitatorIds: uuid("facilitator_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("track_exceptions_occurrence_key").on(t.trackId, t.occurrenceKey),
+    check("track_exceptions_kind_check", sql`${t.kind} in ('cancelled', 'moved', 'substitute')`),
+    check(
+      "track_exceptions_moved_check",
+      sql`(${t.kind} = 'moved') = (${t.movedOn} is not null and ${t.movedStart} is not null and ${t.movedEnd} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * A participant's place in a track during an episode: rolling admission with join and exit dates,
+ * or a place on the waitlist when the track is full. Moving tracks ends one row and starts another,
+ * so the history stays.
+ */
+export const trackEnrollments = pgTable(
+  "track_enrollments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id),
+    status: text("status").notNull().default("enrolled"),
+    joinedOn: date("joined_on"),
+    exitedOn: date("exited_on"),
+    exitReason: text("exit_reason"),
+    waitlistedAt: timestamp("waitlisted_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("track_enrollments_track_idx").on(t.trackId, t.status),
+    index("track_enrollments_participant_idx").on(t.participantId),
+    check("track_enrollments_status_check", sql`${t.status} in ('enrolled', 'waitlisted', 'exited')`),
+    check(
+      "track_enrollments_dates_check",
+      sql`(${t.status} = 'waitlisted' and ${t.joinedOn} is null and ${t.waitlistedAt} is not null)
+        or (${t.status} = 'enrolled' and ${t.joinedOn} is not null and ${t.exitedOn} is null)
+        or (${t.status} = 'exited' and ${t.exitedOn} is not null and (${t.joinedOn} is null or ${t.exitedOn} >= ${t.joinedOn}))`,
+    ),
+    // One open place (enrolled or waitlisted) per episode at a time.
+    uniqueIndex("track_enrollments_open_key")
+      .on(t.episodeId)
+      .where(sql`${t.status} in ('enrolled', 'waitlisted')`),
+  ],
+);
+
+/**
+ * Attendance at one occurrence of a track's series (named by its original key), per participant:
+ * status, minutes attended, telehealth. Changes after the first recording keep the earlier values
+ * with the reason in `attendance_mark_edits`.
+ */
+export const attendanceMarks = pgTable(
+  "attendance_marks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    occurrenceKey: text("occurrence_key").notNull(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    /** The local date the session took place (a moved session: its new date), for weekly hours. */
+    occurredOn: date("occurred_on").notNull(),
+    status: text("status").notNull(),
+    minutesAttended: integer("minutes_attended").notNull(),
+    sessionMinutes: integer("session_minutes").notNull(),
+    telehealth: boolean("telehealth").notNull().default(false),
+    note: text("note").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("attendance_marks_occurrence_key").on(t.trackId, t.occurrenceKey, t.participantId),
+    index("attendance_marks_participant_idx").on(t.participantId, t.occurredOn),
+    check(
+      "attendance_marks_status_check",
+      sql`${t.status} in ('present', 'late', 'left_early', 'absent_excused', 'absent_unexcused', 'cancelled_by_program')`,
+    ),
+    check(
+      "attendance_marks_minutes_check",
+      sql`${t.minutesAttended} >= 0 and ${t.minutesAttended} <= ${t.sessionMinutes}`,
+    ),
+  ],
+);
+
+/** Each change to a recorded attendance mark: what it was, what it became, who, when and why. */
+export const attendanceMarkEdits = pgTable(
+  "attendance_mark_edits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    markId: uuid("mark_id")
+      .notNull()
+      .references(() => attendanceMarks.id),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull(),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull(),
+    reason: text("reason").notNull(),
+    editedBy: uuid("edited_by").references(() => users.id),
+    editedAt: timestamp("edited_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("attendance_mark_edits_mark_idx").on(t.markId)],
 );
