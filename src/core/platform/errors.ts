@@ -103,6 +103,23 @@ export const ERROR_CATALOG = {
   },
   ALERTS_NOT_ACKNOWLEDGED: { kind: "conflict", message: "Acknowledge the alert before resolving it." },
   ALERTS_NOTE_REQUIRED: { kind: "invalid", message: "Say what was done, in a few words." },
+  ATTENDANCE_OCCURRENCE_NOT_FOUND: {
+    kind: "not_found",
+    message: "This track has no session at that date and time.",
+  },
+  ATTENDANCE_OCCURRENCE_CANCELLED: {
+    kind: "conflict",
+    message: "This session was cancelled; it takes no attendance.",
+  },
+  ATTENDANCE_OCCURRENCE_TIME_MISSING: {
+    kind: "conflict",
+    message:
+      "This session's local time does not exist that day (the clocks change). Move or cancel it before taking attendance.",
+  },
+  ATTENDANCE_NOT_ON_ROSTER: {
+    kind: "invalid",
+    message: "Someone marked is not enrolled in this track on the session's date.",
+  },
   ASSESSMENTS_UNKNOWN_QUESTIONNAIRE: {
     kind: "invalid",
     message: "There is no such questionnaire in this program.",
