@@ -54,6 +54,8 @@ import { metaRoutes } from "./platform/meta.routes";
 import { registerRequestContext } from "./platform/request-context";
 import { registerRouteAccess } from "./platform/route-access";
 import { overviewRoutes } from "./programs/overview.routes";
+import { tracksRoutes } from "./schedule/tracks.routes";
+import { createTracksService } from "./schedule/tracks.service";
 
 export interface AppDeps {
   config: Pick<
@@ -219,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reliableChange = createReliableChangeService({ db, now, catalog });
   const admissions = createAdmissionsService({ db, now });
   const admissionSettings = createAdmissionSettingsService({ db, now });
+  const tracks = createTracksService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -265,6 +268,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(admissionsRoutes, { admissions });
       await api.register(admissionSettingsRoutes, { admissionSettings });
       await api.register(overviewRoutes, { db, now });
+      await api.register(tracksRoutes, { tracks });
     },
     { prefix: API_PREFIX },
   );

@@ -5,9 +5,22 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/reliable-change-settings.schema";
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import type { DatabaseHandle } from "../../src/server/db/connection";
-import { admissionLeads, alerts, breakGlassGrants } from "../../src/server/db/schema";
+import {
+  admissionLeads,
+  alerts,
+  breakGlassGrants,
+  trackExceptions,
+  trackFacilitators,
+} from "../../src/server/db/schema";
 import type { DeclaredRoute } from "../../src/server/platform/route-access";
-import { aScreening, givenFamilyLink, givenParticipant, givenSite, givenUser } from "../support/given";
+import {
+  aScreening,
+  givenFamilyLink,
+  givenParticipant,
+  givenSite,
+  givenTrack,
+  givenUser,
+} from "../support/given";
 import { appHeaders, buildTestApp, signIn } from "../support/test-app";
 import { describeEachEngine, openTestDatabase } from "../support/test-database";
 
@@ -68,6 +81,27 @@ const clinicalView: Rule = (a, t) =>
 
 /** Questionnaires: whoever writes clinical content, and the participant answering their own. */
 const respond: Rule = (a, t) => clinicalWrite(a, t) || (a === "participant" && t === "caseload");
+
+/** schedule.view or settings.manage. */
+const SCHEDULE_READERS: ActorName[] = [
+  "administrator",
+  "clinical_director",
+  "counselor",
+  "intake_coordinator",
+  "prescriber",
+  "front_desk",
+];
+
+/** The matrix track: Mondays 18:00–21:00, its facilitator the counselor, one holiday cancelled. */
+const MATRIX_TRACK = {
+  pattern: { slots: [{ weekday: 1, start: "18:00", end: "21:00" }] },
+  location: "Room 2",
+  telehealth: false,
+  capacity: 12,
+  startsOn: "2026-01-05",
+  endsOn: null,
+};
+const MATRIX_EXCEPTION = { occurrenceKey: "2026-01-19T18:00", kind: "cancelled", reason: "Holiday" };
 
 const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/instruments": signedIn,
@@ -171,6 +205,12 @@ const EXPECTED: Record<string, Rule> = {
   // Only for staff outside the care team; those who may open the record anyway are told it is not needed.
   "POST /api/v1/participants/:id/break-glass": (a, t) =>
     ["counselor", "prescriber"].includes(a) && t === "site",
+  // Tracks: whoever sees the schedule, and administrators who set tracks up; only they change them.
+  "GET /api/v1/tracks": only(...SCHEDULE_READERS),
+  "PUT /api/v1/tracks/:id": only("administrator"),
+  "GET /api/v1/tracks/:id/occurrences": only(...SCHEDULE_READERS),
+  "POST /api/v1/tracks/:id/exceptions": only("administrator"),
+  "DELETE /api/v1/tracks/:id/exceptions/:exceptionId": only("administrator"),
 };
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
@@ -278,6 +318,14 @@ describeEachEngine("authorization matrix", (engine) => {
       })
       .returning();
     ids.lead = lead!.id;
+    const track = await givenTrack(db, { siteId: siteA.id, slots: MATRIX_TRACK.pattern.slots });
+    ids.track = track.id;
+    await db.insert(trackFacilitators).values({ trackId: track.id, userId: ids.counselor! });
+    const [exception] = await db
+      .insert(trackExceptions)
+      .values({ trackId: track.id, ...MATRIX_EXCEPTION })
+      .returning();
+    ids.trackException = exception!.id;
     for (const actor of SIGNED_IN) await signInAs(actor);
   });
 
@@ -310,8 +358,11 @@ describeEachEngine("authorization matrix", (engine) => {
                 ? ids.alert!
                 : route.url.startsWith("/api/v1/admissions/leads/")
                   ? ids.lead!
-                  : randomUUID(),
+                  : route.url.startsWith("/api/v1/tracks/")
+                    ? ids.track!
+                    : randomUUID(),
       )
+      .replace(":exceptionId", ids.trackException!)
       .replace(":token", "A".repeat(43))
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID());
@@ -404,6 +455,13 @@ describeEachEngine("authorization matrix", (engine) => {
       "PUT /api/v1/assessments/schedule": { entries: DEFAULT_SCHEDULE, graceDays: 3 },
       "PUT /api/v1/assessments/reliable-change": DEFAULT_RELIABLE_CHANGE_SETTINGS,
       "POST /api/v1/alerts/:id/resolve": { note: "Reviewed with the counselor; access was justified." },
+      // The track as it is, so an allowed call changes nothing the other cells rely on.
+      "PUT /api/v1/tracks/:id": { ...MATRIX_TRACK, facilitatorIds: [ids.counselor] },
+      "POST /api/v1/tracks/:id/exceptions": {
+        kind: "cancelled",
+        on: { date: "2026-01-12", start: "18:00" },
+        reason: "Snow day",
+      },
     };
     const key = `${route.method} ${route.url}`;
     return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };
@@ -432,6 +490,14 @@ describeEachEngine("authorization matrix", (engine) => {
       await db.execute(sql`delete from assessment_responses`);
     if (key === "POST /api/v1/participants/:id/assessment-assignments") {
       await db.execute(sql`delete from assessment_assignments`);
+    }
+    if (key === "POST /api/v1/tracks/:id/exceptions") {
+      await db.execute(sql`delete from track_exceptions where id <> ${ids.trackException}`);
+    }
+    if (key === "DELETE /api/v1/tracks/:id/exceptions/:exceptionId") {
+      await db
+        .insert(trackExceptions)
+        .values({ id: ids.trackException!, trackId: ids.track!, ...MATRIX_EXCEPTION });
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

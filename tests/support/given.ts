@@ -99,16 +99,26 @@ export async function givenParticipant(
 
 export async function givenTrack(
   db: Database,
-  options: { siteId: string; name?: string },
+  options: {
+    siteId: string;
+    name?: string;
+    capacity?: number;
+    startsOn?: string;
+    endsOn?: string | null;
+    /** Weekly sessions, e.g. `[{ weekday: 1, start: "18:00", end: "21:00" }]` (none by default). */
+    slots?: { weekday: number; start: string; end: string }[];
+  },
 ): Promise<{ id: string; name: string }> {
   const [track] = await db
     .insert(tracks)
     .values({
       siteId: options.siteId,
       name: options.name ?? `Track ${unique()}`,
-      capacity: 12,
+      capacity: options.capacity ?? 12,
       timeZone: "America/New_York",
-      startsOn: "2026-01-05",
+      startsOn: options.startsOn ?? "2026-01-05",
+      endsOn: options.endsOn ?? null,
+      pattern: { slots: options.slots ?? [] },
     })
     .returning({ id: tracks.id, name: tracks.name });
   return track!;

@@ -136,6 +136,14 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This form was made from an older version of the questionnaire. Reload it and answer again.",
   },
+  SCHEDULE_EXCEPTION_EXISTS: {
+    kind: "conflict",
+    message: "This session already has an exception. Remove it first to change it.",
+  },
+  SCHEDULE_CAPACITY_BELOW_ENROLLED: {
+    kind: "invalid",
+    message: "The capacity cannot be less than the number of participants enrolled.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
