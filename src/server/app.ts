@@ -31,6 +31,8 @@ import {
 } from "./assessments/measurement-schedule.service";
 import { reliableChangeRoutes } from "./assessments/reliable-change.routes";
 import { createReliableChangeService } from "./assessments/reliable-change.service";
+import { attendanceRoutes } from "./attendance/attendance.routes";
+import { createAttendanceService } from "./attendance/attendance.service";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
@@ -221,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reliableChange = createReliableChangeService({ db, now, catalog });
   const admissions = createAdmissionsService({ db, now });
   const admissionSettings = createAdmissionSettingsService({ db, now });
+  const attendance = createAttendanceService({ db, now });
   const tracks = createTracksService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
@@ -267,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reliableChangeRoutes, { reliableChange });
       await api.register(admissionsRoutes, { admissions });
       await api.register(admissionSettingsRoutes, { admissionSettings });
+      await api.register(attendanceRoutes, { attendance });
       await api.register(overviewRoutes, { db, now });
       await api.register(tracksRoutes, { tracks });
     },

@@ -82,6 +82,14 @@ const clinicalView: Rule = (a, t) =>
 /** Questionnaires: whoever writes clinical content, and the participant answering their own. */
 const respond: Rule = (a, t) => clinicalWrite(a, t) || (a === "participant" && t === "caseload");
 
+/** A participant's schedule and hours: site-wide schedule readers, caseload roles on theirs, the person themselves. */
+const scheduleView: Rule = (a, t) =>
+  (["clinical_director", "intake_coordinator", "front_desk"].includes(a) && t !== "other") ||
+  (["counselor", "prescriber", "participant"].includes(a) && t === "caseload");
+
+/** The attendance fixture: a Monday session of the matrix site's attendance track. */
+const ATTENDANCE_OCCURRENCE = "2026-02-02T18:00";
+
 /** schedule.view or settings.manage. */
 const SCHEDULE_READERS: ActorName[] = [
   "administrator",
@@ -205,6 +213,14 @@ const EXPECTED: Record<string, Rule> = {
   // Only for staff outside the care team; those who may open the record anyway are told it is not needed.
   "POST /api/v1/participants/:id/break-glass": (a, t) =>
     ["counselor", "prescriber"].includes(a) && t === "site",
+  // Attendance: who records it (attendance.record) at the track's site; weekly hours with the schedule.
+  "GET /api/v1/tracks/:trackId/occurrences/:key/roster": only("clinical_director", "counselor", "front_desk"),
+  "PUT /api/v1/tracks/:trackId/occurrences/:key/attendance": only(
+    "clinical_director",
+    "counselor",
+    "front_desk",
+  ),
+  "GET /api/v1/participants/:id/weekly-hours": scheduleView,
   // Tracks: whoever sees the schedule, and administrators who set tracks up; only they change them.
   "GET /api/v1/tracks": only(...SCHEDULE_READERS),
   "PUT /api/v1/tracks/:id": only("administrator"),
@@ -326,6 +342,18 @@ describeEachEngine("authorization matrix", (engine) => {
       .values({ trackId: track.id, ...MATRIX_EXCEPTION })
       .returning();
     ids.trackException = exception!.id;
+    const attendanceTrack = await db.execute(
+      sql`insert into tracks (site_id, name, capacity, time_zone, starts_on, pattern)
+          values (${siteA.id}, 'Matrix attendance track', 12, 'America/New_York', '2026-01-05',
+            ${JSON.stringify({ slots: [{ weekday: 1, start: "18:00", end: "21:00" }] })}::jsonb)
+          returning id`,
+    );
+    ids.attendanceTrack = (attendanceTrack as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    await db.execute(
+      sql`insert into track_enrollments (track_id, participant_id, episode_id, status, joined_on)
+          select ${ids.attendanceTrack}, e.participant_id, e.id, 'enrolled', '2026-02-02'
+          from episodes e where e.participant_id = ${patients.site}`,
+    );
     for (const actor of SIGNED_IN) await signInAs(actor);
   });
 
@@ -363,6 +391,8 @@ describeEachEngine("authorization matrix", (engine) => {
                     : randomUUID(),
       )
       .replace(":exceptionId", ids.trackException!)
+      .replace(":trackId", ids.attendanceTrack!)
+      .replace("/occurrences/:key/", `/occurrences/${ATTENDANCE_OCCURRENCE}/`)
       .replace(":token", "A".repeat(43))
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID());
@@ -455,6 +485,9 @@ describeEachEngine("authorization matrix", (engine) => {
       "PUT /api/v1/assessments/schedule": { entries: DEFAULT_SCHEDULE, graceDays: 3 },
       "PUT /api/v1/assessments/reliable-change": DEFAULT_RELIABLE_CHANGE_SETTINGS,
       "POST /api/v1/alerts/:id/resolve": { note: "Reviewed with the counselor; access was justified." },
+      "PUT /api/v1/tracks/:trackId/occurrences/:key/attendance": {
+        marks: [{ participantId: patients.site, status: "present" }],
+      },
       // The track as it is, so an allowed call changes nothing the other cells rely on.
       "PUT /api/v1/tracks/:id": { ...MATRIX_TRACK, facilitatorIds: [ids.counselor] },
       "POST /api/v1/tracks/:id/exceptions": {
@@ -498,6 +531,10 @@ describeEachEngine("authorization matrix", (engine) => {
       await db
         .insert(trackExceptions)
         .values({ id: ids.trackException!, trackId: ids.track!, ...MATRIX_EXCEPTION });
+    }
+    if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/attendance") {
+      await db.execute(sql`delete from attendance_mark_edits`);
+      await db.execute(sql`delete from attendance_marks`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);
