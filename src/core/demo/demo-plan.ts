@@ -36,14 +36,28 @@ export const DEMO_SITES = [
   { name: "Northgate", timeZone: "America/Chicago", onCallPhone: "(555) 010-4410" },
 ] as const;
 
+/**
+ * The demo's three tracks, each with the weekly pattern its name promises (ISO weekdays, local
+ * times in the site's zone) and a room.
+ */
 export const DEMO_TRACKS = [
-  { name: "Adult evening (Mon, Tue, Thu 18:00–21:00)", site: 0, audience: "adult", capacity: 14, share: 0.5 },
+  {
+    name: "Adult evening (Mon, Tue, Thu 18:00–21:00)",
+    site: 0,
+    audience: "adult",
+    capacity: 14,
+    share: 0.5,
+    slots: [1, 2, 4].map((weekday) => ({ weekday, start: "18:00", end: "21:00" })),
+    location: "Riverside, group room A",
+  },
   {
     name: "Morning dual-diagnosis (Mon–Thu 09:00–12:00)",
     site: 0,
     audience: "adult",
     capacity: 12,
     share: 0.35,
+    slots: [1, 2, 3, 4].map((weekday) => ({ weekday, start: "09:00", end: "12:00" })),
+    location: "Riverside, group room B",
   },
   {
     name: "Adolescent after-school (Mon, Wed, Thu 15:30–17:30)",
@@ -51,6 +65,8 @@ export const DEMO_TRACKS = [
     audience: "adolescent",
     capacity: 10,
     share: 0.15,
+    slots: [1, 3, 4].map((weekday) => ({ weekday, start: "15:30", end: "17:30" })),
+    location: "Northgate, teen room",
   },
 ] as const;
 

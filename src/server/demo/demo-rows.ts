@@ -11,7 +11,9 @@ import {
   type DemoParticipant,
 } from "../../core/demo/demo-plan";
 import { createRandom } from "../../core/demo/random";
+import { planHolidayCancellations } from "../../core/demo/track-holidays";
 import { addDays, daysBetween } from "../../core/platform/dates";
+import { occurrenceKey, weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
 import type {
   checkIns,
   episodes,
@@ -19,6 +21,9 @@ import type {
   participants,
   sites,
   staffSites,
+  trackEnrollments,
+  trackExceptions,
+  trackFacilitators,
   tracks,
   userRoles,
   users,
@@ -36,6 +41,9 @@ export interface ProgramRows {
   userRoles: (typeof userRoles.$inferInsert)[];
   staffSites: (typeof staffSites.$inferInsert)[];
   tracks: (typeof tracks.$inferInsert)[];
+  /** The site's counselors share its tracks; holidays are cancelled from the start to a year ahead. */
+  trackFacilitators: (typeof trackFacilitators.$inferInsert)[];
+  trackExceptions: (typeof trackExceptions.$inferInsert)[];
   /** Counselor user ids per site, in plan order (the demo counselor account first at site 0). */
   counselorIds: string[][];
   participantUserId: string;
@@ -50,6 +58,9 @@ const emailFor = (displayName: string) =>
     .replace(/ +/g, ".")}@${DEMO_EMAIL_DOMAIN}`;
 
 export const siteId = (site: number) => demoUuid(`site/${site}`);
+const trackId = (track: number) => demoUuid(`track/${track}`);
+/** The tracks run from before the earliest admission of the largest scale. */
+const tracksStartOn = (today: string) => addDays(today, -5 * 365 - 30);
 
 /** Organisation, sites, tracks, the demo accounts and the counselors without sign-in. */
 export function buildProgramRows(today: string, passwordHash: string): ProgramRows {
@@ -77,15 +88,32 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
     userRoles: [],
     staffSites: [],
     tracks: DEMO_TRACKS.map((t, i) => ({
-      id: demoUuid(`track/${i}`),
+      id: trackId(i),
       siteId: siteId(t.site),
       name: t.name,
       levelOfCare: "2.1",
       audience: t.audience,
       capacity: t.capacity,
       timeZone: DEMO_SITES[t.site]!.timeZone,
-      startsOn: addDays(today, -5 * 365 - 30),
+      startsOn: tracksStartOn(today),
+      pattern: { slots: t.slots.map((slot) => ({ ...slot })) },
+      location: t.location,
+      telehealth: false,
     })),
+    trackFacilitators: [],
+    trackExceptions: DEMO_TRACKS.flatMap((t, i) =>
+      planHolidayCancellations(
+        weeklyPatternSchema.parse({ slots: t.slots }).slots,
+        tracksStartOn(today),
+        addDays(today, 365),
+      ).map((exception) => ({
+        id: demoUuid(`track/${i}/exception/${occurrenceKey(exception.on)}`),
+        trackId: trackId(i),
+        occurrenceKey: occurrenceKey(exception.on),
+        kind: exception.kind,
+        reason: exception.reason,
+      })),
+    ),
     counselorIds: DEMO_SITES.map(() => []),
     participantUserId: "",
   };
@@ -106,6 +134,13 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
     if (person.roles.includes("counselor"))
       for (const site of person.sites) rows.counselorIds[site]!.push(id);
   }
+  // Counselors take turns across their site's tracks (a site with one track: all of them).
+  DEMO_SITES.forEach((_, site) => {
+    const siteTracks = DEMO_TRACKS.flatMap((t, i) => (t.site === site ? [i] : []));
+    rows.counselorIds[site]!.forEach((userId, n) => {
+      rows.trackFacilitators.push({ trackId: trackId(siteTracks[n % siteTracks.length]!), userId });
+    });
+  });
   return rows;
 }
 
@@ -133,7 +168,7 @@ export function buildParticipantRows(seed: number, plan: DemoParticipant[], prog
       id: episodeId(seed, p.key, n),
       participantId: participantId(seed, p.key),
       siteId: siteId(p.site),
-      trackId: demoUuid(`track/${e.track}`),
+      trackId: trackId(e.track),
       primaryCounselorId: program.counselorIds[p.site]![e.counselor]!,
       levelOfCare: "2.1",
       admittedOn: e.admittedOn,
@@ -141,7 +176,20 @@ export function buildParticipantRows(seed: number, plan: DemoParticipant[], prog
       dischargeReason: e.dischargeReason,
     })),
   );
-  return { participantRows, episodeRows };
+  // Each episode's place in its track: joined at admission, exited at discharge.
+  const enrollmentRows: (typeof trackEnrollments.$inferInsert)[] = plan.flatMap((p) =>
+    p.episodes.map((e, n) => ({
+      id: demoUuid(`${seed}/enrollment/${p.key}/${n}`),
+      trackId: trackId(e.track),
+      participantId: participantId(seed, p.key),
+      episodeId: episodeId(seed, p.key, n),
+      status: e.dischargedOn === null ? "enrolled" : "exited",
+      joinedOn: e.admittedOn,
+      exitedOn: e.dischargedOn,
+      exitReason: e.dischargedOn === null ? null : "discharged",
+    })),
+  );
+  return { participantRows, episodeRows, enrollmentRows };
 }
 
 /** Each episode's check-in window: admission to discharge, or to today while it is open. */

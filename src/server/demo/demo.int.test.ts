@@ -9,6 +9,8 @@ import { findInstrument } from "../../core/assessments/registry";
 import { classifyChange, resolveParameters } from "../../core/assessments/reliable-change";
 import { computeDue, DEFAULT_SCHEDULE } from "../../core/assessments/schedule.rules";
 import { planDemoParticipants } from "../../core/demo/demo-plan";
+import { expandSeries } from "../../core/schedule/recurrence.rules";
+import { weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
 import * as schedule from "../assessments/measurement-schedule.sql";
 import { verifyAuditChain } from "../audit/audit.service";
 import { type DatabaseHandle, queryRows } from "../db/connection";
@@ -109,6 +111,90 @@ describeEachEngine("demo program", (engine) => {
           from participants p join users u on u.id = p.user_id where u.email = 'participant@demo.bridgeway.example'`,
     );
     expect(rows).toEqual([{ name: "Casey Morgan", open: true }]);
+  });
+
+  it("runs three tracks on the weekly patterns their names promise, with facilitators, holidays off and one enrollment per episode", async () => {
+    await generateDemo(database, { seed: 3, scale: "small", now: NOW });
+    const tracks = await queryRows<{
+      name: string;
+      pattern: unknown;
+      location: string;
+      facilitators: number;
+      outside_site: number;
+      time_zone: string;
+      starts_on: string;
+    }>(
+      database.db,
+      sql`select t.name, t.pattern, t.location, t.time_zone, t.starts_on::text as starts_on,
+            (select count(*)::int from track_facilitators f where f.track_id = t.id) as facilitators,
+            (select count(*)::int from track_facilitators f where f.track_id = t.id and not exists (
+               select 1 from staff_sites ss where ss.user_id = f.user_id and ss.site_id = t.site_id)) as outside_site
+          from tracks t order by t.name`,
+    );
+    expect(tracks).toHaveLength(3);
+    const slots = Object.fromEntries(
+      tracks.map((t) => [
+        t.name.split(" (")[0],
+        weeklyPatternSchema.parse(t.pattern).slots.map((s) => `${s.weekday} ${s.start}–${s.end}`),
+      ]),
+    );
+    expect(slots).toEqual({
+      "Adult evening": ["1 18:00–21:00", "2 18:00–21:00", "4 18:00–21:00"],
+      "Morning dual-diagnosis": ["1 09:00–12:00", "2 09:00–12:00", "3 09:00–12:00", "4 09:00–12:00"],
+      "Adolescent after-school": ["1 15:30–17:30", "3 15:30–17:30", "4 15:30–17:30"],
+    });
+    for (const track of tracks) {
+      expect(track.location).not.toBe("");
+      expect(track.facilitators).toBeGreaterThan(0);
+      expect(track.outside_site).toBe(0);
+    }
+
+    // Thanksgiving 2026 (a Thursday): every track meets on Thursdays, and none does that day.
+    const thanksgiving = await queryRows<{ name: string; kind: string; reason: string }>(
+      database.db,
+      sql`select t.name, x.kind, x.reason from track_exceptions x join tracks t on t.id = x.track_id
+          where x.occurrence_key like '2026-11-26T%' order by t.name`,
+    );
+    expect(thanksgiving.map((x) => x.kind)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    const adultEvening = tracks.find((t) => t.name.startsWith("Adult evening"))!;
+    const series = {
+      timeZone: adultEvening.time_zone,
+      startsOn: adultEvening.starts_on,
+      endsOn: null,
+      pattern: weeklyPatternSchema.parse(adultEvening.pattern),
+    };
+    const exceptions = await queryRows<{ occurrence_key: string; reason: string }>(
+      database.db,
+      sql`select x.occurrence_key, x.reason from track_exceptions x join tracks t on t.id = x.track_id
+          where t.name = ${adultEvening.name}`,
+    );
+    const christmasWeek = expandSeries(
+      series,
+      exceptions.map((x) => ({
+        kind: "cancelled" as const,
+        on: { date: x.occurrence_key.slice(0, 10), start: x.occurrence_key.slice(11) },
+        reason: x.reason,
+      })),
+      "2026-12-21",
+      "2027-01-03",
+    );
+    // Christmas Day and New Year's Day fall on Fridays in 2026: the evening track does not meet then.
+    expect(christmasWeek.filter((o) => o.status === "cancelled")).toEqual([]);
+    expect(christmasWeek).toHaveLength(6);
+
+    const enrollments = await one<{ episodes: number; single: number; wrong: number }>(
+      sql`select
+            (select count(*)::int from episodes where track_id is not null) as episodes,
+            (select count(*)::int from episodes e where e.track_id is not null and
+               (select count(*) from track_enrollments n where n.episode_id = e.id) = 1) as single,
+            (select count(*)::int from track_enrollments n join episodes e on e.id = n.episode_id
+               where n.track_id <> e.track_id or n.participant_id <> e.participant_id
+                  or n.joined_on <> e.admitted_on
+                  or n.exited_on is distinct from e.discharged_on
+                  or n.status <> case when e.discharged_on is null then 'enrolled' else 'exited' end) as wrong`,
+    );
+    expect(enrollments.episodes).toBeGreaterThan(0);
+    expect(enrollments).toEqual({ episodes: enrollments.episodes, single: enrollments.episodes, wrong: 0 });
   });
 
   it("gives every participant a care team, links the family account, and writes a verifiable audit history", async () => {

@@ -27,6 +27,9 @@ import {
   screenings,
   sites,
   staffSites,
+  trackEnrollments,
+  trackExceptions,
+  trackFacilitators,
   tracks,
   userRoles,
   users,
@@ -118,6 +121,8 @@ async function writeDemo(
   await demo.insertRows(q, userRoles, program.userRoles);
   await demo.insertRows(q, staffSites, program.staffSites);
   await demo.insertRows(q, tracks, program.tracks);
+  await demo.insertRows(q, trackFacilitators, program.trackFacilitators);
+  await demo.insertRows(q, trackExceptions, program.trackExceptions);
   progress("program", 1, 1);
 
   const summary: DemoSummary = {
@@ -132,6 +137,7 @@ async function writeDemo(
     const rows = buildParticipantRows(options.seed, batch, program);
     await demo.insertRows(q, participants, rows.participantRows);
     await demo.insertRows(q, episodes, rows.episodeRows);
+    await demo.insertRows(q, trackEnrollments, rows.enrollmentRows);
     summary.participants += rows.participantRows.length;
     summary.episodes += rows.episodeRows.length;
     progress("participants", summary.participants, plan.length);
