@@ -116,6 +116,11 @@ export const ERROR_CATALOG = {
     message:
       "This session's local time does not exist that day (the clocks change). Move or cancel it before taking attendance.",
   },
+  ATTENDANCE_RECORDED_MEANWHILE: {
+    kind: "conflict",
+    message:
+      "Someone else recorded attendance for this session at the same moment. Reload the roster and try again: nothing was saved.",
+  },
   ATTENDANCE_NOT_ON_ROSTER: {
     kind: "invalid",
     message: "Someone marked is not enrolled in this track on the session's date.",

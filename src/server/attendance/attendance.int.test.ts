@@ -6,6 +6,7 @@ import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/supp
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { type DatabaseHandle, queryRows } from "../db/connection";
 import { episodes, trackEnrollments, trackExceptions, tracks } from "../db/schema";
+import { insertMark } from "./attendance.sql";
 
 /**
  * Taking attendance over the API: the roster of a session pre-filled from enrollment, marking all
@@ -333,5 +334,22 @@ describeEachEngine("attendance: roster, marks, edits and weekly hours", (engine)
     });
     expect(hours.statusCode).toBe(404);
     expect(await marksOf(THURSDAY)).toHaveLength(1);
+  });
+
+  it("leaves a mark recorded meanwhile by someone else alone (the second first-recording gets nothing back)", async () => {
+    const row = {
+      trackId,
+      occurrenceKey: "2026-04-06T18:00",
+      participantId: p.ana,
+      occurredOn: "2026-04-06",
+      status: "present",
+      minutesAttended: 180,
+      sessionMinutes: 180,
+      recordedAt: clock.now(),
+    };
+    expect(await insertMark(database.db, row)).toEqual(expect.any(String));
+    expect(
+      await insertMark(database.db, { ...row, status: "absent_unexcused", minutesAttended: 0 }),
+    ).toBeUndefined();
   });
 });

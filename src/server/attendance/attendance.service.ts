@@ -322,6 +322,8 @@ export function createAttendanceService(deps: { db: Database; now: () => Date })
               participantId,
               occurredOn: occurrence.date,
             });
+            // A concurrent first recording won: roll everything back rather than overwrite it.
+            if (!id) throw new DomainError("ATTENDANCE_RECORDED_MEANWHILE");
             entries.push({
               action: "attendance.record",
               resourceType: "attendance_mark",

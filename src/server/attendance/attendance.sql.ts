@@ -163,9 +163,16 @@ export async function findLatestTrackOfParticipant(
 
 export type NewMark = typeof attendanceMarks.$inferInsert;
 
-export async function insertMark(q: Queryable, row: NewMark): Promise<string> {
-  const rows = await q.insert(attendanceMarks).values(row).returning({ id: attendanceMarks.id });
-  return rows[0]!.id;
+/** Insert a first mark; undefined when another request recorded this participant's mark meanwhile. */
+export async function insertMark(q: Queryable, row: NewMark): Promise<string | undefined> {
+  const rows = await q
+    .insert(attendanceMarks)
+    .values(row)
+    .onConflictDoNothing({
+      target: [attendanceMarks.trackId, attendanceMarks.occurrenceKey, attendanceMarks.participantId],
+    })
+    .returning({ id: attendanceMarks.id });
+  return rows[0]?.id;
 }
 
 export async function updateMark(
