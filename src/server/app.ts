@@ -33,6 +33,14 @@ import { reliableChangeRoutes } from "./assessments/reliable-change.routes";
 import { createReliableChangeService } from "./assessments/reliable-change.service";
 import { attendanceRoutes } from "./attendance/attendance.routes";
 import { createAttendanceService } from "./attendance/attendance.service";
+import {
+  type AttendanceAlertsService,
+  createAttendanceAlertsService,
+} from "./attendance/attendance-alerts.service";
+import { attendanceSettingsRoutes } from "./attendance/attendance-settings.routes";
+import { createAttendanceSettingsService } from "./attendance/attendance-settings.service";
+import { signInSheetRoutes } from "./attendance/sign-in-sheet.routes";
+import { createSignInSheetService } from "./attendance/sign-in-sheet.service";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
 import type { DatabaseHandle } from "./db/connection";
@@ -55,9 +63,26 @@ import { createMailer, type Mailer } from "./platform/mail";
 import { metaRoutes } from "./platform/meta.routes";
 import { registerRequestContext } from "./platform/request-context";
 import { registerRouteAccess } from "./platform/route-access";
+import { createSmsChannel, type SmsChannel } from "./platform/sms";
 import { overviewRoutes } from "./programs/overview.routes";
+import { appointmentsRoutes } from "./schedule/appointments.routes";
+import { createAppointmentsService } from "./schedule/appointments.service";
+import { calendarRoutes } from "./schedule/calendar.routes";
+import { createCalendarService } from "./schedule/calendar.service";
+import { calendarFeedsRoutes } from "./schedule/calendar-feeds.routes";
+import { createCalendarFeedsService } from "./schedule/calendar-feeds.service";
+import { enrollmentsRoutes } from "./schedule/enrollments.routes";
+import { createEnrollmentsService } from "./schedule/enrollments.service";
+import { linkedFamilyRoutes } from "./schedule/linked-family.routes";
+import { createLinkedFamilyService } from "./schedule/linked-family.service";
+import { remindersRoutes } from "./schedule/reminders.routes";
+import { createRemindersService, type RemindersService } from "./schedule/reminders.service";
+import { roomsRoutes } from "./schedule/rooms.routes";
+import { createRoomsService } from "./schedule/rooms.service";
 import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
+import { unavailabilityRoutes } from "./schedule/unavailability.routes";
+import { createUnavailabilityService } from "./schedule/unavailability.service";
 
 export interface AppDeps {
   config: Pick<
@@ -72,7 +97,7 @@ export interface AppDeps {
     | "smtpUrl"
     | "mailFrom"
   > &
-    Partial<Pick<Config, "disabledInstruments">>;
+    Partial<Pick<Config, "disabledInstruments" | "smsChannel">>;
   database: DatabaseHandle;
   version: string;
   /** The built web app (dist/web); undefined serves the API only. */
@@ -85,6 +110,8 @@ export interface AppDeps {
    * directly with their own clock, e.g. `app.alerts.sweepEscalations()`).
    */
   jobs?: { alertSweepMinutes: number };
+  /** Override the SMS channel chosen by config.smsChannel (tests record what would be sent). */
+  sms?: SmsChannel;
 }
 
 const ONE_YEAR_SECONDS = 31_536_000;
@@ -97,6 +124,10 @@ declare module "fastify" {
     alerts: AlertsService;
     /** The measurement schedule (tests run the overdue sweep with their clock). */
     measurementSchedule: MeasurementScheduleService;
+    /** Attendance alerts (tests run the sweep with their clock). */
+    attendanceAlerts: AttendanceAlertsService;
+    /** Session reminders (tests run the job with their clock). */
+    reminders: RemindersService;
   }
 }
 
@@ -223,11 +254,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reliableChange = createReliableChangeService({ db, now, catalog });
   const admissions = createAdmissionsService({ db, now });
   const admissionSettings = createAdmissionSettingsService({ db, now });
-  const attendance = createAttendanceService({ db, now });
+  const attendanceAlerts = createAttendanceAlertsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
+  const attendance = createAttendanceService({ db, now, afterRecording: attendanceAlerts.afterRecording });
+  const attendanceSettings = createAttendanceSettingsService({ db, now });
   const tracks = createTracksService({ db, now });
+  const signInSheets = createSignInSheetService({ db, now });
+  const rooms = createRoomsService({ db, now });
+  const unavailability = createUnavailabilityService({ db, now });
+  const appointments = createAppointmentsService({
+    db,
+    now,
+    afterRecording: attendanceAlerts.afterRecording,
+  });
+  const reminders = createRemindersService({
+    db,
+    now,
+    sms: deps.sms ?? createSmsChannel(deps.config.smsChannel ?? "none", app.log),
+    log: app.log,
+    onMailQueued: () => mailer.kick(),
+  });
+  const enrollments = createEnrollmentsService({ db, now });
+  const calendar = createCalendarService({ db, now });
+  const linkedFamily = createLinkedFamilyService({ db });
+  const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
+  app.decorate("attendanceAlerts", attendanceAlerts);
+  app.decorate("reminders", reminders);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
   if (deps.jobs) {
@@ -239,6 +298,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Overdue measures become info alerts once a day (10:00 UTC: before the clinic day in the Americas).
     jobs.every("assessments-overdue-sweep", "0 10 * * *", async () => {
       await measurementSchedule.sweepOverdueMeasures();
+    });
+    // Weeks that can no longer reach their hours, and absences, become alerts (hourly, at :20).
+    jobs.every("attendance-alerts-sweep", "20 * * * *", async () => {
+      await attendanceAlerts.sweep();
+    });
+    // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
+    jobs.every("schedule-reminders", everyMinutes(5), async () => {
+      await reminders.sendDueReminders();
     });
     // Embedded PGlite has no autovacuum: refresh its planner statistics nightly (03:30 UTC).
     if (deps.database.engine === "pglite") {
@@ -271,8 +338,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(admissionsRoutes, { admissions });
       await api.register(admissionSettingsRoutes, { admissionSettings });
       await api.register(attendanceRoutes, { attendance });
+      await api.register(signInSheetRoutes, { signInSheets });
+      await api.register(attendanceSettingsRoutes, { attendanceSettings });
       await api.register(overviewRoutes, { db, now });
       await api.register(tracksRoutes, { tracks });
+      await api.register(roomsRoutes, { rooms });
+      await api.register(unavailabilityRoutes, { unavailability });
+      await api.register(appointmentsRoutes, { appointments });
+      await api.register(remindersRoutes, { reminders });
+      await api.register(enrollmentsRoutes, { enrollments });
+      await api.register(calendarRoutes, { calendar });
+      await api.register(calendarFeedsRoutes, { calendarFeeds });
+      await api.register(linkedFamilyRoutes, { linkedFamily });
     },
     { prefix: API_PREFIX },
   );

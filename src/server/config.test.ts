@@ -35,6 +35,14 @@ describe("parseConfig", () => {
     );
   });
 
+  it("sends no SMS unless SMS_CHANNEL chooses the log channel, and refuses other values", () => {
+    expect(parse({}).smsChannel).toBe("none");
+    expect(parse({ SMS_CHANNEL: " Log " }).smsChannel).toBe("log");
+    expect(() => parse({ SMS_CHANNEL: "twilio" })).toThrow(
+      'Invalid configuration: SMS_CHANNEL must be one of log, none (got "twilio").',
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(parse({ PORT: "", DATABASE_URL: " " }).port).toBe(3000);
   });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { INSTRUMENTS } from "../core/assessments/registry";
+import { SMS_CHANNEL_KINDS, type SmsChannelKind } from "../core/schedule/reminder-settings.schema";
 
 /**
  * The only reader of process.env. Parsed once at start; a bad value stops start-up with one
@@ -109,6 +110,14 @@ const envSchema = z.object({
       message: `DISABLED_INSTRUMENTS must list questionnaire keys from: ${INSTRUMENT_KEYS.join(", ")}`,
     })
     .optional(),
+  SMS_CHANNEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z.enum(SMS_CHANNEL_KINDS, { message: `SMS_CHANNEL must be one of ${SMS_CHANNEL_KINDS.join(", ")}` }),
+    )
+    .optional(),
 });
 
 export type TrustProxy = boolean | number | string[];
@@ -140,6 +149,11 @@ export interface Config {
    * not listed, not assignable, not scheduled. Responses already recorded stay in the chart.
    */
   disabledInstruments: string[];
+  /**
+   * How text-message reminders leave the server: `log` writes a line without the number or the text
+   * (no SMS provider is built in; a program plugs one in), `none` sends no SMS at all.
+   */
+  smsChannel: SmsChannelKind;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +206,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     sessionMaxHours: e.SESSION_MAX_HOURS,
     alertSweepMinutes: e.ALERT_SWEEP_MINUTES,
     disabledInstruments: e.DISABLED_INSTRUMENTS ?? [],
+    smsChannel: e.SMS_CHANNEL ?? "none",
   };
 }
 

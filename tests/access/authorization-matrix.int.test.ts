@@ -4,6 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/reliable-change-settings.schema";
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
+import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
+import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import {
   admissionLeads,
@@ -87,6 +89,40 @@ const scheduleView: Rule = (a, t) =>
   (["clinical_director", "intake_coordinator", "front_desk"].includes(a) && t !== "other") ||
   (["counselor", "prescriber", "participant"].includes(a) && t === "caseload");
 
+/** Placing a participant in a track (schedule.manage): site-wide roles, counselors on their caseload. */
+const placeInTrack: Rule = (a, t) =>
+  (["clinical_director", "intake_coordinator", "front_desk"].includes(a) && t !== "other") ||
+  (a === "counselor" && t === "caseload");
+
+/** Who has a calendar feed of their own: staff who see the schedule, and participants. */
+const FEED_OWNERS: ActorName[] = [
+  "clinical_director",
+  "counselor",
+  "intake_coordinator",
+  "prescriber",
+  "front_desk",
+  "participant",
+];
+
+/** A participant's feed is made by staff who book (schedule.manage): site-wide roles, counselors on their caseload. */
+const participantFeedManage: Rule = (a, t) =>
+  (["clinical_director", "intake_coordinator", "front_desk"].includes(a) && t !== "other") ||
+  (a === "counselor" && t === "caseload");
+
+/** Declared unavailability is changed by staff who book, or by the participant themselves. */
+const unavailabilityManage: Rule = (a, t) =>
+  participantFeedManage(a, t) || (a === "participant" && t === "caseload");
+
+/** Staff who book, move and cancel appointments (the fixture's participant is on the counselor's caseload). */
+const BOOKERS: ActorName[] = ["clinical_director", "counselor", "intake_coordinator", "front_desk"];
+
+/** The appointment fixture: the caseload participant with the counselor, a Wednesday morning. */
+const MATRIX_APPOINTMENT = {
+  startsAt: "2026-02-04T15:00:00Z",
+  endsAt: "2026-02-04T16:00:00Z",
+  localDate: "2026-02-04",
+};
+
 /** The attendance fixture: a Monday session of the matrix site's attendance track. */
 const ATTENDANCE_OCCURRENCE = "2026-02-02T18:00";
 
@@ -161,9 +197,19 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/sites": staffOnly,
   "POST /api/v1/sites": only("administrator"),
   "PATCH /api/v1/sites/:id": only("administrator"),
-  "GET /api/v1/sites/:id/staff": only("clinical_director", "intake_coordinator"),
+  // Staff names of one's site: care-team pickers and the calendar (who sees the schedule).
+  "GET /api/v1/sites/:id/staff": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "prescriber",
+    "front_desk",
+  ),
   "GET /api/v1/roles": only("administrator", "clinical_director"),
   "GET /api/v1/settings/security": only("administrator"),
+  // Session reminders: a program setting, changed by administrators.
+  "GET /api/v1/settings/reminders": only("administrator"),
+  "PUT /api/v1/settings/reminders": only("administrator"),
   "PUT /api/v1/settings/security": only("administrator"),
   "GET /api/v1/audit-events": only("administrator", "clinical_director"),
   "GET /api/v1/audit-events/export": only("administrator", "clinical_director"),
@@ -221,12 +267,83 @@ const EXPECTED: Record<string, Rule> = {
     "front_desk",
   ),
   "GET /api/v1/participants/:id/weekly-hours": scheduleView,
+  // The weekly hours and absence thresholds: read with the schedule or the settings; administrators change them.
+  "GET /api/v1/settings/attendance": only(...SCHEDULE_READERS),
+  "PUT /api/v1/settings/attendance": only("administrator"),
+  // The printable sign-in sheet: who takes attendance or sees the schedule (at the track's site).
+  "GET /api/v1/tracks/:trackId/occurrences/:key/sign-in-sheet.pdf": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "prescriber",
+    "front_desk",
+  ),
   // Tracks: whoever sees the schedule, and administrators who set tracks up; only they change them.
   "GET /api/v1/tracks": only(...SCHEDULE_READERS),
   "PUT /api/v1/tracks/:id": only("administrator"),
   "GET /api/v1/tracks/:id/occurrences": only(...SCHEDULE_READERS),
   "POST /api/v1/tracks/:id/exceptions": only("administrator"),
   "DELETE /api/v1/tracks/:id/exceptions/:exceptionId": only("administrator"),
+  // Enrollment: a track's list with schedule.view at its site, a participant's history with the
+  // schedule; placing, moving, leaving and admitting from the waitlist with schedule.manage on the
+  // participant. The exit fixture is the site participant's place (nobody's caseload); the
+  // waitlisted one is the caseload participant's.
+  "GET /api/v1/tracks/:id/enrollments": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "prescriber",
+    "front_desk",
+  ),
+  "GET /api/v1/participants/:id/enrollments": scheduleView,
+  "POST /api/v1/participants/:id/enrollments": placeInTrack,
+  "POST /api/v1/participants/:id/enrollments/move": placeInTrack,
+  "POST /api/v1/enrollments/:id/exit": only("clinical_director", "intake_coordinator", "front_desk"),
+  "POST /api/v1/enrollments/:id/admit-from-waitlist": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "front_desk",
+  ),
+  // Rooms: read with the schedule or the settings at the site; administrators add and change them.
+  "GET /api/v1/sites/:id/rooms": only(...SCHEDULE_READERS),
+  "POST /api/v1/sites/:id/rooms": only("administrator"),
+  "PUT /api/v1/rooms/:id": only("administrator"),
+  // Declared unavailability: read with the schedule; changed by staff who book, or by the participant.
+  "GET /api/v1/participants/:id/unavailability": scheduleView,
+  "POST /api/v1/participants/:id/unavailability": unavailabilityManage,
+  "DELETE /api/v1/participants/:id/unavailability/:unavailabilityId": unavailabilityManage,
+  // Appointments: booked, moved and cancelled by staff who book; attendance by those who record it;
+  // read with the schedule, and by the participant whose appointment it is.
+  "POST /api/v1/appointments": only(...BOOKERS),
+  "GET /api/v1/appointments/:id": only(...BOOKERS, "prescriber", "participant"),
+  "PUT /api/v1/appointments/:id/time": only(...BOOKERS),
+  "POST /api/v1/appointments/:id/cancel": only(...BOOKERS),
+  "PUT /api/v1/appointments/:id/attendance": only("clinical_director", "counselor", "front_desk"),
+  // The calendar views: schedule.view at the site (a participant may read the participant view of
+  // themselves); "my week" is a participant's own.
+  "GET /api/v1/calendar": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "prescriber",
+    "front_desk",
+  ),
+  "GET /api/v1/me/schedule": only("participant"),
+  // Calendar feeds: one's own for staff with a schedule and for participants; a participant's by
+  // staff who book sessions (schedule.manage); the setting is the administrator's.
+  "GET /api/v1/me/calendar-feed": only(...FEED_OWNERS),
+  "POST /api/v1/me/calendar-feed": only(...FEED_OWNERS),
+  "DELETE /api/v1/me/calendar-feed": only(...FEED_OWNERS),
+  "GET /api/v1/participants/:id/calendar-feed": scheduleView,
+  // Linked family accounts, ticked as attending a family session: those who book for the participant.
+  "GET /api/v1/participants/:id/family-members": participantFeedManage,
+  "POST /api/v1/participants/:id/calendar-feed": participantFeedManage,
+  "DELETE /api/v1/participants/:id/calendar-feed": participantFeedManage,
+  // The feed's secret address is its only key: a calendar app reads it without a session.
+  "GET /api/v1/calendar-feeds/:token.ics": anyone,
+  "GET /api/v1/settings/calendar-feeds": only("administrator"),
+  "PUT /api/v1/settings/calendar-feeds": only("administrator"),
 };
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
@@ -244,6 +361,9 @@ describeEachEngine("authorization matrix", (engine) => {
   const cookies = new Map<ActorName, string>();
   const credentials = new Map<ActorName, { email: string; password: string }>();
   const ids: Record<string, string> = {};
+  /** The fixture's enrollments as they were made, restored around each enrollment route's cells. */
+  let enrollmentBaseline: { id: string; participant_id: string; status: string; joined_on: string | null }[] =
+    [];
   const patients = {} as Record<Target, string>;
 
   const addressOf = (actor: ActorName) => `10.20.${ACTORS.indexOf(actor)}.1`;
@@ -354,6 +474,53 @@ describeEachEngine("authorization matrix", (engine) => {
           select ${ids.attendanceTrack}, e.participant_id, e.id, 'enrolled', '2026-02-02'
           from episodes e where e.participant_id = ${patients.site}`,
     );
+    // The caseload participant waits for a place in the attendance track.
+    await db.execute(
+      sql`insert into track_enrollments (track_id, participant_id, episode_id, status, waitlisted_at)
+          select ${ids.attendanceTrack}, e.participant_id, e.id, 'waitlisted', '2026-10-01T12:00:00Z'
+          from episodes e where e.participant_id = ${patients.caseload}`,
+    );
+    const enrollmentRows = await db.execute(
+      sql`select id, participant_id, status, joined_on::text as joined_on from track_enrollments`,
+    );
+    enrollmentBaseline = (
+      enrollmentRows as unknown as {
+        rows: { id: string; participant_id: string; status: string; joined_on: string | null }[];
+      }
+    ).rows;
+    ids["/api/v1/enrollments/:id/exit"] = enrollmentBaseline.find(
+      (r) => r.participant_id === patients.site,
+    )!.id;
+    ids["/api/v1/enrollments/:id/admit-from-waitlist"] = enrollmentBaseline.find(
+      (r) => r.participant_id === patients.caseload,
+    )!.id;
+    // A room, a Saturday morning of declared unavailability per participant, an appointment.
+    const room = await db.execute(
+      sql`insert into rooms (site_id, name) values (${siteA.id}, 'Matrix Room') returning id`,
+    );
+    ids.room = (room as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    for (const target of TARGETS) {
+      ids[`unavailability:${target}`] = randomUUID();
+      await insertUnavailability(target);
+    }
+    const appointment = await db.execute(
+      sql`insert into appointments (site_id, participant_id, kind, staff_id, room_id, time_zone, starts_at, ends_at, local_date)
+          values (${siteA.id}, ${patients.caseload}, 'individual', ${ids.counselor}, ${ids.room}, 'America/New_York',
+            ${MATRIX_APPOINTMENT.startsAt}, ${MATRIX_APPOINTMENT.endsAt}, ${MATRIX_APPOINTMENT.localDate})
+          returning id`,
+    );
+    ids.appointment = (appointment as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    // A calendar feed of the victim's, read by its secret address in the public route's cells.
+    const victimCookie = (await signIn(app, victim.email, victim.password)).cookie;
+    const feed = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/calendar-feed",
+      headers: { ...appHeaders, cookie: victimCookie },
+    });
+    ids.feedToken = new URL(feed.json().url).pathname
+      .split("/")
+      .at(-1)!
+      .replace(/\.ics$/, "");
     for (const actor of SIGNED_IN) await signInAs(actor);
   });
 
@@ -361,6 +528,14 @@ describeEachEngine("authorization matrix", (engine) => {
     await app.close();
     await database.close();
   });
+
+  async function insertUnavailability(target: Target) {
+    await database.db.execute(
+      sql`insert into participant_unavailability (id, participant_id, weekday, start_time, end_time, reason)
+          values (${ids[`unavailability:${target}`]}, ${patients[target]}, 6, '09:00', '12:00', 'childcare')
+          on conflict (id) do nothing`,
+    );
+  }
 
   /** A request that the handler would accept if access allows it (bodies are valid; side effects are undone). */
   async function requestFor(route: DeclaredRoute, actor: ActorName, target: Target | undefined, n: number) {
@@ -371,6 +546,11 @@ describeEachEngine("authorization matrix", (engine) => {
       const list = await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: other.cookie } });
       const id = (list.json().sessions as { id: string; current: boolean }[]).find((x) => x.current)!.id;
       return { method: "DELETE" as const, url: `/api/v1/me/sessions/${id}`, payload: undefined };
+    }
+    if (route.url.includes("enrollments")) {
+      await resetEnrollments(
+        `${route.method} ${route.url}` === "POST /api/v1/participants/:id/enrollments" ? target : undefined,
+      );
     }
     const participantId = target ? patients[target] : randomUUID();
     const url = route.url
@@ -388,11 +568,19 @@ describeEachEngine("authorization matrix", (engine) => {
                   ? ids.lead!
                   : route.url.startsWith("/api/v1/tracks/")
                     ? ids.track!
-                    : randomUUID(),
+                    : route.url.startsWith("/api/v1/appointments/")
+                      ? ids.appointment!
+                      : route.url.startsWith("/api/v1/rooms/")
+                        ? ids.room!
+                        : route.url.startsWith("/api/v1/enrollments/")
+                          ? ids[route.url]!
+                          : randomUUID(),
       )
       .replace(":exceptionId", ids.trackException!)
+      .replace(":unavailabilityId", ids[`unavailability:${target}`] ?? randomUUID())
       .replace(":trackId", ids.attendanceTrack!)
       .replace("/occurrences/:key/", `/occurrences/${ATTENDANCE_OCCURRENCE}/`)
+      .replace(":token.ics", `${ids.feedToken}.ics`)
       .replace(":token", "A".repeat(43))
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID());
@@ -423,6 +611,7 @@ describeEachEngine("authorization matrix", (engine) => {
       "POST /api/v1/sites": { name: `Matrix New Site ${n}`, timeZone: "America/Chicago" },
       "PATCH /api/v1/sites/:id": { name: "Matrix Site A", timeZone: "America/New_York" },
       "PUT /api/v1/settings/security": { counselorScope: "care_team", staffMfaRequired: false },
+      "PUT /api/v1/settings/reminders": DEFAULT_REMINDER_SETTINGS,
       "PUT /api/v1/participants/:id/care-team": {
         members:
           target === "caseload"
@@ -484,12 +673,38 @@ describeEachEngine("authorization matrix", (engine) => {
       "PUT /api/v1/alerts/settings": { emergencyEscalationMinutes: 15, urgentEscalationMinutes: 60 },
       "PUT /api/v1/assessments/schedule": { entries: DEFAULT_SCHEDULE, graceDays: 3 },
       "PUT /api/v1/assessments/reliable-change": DEFAULT_RELIABLE_CHANGE_SETTINGS,
+      "PUT /api/v1/settings/attendance": DEFAULT_ATTENDANCE_SETTINGS,
       "POST /api/v1/alerts/:id/resolve": { note: "Reviewed with the counselor; access was justified." },
       "PUT /api/v1/tracks/:trackId/occurrences/:key/attendance": {
         marks: [{ participantId: patients.site, status: "present" }],
       },
       // The track as it is, so an allowed call changes nothing the other cells rely on.
       "PUT /api/v1/tracks/:id": { ...MATRIX_TRACK, facilitatorIds: [ids.counselor] },
+      "POST /api/v1/participants/:id/enrollments": { trackId: ids.track, joinOn: "2026-11-20" },
+      "POST /api/v1/participants/:id/enrollments/move": { trackId: ids.track, on: "2026-11-20" },
+      "POST /api/v1/enrollments/:id/exit": { on: "2026-11-20", reason: "Started an evening job" },
+      "POST /api/v1/enrollments/:id/admit-from-waitlist": { joinOn: "2026-11-20" },
+      "PUT /api/v1/settings/calendar-feeds": { detail: "private", includeVideoLinks: false },
+      "POST /api/v1/sites/:id/rooms": { name: `Matrix Room ${n}` },
+      "PUT /api/v1/rooms/:id": { name: "Matrix Room", active: true },
+      "POST /api/v1/participants/:id/unavailability": {
+        weekday: 6,
+        start: "13:00",
+        end: "15:00",
+        reason: "work",
+      },
+      "POST /api/v1/appointments": {
+        participantId: patients.caseload,
+        kind: "individual",
+        staffId: ids.counselor,
+        roomId: ids.room,
+        date: "2026-02-11",
+        start: "10:00",
+        end: "11:00",
+      },
+      "PUT /api/v1/appointments/:id/time": { date: "2026-02-04", start: "10:30", end: "11:30" },
+      "POST /api/v1/appointments/:id/cancel": { reason: "Matrix check" },
+      "PUT /api/v1/appointments/:id/attendance": { status: "present" },
       "POST /api/v1/tracks/:id/exceptions": {
         kind: "cancelled",
         on: { date: "2026-01-12", start: "18:00" },
@@ -497,13 +712,47 @@ describeEachEngine("authorization matrix", (engine) => {
       },
     };
     const key = `${route.method} ${route.url}`;
-    return { method: route.method as "GET", url, payload: bodies[key] as object | undefined };
+    const queries: Record<string, string> = {
+      "GET /api/v1/calendar": `?view=site&siteId=${ids.siteA}&from=2026-02-02&to=2026-02-08`,
+    };
+    return {
+      method: route.method as "GET",
+      url: url + (queries[key] ?? ""),
+      payload: bodies[key] as object | undefined,
+    };
+  }
+
+  /**
+   * The fixture's enrollments again (rows made by requests removed, the episodes' tracks cleared);
+   * to place someone, the target's open place is first ended so that the placement can succeed.
+   */
+  async function resetEnrollments(placing?: Target) {
+    const db = database.db;
+    await db.execute(sql`delete from track_enrollments where created_by is not null`);
+    for (const row of enrollmentBaseline) {
+      await db.execute(
+        sql`update track_enrollments set status = ${row.status}, joined_on = ${row.joined_on},
+              exited_on = null, exit_reason = null
+            where id = ${row.id}`,
+      );
+    }
+    await db.execute(
+      sql`update episodes set track_id = null
+          where participant_id in (${patients.caseload}, ${patients.site}, ${patients.other})`,
+    );
+    if (placing) {
+      await db.execute(
+        sql`update track_enrollments set status = 'exited', exited_on = '2026-10-01', exit_reason = 'matrix'
+            where participant_id = ${patients[placing]} and status in ('enrolled', 'waitlisted')`,
+      );
+    }
   }
 
   /** Undo what an allowed call changed, so every cell starts from the same state. */
   async function undo(route: DeclaredRoute, actor: ActorName) {
     const db = database.db;
     const key = `${route.method} ${route.url}`;
+    if (route.url.includes("enrollments")) await resetEnrollments();
     if (key === "POST /api/v1/participants/:id/break-glass") {
       await db.execute(sql`delete from break_glass_grants where user_id <> ${ids.victim}`);
     }
@@ -535,6 +784,26 @@ describeEachEngine("authorization matrix", (engine) => {
     if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/attendance") {
       await db.execute(sql`delete from attendance_mark_edits`);
       await db.execute(sql`delete from attendance_marks`);
+    }
+    if (key === "POST /api/v1/sites/:id/rooms") {
+      await db.execute(sql`delete from rooms where name like 'Matrix Room %'`);
+    }
+    if (key === "POST /api/v1/participants/:id/unavailability") {
+      await db.execute(sql`delete from participant_unavailability where start_time = '13:00'`);
+    }
+    if (key === "DELETE /api/v1/participants/:id/unavailability/:unavailabilityId") {
+      for (const target of TARGETS) await insertUnavailability(target);
+    }
+    if (key === "POST /api/v1/appointments") {
+      await db.execute(sql`delete from appointments where id <> ${ids.appointment}`);
+    }
+    if (key.startsWith("PUT /api/v1/appointments/:id/") || key === "POST /api/v1/appointments/:id/cancel") {
+      await db.execute(
+        sql`update appointments set starts_at = ${MATRIX_APPOINTMENT.startsAt}, ends_at = ${MATRIX_APPOINTMENT.endsAt},
+              local_date = ${MATRIX_APPOINTMENT.localDate}, status = 'scheduled', cancel_reason = null,
+              attendance_status = null, minutes_attended = null
+            where id = ${ids.appointment}`,
+      );
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freePort, runCli, startServerProcess } from "../support/cli";
 
 /** The real command, as a person runs it: one clear line and a non-zero exit for every bad start. */
-describe("bridgeway start", () => {
+// Each test starts real processes (tsx, PGlite, migrations): generous limits for a loaded 2-core machine.
+describe("bridgeway start", { timeout: 180_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bw-start-"));

@@ -3,6 +3,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from "../../src/core/p
 import { buildApp } from "../../src/server/app";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import { appSettings } from "../../src/server/db/schema";
+import type { SmsChannel } from "../../src/server/platform/sms";
 
 export const TEST_BASE_URL = "http://localhost:3000";
 
@@ -26,6 +27,8 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Questionnaires the program does not offer (DISABLED_INSTRUMENTS). */
   disabledInstruments?: string[];
+  /** An SMS channel standing in for a provider (reminder tests record what would be sent). */
+  sms?: SmsChannel;
 }
 
 export async function buildTestApp(
@@ -57,6 +60,7 @@ export async function buildTestApp(
     webDir: options.webDir,
     logger: false,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
   });
 }
 

@@ -7,7 +7,8 @@ import { givenSite } from "../../../tests/support/given";
 import { openDatabase } from "../../server/db/connection";
 import { migrate } from "../../server/db/migrate";
 
-describe("bridgeway backup and restore (embedded)", () => {
+// Each test starts real processes (tsx, PGlite, migrations): generous limits for a loaded 2-core machine.
+describe("bridgeway backup and restore (embedded)", { timeout: 180_000 }, () => {
   let dir: string;
   let env: Record<string, string>;
   beforeEach(() => {
@@ -64,5 +65,5 @@ describe("bridgeway backup and restore (embedded)", () => {
     } finally {
       await check.close();
     }
-  }, 60_000);
+  });
 });

@@ -66,8 +66,9 @@ export function registerDemo(program: Command): void {
         "Scales: small  ≈30 participants (tests)",
         "        clinic ≈60 current and 200 past participants over 12 months (default)",
         "        large  130,000 participants, over 5 million check-ins, questionnaire",
-        "               scores of the 4,000 current ones (benchmarks; committed in",
-        "               steps, an interrupted run starts over)",
+        "               scores of the 4,000 current ones, attendance and sessions of",
+        "               those current or discharged in the last 90 days (benchmarks;",
+        "               committed in steps, an interrupted run starts over)",
         "Embedded mode: stop Bridgeway first (the data directory is locked while",
         "it runs).",
       ].join("\n"),
@@ -110,12 +111,20 @@ export function registerDemo(program: Command): void {
           progress.stop();
           const seconds = (Date.now() - started) / 1000;
           const rows =
-            summary.staff + summary.participants + summary.episodes + summary.checkIns + summary.assessments;
+            summary.staff +
+            summary.participants +
+            summary.episodes +
+            summary.checkIns +
+            summary.assessments +
+            summary.attendanceMarks +
+            summary.appointments;
           print(
             `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
               `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
               `${count(summary.checkIns)} check-ins, ${count(summary.assessments)} questionnaires ` +
-              `(${count(summary.assessmentAlerts)} alerts on them) (${count(Math.round(rows / seconds))} rows/s).`,
+              `(${count(summary.assessmentAlerts)} alerts on them), ${count(summary.attendanceMarks)} attendance marks, ` +
+              `${count(summary.appointments)} individual and family sessions (${count(summary.attendanceAlerts)} ` +
+              `attendance alerts this week) (${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {
           progress.stop();

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "clinical.write",
   "assessments.respond",
   "schedule.view",
+  "schedule.manage",
   "attendance.record",
   "billing.view",
   "billing.export",
@@ -44,6 +45,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "assessments.respond":
     "Record a completed questionnaire (staff in the chart; participants answer their own)",
   "schedule.view": "See the group and appointment schedule",
+  "schedule.manage": "Book, move and cancel appointments; place participants in tracks and move them",
   "attendance.record": "Record attendance",
   "billing.view": "See billing and utilization data",
   "billing.export": "Export claims and billing files",
@@ -82,6 +84,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "clinical.write",
     "assessments.respond",
     "schedule.view",
+    "schedule.manage",
     "attendance.record",
     "access_log.view",
     "alerts.review_access",
@@ -97,6 +100,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "clinical.write",
     "assessments.respond",
     "schedule.view",
+    "schedule.manage",
     "attendance.record",
     "break_glass.use",
     "alerts.view",
@@ -109,6 +113,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "care_team.manage",
     "admissions.manage",
     "schedule.view",
+    "schedule.manage",
   ],
   prescriber: [
     "participants.list",
@@ -122,7 +127,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "alerts.manage",
   ],
   billing: ["participants.list", "participants.view", "billing.view", "billing.export"],
-  front_desk: ["participants.list", "schedule.view", "attendance.record"],
+  front_desk: ["participants.list", "schedule.view", "schedule.manage", "attendance.record"],
 };
 
 export const ROLE_NAMES: Record<StaffRole, string> = {

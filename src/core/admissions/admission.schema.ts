@@ -113,7 +113,20 @@ export function checkAdmission(
   return problems;
 }
 
-export const admissionResultSchema = z.object({ participantId: z.uuid(), episodeId: z.uuid() });
+export const admissionResultSchema = z.object({
+  participantId: z.uuid(),
+  episodeId: z.uuid(),
+  /** The place in the chosen track: enrolled from the admission date, or waitlisted when it is full. */
+  trackPlacement: z
+    .object({
+      trackId: z.uuid(),
+      status: z.enum(["enrolled", "waitlisted"]),
+      joinedOn: z.iso.date().nullable(),
+      /** 1 for the first in line, when waitlisted. */
+      waitlistPosition: z.number().int().nullable(),
+    })
+    .nullable(),
+});
 
 /** Someone already in Bridgeway with the same name and date of birth, at a site the actor works at. */
 export const possibleDuplicateSchema = z.object({

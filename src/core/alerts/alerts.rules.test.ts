@@ -32,6 +32,10 @@ describe("deriveAudience", () => {
     ["phqa_suicide_item", "emergency", ["care_team", "clinical_director"]],
     ["break_the_glass", "warning", ["clinical_director"]],
     ["break_the_glass", "emergency", ["clinical_director"]],
+    ["weekly_hours_short", "warning", ["primary_counselor", "care_team"]],
+    ["consecutive_unexcused_absences", "warning", ["primary_counselor", "care_team"]],
+    ["low_attendance_rate", "warning", ["primary_counselor", "care_team"]],
+    ["payer_days_short", "info", ["primary_counselor"]],
   ] as const)("%s at %s is for %j", (kind, severity, audience) => {
     expect(deriveAudience(kind, severity)).toEqual(audience);
   });
@@ -149,6 +153,17 @@ describe("evidenceLink", () => {
     );
     expect(evidenceLink(pid, { kind: "break_glass_grant", id: "g-1", item: null })).toBe(
       `/staff/participants/${pid}/access-log`,
+    );
+  });
+  it("opens attendance on the chart's Schedule tab, at the week when it names one", () => {
+    expect(evidenceLink(pid, { kind: "attendance_week", id: pid, item: "2026-03-09" })).toBe(
+      `/staff/participants/${pid}?tab=schedule&week=2026-03-09`,
+    );
+    expect(evidenceLink(pid, { kind: "attendance_record", id: "m-1", item: null })).toBe(
+      `/staff/participants/${pid}?tab=schedule`,
+    );
+    expect(evidenceLink(pid, { kind: "attendance_record", id: "m-1", item: "2026-03-11" })).toBe(
+      `/staff/participants/${pid}?tab=schedule&week=2026-03-11`,
     );
   });
 });

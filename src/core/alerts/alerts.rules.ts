@@ -18,6 +18,13 @@ import {
 const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
   // Emergency access to a record is a compliance matter for the clinical director, not the care team.
   break_the_glass: ["clinical_director"],
+  // Attendance is the whole care team's concern (a facilitator may see the participant first); the
+  // primary counselor is named so the alert is theirs to act on.
+  weekly_hours_short: ["primary_counselor", "care_team"],
+  consecutive_unexcused_absences: ["primary_counselor", "care_team"],
+  low_attendance_rate: ["primary_counselor", "care_team"],
+  // The payer's days rule is a billing and scheduling matter (info): the counselor can add a day.
+  payer_days_short: ["primary_counselor"],
 };
 
 const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
@@ -145,6 +152,18 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
     }
     case "break_glass_grant":
       return `${record}/access-log`;
+    case "attendance_week": {
+      // The item is the week's Monday: open the chart's Schedule tab at that week.
+      const params = new URLSearchParams({ tab: "schedule" });
+      if (evidence.item) params.set("week", evidence.item);
+      return `${record}?${params.toString()}`;
+    }
+    case "attendance_record": {
+      // The item, when there is one, is the session's date: open the Schedule tab at its week.
+      const params = new URLSearchParams({ tab: "schedule" });
+      if (evidence.item) params.set("week", evidence.item);
+      return `${record}?${params.toString()}`;
+    }
   }
 }
 

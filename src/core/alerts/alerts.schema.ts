@@ -32,6 +32,12 @@ export const ALERT_KINDS = [
   "measure_overdue",
   /** A critical answer on an instrument whose rule has no kind of its own (never dropped for want of one). */
   "critical_answer",
+  /** Attendance (core/attendance/attendance-findings.ts): the week cannot reach the level-of-care minimum. */
+  "weekly_hours_short",
+  /** The week cannot meet the payer's days rule (e.g. 3 hours on 3 days). */
+  "payer_days_short",
+  "consecutive_unexcused_absences",
+  "low_attendance_rate",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -41,8 +47,18 @@ export const ALERT_AUDIENCES = ["primary_counselor", "care_team", "clinical_dire
 export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
 export const alertAudienceSchema = z.enum(ALERT_AUDIENCES);
 
-/** What an alert points at. Later issues add theirs (a note, a check-in, an attendance record). */
-export const EVIDENCE_KINDS = ["participant_record", "assessment_response", "break_glass_grant"] as const;
+/**
+ * What an alert points at. Later issues add theirs (a note, a check-in). `attendance_week`: the
+ * participant's id with the week's Monday as the item; `attendance_record`: an attendance mark or an
+ * appointment's attendance (the first session of a run of absences), with the session's date as the item.
+ */
+export const EVIDENCE_KINDS = [
+  "participant_record",
+  "assessment_response",
+  "break_glass_grant",
+  "attendance_week",
+  "attendance_record",
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const alertEvidenceSchema = z.object({

@@ -24,10 +24,10 @@ export interface ParticipantOccurrence {
   status: AttendanceStatus | null;
 }
 
-type Recorded = ParticipantOccurrence & { status: AttendanceStatus };
+export type Recorded = ParticipantOccurrence & { status: AttendanceStatus };
 
 /** Recorded, not cancelled by the program, in the order they took place. */
-function countable(occurrences: readonly ParticipantOccurrence[]): Recorded[] {
+export function countable(occurrences: readonly ParticipantOccurrence[]): Recorded[] {
   const order = (o: ParticipantOccurrence) => {
     const at = Date.parse(o.startsAt);
     if (Number.isNaN(at))

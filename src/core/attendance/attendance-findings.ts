@@ -1,9 +1,9 @@
-import type { AlertSeverity } from "../alerts/alerts.schema";
+import type { AlertKind, AlertSeverity } from "../alerts/alerts.schema";
 
 /**
- * What the attendance rules find for the alerts module: a kind, a severity and a reason in plain
- * words. The alerts module does not list these kinds yet; when it does (one literal each in
- * `ALERT_KINDS`), a finding becomes an alert as it is.
+ * What the attendance rules find for the alerts module: a kind (each one of `ALERT_KINDS`), a
+ * severity and a reason in plain words. `attendance-alerts.rules.ts` decides which findings become
+ * alerts and which alerts they resolve.
  */
 export const ATTENDANCE_ALERT_KINDS = [
   /** Mid-week warning: even attending every remaining session, the week stays under the minimum. */
@@ -12,7 +12,7 @@ export const ATTENDANCE_ALERT_KINDS = [
   "payer_days_short",
   "consecutive_unexcused_absences",
   "low_attendance_rate",
-] as const;
+] as const satisfies readonly AlertKind[];
 export type AttendanceAlertKind = (typeof ATTENDANCE_ALERT_KINDS)[number];
 
 export type AttendanceEvidence =

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { APPOINTMENT_KINDS } from "../schedule/appointment.schema";
 import { OCCURRENCE_PROBLEMS, OCCURRENCE_STATUSES } from "../schedule/recurrence.rules";
 import { EXCEPTION_KINDS, localDateSchema, type OccurrenceRef } from "../schedule/track-pattern.schema";
 import { ATTENDANCE_STATUSES, attendanceStatusSchema } from "./attendance.schema";
 import { AGE_GROUPS } from "./program-hours.schema";
-import { WEEK_VERDICTS } from "./weekly-hours.rules";
+import { WEEK_SESSION_KINDS, WEEK_VERDICTS } from "./weekly-hours.rules";
 
 /**
  * Taking attendance over the API: the roster of one occurrence of a track's series (who is enrolled
@@ -142,6 +143,11 @@ export const weeklyHoursViewSchema = z.object({
   verdict: verdictSchema,
   scheduleBelowMinimum: z.boolean(),
   scheduleAtOrAboveMaximum: z.boolean(),
+  /** The parts of the scheduled and attended minutes: group sessions, individual and family appointments. */
+  byKind: z.record(
+    z.enum(WEEK_SESSION_KINDS),
+    z.object({ scheduledMinutes: z.number().int(), attendedMinutes: z.number().int() }),
+  ),
   days: z.array(
     z.object({
       date: z.string(),
@@ -169,6 +175,19 @@ export const weeklyHoursViewSchema = z.object({
       /** Null for a mark whose key the series no longer produces (shown from the mark alone). */
       end: z.string().nullable(),
       status: z.enum(OCCURRENCE_STATUSES),
+      scheduledMinutes: z.number().int(),
+      mark: z.object({ status: z.enum(ATTENDANCE_STATUSES), minutesAttended: z.number().int() }).nullable(),
+    }),
+  ),
+  /** The individual and family sessions counted (cancelled ones are off the schedule), in order. */
+  appointments: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(APPOINTMENT_KINDS),
+      staff: z.object({ id: z.uuid(), name: z.string() }),
+      date: z.string(),
+      start: z.string(),
+      end: z.string(),
       scheduledMinutes: z.number().int(),
       mark: z.object({ status: z.enum(ATTENDANCE_STATUSES), minutesAttended: z.number().int() }).nullable(),
     }),

@@ -439,6 +439,50 @@ describe("the week's alerts", () => {
   });
 });
 
+describe("individual and family sessions", () => {
+  /** Groups Mon/Tue/Thu of 2½ hours: 7½ hours, under the adult minimum of 9 by themselves. */
+  const groups = [MON, TUE, THU].map((d) => session(d, 150));
+
+  it("count toward the week with the groups, each kind's part shown", () => {
+    const individual: WeekOccurrence = { kind: "individual", date: WED, scheduledMinutes: 60, mark: null };
+    const family: WeekOccurrence = {
+      kind: "family",
+      date: FRI,
+      scheduledMinutes: 60,
+      mark: { status: "present", minutesAttended: 60 },
+    };
+    const alone = week(groups, MON);
+    expect([alone.scheduledMinutes, alone.verdict, alone.scheduleBelowMinimum]).toEqual([
+      450,
+      "cannot_reach",
+      true,
+    ]);
+
+    const w = week([...groups, individual, family], MON);
+    expect(figures(w)).toMatchObject({
+      scheduledMinutes: 570,
+      attendedMinutes: 60,
+      projectedMinutes: 570,
+      verdict: "at_risk",
+    });
+    expect(w.scheduleBelowMinimum).toBe(false);
+    expect(w.byKind).toEqual({
+      group: { scheduledMinutes: 450, attendedMinutes: 0 },
+      individual: { scheduledMinutes: 60, attendedMinutes: 0 },
+      family: { scheduledMinutes: 60, attendedMinutes: 60 },
+    });
+    expect(w.days.find((d) => d.date === FRI)).toMatchObject({ scheduledMinutes: 60, attendedMinutes: 60 });
+  });
+
+  it("leave the parts of a week of groups only all group", () => {
+    expect(week(groups, MON).byKind).toEqual({
+      group: { scheduledMinutes: 450, attendedMinutes: 0 },
+      individual: { scheduledMinutes: 0, attendedMinutes: 0 },
+      family: { scheduledMinutes: 0, attendedMinutes: 0 },
+    });
+  });
+});
+
 describe("helpers", () => {
   it.each([
     ["2026-03-02", "2026-03-02"],

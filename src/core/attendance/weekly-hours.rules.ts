@@ -6,7 +6,7 @@ import { type AgeGroup, MINUTES_PER_DAY, type ProgramHours } from "./program-hou
 /**
  * One participant's hours in one ISO week (Monday to Sunday), against the level-of-care minimum of
  * their age group and the payer's days rule. Pure: the caller passes the week's session occurrences
- * for this participant with their dates in the site's zone (YYYY-MM-DD), the marks so far, and today
+ * (group sessions, and individual and family appointments, which count alike) for this participant with their dates in the site's zone (YYYY-MM-DD), the marks so far, and today
  * (also in the site's zone). Everything is counted in whole minutes, so sums are exact.
  *
  * Definitions:
@@ -32,7 +32,13 @@ import { type AgeGroup, MINUTES_PER_DAY, type ProgramHours } from "./program-hou
 export const WEEK_VERDICTS = ["met", "on_track", "at_risk", "cannot_reach"] as const;
 export type WeekVerdict = (typeof WEEK_VERDICTS)[number];
 
+/** What a session is: a track's group session, or an individual or family appointment. */
+export const WEEK_SESSION_KINDS = ["group", "individual", "family"] as const;
+export type WeekSessionKind = (typeof WEEK_SESSION_KINDS)[number];
+
 export interface WeekOccurrence {
+  /** A group session unless said otherwise; every kind counts toward the week alike. */
+  kind?: WeekSessionKind;
   /** The session's date in the site's time zone. */
   date: string;
   /** The session's length. */
@@ -98,6 +104,8 @@ export interface WeeklyHours {
   scheduleBelowMinimum: boolean;
   /** The sessions scheduled this week reach the maximum: the intensity of the next level of care. */
   scheduleAtOrAboveMaximum: boolean;
+  /** The scheduled (not cancelled by the program) and attended minutes of each kind of session. */
+  byKind: Record<WeekSessionKind, { scheduledMinutes: number; attendedMinutes: number }>;
   /** Monday to Sunday, seven entries. */
   days: DayHours[];
   payer: PayerDays;
@@ -121,6 +129,8 @@ function checkInput(input: WeeklyHoursInput, weekEnd: string): void {
   if (!ISO_DATE.test(input.today))
     throw new RangeError(`today must be a date (YYYY-MM-DD), not ${input.today}.`);
   for (const o of input.occurrences) {
+    if (o.kind !== undefined && !WEEK_SESSION_KINDS.includes(o.kind))
+      throw new RangeError(`A session's kind is group, individual or family, not ${o.kind}.`);
     if (!ISO_DATE.test(o.date) || o.date < input.weekStart || o.date > weekEnd)
       throw new RangeError(`A session on ${o.date} is outside the week ${input.weekStart}–${weekEnd}.`);
     if (
@@ -163,6 +173,9 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
     openMinutes: 0,
     counts: false,
   }));
+  const byKind = Object.fromEntries(
+    WEEK_SESSION_KINDS.map((kind) => [kind, { scheduledMinutes: 0, attendedMinutes: 0 }]),
+  ) as WeeklyHours["byKind"];
   let cancelledMinutes = 0;
   let openSessions = 0;
   let unrecordedSessions = 0;
@@ -175,8 +188,11 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
       continue;
     }
     day.scheduledMinutes += o.scheduledMinutes;
+    const kind = byKind[o.kind ?? "group"];
+    kind.scheduledMinutes += o.scheduledMinutes;
     if (o.mark) {
       day.attendedMinutes += o.mark.minutesAttended;
+      kind.attendedMinutes += o.mark.minutesAttended;
     } else {
       day.openMinutes += o.scheduledMinutes;
       openSessions += 1;
@@ -221,6 +237,7 @@ export function computeWeeklyHours(input: WeeklyHoursInput, hours: ProgramHours)
     verdict: verdictFor(attendedMinutes, openMinutes, longestOpen, minimumMinutes),
     scheduleBelowMinimum: scheduledMinutes < minimumMinutes,
     scheduleAtOrAboveMaximum: scheduledMinutes >= rules.weeklyMaximumMinutes,
+    byKind,
     days,
     payer: {
       dailyMinimumMinutes: rules.dailyMinimumMinutes,
@@ -270,6 +287,9 @@ export function deriveWeeklyHoursFindings(week: WeeklyHours): AttendanceFinding[
     const most = countingDays + possibleDays;
     findings.push({
       kind: "payer_days_short",
+      // Info, not a warning: the treatment is not short (the weekly minimum has its own warning);
+      // what is at stake is whether the week bills as H0015, and how each payer counts days varies
+      // (clinical.md §9.6). The counselor can add a day; no one needs to act before reading it.
       severity: "info",
       reason:
         `The week of ${week.weekStart} can have at most ${most} ${most === 1 ? "day" : "days"} with ` +

@@ -22,12 +22,38 @@ interface ScaleSpec {
    * database, instead of one transaction with check-ins computed here.
    */
   bulk: boolean;
+  /** Each track's share of admissions (adult evening, morning dual-diagnosis, adolescent). */
+  trackShares: readonly [number, number, number];
+  /**
+   * Which episodes get group attendance and individual and family sessions: those still open or
+   * discharged within this many days of today. Small and clinic: every episode (a year of sessions).
+   * Large: the current participants and those discharged in the last 90 days — a year of attendance
+   * for the 126,000 past participants would be about 800,000 marks, each insert checked against
+   * three foreign keys, adding minutes to a generation that no page or benchmark needs.
+   */
+  scheduleDays: number;
 }
 
 export const SCALE_SPECS: Record<DemoScale, ScaleSpec> = {
-  small: { current: 8, past: 20, days: 180, bulk: false },
-  clinic: { current: 60, past: 200, days: 365, bulk: false },
-  large: { current: 4_000, past: 126_000, days: 5 * 365, bulk: true },
+  small: { current: 8, past: 20, days: 180, bulk: false, trackShares: [0.5, 0.35, 0.15], scheduleDays: 180 },
+  clinic: {
+    current: 60,
+    past: 200,
+    days: 365,
+    bulk: false,
+    trackShares: [0.5, 0.35, 0.15],
+    scheduleDays: 365,
+  },
+  // The adolescent site (Northgate) takes 5 % of admissions: about 200 current participants, the
+  // site the weekly-hours benchmark reads; Riverside carries the rest of the volume.
+  large: {
+    current: 4_000,
+    past: 126_000,
+    days: 5 * 365,
+    bulk: true,
+    trackShares: [0.55, 0.4, 0.05],
+    scheduleDays: 90,
+  },
 };
 
 /** Fictional on-call numbers in the 555-01xx range reserved for fiction. */
@@ -46,27 +72,27 @@ export const DEMO_TRACKS = [
     site: 0,
     audience: "adult",
     capacity: 14,
-    share: 0.5,
     slots: [1, 2, 4].map((weekday) => ({ weekday, start: "18:00", end: "21:00" })),
     location: "Riverside, group room A",
+    telehealth: false,
   },
   {
     name: "Morning dual-diagnosis (Mon–Thu 09:00–12:00)",
     site: 0,
     audience: "adult",
     capacity: 12,
-    share: 0.35,
     slots: [1, 2, 3, 4].map((weekday) => ({ weekday, start: "09:00", end: "12:00" })),
     location: "Riverside, group room B",
+    telehealth: false,
   },
   {
     name: "Adolescent after-school (Mon, Wed, Thu 15:30–17:30)",
     site: 1,
     audience: "adolescent",
     capacity: 10,
-    share: 0.15,
     slots: [1, 3, 4].map((weekday) => ({ weekday, start: "15:30", end: "17:30" })),
     location: "Northgate, teen room",
+    telehealth: false,
   },
 ] as const;
 
@@ -118,9 +144,9 @@ function pickReason(random: Random) {
   return PAST_REASONS[0]!;
 }
 
-function pickTrack(random: Random): number {
+function pickTrack(random: Random, shares: ScaleSpec["trackShares"]): number {
   const roll = random.next();
-  return roll < DEMO_TRACKS[0].share ? 0 : roll < DEMO_TRACKS[0].share + DEMO_TRACKS[1].share ? 1 : 2;
+  return roll < shares[0] ? 0 : roll < shares[0] + shares[1] ? 1 : 2;
 }
 
 export function counselorsAtSite(site: number): number {
@@ -167,7 +193,7 @@ export function planDemoParticipants(seed: number, scale: DemoScale, today: stri
   for (let i = 0; i < spec.current + spec.past; i++) {
     const r = random.fork(`p${i}`);
     const current = i < spec.current;
-    const track = i === 0 ? 0 : pickTrack(r);
+    const track = i === 0 ? 0 : pickTrack(r, spec.trackShares);
     const counselor = r.int(0, counselorsAtSite(DEMO_TRACKS[track]!.site) - 1);
     const { ageDays, ...base } = person(r, i, track);
     const episodes: DemoEpisode[] = [];

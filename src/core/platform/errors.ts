@@ -149,6 +149,40 @@ export const ERROR_CATALOG = {
     kind: "invalid",
     message: "The capacity cannot be less than the number of participants enrolled.",
   },
+  SCHEDULE_CONFLICT: {
+    kind: "conflict",
+    message:
+      "This time clashes with other sessions: nothing was booked. Choose another time, staff member or room.",
+  },
+  SCHEDULE_ROOM_NAME_TAKEN: { kind: "conflict", message: "This site already has a room with this name." },
+  SCHEDULE_APPOINTMENT_CANCELLED: {
+    kind: "conflict",
+    message: "This session was cancelled; it cannot be moved or take attendance.",
+  },
+  SCHEDULE_ATTENDANCE_RECORDED: {
+    kind: "conflict",
+    message: "Attendance is recorded for this session; it cannot be moved.",
+  },
+  TRACK_FULL: {
+    kind: "conflict",
+    message: "The track is full. Add the participant to its waitlist, or choose another track.",
+  },
+  ENROLLMENT_OPEN_EXISTS: {
+    kind: "conflict",
+    message:
+      "The participant already has a place in a track (or on its waitlist) in this episode. Move them instead.",
+  },
+  ENROLLMENT_NO_OPEN_PLACE: {
+    kind: "conflict",
+    message:
+      "The participant has no place in a track (or on a waitlist) to move. Place them in a track instead.",
+  },
+  ENROLLMENT_NO_CURRENT_EPISODE: {
+    kind: "conflict",
+    message: "The participant is not in the program now (no open episode). Admit them first.",
+  },
+  ENROLLMENT_CLOSED: { kind: "conflict", message: "This place in the track has already ended." },
+  ENROLLMENT_NOT_WAITLISTED: { kind: "conflict", message: "This participant is not on the waitlist." },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

@@ -118,6 +118,8 @@ export const trackOccurrenceSchema = z.object({
   status: z.enum(OCCURRENCE_STATUSES),
   problem: z.enum(OCCURRENCE_PROBLEMS).nullable(),
   exception: trackExceptionSchema.nullable(),
+  /** How many participants have attendance recorded for this session (0: not taken yet). */
+  marksRecorded: z.number().int(),
 });
 
 export const trackOccurrencesSchema = z.object({

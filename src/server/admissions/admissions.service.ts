@@ -27,6 +27,7 @@ import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
+import { placeAdmittedEpisode } from "../schedule/track-placement";
 import { readAdmissionSettings } from "./admission-settings.repo";
 import * as store from "./admissions.sql";
 import { readLevelRule, readLevelRules, writeLevelRule } from "./level-rules";
@@ -539,6 +540,21 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           admittedOn: input.admittedOn,
           referralLeadId: lead.id,
         });
+        // The track's place: joined on the admission date, or waitlisted when the track is full.
+        const trackPlacement = input.trackId
+          ? await placeAdmittedEpisode(
+              tx,
+              {
+                participantId,
+                episodeId,
+                trackId: input.trackId,
+                admittedOn: input.admittedOn,
+                actorUserId: actor.user.id,
+              },
+              context,
+              at,
+            )
+          : null;
         await store.insertDiagnoses(
           tx,
           input.diagnoses.map((d) => {
@@ -582,7 +598,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           },
           at,
         );
-        return { participantId, episodeId };
+        return { participantId, episodeId, trackPlacement };
       });
     },
 

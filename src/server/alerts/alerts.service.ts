@@ -64,15 +64,21 @@ export interface RaisedAlert {
 /** Another domain's view of the alerts service: raise inside its own transaction. */
 export type RaiseAlert = (tx: Transaction, input: RaiseAlertInput, at: Date) => Promise<RaisedAlert>;
 
-/** Resolve, inside the caller's transaction, the open alerts a new record has made moot. */
+/**
+ * Resolve, inside the caller's transaction, the open alerts a new record has made moot: those of a
+ * kind about one item of the record (an overdue questionnaire), or about one piece of evidence.
+ */
 export type ResolveFindings = (
   tx: Transaction,
   input: {
     kind: AlertKind;
     participantId: string;
-    evidenceItem: string;
+    /** At least one of the two. */
+    evidenceItem?: string;
+    evidenceId?: string;
     note: string;
-    userId: string;
+    /** Who made it moot; null for a job (a sweep). */
+    userId: string | null;
     context: AuditContext;
   },
   at: Date,
@@ -178,7 +184,12 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
   const resolveFindings: ResolveFindings = async (tx, input, at) => {
     const ids = await store.resolveFindings(
       tx,
-      { kind: input.kind, participantId: input.participantId, evidenceItem: input.evidenceItem },
+      {
+        kind: input.kind,
+        participantId: input.participantId,
+        evidenceItem: input.evidenceItem,
+        evidenceId: input.evidenceId,
+      },
       input.userId,
       input.note,
       at,

@@ -315,22 +315,28 @@ export async function markEscalated(q: Queryable, id: string, at: Date): Promise
 
 /**
  * Resolve every unresolved alert of one kind about one item of a participant's record (an overdue
- * questionnaire once it is completed), acknowledging it on the way when nobody had. Returns the ids.
+ * questionnaire once it is completed) or one piece of evidence, acknowledging it on the way when
+ * nobody had. Returns the ids.
  */
 export async function resolveFindings(
   q: Queryable,
-  finding: { kind: string; participantId: string; evidenceItem: string },
-  userId: string,
+  finding: { kind: string; participantId: string; evidenceItem?: string; evidenceId?: string },
+  userId: string | null,
   note: string,
   at: Date,
 ): Promise<string[]> {
+  if (finding.evidenceItem === undefined && finding.evidenceId === undefined)
+    throw new Error("resolveFindings needs an evidence item or id.");
+  const item = finding.evidenceItem === undefined ? sql`` : sql` and evidence_item = ${finding.evidenceItem}`;
+  const id = finding.evidenceId === undefined ? sql`` : sql` and evidence_id = ${finding.evidenceId}`;
   const rows = await queryRows<{ id: string }>(
     q,
     sql`update alerts set state = 'resolved',
-          acknowledged_at = coalesce(acknowledged_at, ${at}), acknowledged_by = coalesce(acknowledged_by, ${userId}),
-          resolved_at = ${at}, resolved_by = ${userId}, resolution_note = ${note}
-        where kind = ${finding.kind} and participant_id = ${finding.participantId}
-          and evidence_item = ${finding.evidenceItem} and state <> 'resolved'
+          acknowledged_at = coalesce(acknowledged_at, ${at}),
+          acknowledged_by = coalesce(acknowledged_by, ${userId}::uuid),
+          resolved_at = ${at}, resolved_by = ${userId}::uuid, resolution_note = ${note}
+        where kind = ${finding.kind} and participant_id = ${finding.participantId}${item}${id}
+          and state <> 'resolved'
         returning id`,
   );
   return rows.map((r) => r.id);

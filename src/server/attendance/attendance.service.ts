@@ -1,4 +1,3 @@
-import { Temporal } from "temporal-polyfill";
 import type { z } from "zod";
 import { can } from "../../core/access/access.rules";
 import {
@@ -7,7 +6,6 @@ import {
   attendanceEditSchema,
   attendanceMarkSchema,
 } from "../../core/attendance/attendance.schema";
-import { DEFAULT_PROGRAM_HOURS } from "../../core/attendance/program-hours.schema";
 import {
   type AttendanceSubmission,
   type OccurrenceParams,
@@ -18,11 +16,7 @@ import {
   type WeeklyHoursQuery,
   type WeeklyHoursView,
 } from "../../core/attendance/roster.schema";
-import {
-  computeWeeklyHours,
-  isoWeekStart,
-  type WeekOccurrence,
-} from "../../core/attendance/weekly-hours.rules";
+import { computeWeeklyHours, isoWeekStart } from "../../core/attendance/weekly-hours.rules";
 import { addDays } from "../../core/platform/dates";
 import { DomainError, type FieldError } from "../../core/platform/errors";
 import {
@@ -31,44 +25,22 @@ import {
   isoWeekdayOf,
   type Occurrence,
 } from "../../core/schedule/recurrence.rules";
-import {
-  type IsoWeekday,
-  type Series,
-  type SeriesException,
-  WEEKDAY_NAMES,
-} from "../../core/schedule/track-pattern.schema";
+import { WEEKDAY_NAMES } from "../../core/schedule/track-pattern.schema";
 import { type AuditContext, type AuditEntry, appendAudit, recordAudit } from "../audit/audit.service";
-import type { Database } from "../db/connection";
+import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
+import { appointmentOccurrencesOf, weekAppointmentsOf } from "../schedule/appointment-weeks";
+import { listOfParticipantBetween as listAppointmentsOfParticipant } from "../schedule/appointments.sql";
 import * as store from "./attendance.sql";
-
-/** A track's stored pattern and dates as the series the recurrence rules expand. */
-function seriesOf(track: store.TrackRow): Series {
-  return {
-    timeZone: track.time_zone,
-    startsOn: track.starts_on,
-    endsOn: track.ends_on,
-    pattern: {
-      slots: track.pattern.slots.map((slot) => ({ ...slot, weekday: slot.weekday as IsoWeekday })),
-    },
-  };
-}
-
-function exceptionOf(row: store.ExceptionRow): SeriesException {
-  const on = occurrenceRefOf(row.occurrence_key);
-  if (row.kind === "moved") {
-    return {
-      kind: "moved",
-      on,
-      reason: row.reason,
-      movedTo: { date: row.moved_on!, start: row.moved_start!, end: row.moved_end! },
-    };
-  }
-  if (row.kind === "substitute") {
-    return { kind: "substitute", on, reason: row.reason, facilitatorIds: row.facilitator_ids };
-  }
-  return { kind: "cancelled", on, reason: row.reason };
-}
+import { readAttendanceSettings } from "./attendance-settings.repo";
+import {
+  ageGroupOf,
+  collectSessions,
+  exceptionOf,
+  seriesOf,
+  todayIn,
+  weekOccurrencesOf,
+} from "./week-sessions";
 
 /** The track's occurrence named by `key` (its original date and start), with its exception applied. */
 function findOccurrence(track: store.TrackRow, exceptions: readonly store.ExceptionRow[], key: string) {
@@ -145,23 +117,35 @@ function fieldErrors(error: z.ZodError, prefix: string): FieldError[] {
   }));
 }
 
-/** Today's date in a time zone. */
-function todayIn(zone: string, at: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(at.getTime())
-    .toZonedDateTimeISO(zone)
-    .toPlainDate()
-    .toString();
-}
-
 interface Write {
   participantId: string;
   mark: AttendanceMark;
   saved: store.MarkRow | undefined;
 }
 
+/**
+ * Called inside the transaction that recorded attendance, after its audit events: the participants
+ * whose marks changed and the session's date and zone (the attendance alerts are raised here).
+ */
+export type AfterRecording = (
+  tx: Transaction,
+  event: {
+    participantIds: string[];
+    on: string;
+    timeZone: string;
+    userId: string;
+    context: AuditContext;
+    at: Date;
+  },
+) => Promise<unknown>;
+
 /** Taking attendance for a track's sessions, and a participant's weekly hours from it. */
-export function createAttendanceService(deps: { db: Database; now: () => Date }) {
-  const { db, now } = deps;
+export function createAttendanceService(deps: {
+  db: Database;
+  now: () => Date;
+  afterRecording?: AfterRecording;
+}) {
+  const { db, now, afterRecording } = deps;
 
   /** The track, when it is at one of the actor's sites and they may record attendance there. */
   async function trackFor(actor: Actor, trackId: string): Promise<store.TrackRow> {
@@ -335,6 +319,16 @@ export function createAttendanceService(deps: { db: Database; now: () => Date })
           }
         }
         await appendAudit(tx, context, entries, at);
+        if (afterRecording && writes.length > 0) {
+          await afterRecording(tx, {
+            participantIds: writes.map((w) => w.participantId),
+            on: occurrence.date,
+            timeZone: track.time_zone,
+            userId: actor.user.id,
+            context,
+            at,
+          });
+        }
       });
       return readRoster(track, occurrence);
     },
@@ -355,65 +349,16 @@ export function createAttendanceService(deps: { db: Database; now: () => Date })
         store.listMarksOfParticipant(db, participantId, weekStart, weekEnd),
       ]);
       const exceptions = await store.listExceptionsByTracks(db, [...new Set(enrollments.map((e) => e.id))]);
-      const marksByKey = new Map(marks.map((m) => [`${m.track_id} ${m.occurrence_key}`, m]));
-
-      const sessions: WeeklyHoursView["sessions"] = [];
-      const seen = new Set<string>();
-      for (const enrollment of enrollments) {
-        const from = enrollment.joined_on > weekStart ? enrollment.joined_on : weekStart;
-        const exitedOn = enrollment.exited_on ?? weekEnd;
-        const to = exitedOn < weekEnd ? exitedOn : weekEnd;
-        if (from > to) continue;
-        const trackExceptions = exceptions.filter((e) => e.track_id === enrollment.id).map(exceptionOf);
-        for (const o of expandSeries(seriesOf(enrollment), trackExceptions, from, to)) {
-          const id = `${enrollment.id} ${o.key}`;
-          const mark = marksByKey.get(id);
-          if (seen.has(id) || (o.durationMinutes === null && !mark)) continue;
-          seen.add(id);
-          sessions.push({
-            track: { id: enrollment.id, name: enrollment.name },
-            key: o.key,
-            date: o.date,
-            start: o.start,
-            end: o.end,
-            status: o.status,
-            scheduledMinutes: mark ? mark.session_minutes : o.durationMinutes!,
-            mark: mark
-              ? { status: mark.status as AttendanceStatus, minutesAttended: mark.minutes_attended }
-              : o.status === "cancelled"
-                ? { status: "cancelled_by_program", minutesAttended: 0 }
-                : null,
-          });
-        }
-      }
-      // Marks whose key the series no longer produces (a changed pattern) still count, from the mark.
-      for (const mark of marks) {
-        const id = `${mark.track_id} ${mark.occurrence_key}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        sessions.push({
-          track: { id: mark.track_id, name: mark.track_name },
-          key: mark.occurrence_key,
-          date: mark.occurred_on,
-          start: occurrenceRefOf(mark.occurrence_key).start,
-          end: null,
-          status: "scheduled",
-          scheduledMinutes: mark.session_minutes,
-          mark: { status: mark.status as AttendanceStatus, minutesAttended: mark.minutes_attended },
-        });
-      }
-      sessions.sort((a, b) =>
-        a.date + a.start < b.date + b.start ? -1 : a.date + a.start > b.date + b.start ? 1 : 0,
+      const sessions = collectSessions({ enrollments, exceptions, marks }, weekStart, weekEnd);
+      // Individual and family sessions count toward the week alike.
+      const appointments = weekAppointmentsOf(
+        await listAppointmentsOfParticipant(db, participantId, weekStart, weekEnd),
       );
-
-      const occurrences: WeekOccurrence[] = sessions.map((s) => ({
-        date: s.date,
-        scheduledMinutes: s.scheduledMinutes,
-        mark: s.mark,
-      }));
-      const ageGroup = enrollments[0]?.audience ?? latest?.audience ?? "adult";
-      const week = computeWeeklyHours({ weekStart, today, ageGroup, occurrences }, DEFAULT_PROGRAM_HOURS);
-      return { participantId, today, timeZone, ...week, sessions };
+      const occurrences = [...weekOccurrencesOf(sessions), ...appointmentOccurrencesOf(appointments)];
+      const ageGroup = ageGroupOf(enrollments, latest);
+      const { programHours } = await readAttendanceSettings(db);
+      const week = computeWeeklyHours({ weekStart, today, ageGroup, occurrences }, programHours);
+      return { participantId, today, timeZone, ...week, sessions, appointments };
     },
   };
 }

@@ -4,6 +4,9 @@ import { attendanceMarkEdits, attendanceMarks } from "../db/schema";
 
 /** Attendance's storage: the track and its exceptions, enrollments on a date, marks and their edits. */
 
+/** Ids as one array parameter: `= any(...)` plans once, where a long `in (...)` list is slow to plan. */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
 export interface TrackRow {
   id: string;
   site_id: string;
@@ -42,10 +45,7 @@ export function listExceptionsByTracks(q: Queryable, trackIds: readonly string[]
     sql`select track_id, occurrence_key, kind, reason, moved_on::text as moved_on, moved_start, moved_end,
           facilitator_ids
         from track_exceptions
-        where track_id in (${sql.join(
-          trackIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
+        where track_id = any(${uuidArray(trackIds)})`,
   );
 }
 
@@ -113,15 +113,28 @@ export function listMarksOfParticipant(
   from: string,
   to: string,
 ): Promise<MarkRow[]> {
+  return listMarksOfParticipants(q, [participantId], from, to);
+}
+
+/** The marks of several participants that took place from `from` through `to` (a sweep reads them at once). */
+export function listMarksOfParticipants(
+  q: Queryable,
+  participantIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<MarkRow[]> {
+  if (participantIds.length === 0) return Promise.resolve([]);
   return queryRows<MarkRow>(
     q,
     sql`select ${MARK_COLUMNS}
         from attendance_marks m join tracks t on t.id = m.track_id left join users u on u.id = m.recorded_by
-        where m.participant_id = ${participantId} and m.occurred_on between ${from}::date and ${to}::date`,
+        where m.participant_id = any(${uuidArray(participantIds)})
+          and m.occurred_on between ${from}::date and ${to}::date`,
   );
 }
 
 export interface ParticipantEnrollmentRow extends TrackRow {
+  participant_id: string;
   joined_on: string;
   exited_on: string | null;
   status: "enrolled" | "exited";
@@ -134,14 +147,26 @@ export function listEnrollmentsOfParticipant(
   from: string,
   to: string,
 ): Promise<ParticipantEnrollmentRow[]> {
+  return listEnrollmentsOfParticipants(q, [participantId], from, to);
+}
+
+/** The same for several participants, by participant, each one's latest joined first. */
+export function listEnrollmentsOfParticipants(
+  q: Queryable,
+  participantIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<ParticipantEnrollmentRow[]> {
+  if (participantIds.length === 0) return Promise.resolve([]);
   return queryRows<ParticipantEnrollmentRow>(
     q,
-    sql`select ${TRACK_COLUMNS}, e.joined_on::text as joined_on, e.exited_on::text as exited_on, e.status
+    sql`select ${TRACK_COLUMNS}, e.participant_id, e.joined_on::text as joined_on, e.exited_on::text as exited_on,
+          e.status
         from track_enrollments e join tracks t on t.id = e.track_id
-        where e.participant_id = ${participantId} and e.status in ('enrolled', 'exited')
+        where e.participant_id = any(${uuidArray(participantIds)}) and e.status in ('enrolled', 'exited')
           and e.joined_on is not null and e.joined_on <= ${to}::date
           and (e.exited_on is null or e.exited_on >= ${from}::date)
-        order by e.joined_on desc, e.created_at desc`,
+        order by e.participant_id, e.joined_on desc, e.created_at desc`,
   );
 }
 

@@ -181,6 +181,8 @@ export const tracks = pgTable(
     /** A room name or a video link; `telehealth` when the sessions are held by video. */
     location: text("location").notNull().default(""),
     telehealth: boolean("telehealth").notNull().default(false),
+    /** The room its sessions use, for room conflict checks (null: by video or not set). */
+    roomId: uuid("room_id").references(() => rooms.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -916,4 +918,165 @@ export const attendanceMarkEdits = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("attendance_mark_edits_mark_idx").on(t.markId)],
+);
+
+/** A room at a site that groups and appointments are booked into (its use is conflict-checked). */
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rooms_site_name_key").on(t.siteId, sql`lower(${t.name})`)],
+);
+
+/**
+ * An individual or family session with a participant: one row per occurrence (a recurring booking
+ * shares `series_id`), with its staff member, room or video link, and afterwards its attendance.
+ */
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    episodeId: uuid("episode_id").references(() => episodes.id),
+    kind: text("kind").notNull(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => users.id),
+    roomId: uuid("room_id").references(() => rooms.id),
+    /** A video link (telehealth) or a place in words when no room is booked. */
+    location: text("location").notNull().default(""),
+    telehealth: boolean("telehealth").notNull().default(false),
+    timeZone: text("time_zone").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** The local date it takes place (in `time_zone`), for weekly hours and day views. */
+    localDate: date("local_date").notNull(),
+    /** Shared by the occurrences of one recurring booking. */
+    seriesId: uuid("series_id"),
+    /** Family members taking part (family sessions): `[{ userId?, name, relationship }]`. */
+    familyAttendees: jsonb("family_attendees")
+      .$type<{ userId: string | null; name: string; relationship: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    status: text("status").notNull().default("scheduled"),
+    cancelReason: text("cancel_reason"),
+    /** Attendance once recorded: the statuses and minutes of group attendance. */
+    attendanceStatus: text("attendance_status"),
+    minutesAttended: integer("minutes_attended"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("appointments_participant_idx").on(t.participantId, t.startsAt),
+    index("appointments_staff_idx").on(t.staffId, t.startsAt),
+    index("appointments_room_idx").on(t.roomId, t.startsAt),
+    index("appointments_site_idx").on(t.siteId, t.startsAt),
+    index("appointments_series_idx").on(t.seriesId),
+    check("appointments_kind_check", sql`${t.kind} in ('individual', 'family')`),
+    check("appointments_status_check", sql`${t.status} in ('scheduled', 'cancelled')`),
+    check("appointments_times_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("appointments_cancel_check", sql`(${t.status} = 'cancelled') = (${t.cancelReason} is not null)`),
+    check(
+      "appointments_attendance_check",
+      sql`(${t.attendanceStatus} is null and ${t.minutesAttended} is null)
+        or (${t.attendanceStatus} in ('present', 'late', 'left_early', 'absent_excused', 'absent_unexcused', 'cancelled_by_program')
+            and ${t.minutesAttended} >= 0
+            and ${t.minutesAttended} * interval '1 minute' <= ${t.endsAt} - ${t.startsAt})`,
+    ),
+  ],
+);
+
+/**
+ * When a participant cannot attend, declared by them or staff (work shifts, school, childcare):
+ * a weekly time window in the site's local time, checked when booking.
+ */
+export const participantUnavailability = pgTable(
+  "participant_unavailability",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    weekday: smallint("weekday").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("participant_unavailability_participant_idx").on(t.participantId),
+    check("participant_unavailability_weekday_check", sql`${t.weekday} between 1 and 7`),
+    check("participant_unavailability_times_check", sql`${t.endTime} > ${t.startTime}`),
+    check(
+      "participant_unavailability_reason_check",
+      sql`${t.reason} in ('work', 'school', 'childcare', 'caregiving', 'transport', 'other')`,
+    ),
+  ],
+);
+
+/**
+ * A personal iCalendar feed behind a secret URL: for a staff member (their groups and appointments)
+ * or a participant. Only an HMAC of the token is stored; revoking ends the URL at once.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    staffUserId: uuid("staff_user_id").references(() => users.id),
+    participantId: uuid("participant_id").references(() => participants.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_token_key").on(t.tokenHash),
+    uniqueIndex("calendar_feeds_open_staff_key")
+      .on(t.staffUserId)
+      .where(sql`${t.revokedAt} is null and ${t.staffUserId} is not null`),
+    uniqueIndex("calendar_feeds_open_participant_key")
+      .on(t.participantId)
+      .where(sql`${t.revokedAt} is null and ${t.participantId} is not null`),
+    check("calendar_feeds_owner_check", sql`(${t.staffUserId} is null) <> (${t.participantId} is null)`),
+  ],
+);
+
+/**
+ * A reminder sent (or handed to the outbox) for one session, person, moment and channel. The unique
+ * key makes sending idempotent: two processes running the reminder job cannot both send it.
+ */
+export const reminderDeliveries = pgTable(
+  "reminder_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** `appointment:<id>` or `group:<trackId>:<occurrenceKey>`. */
+    sessionKey: text("session_key").notNull(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    moment: text("moment").notNull(),
+    channel: text("channel").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("reminder_deliveries_once_key").on(t.sessionKey, t.participantId, t.moment, t.channel),
+    check("reminder_deliveries_moment_check", sql`${t.moment} in ('day_before', 'same_day')`),
+    check("reminder_deliveries_channel_check", sql`${t.channel} in ('email', 'sms')`),
+  ],
 );

@@ -10,15 +10,21 @@ import {
   DEMO_TRACKS,
   type DemoParticipant,
 } from "../../core/demo/demo-plan";
+import {
+  counselingRoomName,
+  DEMO_COUNSELING_ROOMS,
+  demoTrackSeries,
+  facilitatedTrack,
+} from "../../core/demo/demo-sessions";
 import { createRandom } from "../../core/demo/random";
-import { planHolidayCancellations } from "../../core/demo/track-holidays";
-import { addDays, daysBetween } from "../../core/platform/dates";
-import { occurrenceKey, weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
+import { daysBetween } from "../../core/platform/dates";
+import { occurrenceKey } from "../../core/schedule/track-pattern.schema";
 import type {
   checkIns,
   episodes,
   organisations,
   participants,
+  rooms,
   sites,
   staffSites,
   trackEnrollments,
@@ -40,12 +46,16 @@ export interface ProgramRows {
   users: (typeof users.$inferInsert)[];
   userRoles: (typeof userRoles.$inferInsert)[];
   staffSites: (typeof staffSites.$inferInsert)[];
+  /** Each track's group room, and each site's counseling rooms and family room. */
+  rooms: (typeof rooms.$inferInsert)[];
   tracks: (typeof tracks.$inferInsert)[];
   /** The site's counselors share its tracks; holidays are cancelled from the start to a year ahead. */
   trackFacilitators: (typeof trackFacilitators.$inferInsert)[];
   trackExceptions: (typeof trackExceptions.$inferInsert)[];
   /** Counselor user ids per site, in plan order (the demo counselor account first at site 0). */
   counselorIds: string[][];
+  /** Counseling room ids per site, in the order of DEMO_COUNSELING_ROOMS. */
+  counselingRoomIds: string[][];
   participantUserId: string;
 }
 
@@ -58,12 +68,19 @@ const emailFor = (displayName: string) =>
     .replace(/ +/g, ".")}@${DEMO_EMAIL_DOMAIN}`;
 
 export const siteId = (site: number) => demoUuid(`site/${site}`);
-const trackId = (track: number) => demoUuid(`track/${track}`);
-/** The tracks run from before the earliest admission of the largest scale. */
-const tracksStartOn = (today: string) => addDays(today, -5 * 365 - 30);
+export const trackId = (track: number) => demoUuid(`track/${track}`);
+const groupRoomId = (track: number) => demoUuid(`track/${track}/room`);
+const counselingRoomId = (site: number, room: number) => demoUuid(`site/${site}/room/${room}`);
 
-/** Organisation, sites, tracks, the demo accounts and the counselors without sign-in. */
-export function buildProgramRows(today: string, passwordHash: string): ProgramRows {
+/**
+ * Organisation, sites, rooms, tracks (with their places: see planTrackCapacities), the demo accounts
+ * and the counselors without sign-in.
+ */
+export function buildProgramRows(
+  today: string,
+  passwordHash: string,
+  capacities: readonly number[],
+): ProgramRows {
   const staff = [
     ...DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })),
     ...DEMO_EXTRA_COUNSELORS.map((c) => ({
@@ -87,26 +104,36 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
     users: [],
     userRoles: [],
     staffSites: [],
-    tracks: DEMO_TRACKS.map((t, i) => ({
-      id: trackId(i),
-      siteId: siteId(t.site),
-      name: t.name,
-      levelOfCare: "2.1",
-      audience: t.audience,
-      capacity: t.capacity,
-      timeZone: DEMO_SITES[t.site]!.timeZone,
-      startsOn: tracksStartOn(today),
-      pattern: { slots: t.slots.map((slot) => ({ ...slot })) },
-      location: t.location,
-      telehealth: false,
-    })),
+    rooms: [
+      ...DEMO_TRACKS.map((t, i) => ({ id: groupRoomId(i), siteId: siteId(t.site), name: t.location })),
+      ...DEMO_SITES.flatMap((_, site) =>
+        DEMO_COUNSELING_ROOMS.map((_, room) => ({
+          id: counselingRoomId(site, room),
+          siteId: siteId(site),
+          name: counselingRoomName(site, room),
+        })),
+      ),
+    ],
+    tracks: DEMO_TRACKS.map((t, i) => {
+      const { series } = demoTrackSeries(i, today);
+      return {
+        id: trackId(i),
+        siteId: siteId(t.site),
+        name: t.name,
+        levelOfCare: "2.1",
+        audience: t.audience,
+        capacity: capacities[i]!,
+        timeZone: series.timeZone,
+        startsOn: series.startsOn,
+        pattern: { slots: t.slots.map((slot) => ({ ...slot })) },
+        location: t.location,
+        telehealth: t.telehealth,
+        roomId: groupRoomId(i),
+      };
+    }),
     trackFacilitators: [],
-    trackExceptions: DEMO_TRACKS.flatMap((t, i) =>
-      planHolidayCancellations(
-        weeklyPatternSchema.parse({ slots: t.slots }).slots,
-        tracksStartOn(today),
-        addDays(today, 365),
-      ).map((exception) => ({
+    trackExceptions: DEMO_TRACKS.flatMap((_, i) =>
+      demoTrackSeries(i, today).exceptions.map((exception) => ({
         id: demoUuid(`track/${i}/exception/${occurrenceKey(exception.on)}`),
         trackId: trackId(i),
         occurrenceKey: occurrenceKey(exception.on),
@@ -115,6 +142,9 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
       })),
     ),
     counselorIds: DEMO_SITES.map(() => []),
+    counselingRoomIds: DEMO_SITES.map((_, site) =>
+      DEMO_COUNSELING_ROOMS.map((_, room) => counselingRoomId(site, room)),
+    ),
     participantUserId: "",
   };
   for (const person of staff) {
@@ -136,9 +166,8 @@ export function buildProgramRows(today: string, passwordHash: string): ProgramRo
   }
   // Counselors take turns across their site's tracks (a site with one track: all of them).
   DEMO_SITES.forEach((_, site) => {
-    const siteTracks = DEMO_TRACKS.flatMap((t, i) => (t.site === site ? [i] : []));
     rows.counselorIds[site]!.forEach((userId, n) => {
-      rows.trackFacilitators.push({ trackId: trackId(siteTracks[n % siteTracks.length]!), userId });
+      rows.trackFacilitators.push({ trackId: trackId(facilitatedTrack(site, n)), userId });
     });
   });
   return rows;

@@ -9,18 +9,26 @@ import { findInstrument } from "../../core/assessments/registry";
 import { classifyChange, resolveParameters } from "../../core/assessments/reliable-change";
 import { computeDue, DEFAULT_SCHEDULE } from "../../core/assessments/schedule.rules";
 import { planDemoParticipants } from "../../core/demo/demo-plan";
+import { createSchedulePlanner } from "../../core/demo/schedule-plan";
+import { localTimesOf } from "../../core/schedule/conflicts.rules";
 import { expandSeries } from "../../core/schedule/recurrence.rules";
 import { weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
+import { createAlertsService } from "../alerts/alerts.service";
 import * as schedule from "../assessments/measurement-schedule.sql";
+import { createAttendanceAlertsService } from "../attendance/attendance-alerts.service";
 import { verifyAuditChain } from "../audit/audit.service";
 import { type DatabaseHandle, queryRows } from "../db/connection";
+import { assertNoConflicts } from "../schedule/appointment-conflicts";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
 import * as demo from "./demo.sql";
-import { buildCheckInWindows } from "./demo-rows";
+import { buildCheckInWindows, participantId } from "./demo-rows";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
 const TODAY = "2026-11-23";
 const print = () => {};
+/** Generating the clinic scale (twice in some tests) takes tens of seconds on a loaded machine. */
+const CLINIC_TIMEOUT = 120_000;
+const SCHEDULE_TIMEOUT = 60_000;
 
 describeEachEngine("demo program", (engine) => {
   let database: DatabaseHandle;
@@ -232,53 +240,62 @@ describeEachEngine("demo program", (engine) => {
     expect(verdict.ok).toBe(true);
     expect(verdict.events).toBeGreaterThan(50);
     const latest = await one<{ at: Date }>(sql`select max(occurred_at) as at from audit_events`);
-    expect(new Date(latest.at).getTime()).toBeLessThan(NOW.getTime());
+    // Up to now: this week's attendance alerts are raised at generation time, as the sweep would.
+    expect(new Date(latest.at).getTime()).toBeLessThanOrEqual(NOW.getTime());
     // Replacing the demo starts a new trail rather than leaving a broken one.
     await generateDemo(database, { seed: 2, scale: "small", now: NOW });
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
-  it("is generated once at start-up, replaces only demo data, and never touches other data", async () => {
-    expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
-      generated: true,
-      present: true,
-    });
-    expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
-      generated: false,
-      present: true,
-    });
-    const before = await one<{ n: number }>(sql`select count(*)::int as n from participants`);
-    await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
-    expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual(before);
-
-    await givenUser(database.db);
-    await expect(generateDemo(database, { seed: 1, scale: "small", now: NOW })).rejects.toThrow(
-      DemoRefusedError,
-    );
-
-    const other = await openTestDatabase(engine);
-    try {
-      await givenSite(other.db, "A real site");
-      expect(await ensureDemoProgram(other, { now: NOW, print })).toEqual({
-        generated: false,
-        present: false,
+  it(
+    "is generated once at start-up, replaces only demo data, and never touches other data",
+    async () => {
+      expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
+        generated: true,
+        present: true,
       });
+      expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
+        generated: false,
+        present: true,
+      });
+      const before = await one<{ n: number }>(sql`select count(*)::int as n from participants`);
+      await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
       expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual(before);
-    } finally {
-      await other.close();
-    }
-  });
 
-  it("finishes a demo left without its marker by an interrupted run", async () => {
-    await generateDemo(database, { seed: 1, scale: "small", now: NOW });
-    await database.db.execute(sql`delete from app_settings where name = 'demo'`);
-    await database.db.execute(sql`delete from check_ins where id % 2 = 0`);
-    expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
-      generated: true,
-      present: true,
-    });
-    expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual({ n: 260 });
-  });
+      await givenUser(database.db);
+      await expect(generateDemo(database, { seed: 1, scale: "small", now: NOW })).rejects.toThrow(
+        DemoRefusedError,
+      );
+
+      const other = await openTestDatabase(engine);
+      try {
+        await givenSite(other.db, "A real site");
+        expect(await ensureDemoProgram(other, { now: NOW, print })).toEqual({
+          generated: false,
+          present: false,
+        });
+        expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual(before);
+      } finally {
+        await other.close();
+      }
+    },
+    CLINIC_TIMEOUT,
+  );
+
+  it(
+    "finishes a demo left without its marker by an interrupted run",
+    async () => {
+      await generateDemo(database, { seed: 1, scale: "small", now: NOW });
+      await database.db.execute(sql`delete from app_settings where name = 'demo'`);
+      await database.db.execute(sql`delete from check_ins where id % 2 = 0`);
+      expect(await ensureDemoProgram(database, { now: NOW, print })).toEqual({
+        generated: true,
+        present: true,
+      });
+      expect(await one<{ n: number }>(sql`select count(*)::int as n from participants`)).toEqual({ n: 260 });
+    },
+    CLINIC_TIMEOUT,
+  );
 
   interface StoredResponse {
     id: string;
@@ -419,42 +436,46 @@ describeEachEngine("demo program", (engine) => {
     expect(counts.all).toBeGreaterThan(100);
   });
 
-  it("tells a story on the charts: most improve, some stay flat, a few worsen; now and then a measure is overdue", async () => {
-    await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
-    const params = resolveParameters("phq9");
-    if (params.status !== "available") throw new Error("PHQ-9 has default reliable-change parameters");
-    const byEpisode = new Map<string, StoredResponse[]>();
-    for (const r of await responses())
-      if (r.instrument_key === "phq9")
-        byEpisode.set(r.episode_id, [...(byEpisode.get(r.episode_id) ?? []), r]);
-    const statuses = [...byEpisode.values()]
-      .filter((series) => series.length >= 2)
-      .map((series) => classifyChange(series[0]!.total!, series.at(-1)!.total!, params.parameters).status);
-    const count = (...wanted: string[]) => statuses.filter((s) => wanted.includes(s)).length;
-    expect(count("recovered", "improved")).toBeGreaterThan(count("deteriorated") * 3);
-    expect(count("unchanged")).toBeGreaterThan(count("deteriorated"));
-    expect(count("deteriorated")).toBeGreaterThan(0);
+  it(
+    "tells a story on the charts: most improve, some stay flat, a few worsen; now and then a measure is overdue",
+    async () => {
+      await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
+      const params = resolveParameters("phq9");
+      if (params.status !== "available") throw new Error("PHQ-9 has default reliable-change parameters");
+      const byEpisode = new Map<string, StoredResponse[]>();
+      for (const r of await responses())
+        if (r.instrument_key === "phq9")
+          byEpisode.set(r.episode_id, [...(byEpisode.get(r.episode_id) ?? []), r]);
+      const statuses = [...byEpisode.values()]
+        .filter((series) => series.length >= 2)
+        .map((series) => classifyChange(series[0]!.total!, series.at(-1)!.total!, params.parameters).status);
+      const count = (...wanted: string[]) => statuses.filter((s) => wanted.includes(s)).length;
+      expect(count("recovered", "improved")).toBeGreaterThan(count("deteriorated") * 3);
+      expect(count("unchanged")).toBeGreaterThan(count("deteriorated"));
+      expect(count("deteriorated")).toBeGreaterThan(0);
 
-    // What the due list reads: each participant's latest episode and latest administrations.
-    const filter = { scope: null };
-    const [episodes, latest] = await Promise.all([
-      schedule.listMeasuredEpisodes(database.db, filter),
-      schedule.listLatestAdministrations(database.db, filter, TODAY),
-    ]);
-    const current = episodes.filter((e) => e.discharged_on === null);
-    const overdue = current.filter((e) =>
-      computeDue(
-        DEFAULT_SCHEDULE,
-        { admittedOn: e.admitted_on, dischargedOn: null, audience: e.audience },
-        latest
-          .filter((l) => l.participant_id === e.participant_id)
-          .map((l) => ({ instrumentKey: l.instrument_key, on: l.last_on })),
-        TODAY,
-      ).some((m) => m.status === "overdue" && isOnWorklist(m, TODAY)),
-    );
-    expect(overdue.length).toBeGreaterThan(0);
-    expect(overdue.length).toBeLessThan(current.length / 2);
-  });
+      // What the due list reads: each participant's latest episode and latest administrations.
+      const filter = { scope: null };
+      const [episodes, latest] = await Promise.all([
+        schedule.listMeasuredEpisodes(database.db, filter),
+        schedule.listLatestAdministrations(database.db, filter, TODAY),
+      ]);
+      const current = episodes.filter((e) => e.discharged_on === null);
+      const overdue = current.filter((e) =>
+        computeDue(
+          DEFAULT_SCHEDULE,
+          { admittedOn: e.admitted_on, dischargedOn: null, audience: e.audience },
+          latest
+            .filter((l) => l.participant_id === e.participant_id)
+            .map((l) => ({ instrumentKey: l.instrument_key, on: l.last_on })),
+          TODAY,
+        ).some((m) => m.status === "overdue" && isOnWorklist(m, TODAY)),
+      );
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(overdue.length).toBeLessThan(current.length / 2);
+    },
+    CLINIC_TIMEOUT,
+  );
 
   it("computes check-ins inside the database (large scale) by the same rules, deterministically", async () => {
     await generateDemo(database, { seed: 3, scale: "small", now: NOW });
@@ -477,4 +498,275 @@ describeEachEngine("demo program", (engine) => {
     expect(ranges.ok).toBe(true);
     expect(ranges.uses).toBeGreaterThan(0);
   });
+
+  // A Wednesday afternoon at both sites (15:00 in New York, 14:00 in Chicago) in a week without a holiday.
+  const MIDWEEK = new Date("2026-12-02T20:00:00Z");
+  const MIDWEEK_TODAY = "2026-12-02";
+
+  it(
+    "records attendance at the group sessions held while each participant was enrolled: within the track's places, never on a holiday, never ahead of time",
+    async () => {
+      const summary = await generateDemo(database, { seed: 5, scale: "small", now: MIDWEEK });
+      const facts = await one<{
+        marks: number;
+        outside: number;
+        holidays: number;
+        ahead: number;
+        not_facilitator: number;
+        over_capacity: number;
+        statuses: number;
+        partial_ok: boolean;
+        participants: number;
+      }>(
+        sql`select
+            (select count(*)::int from attendance_marks) as marks,
+            (select count(*)::int from attendance_marks m where not exists (
+               select 1 from track_enrollments n where n.participant_id = m.participant_id and n.track_id = m.track_id
+                 and m.occurred_on between n.joined_on and coalesce(n.exited_on, ${MIDWEEK_TODAY}::date))) as outside,
+            (select count(*)::int from attendance_marks m join track_exceptions x
+               on x.track_id = m.track_id and x.occurrence_key = m.occurrence_key and x.kind = 'cancelled') as holidays,
+            (select count(*)::int from attendance_marks where recorded_at > ${MIDWEEK.toISOString()}::timestamptz) as ahead,
+            (select count(*)::int from attendance_marks m where not exists (
+               select 1 from track_facilitators f where f.track_id = m.track_id and f.user_id = m.recorded_by)) as not_facilitator,
+            (select count(*)::int from (select m.track_id, m.occurrence_key, count(*) as n from attendance_marks m
+               group by 1, 2) o join tracks t on t.id = o.track_id where o.n > t.capacity) as over_capacity,
+            (select count(distinct status)::int from attendance_marks) as statuses,
+            (select bool_and(case when status = 'present' then minutes_attended = session_minutes
+                                  when status in ('late', 'left_early') then minutes_attended between 1 and session_minutes - 1
+                                  else minutes_attended = 0 end) from attendance_marks) as partial_ok,
+            (select count(distinct participant_id)::int from attendance_marks) as participants`,
+      );
+      expect(facts).toMatchObject({
+        marks: summary.attendanceMarks,
+        outside: 0,
+        holidays: 0,
+        ahead: 0,
+        not_facilitator: 0,
+        over_capacity: 0,
+        statuses: 5,
+        partial_ok: true,
+        participants: 28,
+      });
+      // Every session held while enrolled has each enrolled participant's mark: the sessions of a track
+      // that ended before now, from joining to leaving (or today), less the holidays.
+      const enrollments = await queryRows<{
+        participant_id: string;
+        joined_on: string;
+        exited_on: string | null;
+        time_zone: string;
+        starts_on: string;
+        pattern: unknown;
+        track_id: string;
+        marks: number;
+      }>(
+        database.db,
+        sql`select n.participant_id, n.joined_on::text as joined_on, n.exited_on::text as exited_on, t.time_zone,
+            t.starts_on::text as starts_on, t.pattern, t.id as track_id,
+            (select count(*)::int from attendance_marks m where m.participant_id = n.participant_id and m.track_id = t.id
+               and m.occurred_on between n.joined_on and coalesce(n.exited_on, ${MIDWEEK_TODAY}::date)) as marks
+          from track_enrollments n join tracks t on t.id = n.track_id`,
+      );
+      const exceptions = await queryRows<{ track_id: string; occurrence_key: string; reason: string }>(
+        database.db,
+        sql`select track_id, occurrence_key, reason from track_exceptions`,
+      );
+      for (const e of enrollments) {
+        const held = expandSeries(
+          {
+            timeZone: e.time_zone,
+            startsOn: e.starts_on,
+            endsOn: null,
+            pattern: weeklyPatternSchema.parse(e.pattern),
+          },
+          exceptions
+            .filter((x) => x.track_id === e.track_id)
+            .map((x) => ({
+              kind: "cancelled" as const,
+              on: { date: x.occurrence_key.slice(0, 10), start: x.occurrence_key.slice(11) },
+              reason: x.reason,
+            })),
+          e.joined_on,
+          e.exited_on ?? MIDWEEK_TODAY,
+        ).filter((o) => o.status === "scheduled" && Date.parse(o.endsAt!) <= MIDWEEK.getTime());
+        expect(e.marks).toBe(held.length);
+      }
+    },
+    SCHEDULE_TIMEOUT,
+  );
+
+  it(
+    "raises this week's attendance alerts through the hourly sweep: a few weeks out of reach, runs of unexcused absences, one low rate — those the plan tells, no others",
+    async () => {
+      const seed = 5;
+      const summary = await generateDemo(database, { seed, scale: "small", now: MIDWEEK });
+      const plan = planDemoParticipants(seed, "small", MIDWEEK_TODAY);
+      const planned = createSchedulePlanner({
+        seed,
+        scale: "small",
+        today: MIDWEEK_TODAY,
+        nowMs: MIDWEEK.getTime(),
+        plan,
+        linkedRelative: { name: "Dana Morgan", relationship: "sister" },
+      }).plan(plan);
+      const expected = planned
+        .flatMap((s) => s.expectedAlerts.map((kind) => `${participantId(seed, s.key)} ${kind}`))
+        .sort();
+      const alerts = await queryRows<{
+        participant_id: string;
+        kind: string;
+        state: string;
+        reason: string;
+        created_at: Date;
+        for_counselor: boolean;
+        audited: boolean;
+      }>(
+        database.db,
+        sql`select a.participant_id, a.kind, a.state, a.reason, a.created_at,
+            exists (select 1 from alert_recipients r join care_team_members c on c.user_id = r.user_id
+                      and c.participant_id = a.participant_id and c.role = 'primary_counselor'
+                    where r.alert_id = a.id) as for_counselor,
+            exists (select 1 from audit_events e where e.action = 'alert.raise' and e.resource_id = a.id::text) as audited
+          from alerts a
+          where a.kind in ('weekly_hours_short', 'payer_days_short', 'consecutive_unexcused_absences', 'low_attendance_rate')`,
+      );
+      expect(alerts.map((a) => `${a.participant_id} ${a.kind}`).sort()).toEqual(expected);
+      expect(summary.attendanceAlerts).toBe(alerts.length);
+      const count = (kind: string) => alerts.filter((a) => a.kind === kind).length;
+      expect(count("weekly_hours_short")).toBeGreaterThanOrEqual(2);
+      expect(count("weekly_hours_short")).toBeLessThanOrEqual(4);
+      expect(count("consecutive_unexcused_absences")).toBeGreaterThanOrEqual(1);
+      expect(count("consecutive_unexcused_absences")).toBeLessThanOrEqual(2);
+      expect(count("low_attendance_rate")).toBeGreaterThanOrEqual(1);
+      for (const alert of alerts) {
+        expect(alert).toMatchObject({ state: "open", for_counselor: true, audited: true });
+        expect(new Date(alert.created_at).toISOString()).toBe(MIDWEEK.toISOString());
+      }
+      expect(alerts.find((a) => a.kind === "weekly_hours_short")!.reason).toMatch(
+        /^The week of 2026-11-30 can reach at most .* even attending every remaining session/,
+      );
+      // The sweep the app runs every hour finds nothing more to raise or resolve.
+      const alertsService = createAlertsService({
+        db: database.db,
+        now: () => MIDWEEK,
+        baseUrl: "http://localhost",
+      });
+      const sweep = createAttendanceAlertsService({
+        db: database.db,
+        now: () => MIDWEEK,
+        raiseAlert: alertsService.raiseAlert,
+        resolveFindings: alertsService.resolveFindings,
+      });
+      expect(await sweep.sweep(MIDWEEK)).toMatchObject({ raised: 0, resolved: 0 });
+      // One site's sweep (the benchmark's) covers that site's active participants only.
+      const northgate = await one<{ id: string; active: number }>(
+        sql`select s.id, count(distinct e.participant_id)::int as active from sites s
+            join tracks t on t.site_id = s.id join track_enrollments e on e.track_id = t.id and e.status = 'enrolled'
+          where s.name = 'Northgate' group by s.id`,
+      );
+      expect(await sweep.sweep(MIDWEEK, { siteId: northgate.id })).toEqual({
+        participants: northgate.active,
+        raised: 0,
+        resolved: 0,
+      });
+    },
+    SCHEDULE_TIMEOUT,
+  );
+
+  it(
+    "books individual and family sessions that clash with nothing by the booking service's own conflict check, with attendance on past ones and a reason on each cancelled one",
+    async () => {
+      const summary = await generateDemo(database, { seed: 5, scale: "small", now: MIDWEEK });
+      const rows = await queryRows<{
+        id: string;
+        participant_id: string;
+        staff_id: string;
+        room_id: string | null;
+        time_zone: string;
+        starts_at: Date;
+        ends_at: Date;
+        local_date: string;
+        kind: string;
+        status: string;
+        cancel_reason: string | null;
+        attendance_status: string | null;
+        telehealth: boolean;
+        location: string;
+        family: number;
+        linked_family: number;
+        in_episode: boolean;
+      }>(
+        database.db,
+        sql`select a.id, a.participant_id, a.staff_id, a.room_id, a.time_zone, a.starts_at, a.ends_at,
+            a.local_date::text as local_date, a.kind, a.status, a.cancel_reason, a.attendance_status, a.telehealth,
+            a.location, jsonb_array_length(a.family_attendees) as family,
+            (select count(*)::int from jsonb_array_elements(a.family_attendees) f join family_links l
+               on l.user_id = (f->>'userId')::uuid and l.participant_id = a.participant_id) as linked_family,
+            a.local_date between e.admitted_on and coalesce(e.discharged_on, a.local_date) as in_episode
+          from appointments a join episodes e on e.id = a.episode_id order by a.starts_at`,
+      );
+      expect(rows).toHaveLength(summary.appointments);
+      for (const a of rows) {
+        expect(a.in_episode).toBe(true);
+        expect(a.telehealth).toBe(a.room_id === null);
+        if (a.telehealth) expect(a.location).toMatch(/^https:\/\/video\.demo\.bridgeway\.example\//);
+        if (a.status === "cancelled") {
+          expect(a.cancel_reason).toBeTruthy();
+          expect(a.attendance_status).toBeNull();
+        } else expect(a.attendance_status === null).toBe(new Date(a.ends_at).getTime() > MIDWEEK.getTime());
+        if (a.kind === "family") expect(a.family).toBeGreaterThan(0);
+      }
+      expect(rows.some((a) => a.kind === "family" && a.linked_family > 0)).toBe(true);
+      expect(rows.some((a) => a.status === "cancelled")).toBe(true);
+
+      const held = rows.filter((a) => a.status === "scheduled");
+      for (const a of held) {
+        const times = localTimesOf(
+          a.time_zone,
+          new Date(a.starts_at).toISOString(),
+          new Date(a.ends_at).toISOString(),
+        );
+        await assertNoConflicts(
+          database.db,
+          a.time_zone,
+          {
+            staffId: a.staff_id,
+            staffName: "the counselor",
+            roomId: a.room_id,
+            roomName: "the room",
+            participantId: a.participant_id,
+            firstName: "the participant",
+          },
+          [
+            {
+              ...times,
+              startsAt: new Date(a.starts_at).toISOString(),
+              endsAt: new Date(a.ends_at).toISOString(),
+            },
+          ],
+          { excludeIds: [a.id], allowUnavailability: false },
+        );
+      }
+      expect(held.length).toBeGreaterThan(100);
+
+      const rooms = await queryRows<{ site: string; rooms: number; tracks_in_rooms: number }>(
+        database.db,
+        sql`select s.name as site, (select count(*)::int from rooms r where r.site_id = s.id) as rooms,
+            (select count(*)::int from tracks t join rooms r on r.id = t.room_id and r.site_id = s.id) as tracks_in_rooms
+          from sites s order by s.name`,
+      );
+      expect(rooms).toEqual([
+        { site: "Northgate", rooms: 4, tracks_in_rooms: 1 },
+        { site: "Riverside", rooms: 5, tracks_in_rooms: 2 },
+      ]);
+      const declared = await one<{ people: number; outside_current: number }>(
+        sql`select count(distinct participant_id)::int as people,
+            (select count(*)::int from participant_unavailability u where not exists (
+               select 1 from episodes e where e.participant_id = u.participant_id and e.discharged_on is null)) as outside_current
+          from participant_unavailability`,
+      );
+      expect(declared.people).toBeGreaterThan(0);
+      expect(declared.outside_current).toBe(0);
+    },
+    SCHEDULE_TIMEOUT,
+  );
 });

@@ -11,6 +11,7 @@ import {
 } from "../../core/demo/demo-plan";
 import { DEMO_REFERRING_ORGANISATIONS, planDemoPipeline } from "../../core/demo/pipeline-plan";
 import { createRandom } from "../../core/demo/random";
+import { planTrackCapacities } from "../../core/demo/schedule-plan";
 import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { insertBreakGlassGrant } from "../access/access.sql";
 import * as alertStore from "../alerts/alerts.sql";
@@ -24,6 +25,7 @@ import {
   episodes,
   organisations,
   participants,
+  rooms,
   screenings,
   sites,
   staffSites,
@@ -46,12 +48,20 @@ import {
   buildProgramRows,
   staffCount,
 } from "./demo-rows";
+import { raiseAttendanceAlerts, writeSchedule } from "./demo-schedule";
 
 export class DemoRefusedError extends Error {
   override name = "DemoRefusedError";
 }
 
-export const DEMO_PHASES = ["program", "participants", "check-ins", "access", "assessments"] as const;
+export const DEMO_PHASES = [
+  "program",
+  "participants",
+  "check-ins",
+  "access",
+  "assessments",
+  "schedule",
+] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
 export interface DemoProgress {
@@ -77,6 +87,10 @@ export interface DemoSummary {
   /** Completed questionnaires, and the alerts raised on them. */
   assessments: number;
   assessmentAlerts: number;
+  /** Group attendance marks, individual and family sessions, and this week's attendance alerts. */
+  attendanceMarks: number;
+  appointments: number;
+  attendanceAlerts: number;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -114,12 +128,17 @@ async function writeDemo(
   const progress = (phase: DemoPhase, done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
   progress("program", 0, 1);
-  const program = buildProgramRows(today, await hashPassword(DEMO_PASSWORD));
+  const program = buildProgramRows(
+    today,
+    await hashPassword(DEMO_PASSWORD),
+    planTrackCapacities(plan, today),
+  );
   await demo.insertRows(q, organisations, [program.organisation]);
   await demo.insertRows(q, sites, program.sites);
   await demo.insertRows(q, users, program.users);
   await demo.insertRows(q, userRoles, program.userRoles);
   await demo.insertRows(q, staffSites, program.staffSites);
+  await demo.insertRows(q, rooms, program.rooms);
   await demo.insertRows(q, tracks, program.tracks);
   await demo.insertRows(q, trackFacilitators, program.trackFacilitators);
   await demo.insertRows(q, trackExceptions, program.trackExceptions);
@@ -132,6 +151,9 @@ async function writeDemo(
     checkIns: 0,
     assessments: 0,
     assessmentAlerts: 0,
+    attendanceMarks: 0,
+    appointments: 0,
+    attendanceAlerts: 0,
   };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
@@ -187,6 +209,16 @@ async function writeDemo(
   );
   summary.assessments = written.responses;
   summary.assessmentAlerts = written.alerts;
+
+  const schedule = await writeSchedule(
+    q,
+    { seed: options.seed, scale: options.scale, today, now: options.now },
+    plan,
+    program,
+    (done, total) => progress("schedule", done, total),
+  );
+  summary.attendanceMarks = schedule.marks;
+  summary.appointments = schedule.appointments;
   return summary;
 }
 
@@ -438,6 +470,9 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
       await demo.deleteDemo(tx);
     });
     summary = await writeDemo(db, options, plan, today);
+    // This week's attendance alerts are left to the app's hourly sweep (and the benchmarks): in a
+    // week with a holiday they are one for nearly everyone on a track that meets that day, each raised
+    // in its own transaction — a minute or more at this scale.
     await demo.insertDemoSetting(db, marker);
   } else {
     summary = await db.transaction(async (tx) => {
@@ -450,6 +485,10 @@ export async function generateDemo(database: DatabaseHandle, options: DemoOption
   }
   // The tables just grew from nothing: plan the first queries with statistics that know it.
   await refreshPlannerStatistics(database, { vacuum: false });
+  if (!SCALE_SPECS[options.scale].bulk) {
+    // Committed: the sweep reads and raises as the hourly job would (it runs again within the hour).
+    summary.attendanceAlerts = await raiseAttendanceAlerts(db, options.now);
+  }
   return summary;
 }
 

@@ -1,7 +1,13 @@
 import { eq, ne, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import { type Queryable, queryRows } from "../db/connection";
-import { appSettings, type assessmentResponses, type checkIns, organisations } from "../db/schema";
+import {
+  type appointments,
+  appSettings,
+  type assessmentResponses,
+  type checkIns,
+  organisations,
+} from "../db/schema";
 import { DEMO_EMAIL_DOMAIN, DEMO_SETTING } from "./demo-accounts";
 import { DEMO_ORGANISATION_ID } from "./demo-ids";
 
@@ -386,6 +392,85 @@ export async function insertResponseRows(
             instrument_key text, questionnaire_url text, questionnaire_version text, answers jsonb, language text,
             mode text, entered_by uuid, idempotency_key uuid, completed_on date, submitted_at timestamptz,
             scored boolean, total integer, band text, subscales jsonb, flags jsonb, missing jsonb, critical jsonb)`,
+    );
+  }
+}
+
+/** An attendance mark as the demo writes it (snake_case, instants as ISO 8601 text). */
+export interface DemoMarkRow {
+  track_id: string;
+  occurrence_key: string;
+  participant_id: string;
+  occurred_on: string;
+  status: string;
+  minutes_attended: number;
+  session_minutes: number;
+  telehealth: boolean;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** Insert attendance marks, each statement's rows as one JSON document (as check-ins are). */
+export async function insertAttendanceMarkRows(q: Queryable, rows: readonly DemoMarkRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH * 5) {
+    const document = JSON.stringify(rows.slice(i, i + BATCH * 5));
+    await q.execute(
+      sql`insert into attendance_marks (track_id, occurrence_key, participant_id, occurred_on, status,
+            minutes_attended, session_minutes, telehealth, note, recorded_by, recorded_at)
+          select track_id, occurrence_key, participant_id, occurred_on, status,
+            minutes_attended, session_minutes, telehealth, note, recorded_by, recorded_at
+          from jsonb_to_recordset(${document}::jsonb) as r(track_id uuid, occurrence_key text, participant_id uuid,
+            occurred_on date, status text, minutes_attended integer, session_minutes integer, telehealth boolean,
+            note text, recorded_by uuid, recorded_at timestamptz)`,
+    );
+  }
+}
+
+/** Insert individual and family sessions, each statement's rows as one JSON document. */
+export async function insertAppointmentRows(
+  q: Queryable,
+  rows: readonly (typeof appointments.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const document = JSON.stringify(
+      rows.slice(i, i + BATCH).map((r) => ({
+        id: r.id,
+        site_id: r.siteId,
+        participant_id: r.participantId,
+        episode_id: r.episodeId ?? null,
+        kind: r.kind,
+        staff_id: r.staffId,
+        room_id: r.roomId ?? null,
+        location: r.location ?? "",
+        telehealth: r.telehealth ?? false,
+        time_zone: r.timeZone,
+        starts_at: r.startsAt,
+        ends_at: r.endsAt,
+        local_date: r.localDate,
+        series_id: r.seriesId ?? null,
+        family_attendees: r.familyAttendees ?? [],
+        status: r.status ?? "scheduled",
+        cancel_reason: r.cancelReason ?? null,
+        attendance_status: r.attendanceStatus ?? null,
+        minutes_attended: r.minutesAttended ?? null,
+        created_by: r.createdBy ?? null,
+        created_at: r.createdAt,
+        updated_at: r.updatedAt,
+      })),
+    );
+    await q.execute(
+      sql`insert into appointments (id, site_id, participant_id, episode_id, kind, staff_id, room_id, location,
+            telehealth, time_zone, starts_at, ends_at, local_date, series_id, family_attendees, status, cancel_reason,
+            attendance_status, minutes_attended, created_by, created_at, updated_at)
+          select id, site_id, participant_id, episode_id, kind, staff_id, room_id, location,
+            telehealth, time_zone, starts_at, ends_at, local_date, series_id, family_attendees, status, cancel_reason,
+            attendance_status, minutes_attended, created_by, created_at, updated_at
+          from jsonb_to_recordset(${document}::jsonb) as r(id uuid, site_id uuid, participant_id uuid, episode_id uuid,
+            kind text, staff_id uuid, room_id uuid, location text, telehealth boolean, time_zone text,
+            starts_at timestamptz, ends_at timestamptz, local_date date, series_id uuid, family_attendees jsonb,
+            status text, cancel_reason text, attendance_status text, minutes_attended integer, created_by uuid,
+            created_at timestamptz, updated_at timestamptz)`,
     );
   }
 }

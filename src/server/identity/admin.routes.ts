@@ -188,14 +188,16 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         tags: ["administration"],
-        summary: "Active staff of one of my sites (for care-team pickers)",
+        summary: "Active staff of one of my sites (for care-team pickers and the calendar)",
         params: idParams,
         response: {
           200: siteStaffListSchema,
           ...errorResponses(401, 403, 404),
         },
       },
-      config: { access: { kind: "permission", permission: "care_team.manage" } },
+      // Names at one's own site only (the service checks): for care teams, and for the calendar's
+      // staff view and booking, which everyone who sees the schedule uses.
+      config: { access: { kind: "any-permission", permissions: ["care_team.manage", "schedule.view"] } },
     },
     async (request) => admin.listSiteStaff(actorOf(request), request.params.id),
   );

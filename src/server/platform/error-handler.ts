@@ -34,7 +34,8 @@ export function sendError(
       code,
       message: message ?? ERROR_CATALOG[code].message,
       ...(fields?.length ? { fields } : {}),
-      // Only the admission route sets details, and its 409 schema names the keys that may leave.
+      // Details are set only where the route's error schema names the keys that may leave (an
+      // admission's possible duplicates, a booking's schedule conflicts).
       ...details,
     },
   });

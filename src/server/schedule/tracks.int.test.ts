@@ -269,6 +269,27 @@ describeEachEngine("tracks: list, edit, occurrences and exceptions", (engine) =>
     });
   });
 
+  it("says for each session how many participants have attendance recorded", async () => {
+    const key = "2026-10-27T18:00";
+    const roster = await get(`/api/v1/tracks/${evening}/occurrences/${key}/roster`);
+    const people = roster.json().participants as { participant: { id: string } }[];
+    expect(people).toHaveLength(2);
+    const recorded = await send(
+      "PUT",
+      `/api/v1/tracks/${evening}/occurrences/${key}/attendance`,
+      { marks: people.map((p) => ({ participantId: p.participant.id, status: "present" })) },
+      "counselor",
+    );
+    expect(recorded.statusCode).toBe(200);
+    const days = await get(`/api/v1/tracks/${evening}/occurrences?from=2026-10-26&to=2026-10-27`);
+    expect(
+      days.json().occurrences.map((o: { key: string; marksRecorded: number }) => [o.key, o.marksRecorded]),
+    ).toEqual([
+      ["2026-10-26T18:00", 0],
+      [key, 2],
+    ]);
+  });
+
   it("refuses a move to a local time that does not exist, and a session the track does not have", async () => {
     const gap = await send("POST", `/api/v1/tracks/${evening}/exceptions`, {
       kind: "moved",

@@ -154,7 +154,7 @@ export function createTracksService(deps: { db: Database; now: () => Date }) {
       return toTrack(await visibleTrack(db, actor, id));
     },
 
-    /** The track's occurrences taking place from `from` through `to`, with its exceptions applied. */
+    /** The track's occurrences taking place from `from` through `to`, exceptions applied, marks counted. */
     async listOccurrences(actor: Actor, id: string, from: string, to: string): Promise<TrackOccurrences> {
       const track = await visibleTrack(db, actor, id);
       const exceptionRows = await store.listExceptions(db, id);
@@ -164,6 +164,11 @@ export function createTracksService(deps: { db: Database; now: () => Date }) {
       );
       const byKey = new Map(exceptionRows.map((r) => [r.occurrenceKey, toTrackException(r, names)]));
       const occurrences = expandSeries(seriesOf(track), exceptionRows.map(toSeriesException), from, to);
+      const marks = await store.countMarksByOccurrence(
+        db,
+        id,
+        occurrences.map((o) => o.key),
+      );
       return {
         track: { id: track.id, name: track.name, timeZone: track.time_zone },
         from,
@@ -180,6 +185,7 @@ export function createTracksService(deps: { db: Database; now: () => Date }) {
           status: o.status,
           problem: o.problem,
           exception: byKey.get(o.key) ?? null,
+          marksRecorded: marks.get(o.key) ?? 0,
         })),
       };
     },

@@ -149,6 +149,26 @@ export async function deleteException(
   return rows[0];
 }
 
+/**
+ * How many attendance marks each of these occurrences of the track has, by occurrence key. The keys
+ * ("2026-11-26T18:00", from the series' expansion) go as one array parameter: a quarter's keys would
+ * make a long `in` list, slow to plan on PGlite.
+ */
+export async function countMarksByOccurrence(
+  q: Queryable,
+  trackId: string,
+  keys: readonly string[],
+): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ occurrence_key: string; n: number }>(
+    q,
+    sql`select occurrence_key, count(*)::int as n from attendance_marks
+        where track_id = ${trackId} and occurrence_key = any(${`{${keys.join(",")}}`}::text[])
+        group by occurrence_key`,
+  );
+  return new Map(rows.map((r) => [r.occurrence_key, r.n]));
+}
+
 /** Display names of users, by id. */
 export async function namesOf(q: Queryable, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();

@@ -4,6 +4,7 @@ import { adminRoutes } from "../features/admin/admin-routes";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { alertsRoutes } from "../features/alerts/alerts-routes";
 import { DuePage } from "../features/assessments/due-page";
+import { calendarRoutes } from "../features/calendar/calendar-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
@@ -13,9 +14,11 @@ import { SignInPage } from "../features/identity/sign-in-page";
 import { intakeRoutes } from "../features/intake/intake-routes";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
 import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
+import { MyWeekPage } from "../features/participant-area/my-week-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
 import { StaffHomePage } from "../features/programs/staff-home-page";
+import { groupsRoutes } from "../features/schedule/schedule-routes";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
 import { PersonShell } from "./person-shell";
 import { RequireSession, RootRedirect } from "./require-session";
@@ -44,6 +47,8 @@ export const router = createBrowserRouter([
       { path: "participants", children: participantRoutes },
       { path: "alerts", children: alertsRoutes },
       { path: "measures-due", element: <DuePage /> },
+      { path: "groups", children: groupsRoutes },
+      { path: "calendar", children: calendarRoutes },
       { path: "admin", children: adminRoutes },
       { path: "*", element: <NotFoundContent /> },
     ],
@@ -59,6 +64,7 @@ export const router = createBrowserRouter([
       { index: true, element: <ParticipantHomePage /> },
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
+      { path: "week", element: <MyWeekPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],

@@ -3,14 +3,20 @@ import {
   IconAdjustments,
   IconAlertTriangle,
   IconBellCog,
+  IconBellRinging,
   IconBuilding,
+  IconCalendarEvent,
+  IconCalendarShare,
   IconCalendarStats,
+  IconCalendarWeek,
   IconChartLine,
   IconClipboardCheck,
+  IconClockHour4,
   IconDoorEnter,
   IconFileSearch,
   IconHome,
   IconKey,
+  IconListDetails,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -24,16 +30,7 @@ import { AlertsNavItem } from "../features/alerts/alerts-nav-item";
 import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
-const UPCOMING = [
-  "schedule",
-  "attendance",
-  "notes",
-  "treatmentPlans",
-  "assessments",
-  "messages",
-  "outcomes",
-  "billing",
-] as const;
+const UPCOMING = ["notes", "treatmentPlans", "assessments", "messages", "outcomes", "billing"] as const;
 
 interface Item {
   to: string;
@@ -53,6 +50,13 @@ const ADMINISTRATION: Item[] = [
     label: "nav.sites",
     permission: "sites.manage",
     icon: <IconBuilding {...ICON} />,
+  },
+  {
+    // Administrators change tracks; those who place participants in them read them.
+    to: "/staff/admin/tracks",
+    label: "nav.tracks",
+    permission: ["settings.manage", "schedule.manage"],
+    icon: <IconListDetails {...ICON} />,
   },
   { to: "/staff/admin/roles", label: "nav.roleTable", permission: "roles.view", icon: <IconKey {...ICON} /> },
   {
@@ -75,10 +79,28 @@ const ADMINISTRATION: Item[] = [
     icon: <IconBellCog {...ICON} />,
   },
   {
+    to: "/staff/admin/attendance-settings",
+    label: "nav.attendanceSettings",
+    permission: "settings.manage",
+    icon: <IconClockHour4 {...ICON} />,
+  },
+  {
+    to: "/staff/admin/reminders",
+    label: "nav.reminderSettings",
+    permission: "settings.manage",
+    icon: <IconBellRinging {...ICON} />,
+  },
+  {
     to: "/staff/admin/measurement-schedule",
     label: "nav.measurementSchedule",
     permission: "settings.manage",
     icon: <IconCalendarStats {...ICON} />,
+  },
+  {
+    to: "/staff/admin/calendar-feeds",
+    label: "nav.calendarFeeds",
+    permission: "settings.manage",
+    icon: <IconCalendarShare {...ICON} />,
   },
   {
     to: "/staff/admin/reliable-change",
@@ -115,6 +137,22 @@ const PARTICIPANTS: Item = {
   label: "nav.participants",
   permission: "participants.list",
   icon: <IconUsersGroup {...ICON} />,
+};
+
+/** This week's group sessions, where attendance is taken. */
+const GROUPS: Item = {
+  to: "/staff/groups",
+  label: "nav.groups",
+  permission: ["schedule.view", "attendance.record"],
+  icon: <IconCalendarEvent {...ICON} />,
+};
+
+/** The week and day calendar of sessions and appointments, by site, room, staff member or participant. */
+const CALENDAR: Item = {
+  to: "/staff/calendar",
+  label: "nav.calendar",
+  permission: "schedule.view",
+  icon: <IconCalendarWeek {...ICON} />,
 };
 
 /** The worklist of questionnaires due, beside the participants. */
@@ -177,6 +215,12 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       )}
       {allowed(PARTICIPANTS) && (
         <NavItem {...PARTICIPANTS} active={isWithin(pathname, PARTICIPANTS.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(GROUPS) && (
+        <NavItem {...GROUPS} active={isWithin(pathname, GROUPS.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(CALENDAR) && (
+        <NavItem {...CALENDAR} active={isWithin(pathname, CALENDAR.to)} onNavigate={onNavigate} />
       )}
       {allowed(MEASURES_DUE) && (
         <NavItem {...MEASURES_DUE} active={isWithin(pathname, MEASURES_DUE.to)} onNavigate={onNavigate} />

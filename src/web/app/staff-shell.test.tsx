@@ -47,7 +47,8 @@ describe("Staff navigation", () => {
     expect(nav.getByRole("link", { name: "Audit log" }).getAttribute("aria-current")).toBe("page");
     expect(nav.queryByRole("link", { name: "Users" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Security settings" })).toBeNull();
-    expect(nav.getByText("Schedule")).toBeTruthy();
+    expect(nav.getByText("Notes")).toBeTruthy();
+    expect(nav.queryByRole("link", { name: "Calendar" })).toBeNull();
   });
 
   it("shows Admissions settings to those who change them and to those who admit", async () => {
@@ -67,6 +68,7 @@ describe("Staff navigation", () => {
     renderShell(["schedule.view"]);
     const nav = await navigation();
     expect(nav.getByRole("link", { name: "Home" })).toBeTruthy();
+    expect(nav.getByRole("link", { name: "Calendar" }).getAttribute("href")).toBe("/staff/calendar");
     expect(nav.queryByRole("link", { name: "Participants" })).toBeNull();
     expect(nav.queryByText("Administration")).toBeNull();
   });

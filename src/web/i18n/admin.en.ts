@@ -411,6 +411,10 @@ export const adminEn = {
       reliable_deterioration: "Reliable worsening on a measure",
       measure_overdue: "Measure overdue",
       critical_answer: "Critical answer",
+      weekly_hours_short: "Weekly hours out of reach",
+      payer_days_short: "Payer's days out of reach",
+      consecutive_unexcused_absences: "Unexcused absences in a row",
+      low_attendance_rate: "Low attendance rate",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -421,6 +425,8 @@ export const adminEn = {
       participant_record: "Open the record",
       assessment_response: "Open the answer",
       break_glass_grant: "Open who accessed the record",
+      attendance_week: "Open the week's attendance",
+      attendance_record: "Open the attendance",
     },
     filters: {
       label: "Filter alerts",
@@ -491,6 +497,109 @@ export const adminEn = {
     range: "Enter a whole number of minutes from 1 to 1,440.",
     order: "Emergency alerts must escalate no later than urgent ones.",
     saved: "Alert settings saved.",
+  },
+  reminderSettings: {
+    title: "Reminders",
+    intro:
+      "Participants with an account get a reminder of their group sessions and appointments by email, and by text message when it is on. Times are each site's local time. Reminders say only “your group session” or “your appointment”, when and where — never the group's name or anything clinical.",
+    saved: "Reminder settings saved.",
+    when: {
+      title: "When",
+      dayBefore: "Remind the day before",
+      dayBeforeAt: "At (24-hour clock)",
+      dayBeforeAtHelp: "The site's local time on the day before, e.g. 17:00.",
+      sameDay: "Remind on the day",
+      hoursBefore: "Hours before the session",
+      hoursBeforeHelp: "A whole number from 1 to {{max}}.",
+      never: "A reminder is never sent once its session has started, and never for a cancelled session.",
+    },
+    how: {
+      title: "How",
+      email: "Email",
+      emailHelp: "To the email address of the participant's account.",
+      sms: "Text message",
+      smsHelp: "To the phone number on the participant's record.",
+      smsUnavailable: "This server has no SMS channel (SMS_CHANNEL=none), so text messages cannot be sent.",
+      videoLink: "Put the video link in emails",
+      videoLinkHelp:
+        "Off: an email about a session by video says “by video” and asks the person to find the link in Bridgeway. An email can be forwarded or read by others, and the link lets anyone join. Text messages never carry it.",
+      contactPhone: "Number to call",
+      contactPhoneHelp: "Shown as “Can't come? Please call …”. Leave empty to use each site's on-call line.",
+      privacy:
+        "The subject line does not name the program, because it shows on lock screens and in shared inboxes.",
+    },
+    errors: {
+      fixBelow: "Some settings need fixing: see below.",
+      time: "Enter a time like 17:00 (24-hour clock).",
+      hours: "Enter a whole number of hours from 1 to 12.",
+      noSms: "This server has no SMS channel: text messages cannot be turned on.",
+      phone: "Use digits, spaces and + ( ) - . only, under 40 characters.",
+    },
+  },
+  attendanceSettings: {
+    title: "Attendance settings",
+    intro:
+      "The hours each participant's week is counted against, and when absences raise an alert. Weekly hours, the mid-week warning and the absence alerts follow these figures; the alerts go to the primary counselor and the care team.",
+    readOnly: "You can see these settings. An administrator changes them.",
+    save: "Save attendance settings",
+    saved: "Attendance settings saved.",
+    useDefaults: "Fill in the starting figures",
+    hours: {
+      title: "Weekly hours",
+      intro:
+        "Per age group: the level-of-care minimum and maximum for a week, and the payer's rule for the days that count. Figures in hours; 7.5 is seven and a half hours.",
+      groups: { adult: "Adults", adolescent: "Adolescents" },
+      weeklyMinimumMinutes: "Weekly minimum (hours)",
+      weeklyMaximumMinutes: "Weekly maximum (hours, stays under)",
+      dailyMinimumMinutes: "Payer's daily minimum (hours)",
+      daysRequired: "Payer's days a week",
+      sources: {
+        weeklyMinimumMinutes_adult:
+          "Starts at 9: level 2.1 for adults (SAMHSA Advisory 2021, TIP 47, citing the ASAM Criteria, 3rd edition). Medicare's intensive outpatient benefit also certifies at least 9 hours.",
+        weeklyMinimumMinutes_adolescent:
+          "Starts at 6: level 2.1 for adolescents (SAMHSA Advisory 2021, TIP 47, citing the ASAM Criteria, 3rd edition).",
+        weeklyMaximumMinutes:
+          "Starts at 20: level 2.1 stays under 20 hours a week; 20 or more is partial hospitalization (2.5). The 4th edition's figures are not verified yet.",
+        dailyMinimumMinutes:
+          "Starts at 3: H0015, intensive outpatient, “at least 3 hours/day and at least 3 days/week”. Payers apply it differently: confirm with each payer.",
+        daysRequired:
+          "Starts at 3: the same H0015 description. A day counts when its attended hours reach the daily minimum.",
+      },
+    },
+    absences: {
+      title: "Absence alerts",
+      intro:
+        "Sessions the program cancelled, and sessions not recorded yet, never count against a participant. An excused absence or any attendance ends a run of unexcused absences.",
+      consecutiveUnexcused: "Unexcused absences in a row that raise an alert",
+      rateWindowDays: "Attendance rate: days looked back",
+      minimumRatePercent: "Attendance rate: alert under (percent)",
+      minimumSessions: "Attendance rate: sessions needed before it alerts",
+      excusedCountsAsMissed: "Excused absences count as missed in the rate",
+      sources: {
+        consecutiveUnexcused:
+          "From 2 to 10. Starts at 2: Bridgeway's starting point, the program's choice (no published source).",
+        rateWindowDays:
+          "From 7 to 90 days, today included. Starts at 14 (two weeks): Bridgeway's starting point.",
+        minimumRatePercent:
+          "From 1 to 100. Starts at 75: Bridgeway's starting point, the program's choice (no published source).",
+        minimumSessions:
+          "From 1 to 50. Starts at 3, so one missed first session of a new admission is not “0% attendance”.",
+        excusedCountsAsMissed: "The hours are missed either way. Starts on.",
+      },
+    },
+    errors: {
+      fixBelow: "Some figures need fixing. Each is marked below.",
+      weeklyMinimumMinutes: "Enter the weekly minimum in hours: more than 0, at most 168.",
+      weeklyMaximumMinutes: "Enter the weekly maximum in hours: more than 0, at most 168.",
+      dailyMinimumMinutes: "Enter the daily minimum in hours: more than 0, at most 24.",
+      daysRequired: "Enter a whole number of days from 1 to 7.",
+      maximumOverMinimum: "The weekly maximum must be more than the weekly minimum.",
+      payerUnderMaximum: "The payer's days × daily minimum must stay under the weekly maximum.",
+      consecutiveUnexcused: "Enter a whole number of absences from 2 to 10.",
+      rateWindowDays: "Enter a whole number of days from 7 to 90.",
+      minimumRatePercent: "Enter a whole percentage from 1 to 100.",
+      minimumSessions: "Enter a whole number of sessions from 1 to 50.",
+    },
   },
   participants: {
     title: "Participants",
@@ -660,15 +769,6 @@ export const adminEn = {
     family: {
       empty:
         "This record does not list family members or support people. Participants invite their support people from their own account, and nothing about their care is shared without their consent.",
-    },
-    schedule: {
-      title: "Schedule",
-      notInProgram: "Not in the program now, so there is no schedule.",
-      track: "Track",
-      noTrack: "No track assigned",
-      level: "Level of care",
-      since: "In the program since",
-      noSessions: "No group sessions or appointments recorded yet.",
     },
     discharge: {
       open: "In the program since {{since}}: the current episode has no discharge yet.",

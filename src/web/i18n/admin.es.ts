@@ -421,6 +421,10 @@ export const adminEs: Dictionary<typeof adminEn> = {
       reliable_deterioration: "Empeoramiento fiable en una medida",
       measure_overdue: "Medida atrasada",
       critical_answer: "Respuesta crítica",
+      weekly_hours_short: "Horas semanales fuera de alcance",
+      payer_days_short: "Días del pagador fuera de alcance",
+      consecutive_unexcused_absences: "Ausencias injustificadas seguidas",
+      low_attendance_rate: "Asistencia baja",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -431,6 +435,8 @@ export const adminEs: Dictionary<typeof adminEn> = {
       participant_record: "Abrir el expediente",
       assessment_response: "Abrir la respuesta",
       break_glass_grant: "Abrir quién accedió al expediente",
+      attendance_week: "Abrir la asistencia de la semana",
+      attendance_record: "Abrir la asistencia",
     },
     filters: {
       label: "Filtrar alertas",
@@ -501,6 +507,112 @@ export const adminEs: Dictionary<typeof adminEn> = {
     range: "Escriba un número entero de minutos de 1 a 1440.",
     order: "Las alertas de emergencia deben escalarse no más tarde que las urgentes.",
     saved: "Configuración de alertas guardada.",
+  },
+  reminderSettings: {
+    title: "Recordatorios",
+    intro:
+      "Los participantes con cuenta reciben un recordatorio de sus sesiones de grupo y citas por correo electrónico, y por mensaje de texto si está activado. Las horas son las locales de cada sede. Los recordatorios solo dicen “su sesión de grupo” o “su cita”, cuándo y dónde; nunca el nombre del grupo ni nada clínico.",
+    saved: "Configuración de recordatorios guardada.",
+    when: {
+      title: "Cuándo",
+      dayBefore: "Recordar el día anterior",
+      dayBeforeAt: "A las (formato de 24 horas)",
+      dayBeforeAtHelp: "Hora local de la sede el día anterior, p. ej. 17:00.",
+      sameDay: "Recordar el mismo día",
+      hoursBefore: "Horas antes de la sesión",
+      hoursBeforeHelp: "Un número entero de 1 a {{max}}.",
+      never: "Nunca se envía un recordatorio después de que empiece su sesión, ni para una sesión cancelada.",
+    },
+    how: {
+      title: "Cómo",
+      email: "Correo electrónico",
+      emailHelp: "A la dirección de correo de la cuenta del participante.",
+      sms: "Mensaje de texto",
+      smsHelp: "Al número de teléfono del expediente del participante.",
+      smsUnavailable:
+        "Este servidor no tiene canal de SMS (SMS_CHANNEL=none), así que no se pueden enviar mensajes de texto.",
+      videoLink: "Incluir el enlace del video en los correos",
+      videoLinkHelp:
+        "Desactivado: el correo de una sesión por video dice “por video” y pide buscar el enlace en Bridgeway. Un correo puede reenviarse o leerlo otra persona, y el enlace permite entrar a cualquiera. Los mensajes de texto nunca lo llevan.",
+      contactPhone: "Número para llamar",
+      contactPhoneHelp:
+        "Aparece como “¿No puede venir? Llame al …”. Déjelo vacío para usar la línea de guardia de cada sede.",
+      privacy:
+        "El asunto no nombra el programa, porque se ve en la pantalla bloqueada y en buzones compartidos.",
+    },
+    errors: {
+      fixBelow: "Hay ajustes que corregir: vea abajo.",
+      time: "Escriba una hora como 17:00 (formato de 24 horas).",
+      hours: "Escriba un número entero de horas de 1 a 12.",
+      noSms: "Este servidor no tiene canal de SMS: no se pueden activar los mensajes de texto.",
+      phone: "Use solo dígitos, espacios y + ( ) - ., con menos de 40 caracteres.",
+    },
+  },
+  attendanceSettings: {
+    title: "Configuración de asistencia",
+    intro:
+      "Las horas con las que se cuenta la semana de cada participante y cuándo las ausencias generan una alerta. Las horas semanales, el aviso de mitad de semana y las alertas de ausencias siguen estas cifras; las alertas van al consejero principal y al equipo de atención.",
+    readOnly: "Puede ver esta configuración. La cambia un administrador.",
+    save: "Guardar la configuración de asistencia",
+    saved: "Configuración de asistencia guardada.",
+    useDefaults: "Rellenar con las cifras iniciales",
+    hours: {
+      title: "Horas semanales",
+      intro:
+        "Por grupo de edad: el mínimo y el máximo semanales del nivel de atención, y la regla del pagador para los días que cuentan. Cifras en horas; 7,5 son siete horas y media.",
+      groups: { adult: "Adultos", adolescent: "Adolescentes" },
+      weeklyMinimumMinutes: "Mínimo semanal (horas)",
+      weeklyMaximumMinutes: "Máximo semanal (horas, sin alcanzarlo)",
+      dailyMinimumMinutes: "Mínimo diario del pagador (horas)",
+      daysRequired: "Días a la semana del pagador",
+      sources: {
+        weeklyMinimumMinutes_adult:
+          "Empieza en 9: nivel 2.1 para adultos (SAMHSA Advisory 2021, TIP 47, que cita los Criterios ASAM, 3.ª edición). El beneficio de Medicare para el programa intensivo ambulatorio también certifica al menos 9 horas.",
+        weeklyMinimumMinutes_adolescent:
+          "Empieza en 6: nivel 2.1 para adolescentes (SAMHSA Advisory 2021, TIP 47, que cita los Criterios ASAM, 3.ª edición).",
+        weeklyMaximumMinutes:
+          "Empieza en 20: el nivel 2.1 se queda por debajo de 20 horas semanales; 20 o más es hospitalización parcial (2.5). Las cifras de la 4.ª edición aún no están verificadas.",
+        dailyMinimumMinutes:
+          "Empieza en 3: H0015, programa intensivo ambulatorio, «al menos 3 horas al día y al menos 3 días a la semana». Cada pagador lo aplica a su manera: confírmelo con cada uno.",
+        daysRequired:
+          "Empieza en 3: la misma descripción de H0015. Un día cuenta cuando sus horas asistidas llegan al mínimo diario.",
+      },
+    },
+    absences: {
+      title: "Alertas de ausencias",
+      intro:
+        "Las sesiones que canceló el programa y las que aún no se registraron nunca cuentan en contra del participante. Una ausencia justificada o cualquier asistencia termina una serie de ausencias injustificadas.",
+      consecutiveUnexcused: "Ausencias injustificadas seguidas que generan una alerta",
+      rateWindowDays: "Tasa de asistencia: días que se miran hacia atrás",
+      minimumRatePercent: "Tasa de asistencia: alerta por debajo de (por ciento)",
+      minimumSessions: "Tasa de asistencia: sesiones necesarias antes de alertar",
+      excusedCountsAsMissed: "Las ausencias justificadas cuentan como perdidas en la tasa",
+      sources: {
+        consecutiveUnexcused:
+          "De 2 a 10. Empieza en 2: punto de partida de Bridgeway, elección del programa (sin fuente publicada).",
+        rateWindowDays:
+          "De 7 a 90 días, hoy incluido. Empieza en 14 (dos semanas): punto de partida de Bridgeway.",
+        minimumRatePercent:
+          "De 1 a 100. Empieza en 75: punto de partida de Bridgeway, elección del programa (sin fuente publicada).",
+        minimumSessions:
+          "De 1 a 50. Empieza en 3, para que una primera sesión perdida tras el ingreso no sea «0 % de asistencia».",
+        excusedCountsAsMissed: "Las horas se pierden igual. Empieza activado.",
+      },
+    },
+    errors: {
+      fixBelow: "Hay cifras que corregir. Cada una está marcada abajo.",
+      weeklyMinimumMinutes: "Escriba el mínimo semanal en horas: más de 0 y como máximo 168.",
+      weeklyMaximumMinutes: "Escriba el máximo semanal en horas: más de 0 y como máximo 168.",
+      dailyMinimumMinutes: "Escriba el mínimo diario en horas: más de 0 y como máximo 24.",
+      daysRequired: "Escriba un número entero de días de 1 a 7.",
+      maximumOverMinimum: "El máximo semanal debe ser mayor que el mínimo semanal.",
+      payerUnderMaximum:
+        "Los días del pagador × el mínimo diario deben quedar por debajo del máximo semanal.",
+      consecutiveUnexcused: "Escriba un número entero de ausencias de 2 a 10.",
+      rateWindowDays: "Escriba un número entero de días de 7 a 90.",
+      minimumRatePercent: "Escriba un porcentaje entero de 1 a 100.",
+      minimumSessions: "Escriba un número entero de sesiones de 1 a 50.",
+    },
   },
   participants: {
     title: "Participantes",
@@ -670,15 +782,6 @@ export const adminEs: Dictionary<typeof adminEn> = {
     family: {
       empty:
         "Este expediente no muestra familiares ni personas de apoyo. Los participantes invitan a sus personas de apoyo desde su propia cuenta, y no se comparte nada sobre su atención sin su consentimiento.",
-    },
-    schedule: {
-      title: "Horario",
-      notInProgram: "No está en el programa ahora, así que no tiene horario.",
-      track: "Programa",
-      noTrack: "Sin programa asignado",
-      level: "Nivel de atención",
-      since: "En el programa desde",
-      noSessions: "Todavía no hay sesiones de grupo ni citas registradas.",
     },
     discharge: {
       open: "En el programa desde el {{since}}: el episodio actual todavía no tiene alta.",

@@ -3,11 +3,17 @@ import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
 import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
+import { calendarEn } from "./calendar.en";
+import { calendarEs } from "./calendar.es";
 import { en } from "./en";
 import { es } from "./es";
 import { initialLanguage } from "./index";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { participantScheduleEn } from "./participant-schedule.en";
+import { participantScheduleEs } from "./participant-schedule.es";
+import { scheduleEn } from "./schedule.en";
+import { scheduleEs } from "./schedule.es";
 
 function keys(value: object, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) =>
@@ -35,6 +41,18 @@ describe("dictionaries", () => {
 
   it("the assessments namespace has the same keys in Spanish", () => {
     expect(keys(assessmentsEs).sort()).toEqual(keys(assessmentsEn).sort());
+  });
+
+  it("the schedule namespace has the same keys in Spanish", () => {
+    expect(keys(scheduleEs).sort()).toEqual(keys(scheduleEn).sort());
+  });
+
+  it("the participant-schedule namespace has the same keys in Spanish", () => {
+    expect(keys(participantScheduleEs).sort()).toEqual(keys(participantScheduleEn).sort());
+  });
+
+  it("the calendar namespace has the same keys in Spanish", () => {
+    expect(keys(calendarEs).sort()).toEqual(keys(calendarEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

@@ -4,10 +4,16 @@ import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
 import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
+import { calendarEn } from "./calendar.en";
+import { calendarEs } from "./calendar.es";
 import { en } from "./en";
 import { es } from "./es";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { participantScheduleEn } from "./participant-schedule.en";
+import { participantScheduleEs } from "./participant-schedule.es";
+import { scheduleEn } from "./schedule.en";
+import { scheduleEs } from "./schedule.es";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,8 +32,24 @@ export function setupI18n(): typeof i18n {
   );
   void i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: en, admin: adminEn, intake: intakeEn, assessments: assessmentsEn },
-      es: { translation: es, admin: adminEs, intake: intakeEs, assessments: assessmentsEs },
+      en: {
+        translation: en,
+        admin: adminEn,
+        intake: intakeEn,
+        assessments: assessmentsEn,
+        schedule: scheduleEn,
+        calendar: calendarEn,
+        participantSchedule: participantScheduleEn,
+      },
+      es: {
+        translation: es,
+        admin: adminEs,
+        intake: intakeEs,
+        assessments: assessmentsEs,
+        schedule: scheduleEs,
+        calendar: calendarEs,
+        participantSchedule: participantScheduleEs,
+      },
     },
     lng: language,
     fallbackLng: "en",

@@ -2,6 +2,7 @@ import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
+import { CalendarFeedSection } from "../calendar/calendar-feed-section";
 import { InviteSupportPersonSection } from "../family/invite-support-person-section";
 import { accountPathFor } from "../identity/home-path";
 import { ChangePasswordSection } from "./change-password-section";
@@ -24,6 +25,7 @@ export function AccountPage() {
       <ChangePasswordSection />
       <TwoStepSection accountPath={accountPathFor(user.kind)} email={user.email} />
       <SessionsSection />
+      <CalendarFeedSection />
       {user.kind === "participant" && user.participantId && (
         <InviteSupportPersonSection participantId={user.participantId} />
       )}

@@ -4,9 +4,10 @@ import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { firstName } from "../identity/first-name";
+import { MyWeekCard } from "./my-week-card";
 import { QuestionnairesCard } from "./questionnaires-card";
 
-/** A participant's home: crisis help first, then the questionnaires waiting for them, then where their day will appear. */
+/** A participant's home: crisis help first, then their week, the questionnaires waiting for them, and what is coming. */
 export function ParticipantHomePage() {
   const { t } = useTranslation();
   const user = useSessionUser();
@@ -18,6 +19,7 @@ export function ParticipantHomePage() {
         <Text>{t("participantHome.intro")}</Text>
       </Stack>
       <CrisisCard />
+      <MyWeekCard />
       <QuestionnairesCard />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-title">
         <Title order={2} size="h3" id="coming-title">

@@ -1,36 +1,10 @@
-import { Badge, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { formatDate } from "../admin/format";
 import { EmptyState, ScrollTable } from "../admin/page-states";
 import { levelLabel } from "./level-label";
-import { Fact } from "./record-facts";
 import { RecordSection } from "./record-section";
-
-/** The open episode's track, level and admission date; says so when the participant is not in the program. */
-export function SchedulePanel({ record }: { record: ParticipantRecord }) {
-  const { t, i18n } = useTranslation("admin");
-  const current = record.current;
-  const episode = current ? record.episodes.find((e) => e.id === current.episodeId) : undefined;
-  return (
-    <RecordSection title={t("record.schedule.title")} id="schedule">
-      {current === null ? (
-        <EmptyState>{t("record.schedule.notInProgram")}</EmptyState>
-      ) : (
-        <Stack gap="sm">
-          <SimpleGrid component="dl" cols={{ base: 1, xs: 3 }} spacing="md" m={0}>
-            <Fact label={t("record.schedule.track")}>
-              {episode?.trackName ?? t("record.schedule.noTrack")}
-            </Fact>
-            <Fact label={t("record.schedule.level")}>{levelLabel(current.levelOfCare, t)}</Fact>
-            <Fact label={t("record.schedule.since")}>{formatDate(current.admittedOn, i18n.language)}</Fact>
-          </SimpleGrid>
-          <EmptyState>{t("record.schedule.noSessions")}</EmptyState>
-        </Stack>
-      )}
-    </RecordSection>
-  );
-}
 
 /** Every episode of care, with its admission, discharge and the reason it ended. */
 export function DischargePanel({ record }: { record: ParticipantRecord }) {

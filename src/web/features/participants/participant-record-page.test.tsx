@@ -1,15 +1,20 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import i18n from "i18next";
 import { Route, Routes, useLocation, useNavigate } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { adminEn } from "../../i18n/admin.en";
 import { assessmentsEn } from "../../i18n/assessments.en";
+import { participantScheduleEn } from "../../i18n/participant-schedule.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
 import { ParticipantRecordPage } from "./participant-record-page";
 
-beforeAll(setUpAdminDom);
+beforeAll(async () => {
+  await setUpAdminDom();
+  i18n.addResourceBundle("en", "participantSchedule", participantScheduleEn, true, true);
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -424,11 +429,8 @@ describe("ParticipantRecordPage", () => {
   it("opens on the tab the address names, and on Overview when it names no tab", async () => {
     renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=schedule");
     const schedule = within(await screen.findByRole("tabpanel", { name: tabs.schedule }));
-    const fact = (label: string) => schedule.getByText(label).nextElementSibling?.textContent;
-    expect(fact(adminEn.record.schedule.track)).toBe("Evening IOP");
-    expect(fact(adminEn.record.schedule.level)).toBe("2.1 · Intensive Outpatient");
-    expect(fact(adminEn.record.schedule.since)).toBe("Feb 2, 2026");
-    expect(schedule.getByText(adminEn.record.schedule.noSessions)).toBeTruthy();
+    // Without schedule.view the tab says so (the tab itself is tested in participant-schedule/).
+    expect(await schedule.findByText(participantScheduleEn.panel.notPermitted)).toBeTruthy();
     cleanup();
 
     renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=billing");
@@ -487,8 +489,17 @@ describe("ParticipantRecordPage", () => {
     expect(screen.queryByText(adminEn.record.notes.empty)).toBeNull();
   });
 
-  it("says there is no schedule when the participant is not in the program", async () => {
-    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: record() } }, "?tab=schedule");
-    expect(await screen.findByText(adminEn.record.schedule.notInProgram)).toBeTruthy();
+  it("says there is no track to place them in when the participant is not in the program", async () => {
+    renderRecord(
+      {
+        "GET /api/v1/sessions/current": sessionWith(["participants.view", "schedule.view"]),
+        [`GET /api/v1/participants/${ID}`]: { body: record() },
+        [`GET /api/v1/participants/${ID}/enrollments`]: {
+          body: { participantId: ID, currentEpisodeId: null, enrollments: [] },
+        },
+      },
+      "?tab=schedule",
+    );
+    expect(await screen.findByText(participantScheduleEn.placement.notInProgram)).toBeTruthy();
   });
 });

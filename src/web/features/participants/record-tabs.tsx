@@ -5,8 +5,9 @@ import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
+import { SchedulePanel } from "../participant-schedule/schedule-panel";
 import { CheckInsPanel } from "./check-ins-panel";
-import { DischargePanel, SchedulePanel } from "./episode-panels";
+import { DischargePanel } from "./episode-panels";
 
 /** The record's tabs, in order; the value is what `?tab=` carries. */
 export const RECORD_TABS = [
