@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { currentSessionQuery } from "../features/identity/api/get-current-session";
 import { ApiError } from "./api-client";
-import { createQueryClient, shouldRetry } from "./query-client";
+import { createQueryClient, shouldRetry, whenQueriesSettle } from "./query-client";
 
 describe("shouldRetry", () => {
   it("retries a network failure or server error once, never a client error", () => {
@@ -38,5 +38,32 @@ describe("createQueryClient", () => {
       .execute(undefined)
       .catch(() => undefined);
     expect(client.getQueryData(currentSessionQuery.queryKey)).not.toBeNull();
+  });
+});
+
+describe("whenQueriesSettle", () => {
+  it("resolves at once when nothing is fetching", async () => {
+    await expect(whenQueriesSettle(createQueryClient())).resolves.toBeUndefined();
+  });
+
+  it("waits for a query under way to finish", async () => {
+    const client = createQueryClient();
+    let finish: (value: string) => void = () => undefined;
+    const fetching = client.fetchQuery({ queryKey: ["slow"], queryFn: () => new Promise<string>((r) => (finish = r)) });
+    let settled = false;
+    const waiting = whenQueriesSettle(client).then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    finish("done");
+    await fetching;
+    await waiting;
+    expect(settled).toBe(true);
+  });
+
+  it("gives up waiting after the time limit", async () => {
+    const client = createQueryClient();
+    void client.fetchQuery({ queryKey: ["never"], queryFn: () => new Promise<string>(() => undefined) });
+    await expect(whenQueriesSettle(client, 10)).resolves.toBeUndefined();
+    expect(client.isFetching()).toBe(1);
   });
 });

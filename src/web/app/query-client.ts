@@ -41,3 +41,22 @@ export function createQueryClient(): QueryClient {
   });
   return client;
 }
+
+/**
+ * Resolves once no query is fetching, or after `timeoutMs` whichever comes first. Signing out waits for
+ * this so a request already on its way is not answered 401 after the session ends.
+ */
+export function whenQueriesSettle(client: QueryClient, timeoutMs = 3000): Promise<void> {
+  if (client.isFetching() === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      if (client.isFetching() === 0) done();
+    });
+  });
+}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useNavigate } from "react-router";
 import { apiRequest } from "../../../app/api-client";
+import { whenQueriesSettle } from "../../../app/query-client";
 import { currentSessionQuery } from "./get-current-session";
 
 export const signOut = () => apiRequest<void>("DELETE", "/api/v1/sessions/current");
@@ -24,8 +25,18 @@ export function useForgetSession() {
   );
 }
 
-/** Ends the server session, forgets everything cached for this user and returns to the sign-in page. */
+/**
+ * Ends the server session, forgets everything cached for this user and returns to the sign-in page.
+ * Requests already under way finish first, so none of them reaches the server after the session ends.
+ */
 export function useSignOut() {
   const forget = useForgetSession();
-  return useMutation({ mutationFn: signOut, onSettled: () => forget() });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await whenQueriesSettle(queryClient);
+      await signOut();
+    },
+    onSettled: () => forget(),
+  });
 }
