@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "clinical.view",
   "clinical.write",
   "assessments.respond",
+  "plans.cosign",
   "schedule.view",
   "schedule.manage",
   "attendance.record",
@@ -44,6 +45,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "clinical.write": "Write clinical content: notes, assessments, plans",
   "assessments.respond":
     "Record a completed questionnaire (staff in the chart; participants answer their own)",
+  "plans.cosign": "Co-sign treatment plans and reviews as the supervisor when a clinician asks for it",
   "schedule.view": "See the group and appointment schedule",
   "schedule.manage": "Book, move and cancel appointments; place participants in tracks and move them",
   "attendance.record": "Record attendance",
@@ -83,6 +85,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "clinical.view",
     "clinical.write",
     "assessments.respond",
+    "plans.cosign",
     "schedule.view",
     "schedule.manage",
     "attendance.record",

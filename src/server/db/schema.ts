@@ -1080,3 +1080,195 @@ export const reminderDeliveries = pgTable(
     check("reminder_deliveries_channel_check", sql`${t.channel} in ('email', 'sms')`),
   ],
 );
+
+/** A participant's treatment plan for one episode of care; its content lives in versions. */
+export const treatmentPlans = pgTable(
+  "treatment_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("treatment_plans_episode_key").on(t.episodeId),
+    index("treatment_plans_participant_idx").on(t.participantId),
+  ],
+);
+
+/**
+ * One version of a plan. A draft is edited in place under optimistic locking (`revision`); once sent
+ * for signatures its content is frozen (and hashed); signed, it is locked for good and becomes the
+ * plan's current version, the previous one superseded. A change after that is a new version.
+ */
+export const treatmentPlanVersions = pgTable(
+  "treatment_plan_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => treatmentPlans.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    status: text("status").notNull().default("draft"),
+    language: text("language").notNull(),
+    startsOn: date("starts_on").notNull(),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    cosignerUserId: uuid("cosigner_user_id").references(() => users.id),
+    basedOnVersionId: uuid("based_on_version_id"),
+    contentSha256: text("content_sha256"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("treatment_plan_versions_number_key").on(t.planId, t.number),
+    uniqueIndex("treatment_plan_versions_open_key")
+      .on(t.planId)
+      .where(sql`${t.status} in ('draft', 'awaiting_signatures')`),
+    uniqueIndex("treatment_plan_versions_current_key")
+      .on(t.planId)
+      .where(sql`${t.status} = 'signed'`),
+    check(
+      "treatment_plan_versions_status_check",
+      sql`${t.status} in ('draft', 'awaiting_signatures', 'signed', 'superseded')`,
+    ),
+    check("treatment_plan_versions_language_check", sql`${t.language} in ('en', 'es')`),
+    check(
+      "treatment_plan_versions_frozen_check",
+      sql`(${t.status} = 'draft') = (${t.contentSha256} is null)`,
+    ),
+    check(
+      "treatment_plan_versions_signed_check",
+      sql`(${t.status} in ('signed', 'superseded')) = (${t.signedAt} is not null)`,
+    ),
+  ],
+);
+
+/** A review of a signed plan version: progress per objective, signed like the plan. */
+export const treatmentPlanReviews = pgTable(
+  "treatment_plan_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => treatmentPlans.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => treatmentPlanVersions.id),
+    number: integer("number").notNull(),
+    status: text("status").notNull().default("draft"),
+    reason: text("reason").notNull(),
+    dueOn: date("due_on").notNull(),
+    heldOn: date("held_on").notNull(),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    cosignerUserId: uuid("cosigner_user_id").references(() => users.id),
+    contentSha256: text("content_sha256"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("treatment_plan_reviews_number_key").on(t.planId, t.number),
+    uniqueIndex("treatment_plan_reviews_open_key")
+      .on(t.planId)
+      .where(sql`${t.status} in ('draft', 'awaiting_signatures')`),
+    index("treatment_plan_reviews_signed_idx").on(t.planId, t.signedAt),
+    check(
+      "treatment_plan_reviews_status_check",
+      sql`${t.status} in ('draft', 'awaiting_signatures', 'signed')`,
+    ),
+    check(
+      "treatment_plan_reviews_reason_check",
+      sql`${t.reason} in ('scheduled', 'level_of_care_change', 'critical_alert', 'discharge_planning')`,
+    ),
+    check("treatment_plan_reviews_frozen_check", sql`(${t.status} = 'draft') = (${t.contentSha256} is null)`),
+    check("treatment_plan_reviews_signed_check", sql`(${t.status} = 'signed') = (${t.signedAt} is not null)`),
+  ],
+);
+
+/**
+ * A signature on a plan version or a review: who, in which role, how they proved it was them, the
+ * hash of exactly what they signed, when, and from which device.
+ */
+export const treatmentPlanSignatures = pgTable(
+  "treatment_plan_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id").references(() => treatmentPlanVersions.id, { onDelete: "cascade" }),
+    reviewId: uuid("review_id").references(() => treatmentPlanReviews.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    signerUserId: uuid("signer_user_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method").notNull(),
+    typedName: text("typed_name"),
+    contentSha256: text("content_sha256").notNull(),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
+  },
+  (t) => [
+    uniqueIndex("treatment_plan_signatures_version_role_key")
+      .on(t.versionId, t.role)
+      .where(sql`${t.versionId} is not null`),
+    uniqueIndex("treatment_plan_signatures_review_role_key")
+      .on(t.reviewId, t.role)
+      .where(sql`${t.reviewId} is not null`),
+    check("treatment_plan_signatures_target_check", sql`(${t.versionId} is null) <> (${t.reviewId} is null)`),
+    check(
+      "treatment_plan_signatures_role_check",
+      sql`${t.role} in ('clinician', 'participant', 'supervisor')`,
+    ),
+    check(
+      "treatment_plan_signatures_method_check",
+      sql`${t.method} in ('password', 'totp', 'typed_name') and ((${t.method} = 'typed_name') = (${t.typedName} is not null))`,
+    ),
+  ],
+);
+
+/**
+ * A reason to review a plan early (level-of-care change, critical alert, discharge planning), open
+ * until a review signed after it is raised satisfies it.
+ */
+export const treatmentPlanReviewTriggers = pgTable(
+  "treatment_plan_review_triggers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => treatmentPlans.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    /** The record that raised it (an alert, a level change) — for dedupe and for the link. */
+    sourceId: text("source_id").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    dueOn: date("due_on").notNull(),
+    satisfiedByReviewId: uuid("satisfied_by_review_id").references(() => treatmentPlanReviews.id),
+  },
+  (t) => [
+    uniqueIndex("treatment_plan_review_triggers_source_key").on(t.planId, t.reason, t.sourceId),
+    index("treatment_plan_review_triggers_open_idx")
+      .on(t.planId)
+      .where(sql`${t.satisfiedByReviewId} is null`),
+    check(
+      "treatment_plan_review_triggers_reason_check",
+      sql`${t.reason} in ('level_of_care_change', 'critical_alert', 'discharge_planning')`,
+    ),
+  ],
+);
