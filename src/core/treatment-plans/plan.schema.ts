@@ -22,7 +22,12 @@ const text = (max: number, label: string) =>
     .max(max, `Keep ${label.toLowerCase()} under ${max} characters.`);
 
 /** Where a problem comes from: a diagnosis, an assessment result, an ASAM dimension rating, or the participant's own words. */
-export const PROBLEM_SOURCE_KINDS = ["diagnosis", "assessment", "asam_dimension", "participant_words"] as const;
+export const PROBLEM_SOURCE_KINDS = [
+  "diagnosis",
+  "assessment",
+  "asam_dimension",
+  "participant_words",
+] as const;
 export type ProblemSourceKind = (typeof PROBLEM_SOURCE_KINDS)[number];
 
 export const problemSourceSchema = z.object({
@@ -39,7 +44,9 @@ export type ProblemSource = z.infer<typeof problemSourceSchema>;
 
 export const OBJECTIVE_STATUSES = ["not_started", "in_progress", "met", "revised", "discontinued"] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
-export const objectiveStatusSchema = z.enum(OBJECTIVE_STATUSES, { message: "Choose the objective's status." });
+export const objectiveStatusSchema = z.enum(OBJECTIVE_STATUSES, {
+  message: "Choose the objective's status.",
+});
 
 export const COMPARATORS = ["below", "at_most", "at_least", "above"] as const;
 export type Comparator = (typeof COMPARATORS)[number];
@@ -89,7 +96,14 @@ export const objectiveSchema = z.object({
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 
-export const INTERVENTION_KINDS = ["group", "individual", "family", "medication", "case_management", "other"] as const;
+export const INTERVENTION_KINDS = [
+  "group",
+  "individual",
+  "family",
+  "medication",
+  "case_management",
+  "other",
+] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 export const interventionSchema = z.object({
@@ -131,7 +145,12 @@ export const planContentSchema = z.object({
 });
 export type PlanContent = z.infer<typeof planContentSchema>;
 
-export const EMPTY_PLAN_CONTENT: PlanContent = { problems: [], strengths: [], barriers: [], dischargeCriteria: [] };
+export const EMPTY_PLAN_CONTENT: PlanContent = {
+  problems: [],
+  strengths: [],
+  barriers: [],
+  dischargeCriteria: [],
+};
 
 /**
  * A version moves draft → awaiting_signatures (frozen: what is signed is exactly what was read) →

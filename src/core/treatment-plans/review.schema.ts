@@ -9,12 +9,21 @@ import { objectiveStatusSchema } from "./plan.schema";
  * statuses: draft → awaiting_signatures → signed).
  */
 
-export const REVIEW_REASONS = ["scheduled", "level_of_care_change", "critical_alert", "discharge_planning"] as const;
+export const REVIEW_REASONS = [
+  "scheduled",
+  "level_of_care_change",
+  "critical_alert",
+  "discharge_planning",
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 export const reviewReasonSchema = z.enum(REVIEW_REASONS, { message: "Choose why this review is held." });
 
 /** Early-review triggers only (a scheduled review is not a trigger). */
-export const REVIEW_TRIGGER_REASONS = ["level_of_care_change", "critical_alert", "discharge_planning"] as const;
+export const REVIEW_TRIGGER_REASONS = [
+  "level_of_care_change",
+  "critical_alert",
+  "discharge_planning",
+] as const;
 export type ReviewTriggerReason = (typeof REVIEW_TRIGGER_REASONS)[number];
 
 export const REVIEW_STATUSES = ["draft", "awaiting_signatures", "signed"] as const;

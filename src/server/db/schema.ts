@@ -1138,9 +1138,7 @@ export const treatmentPlanVersions = pgTable(
     uniqueIndex("treatment_plan_versions_open_key")
       .on(t.planId)
       .where(sql`${t.status} in ('draft', 'awaiting_signatures')`),
-    uniqueIndex("treatment_plan_versions_current_key")
-      .on(t.planId)
-      .where(sql`${t.status} = 'signed'`),
+    uniqueIndex("treatment_plan_versions_current_key").on(t.planId).where(sql`${t.status} = 'signed'`),
     check(
       "treatment_plan_versions_status_check",
       sql`${t.status} in ('draft', 'awaiting_signatures', 'signed', 'superseded')`,

@@ -49,7 +49,10 @@ describe("whenQueriesSettle", () => {
   it("waits for a query under way to finish", async () => {
     const client = createQueryClient();
     let finish: (value: string) => void = () => undefined;
-    const fetching = client.fetchQuery({ queryKey: ["slow"], queryFn: () => new Promise<string>((r) => (finish = r)) });
+    const fetching = client.fetchQuery({
+      queryKey: ["slow"],
+      queryFn: () => new Promise<string>((r) => (finish = r)),
+    });
     let settled = false;
     const waiting = whenQueriesSettle(client).then(() => (settled = true));
     await new Promise((r) => setTimeout(r, 20));
