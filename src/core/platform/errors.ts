@@ -183,6 +183,49 @@ export const ERROR_CATALOG = {
   },
   ENROLLMENT_CLOSED: { kind: "conflict", message: "This place in the track has already ended." },
   ENROLLMENT_NOT_WAITLISTED: { kind: "conflict", message: "This participant is not on the waitlist." },
+  TREATMENT_PLAN_EXISTS: {
+    kind: "conflict",
+    message: "This episode already has a treatment plan. Open it, or start a revision of it.",
+  },
+  TREATMENT_PLAN_NO_OPEN_EPISODE: {
+    kind: "conflict",
+    message:
+      "The participant is not in the program now (no open episode). Admit them before starting a plan.",
+  },
+  TREATMENT_PLAN_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "Someone else saved this plan after you opened it. Your text is kept on this page; reload the plan to see their changes, then apply yours.",
+  },
+  TREATMENT_PLAN_LOCKED: {
+    kind: "conflict",
+    message:
+      "This version is no longer a draft: it cannot be edited in place. Start a revision to change it.",
+  },
+  TREATMENT_PLAN_NOT_AWAITING_SIGNATURES: {
+    kind: "conflict",
+    message: "This version is not awaiting signatures. Finalize the draft before anyone signs it.",
+  },
+  TREATMENT_PLAN_ALREADY_SIGNED: {
+    kind: "conflict",
+    message: "This version already has that signature.",
+  },
+  TREATMENT_PLAN_NOT_COSIGNER: {
+    kind: "forbidden",
+    message: "Only the supervisor named as co-signer, holding the co-sign permission, can co-sign this plan.",
+  },
+  TREATMENT_PLAN_COSIGN_NOT_REQUIRED: {
+    kind: "conflict",
+    message: "This version names no co-signer; it needs no supervisor's signature.",
+  },
+  TREATMENT_PLAN_VERSION_OPEN: {
+    kind: "conflict",
+    message: "A version of this plan is already being written or signed. Finish or reopen it instead.",
+  },
+  TREATMENT_PLAN_NOT_SIGNED: {
+    kind: "conflict",
+    message: "This plan has no signed version to revise yet.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
