@@ -10,6 +10,8 @@ import { en } from "./en";
 import { es } from "./es";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { myPlanEn } from "./my-plan.en";
+import { myPlanEs } from "./my-plan.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
@@ -40,6 +42,7 @@ export function setupI18n(): typeof i18n {
         schedule: scheduleEn,
         calendar: calendarEn,
         participantSchedule: participantScheduleEn,
+        myPlan: myPlanEn,
       },
       es: {
         translation: es,
@@ -49,6 +52,7 @@ export function setupI18n(): typeof i18n {
         schedule: scheduleEs,
         calendar: calendarEs,
         participantSchedule: participantScheduleEs,
+        myPlan: myPlanEs,
       },
     },
     lng: language,
