@@ -164,6 +164,8 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
       if (evidence.item) params.set("week", evidence.item);
       return `${record}?${params.toString()}`;
     }
+    case "treatment_plan":
+      return `${record}?tab=plan`;
   }
 }
 

@@ -38,6 +38,12 @@ export const ALERT_KINDS = [
   "payer_days_short",
   "consecutive_unexcused_absences",
   "low_attendance_rate",
+  /** Treatment plans (server/treatment-plans/plan-alerts.service.ts): a review is past its due date. */
+  "treatment_plan_review_overdue",
+  /** A plan review is due today or within the program's warning window. */
+  "treatment_plan_review_due",
+  /** No signed plan by the day the program expects the first one (days after admission, a setting). */
+  "treatment_plan_missing",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -58,6 +64,8 @@ export const EVIDENCE_KINDS = [
   "break_glass_grant",
   "attendance_week",
   "attendance_record",
+  /** A treatment plan (its id), with the due date concerned as the item. */
+  "treatment_plan",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -226,6 +226,27 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This plan has no signed version to revise yet.",
   },
+  TREATMENT_PLAN_REVIEW_OPEN: {
+    kind: "conflict",
+    message: "A review of this plan is already being written or signed. Finish or reopen it instead.",
+  },
+  TREATMENT_PLAN_REVIEW_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "Someone else saved this review after you opened it. Your text is kept on this page; reload the review to see their changes, then apply yours.",
+  },
+  TREATMENT_PLAN_REVIEW_LOCKED: {
+    kind: "conflict",
+    message: "This review is no longer a draft: it cannot be edited. Reopen it to change it.",
+  },
+  TREATMENT_PLAN_REVIEW_NOT_AWAITING_SIGNATURES: {
+    kind: "conflict",
+    message: "This review is not awaiting signatures. Finalize the draft before anyone signs it.",
+  },
+  TREATMENT_PLAN_REVIEW_ALREADY_SIGNED: {
+    kind: "conflict",
+    message: "This review already has that signature.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

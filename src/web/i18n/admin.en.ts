@@ -415,6 +415,9 @@ export const adminEn = {
       payer_days_short: "Payer's days out of reach",
       consecutive_unexcused_absences: "Unexcused absences in a row",
       low_attendance_rate: "Low attendance rate",
+      treatment_plan_review_overdue: "Plan review overdue",
+      treatment_plan_review_due: "Plan review due",
+      treatment_plan_missing: "No signed treatment plan",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -427,6 +430,7 @@ export const adminEn = {
       break_glass_grant: "Open who accessed the record",
       attendance_week: "Open the week's attendance",
       attendance_record: "Open the attendance",
+      treatment_plan: "Open the plan",
     },
     filters: {
       label: "Filter alerts",

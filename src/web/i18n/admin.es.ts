@@ -425,6 +425,9 @@ export const adminEs: Dictionary<typeof adminEn> = {
       payer_days_short: "Días del pagador fuera de alcance",
       consecutive_unexcused_absences: "Ausencias injustificadas seguidas",
       low_attendance_rate: "Asistencia baja",
+      treatment_plan_review_overdue: "Revisión del plan atrasada",
+      treatment_plan_review_due: "Revisión del plan pendiente",
+      treatment_plan_missing: "Sin plan de tratamiento firmado",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -437,6 +440,7 @@ export const adminEs: Dictionary<typeof adminEn> = {
       break_glass_grant: "Abrir quién accedió al expediente",
       attendance_week: "Abrir la asistencia de la semana",
       attendance_record: "Abrir la asistencia",
+      treatment_plan: "Abrir el plan",
     },
     filters: {
       label: "Filtrar alertas",
