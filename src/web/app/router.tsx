@@ -19,6 +19,8 @@ import { ParticipantHomePage } from "../features/participant-area/participant-ho
 import { participantRoutes } from "../features/participants/participant-routes";
 import { StaffHomePage } from "../features/programs/staff-home-page";
 import { groupsRoutes } from "../features/schedule/schedule-routes";
+import { MyPlanPage } from "../features/treatment-plans/my-plan-page";
+import { MyPlanReviewPage } from "../features/treatment-plans/my-plan-review-page";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
 import { PersonShell } from "./person-shell";
 import { RequireSession, RootRedirect } from "./require-session";
@@ -65,6 +67,8 @@ export const router = createBrowserRouter([
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
+      { path: "plan", element: <MyPlanPage /> },
+      { path: "plan/reviews/:reviewId", element: <MyPlanReviewPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],

@@ -4,6 +4,7 @@ import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { firstName } from "../identity/first-name";
+import { MyPlanCard } from "../treatment-plans/my-plan-card";
 import { MyWeekCard } from "./my-week-card";
 import { QuestionnairesCard } from "./questionnaires-card";
 
@@ -20,6 +21,7 @@ export function ParticipantHomePage() {
       </Stack>
       <CrisisCard />
       <MyWeekCard />
+      <MyPlanCard />
       <QuestionnairesCard />
       <Card withBorder padding="lg" component="section" aria-labelledby="coming-title">
         <Title order={2} size="h3" id="coming-title">
