@@ -51,3 +51,8 @@ export function formatSignedAt(iso: string | Date, language: string): string {
     typeof iso === "string" ? new Date(iso) : iso,
   );
 }
+
+/** The time of day of an instant, on this device: "2:05 PM". */
+export function formatTimeOfDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { timeStyle: "short" }).format(new Date(iso));
+}
