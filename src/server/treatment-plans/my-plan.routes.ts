@@ -35,7 +35,7 @@ export const myPlanRoutes: FastifyPluginAsyncZod<{ signing: PlanSigning }> = asy
         body: participantSignSchema,
         response: { 200: myPlanResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      config: { access: { kind: "signed-in" }, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { access: { kind: "signed-in" } },
     },
     async (request) => ({
       plan: await signing.participantSign(actorOf(request), request.body, auditContextOf(request)),
