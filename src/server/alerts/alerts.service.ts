@@ -34,6 +34,7 @@ import {
 import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import { enqueueMail } from "../platform/mail";
+import { raiseReviewTrigger } from "../treatment-plans/review-triggers";
 import { readAlertSettings, writeAlertSettings } from "./alert-settings.repo";
 import * as store from "./alerts.sql";
 
@@ -178,6 +179,15 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
       },
       at,
     );
+    // A critical alert calls for an early review of the participant's signed treatment plan.
+    if (isPressing(input.severity)) {
+      await raiseReviewTrigger(tx, {
+        participantId: input.participantId,
+        reason: "critical_alert",
+        sourceId: id,
+        at,
+      });
+    }
     return { id, raised: true, recipients, emailed };
   };
 

@@ -19,6 +19,7 @@ import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
+import { raiseReviewTrigger } from "../treatment-plans/review-triggers";
 import * as store from "./participants.sql";
 
 /** Participant list and record, read through the actor's scope; care team; break-the-glass. */
@@ -253,7 +254,7 @@ export function createParticipantsService(deps: {
           { today: at.toISOString().slice(0, 10), levels: offeredLevels },
         );
         if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
-        await store.insertLevelChange(tx, {
+        const levelChangeId = await store.insertLevelChange(tx, {
           episodeId: open.id,
           fromLevel: open.level_of_care,
           toLevel: input.toLevel,
@@ -275,6 +276,13 @@ export function createParticipantsService(deps: {
           },
           at,
         );
+        // A new level of care calls for an early review of the signed treatment plan.
+        await raiseReviewTrigger(tx, {
+          participantId: access.participantId,
+          reason: "level_of_care_change",
+          sourceId: String(levelChangeId),
+          at,
+        });
       });
       return this.record(actor, access);
     },

@@ -290,9 +290,13 @@ export async function insertLevelChange(
     changedBy: string;
     changedAt: Date;
   },
-): Promise<void> {
-  await q.insert(episodeLevelChanges).values(row);
+): Promise<number> {
+  const [inserted] = await q
+    .insert(episodeLevelChanges)
+    .values(row)
+    .returning({ id: episodeLevelChanges.id });
   await q.update(episodes).set({ levelOfCare: row.toLevel }).where(eq(episodes.id, row.episodeId));
+  return inserted!.id;
 }
 
 export async function setSobrietyDate(

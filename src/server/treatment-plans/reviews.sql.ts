@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../db/connection";
 import {
+  assessmentResponses,
   sites,
   treatmentPlanReviews,
   treatmentPlanReviewTriggers,
@@ -15,6 +16,7 @@ import {
 
 const cosigner = alias(users, "review_cosigner");
 const creator = alias(users, "review_creator");
+const updater = alias(users, "review_updater");
 
 export interface ReviewRow {
   id: string;
@@ -35,6 +37,7 @@ export interface ReviewRow {
   createdByName: string | null;
   updatedAt: Date;
   updatedBy: string | null;
+  updatedByName: string | null;
   signedAt: Date | null;
 }
 
@@ -57,6 +60,7 @@ const reviewColumns = {
   createdByName: creator.displayName,
   updatedAt: treatmentPlanReviews.updatedAt,
   updatedBy: treatmentPlanReviews.updatedBy,
+  updatedByName: updater.displayName,
   signedAt: treatmentPlanReviews.signedAt,
 };
 
@@ -65,7 +69,8 @@ function reviewsQuery(q: Queryable) {
     .select(reviewColumns)
     .from(treatmentPlanReviews)
     .leftJoin(cosigner, eq(cosigner.id, treatmentPlanReviews.cosignerUserId))
-    .leftJoin(creator, eq(creator.id, treatmentPlanReviews.createdBy));
+    .leftJoin(creator, eq(creator.id, treatmentPlanReviews.createdBy))
+    .leftJoin(updater, eq(updater.id, treatmentPlanReviews.updatedBy));
 }
 
 /** Every review of a plan, newest first. */
@@ -198,4 +203,149 @@ export async function listOpenTriggers(q: Queryable, planId: string): Promise<Tr
 export function asDate(value: Date | string | null): Date | null {
   if (value === null) return null;
   return value instanceof Date ? value : new Date(value);
+}
+
+export type NewReview = typeof treatmentPlanReviews.$inferInsert;
+
+/** Insert a review; undefined when the plan already has an open one (a concurrent start won). */
+export async function insertReview(q: Queryable, row: NewReview): Promise<string | undefined> {
+  const rows = await q
+    .insert(treatmentPlanReviews)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: treatmentPlanReviews.id });
+  return rows[0]?.id;
+}
+
+export async function maxReviewNumber(q: Queryable, planId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`coalesce(max(${treatmentPlanReviews.number}), 0)::int` })
+    .from(treatmentPlanReviews)
+    .where(eq(treatmentPlanReviews.planId, planId));
+  return Number(row?.n ?? 0);
+}
+
+export async function updateReview(
+  q: Queryable,
+  reviewId: string,
+  values: Partial<
+    Pick<
+      NewReview,
+      | "content"
+      | "heldOn"
+      | "cosignerUserId"
+      | "revision"
+      | "status"
+      | "contentSha256"
+      | "updatedBy"
+      | "updatedAt"
+      | "finalizedAt"
+      | "signedAt"
+    >
+  >,
+): Promise<void> {
+  await q.update(treatmentPlanReviews).set(values).where(eq(treatmentPlanReviews.id, reviewId));
+}
+
+export type NewSignature = typeof treatmentPlanSignatures.$inferInsert;
+
+/** Insert a signature on a review; false when that role has already signed it. */
+export async function insertReviewSignature(q: Queryable, row: NewSignature): Promise<boolean> {
+  const rows = await q
+    .insert(treatmentPlanSignatures)
+    .values(row)
+    .onConflictDoNothing({
+      target: [treatmentPlanSignatures.reviewId, treatmentPlanSignatures.role],
+      where: sql`${treatmentPlanSignatures.reviewId} is not null`,
+    })
+    .returning({ id: treatmentPlanSignatures.id });
+  return rows.length > 0;
+}
+
+export async function deleteReviewSignatures(q: Queryable, reviewId: string): Promise<number> {
+  const rows = await q
+    .delete(treatmentPlanSignatures)
+    .where(eq(treatmentPlanSignatures.reviewId, reviewId))
+    .returning({ id: treatmentPlanSignatures.id });
+  return rows.length;
+}
+
+/** Mark the open triggers raised up to `upTo` as answered by a review. */
+export async function satisfyTriggers(
+  q: Queryable,
+  planId: string,
+  reviewId: string,
+  upTo: Date,
+): Promise<number> {
+  const rows = await q
+    .update(treatmentPlanReviewTriggers)
+    .set({ satisfiedByReviewId: reviewId })
+    .where(
+      and(
+        eq(treatmentPlanReviewTriggers.planId, planId),
+        isNull(treatmentPlanReviewTriggers.satisfiedByReviewId),
+        lte(treatmentPlanReviewTriggers.raisedAt, upTo),
+      ),
+    )
+    .returning({ id: treatmentPlanReviewTriggers.id });
+  return rows.length;
+}
+
+/** A version's content and number (the version a review reviews). */
+export async function findVersionContent(
+  q: Queryable,
+  versionId: string,
+): Promise<{ id: string; number: number; content: unknown } | undefined> {
+  const [row] = await q
+    .select({
+      id: treatmentPlanVersions.id,
+      number: treatmentPlanVersions.number,
+      content: treatmentPlanVersions.content,
+    })
+    .from(treatmentPlanVersions)
+    .where(eq(treatmentPlanVersions.id, versionId));
+  return row;
+}
+
+/** The progress recorded by the latest signed review of a version, if any. */
+export async function findLatestSignedReviewContent(
+  q: Queryable,
+  versionId: string,
+): Promise<unknown | undefined> {
+  const [row] = await q
+    .select({ content: treatmentPlanReviews.content })
+    .from(treatmentPlanReviews)
+    .where(and(eq(treatmentPlanReviews.versionId, versionId), eq(treatmentPlanReviews.status, "signed")))
+    .orderBy(desc(treatmentPlanReviews.signedAt))
+    .limit(1);
+  return row?.content;
+}
+
+/** Each instrument's latest scored total for a participant (for objectives measured by an instrument). */
+export async function findLatestScores(
+  q: Queryable,
+  participantId: string,
+  instrumentKeys: readonly string[],
+): Promise<Map<string, number>> {
+  if (instrumentKeys.length === 0) return new Map();
+  const rows = await q
+    .selectDistinctOn([assessmentResponses.instrumentKey], {
+      instrumentKey: assessmentResponses.instrumentKey,
+      total: assessmentResponses.total,
+    })
+    .from(assessmentResponses)
+    .where(
+      and(
+        eq(assessmentResponses.participantId, participantId),
+        eq(assessmentResponses.scored, true),
+        isNotNull(assessmentResponses.total),
+        inArray(assessmentResponses.instrumentKey, [...instrumentKeys]),
+      ),
+    )
+    .orderBy(
+      assessmentResponses.instrumentKey,
+      desc(assessmentResponses.completedOn),
+      desc(assessmentResponses.submittedAt),
+    );
+  return new Map(rows.map((r) => [r.instrumentKey, Number(r.total)]));
 }
