@@ -83,6 +83,10 @@ import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
+import { planSettingsRoutes } from "./treatment-plans/plan-settings.routes";
+import { createPlanSettingsService } from "./treatment-plans/plan-settings.service";
+import { reviewsRoutes } from "./treatment-plans/reviews.routes";
+import { createReviewsService } from "./treatment-plans/reviews.service";
 
 export interface AppDeps {
   config: Pick<
@@ -279,6 +283,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onMailQueued: () => mailer.kick(),
   });
   const enrollments = createEnrollmentsService({ db, now });
+  const planSettings = createPlanSettingsService({ db, now });
+  const planReviews = createReviewsService({ db, now, keyring, resolveFindings: alerts.resolveFindings });
   const calendar = createCalendarService({ db, now });
   const linkedFamily = createLinkedFamilyService({ db });
   const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
@@ -350,6 +356,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { calendar });
       await api.register(calendarFeedsRoutes, { calendarFeeds });
       await api.register(linkedFamilyRoutes, { linkedFamily });
+      await api.register(planSettingsRoutes, { planSettings });
+      await api.register(reviewsRoutes, { reviews: planReviews });
     },
     { prefix: API_PREFIX },
   );
