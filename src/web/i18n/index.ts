@@ -16,6 +16,8 @@ import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
+import { treatmentPlansEn } from "./treatment-plans.en";
+import { treatmentPlansEs } from "./treatment-plans.es";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,6 +44,7 @@ export function setupI18n(): typeof i18n {
         schedule: scheduleEn,
         calendar: calendarEn,
         participantSchedule: participantScheduleEn,
+        treatmentPlans: treatmentPlansEn,
         myPlan: myPlanEn,
       },
       es: {
@@ -52,6 +55,7 @@ export function setupI18n(): typeof i18n {
         schedule: scheduleEs,
         calendar: calendarEs,
         participantSchedule: participantScheduleEs,
+        treatmentPlans: treatmentPlansEs,
         myPlan: myPlanEs,
       },
     },

@@ -6,6 +6,7 @@ import type { ParticipantRecord } from "../../../core/participants/participants.
 import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
+import { PlanPanel } from "../treatment-plans/plan-panel";
 import { CheckInsPanel } from "./check-ins-panel";
 import { DischargePanel } from "./episode-panels";
 
@@ -67,7 +68,7 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
         <AssessmentsPanel participantId={record.id} />
       </Tabs.Panel>
       <Tabs.Panel value="plan">
-        <Empty>{t("record.plan.empty")}</Empty>
+        <PlanPanel record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="schedule">
         <SchedulePanel record={record} />
