@@ -25,6 +25,8 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
   const credentials = {} as Record<Person, { id: string; email: string; password: string }>;
   const sessions = new Map<Person, string>();
   const p = { ana: "", ben: "", discharged: "" };
+  let siteId = "";
+  const careTeamOf = () => [{ userId: credentials.counselor.id, role: "primary_counselor" }];
 
   const cookie = async (who: Person) => {
     if (!sessions.has(who))
@@ -69,6 +71,7 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
     app = await buildTestApp(database, { now: clock.now });
     const db = database.db;
     const site = await givenSite(db);
+    siteId = site.id;
     const otherSite = await givenSite(db);
     credentials.counselor = await givenUser(db, {
       roles: ["counselor"],
@@ -122,6 +125,30 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe("TREATMENT_PLAN_EXISTS");
       expect((await auditOf("treatment_plan.start")).map((e) => e.participant_id)).toEqual([p.ana]);
+    });
+
+    it("starts from the chosen templates in the plan's language, and names an unknown one", async () => {
+      const participant = (await givenParticipant(database.db, { siteId: siteId, careTeam: careTeamOf() }))
+        .id;
+      const unknown = await call("counselor", "POST", `/participants/${participant}/treatment-plan`, {
+        startsOn: "2026-03-09",
+        language: "es",
+        templateKeys: ["relapse-prevention", "no-such-template"],
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.fields[0].path).toBe("templateKeys.1");
+      const started = await call("counselor", "POST", `/participants/${participant}/treatment-plan`, {
+        startsOn: "2026-03-09",
+        language: "es",
+        templateKeys: ["relapse-prevention"],
+      });
+      expect(started.statusCode).toBe(201);
+      const content = started.json().plan.open.content;
+      expect(content.problems).toHaveLength(1);
+      expect(content.problems[0].templateKey).toBe("relapse-prevention");
+      expect(
+        content.problems[0].objectives.every((o: { targetOn: string }) => o.targetOn > "2026-03-09"),
+      ).toBe(true);
     });
 
     it("refuses to start a plan without an open episode", async () => {

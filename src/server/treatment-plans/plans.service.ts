@@ -38,6 +38,8 @@ import type { ParticipantAccess } from "../platform/route-access";
 import * as store from "./plans.sql";
 import { reviewStateFor } from "./reviews.service";
 import { findPlanFacts, listReviews } from "./reviews.sql";
+import { startingContentFor } from "./suggestions.service";
+import type { TemplateLibrary } from "./template-library";
 
 /**
  * Treatment plan versions: start a plan for the open episode, autosave its draft under optimistic
@@ -226,19 +228,11 @@ export async function currentObjectives(
   };
 }
 
-/** Builds the first draft's content from the chosen templates and suggestions. */
-export type StartContentBuilder = (
-  q: Queryable,
-  participantId: string,
-  input: StartPlanInput,
-  ids: () => string,
-) => Promise<PlanContent>;
-
 export function createPlansService(deps: {
   db: Database;
   now: () => Date;
-  /** Templates and suggested problems become the first draft's problems; without one, the draft starts empty. */
-  startContent?: StartContentBuilder;
+  /** The plan templates: chosen ones and suggested problems become the first draft's problems. */
+  templates: TemplateLibrary;
   newId?: () => string;
 }) {
   const { db, now } = deps;
@@ -360,17 +354,10 @@ export function createPlansService(deps: {
       const episode = await store.findOpenEpisode(db, participantId);
       if (!episode) throw new DomainError("TREATMENT_PLAN_NO_OPEN_EPISODE");
       if (await store.findPlanByEpisode(db, episode.id)) throw new DomainError("TREATMENT_PLAN_EXISTS");
-      let content: PlanContent = EMPTY_PLAN_CONTENT;
-      if (input.templateKeys.length > 0 || input.suggestionKeys.length > 0) {
-        if (!deps.startContent) {
-          throw new DomainError(
-            "VALIDATION_FAILED",
-            "Plan templates are not available here; start an empty plan.",
-            "templateKeys",
-          );
-        }
-        content = planContentSchema.parse(await deps.startContent(db, participantId, input, newId));
-      }
+      const content: PlanContent =
+        input.templateKeys.length > 0 || input.suggestionKeys.length > 0
+          ? planContentSchema.parse(await startingContentFor(db, deps.templates, participantId, input, newId))
+          : EMPTY_PLAN_CONTENT;
       const at = now();
       await db.transaction(async (tx) => {
         const plan = await store.insertPlan(tx, {
