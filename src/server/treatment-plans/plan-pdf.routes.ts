@@ -35,7 +35,7 @@ export const planPdfRoutes: FastifyPluginAsyncZod<{ planPdfs: PlanPdfService }> 
         produces: ["application/pdf"],
         response: { ...errorResponses(400, 401, 403, 404) },
       },
-      config: { access: { kind: "signed-in", staffPermission: "clinical.view" } },
+      config: { access: { kind: "permission", permission: "clinical.view" } },
     },
     async (request, reply) =>
       send(
@@ -60,7 +60,7 @@ export const planPdfRoutes: FastifyPluginAsyncZod<{ planPdfs: PlanPdfService }> 
         produces: ["application/pdf"],
         response: { ...errorResponses(400, 401, 403, 404) },
       },
-      config: { access: { kind: "signed-in", staffPermission: "clinical.view" } },
+      config: { access: { kind: "permission", permission: "clinical.view" } },
     },
     async (request, reply) =>
       send(
