@@ -83,6 +83,8 @@ import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
+import { planPdfRoutes } from "./treatment-plans/plan-pdf.routes";
+import { createPlanPdfService } from "./treatment-plans/plan-pdf.service";
 import { planSettingsRoutes } from "./treatment-plans/plan-settings.routes";
 import { createPlanSettingsService } from "./treatment-plans/plan-settings.service";
 import { reviewsRoutes } from "./treatment-plans/reviews.routes";
@@ -288,6 +290,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const calendar = createCalendarService({ db, now });
   const linkedFamily = createLinkedFamilyService({ db });
   const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
+  const planPdfs = createPlanPdfService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -356,6 +359,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { calendar });
       await api.register(calendarFeedsRoutes, { calendarFeeds });
       await api.register(linkedFamilyRoutes, { linkedFamily });
+      await api.register(planPdfRoutes, { planPdfs });
       await api.register(planSettingsRoutes, { planSettings });
       await api.register(reviewsRoutes, { reviews: planReviews });
     },

@@ -156,6 +156,17 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/participants/:id/assessment-assignments": clinicalView,
   "POST /api/v1/participants/:id/assessment-assignments": clinicalWrite,
   "POST /api/v1/participants/:id/assessment-assignments/:assignmentId/cancel": clinicalWrite,
+  // A plan version or review as a PDF (clinical.view; the service then decides on the plan's participant).
+  "GET /api/v1/treatment-plans/:planId/versions/:versionId/pdf": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "GET /api/v1/treatment-plans/:planId/reviews/:reviewId/pdf": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
   "PUT /api/v1/assessments/schedule": only("administrator"),
