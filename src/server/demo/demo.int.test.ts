@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { givenSite, givenUser } from "../../../tests/support/given";
@@ -10,9 +11,14 @@ import { classifyChange, resolveParameters } from "../../core/assessments/reliab
 import { computeDue, DEFAULT_SCHEDULE } from "../../core/assessments/schedule.rules";
 import { planDemoParticipants } from "../../core/demo/demo-plan";
 import { createSchedulePlanner } from "../../core/demo/schedule-plan";
+import { addDays } from "../../core/platform/dates";
 import { localTimesOf } from "../../core/schedule/conflicts.rules";
 import { expandSeries } from "../../core/schedule/recurrence.rules";
 import { weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
+import { canonicalJson } from "../../core/treatment-plans/plan.rules";
+import { planContentSchema } from "../../core/treatment-plans/plan.schema";
+import { reviewContentSchema } from "../../core/treatment-plans/review.schema";
+import { computeReviewDue } from "../../core/treatment-plans/review-due.rules";
 import { createAlertsService } from "../alerts/alerts.service";
 import * as schedule from "../assessments/measurement-schedule.sql";
 import { createAttendanceAlertsService } from "../attendance/attendance-alerts.service";
@@ -473,6 +479,115 @@ describeEachEngine("demo program", (engine) => {
       );
       expect(overdue.length).toBeGreaterThan(0);
       expect(overdue.length).toBeLessThan(current.length / 2);
+    },
+    CLINIC_TIMEOUT,
+  );
+
+  it(
+    "gives every current participant past their first week a signed treatment plan, reviews every 30 days with a few overdue, and content that parses and matches its hash",
+    async () => {
+      const summary = await generateDemo(database, { seed: 1, scale: "clinic", now: NOW });
+      expect(summary.plans).toBeGreaterThan(0);
+      const current = await queryRows<{
+        participant_id: string;
+        admitted_on: string;
+        time_zone: string;
+        plan_id: string | null;
+        signed: number;
+        last_signed_at: string | null;
+        open_reviews: number;
+      }>(
+        database.db,
+        sql`select e.participant_id, e.admitted_on::text as admitted_on, s.time_zone, tp.id as plan_id,
+              (select count(*)::int from treatment_plan_versions v where v.plan_id = tp.id and v.status = 'signed') as signed,
+              greatest(
+                (select max(v.signed_at) from treatment_plan_versions v where v.plan_id = tp.id and v.status = 'signed'),
+                (select max(r.signed_at) from treatment_plan_reviews r where r.plan_id = tp.id and r.status = 'signed')
+              )::text as last_signed_at,
+              (select count(*)::int from treatment_plan_reviews r where r.plan_id = tp.id and r.status <> 'signed') as open_reviews
+            from episodes e join sites s on s.id = e.site_id
+              left join treatment_plans tp on tp.episode_id = e.id
+            where e.discharged_on is null`,
+      );
+      const settled = current.filter((c) => c.admitted_on <= addDays(TODAY, -7));
+      expect(settled.filter((c) => c.signed !== 1)).toEqual([]);
+      // A couple of people admitted in the last days have no plan or a draft.
+      expect(current.some((c) => c.signed === 0)).toBe(true);
+
+      const states = current
+        .filter((c) => c.last_signed_at !== null)
+        .map((c) =>
+          computeReviewDue({
+            lastSignedAt: new Date(c.last_signed_at!),
+            timeZone: c.time_zone,
+            reviewCycleDays: 30,
+            dueSoonDays: 7,
+            openTriggers: [],
+            now: NOW,
+          }),
+        );
+      const overdue = states.filter((s) => s.state === "overdue").length;
+      expect(overdue).toBeGreaterThanOrEqual(2);
+      expect(overdue).toBeLessThan(current.length / 5);
+      const drafts = current.filter((c) => c.open_reviews > 0).length;
+      expect(drafts).toBeGreaterThanOrEqual(1);
+      expect(drafts).toBeLessThanOrEqual(2);
+
+      const counts = await one<{ reviews: number; superseded: number; revised: number }>(
+        sql`select (select count(*)::int from treatment_plan_reviews where status = 'signed') as reviews,
+              (select count(*)::int from treatment_plan_versions where status = 'superseded') as superseded,
+              (select count(*)::int from treatment_plan_versions where number > 1) as revised`,
+      );
+      expect(counts.reviews).toBeGreaterThan(current.length);
+      expect(counts.superseded).toBeGreaterThan(0);
+
+      const hash = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
+      const versions = await queryRows<{
+        id: string;
+        status: string;
+        content: unknown;
+        content_sha256: string | null;
+      }>(database.db, sql`select id, status, content, content_sha256 from treatment_plan_versions`);
+      for (const v of versions) {
+        expect(planContentSchema.safeParse(v.content).error).toBeUndefined();
+        expect(v.content_sha256).toBe(v.status === "draft" ? null : hash(v.content));
+      }
+      const reviews = await queryRows<{
+        id: string;
+        status: string;
+        content: unknown;
+        content_sha256: string | null;
+      }>(database.db, sql`select id, status, content, content_sha256 from treatment_plan_reviews`);
+      for (const r of reviews) {
+        expect(reviewContentSchema.safeParse(r.content).error).toBeUndefined();
+        expect(r.content_sha256).toBe(r.status === "draft" ? null : hash(r.content));
+      }
+      const signatures = await one<{ mismatched: number; wrong_signer: number; wrong_name: number }>(
+        sql`select
+              count(*) filter (where s.content_sha256 <> coalesce(v.content_sha256, r.content_sha256))::int as mismatched,
+              count(*) filter (where s.role = 'participant' and s.signer_user_id is distinct from p.user_id)::int as wrong_signer,
+              count(*) filter (where s.role = 'participant'
+                and s.typed_name <> concat_ws(' ', p.given_name, p.family_name))::int as wrong_name
+            from treatment_plan_signatures s
+              left join treatment_plan_versions v on v.id = s.version_id
+              left join treatment_plan_reviews r on r.id = s.review_id
+              join treatment_plans tp on tp.id = coalesce(v.plan_id, r.plan_id)
+              join participants p on p.id = tp.participant_id`,
+      );
+      expect(signatures).toEqual({ mismatched: 0, wrong_signer: 0, wrong_name: 0 });
+
+      // The demo participant: a signed plan and a revised version waiting for their signature only.
+      const account = await queryRows<{ number: number; status: string; roles: string[] }>(
+        database.db,
+        sql`select v.number, v.status,
+              coalesce((select array_agg(s.role order by s.role) from treatment_plan_signatures s where s.version_id = v.id), '{}') as roles
+            from treatment_plan_versions v join treatment_plans tp on tp.id = v.plan_id
+              join participants p on p.id = tp.participant_id join users u on u.id = p.user_id
+            where u.email = 'participant@demo.bridgeway.example'
+            order by v.number`,
+      );
+      expect(account.at(-1)).toMatchObject({ status: "awaiting_signatures", roles: ["clinician"] });
+      expect(account.filter((v) => v.status === "signed")).toHaveLength(1);
     },
     CLINIC_TIMEOUT,
   );

@@ -41,6 +41,7 @@ import * as demo from "./demo.sql";
 import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
 import { writeAssessmentHistory } from "./demo-assessments";
 import { demoUuid } from "./demo-ids";
+import { writeTreatmentPlans } from "./demo-plans";
 import {
   buildCheckInRows,
   buildCheckInWindows,
@@ -61,6 +62,7 @@ export const DEMO_PHASES = [
   "access",
   "assessments",
   "schedule",
+  "plans",
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
@@ -91,6 +93,11 @@ export interface DemoSummary {
   attendanceMarks: number;
   appointments: number;
   attendanceAlerts: number;
+  /** Treatment plans, their versions and reviews, and the reviews left overdue. */
+  plans: number;
+  planVersions: number;
+  planReviews: number;
+  overdueReviews: number;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -154,6 +161,10 @@ async function writeDemo(
     attendanceMarks: 0,
     appointments: 0,
     attendanceAlerts: 0,
+    plans: 0,
+    planVersions: 0,
+    planReviews: 0,
+    overdueReviews: 0,
   };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
@@ -219,6 +230,19 @@ async function writeDemo(
   );
   summary.attendanceMarks = schedule.marks;
   summary.appointments = schedule.appointments;
+
+  // After the questionnaires: the objectives follow the scores.
+  const plans = await writeTreatmentPlans(
+    q,
+    { seed: options.seed, scale: options.scale, today, now: options.now },
+    plan,
+    program,
+    (done, total) => progress("plans", done, total),
+  );
+  summary.plans = plans.plans;
+  summary.planVersions = plans.versions;
+  summary.planReviews = plans.reviews;
+  summary.overdueReviews = plans.overdue;
   return summary;
 }
 
