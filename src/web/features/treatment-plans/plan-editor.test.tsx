@@ -41,7 +41,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-type Routes = Parameters<typeof fakeApiWith>[0];
+type ApiRoutes = Parameters<typeof fakeApiWith>[0];
 
 /** The server's answer to a save: the draft as sent, one revision on, saved at 14:05 UTC. */
 const savedAs = (_url: URL, body: unknown) => {
@@ -56,7 +56,7 @@ const savedAs = (_url: URL, body: unknown) => {
   };
 };
 
-function renderEditor(routes: Routes = {}) {
+function renderEditor(routes: ApiRoutes = {}) {
   const fetchMock = vi.fn(
     fakeApiWith({
       "GET /api/v1/sessions/current": sessionWith(["clinical.view", "clinical.write"]),
