@@ -84,11 +84,16 @@ import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
 import { planPdfRoutes } from "./treatment-plans/plan-pdf.routes";
+import { myPlanRoutes } from "./treatment-plans/my-plan.routes";
 import { createPlanPdfService } from "./treatment-plans/plan-pdf.service";
 import { planSettingsRoutes } from "./treatment-plans/plan-settings.routes";
 import { createPlanSettingsService } from "./treatment-plans/plan-settings.service";
+import { createPlanSigning } from "./treatment-plans/plan-signing";
+import { plansRoutes } from "./treatment-plans/plans.routes";
+import { createPlansService } from "./treatment-plans/plans.service";
 import { reviewsRoutes } from "./treatment-plans/reviews.routes";
 import { createReviewsService } from "./treatment-plans/reviews.service";
+import { createTemplateLibrary } from "./treatment-plans/template-library";
 
 export interface AppDeps {
   config: Pick<
@@ -291,6 +296,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const linkedFamily = createLinkedFamilyService({ db });
   const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
   const planPdfs = createPlanPdfService({ db, now });
+  const planTemplates = createTemplateLibrary();
+  const plans = createPlansService({ db, now, templates: planTemplates });
+  const planSigning = createPlanSigning({ db, now, keyring });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -362,6 +370,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(planPdfRoutes, { planPdfs });
       await api.register(planSettingsRoutes, { planSettings });
       await api.register(reviewsRoutes, { reviews: planReviews });
+      await api.register(plansRoutes, { plans, signing: planSigning });
+      await api.register(myPlanRoutes, { signing: planSigning });
     },
     { prefix: API_PREFIX },
   );

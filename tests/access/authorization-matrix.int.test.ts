@@ -167,6 +167,45 @@ const EXPECTED: Record<string, Rule> = {
     "counselor",
     "prescriber",
   ),
+  // Treatment plans in the chart: staff only (a participant reads theirs under /me, never a draft);
+  // routes under /treatment-plans/:planId are decided by the service on the plan's participant.
+  "GET /api/v1/participants/:id/treatment-plan": (a, t) => clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/treatment-plan": clinicalWrite,
+  "GET /api/v1/participants/:id/treatment-plan/objectives": clinicalView,
+  "GET /api/v1/participants/:id/treatment-plan/progress": clinicalView,
+  "PUT /api/v1/treatment-plans/:planId/versions/:versionId": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/versions/:versionId/finalize": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/versions/:versionId/reopen": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/versions/:versionId/signatures": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/revisions": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/treatment-plans/:planId/versions/:versionId": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "GET /api/v1/treatment-plans/:planId/versions/:versionId/diff": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "GET /api/v1/me/treatment-plan": only("participant"),
+  "POST /api/v1/me/treatment-plan/signatures": only("participant"),
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
   "PUT /api/v1/assessments/schedule": only("administrator"),
@@ -521,6 +560,21 @@ describeEachEngine("authorization matrix", (engine) => {
           returning id`,
     );
     ids.appointment = (appointment as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    // The caseload participant's treatment plan: version 1, signed (writes to it answer 409, not changing it).
+    const plan = await db.execute(
+      sql`insert into treatment_plans (participant_id, episode_id, site_id)
+          select e.participant_id, e.id, e.site_id from episodes e where e.participant_id = ${patients.caseload}
+          returning id`,
+    );
+    ids.plan = (plan as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    const planVersion = await db.execute(
+      sql`insert into treatment_plan_versions (plan_id, number, status, language, starts_on, content, content_sha256, signed_at)
+          values (${ids.plan}, 1, 'signed', 'en', '2026-11-02',
+            ${JSON.stringify({ problems: [], strengths: [], barriers: [], dischargeCriteria: [] })}::jsonb,
+            ${"0".repeat(64)}, '2026-11-03T15:00:00Z')
+          returning id`,
+    );
+    ids.planVersion = (planVersion as unknown as { rows: { id: string }[] }).rows[0]!.id;
     // A calendar feed of the victim's, read by its secret address in the public route's cells.
     const victimCookie = (await signIn(app, victim.email, victim.password)).cookie;
     const feed = await app.inject({
@@ -594,7 +648,9 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":token.ics", `${ids.feedToken}.ics`)
       .replace(":token", "A".repeat(43))
       .replace(":key", "phq9")
-      .replace(":assignmentId", randomUUID());
+      .replace(":assignmentId", randomUUID())
+      .replace(":planId", ids.plan!)
+      .replace(":versionId", ids.planVersion!);
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -713,6 +769,26 @@ describeEachEngine("authorization matrix", (engine) => {
         start: "10:00",
         end: "11:00",
       },
+      "POST /api/v1/participants/:id/treatment-plan": { startsOn: "2026-11-20", language: "en" },
+      "PUT /api/v1/treatment-plans/:planId/versions/:versionId": {
+        revision: 1,
+        startsOn: "2026-11-02",
+        language: "en",
+        cosignerUserId: null,
+        content: { problems: [], strengths: [], barriers: [], dischargeCriteria: [] },
+      },
+      "POST /api/v1/treatment-plans/:planId/versions/:versionId/finalize": { revision: 1 },
+      "POST /api/v1/treatment-plans/:planId/versions/:versionId/reopen": { revision: 1 },
+      "POST /api/v1/treatment-plans/:planId/versions/:versionId/signatures": {
+        role: "clinician",
+        revision: 1,
+        password: "wrong password",
+      },
+      "POST /api/v1/me/treatment-plan/signatures": {
+        versionId: ids.planVersion,
+        revision: 1,
+        typedName: "Matrix Participant",
+      },
       "PUT /api/v1/appointments/:id/time": { date: "2026-02-04", start: "10:30", end: "11:30" },
       "POST /api/v1/appointments/:id/cancel": { reason: "Matrix check" },
       "PUT /api/v1/appointments/:id/attendance": { status: "present" },
@@ -815,6 +891,12 @@ describeEachEngine("authorization matrix", (engine) => {
               attendance_status = null, minutes_attended = null
             where id = ${ids.appointment}`,
       );
+    }
+    if (key === "POST /api/v1/participants/:id/treatment-plan") {
+      await db.execute(sql`delete from treatment_plans where id <> ${ids.plan}`);
+    }
+    if (key === "POST /api/v1/treatment-plans/:planId/revisions") {
+      await db.execute(sql`delete from treatment_plan_versions where plan_id = ${ids.plan} and number > 1`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

@@ -352,8 +352,27 @@ export function createPlansService(deps: {
       assertStaff(actor);
       const participantId = access.participantId;
       const episode = await store.findOpenEpisode(db, participantId);
-      if (!episode) throw new DomainError("TREATMENT_PLAN_NO_OPEN_EPISODE");
-      if (await store.findPlanByEpisode(db, episode.id)) throw new DomainError("TREATMENT_PLAN_EXISTS");
+      const refusal = !episode
+        ? new DomainError("TREATMENT_PLAN_NO_OPEN_EPISODE")
+        : (await store.findPlanByEpisode(db, episode.id))
+          ? new DomainError("TREATMENT_PLAN_EXISTS")
+          : undefined;
+      if (refusal || !episode) {
+        // Audited either way: the answer tells whether the participant is in the program and has a plan.
+        await recordAudit(
+          db,
+          context,
+          {
+            action: "treatment_plan.start",
+            resourceType: "treatment_plan",
+            participantId,
+            purpose: access.purpose,
+            details: { started: false, reason: refusal?.code ?? null },
+          },
+          now(),
+        );
+        throw refusal;
+      }
       const content: PlanContent =
         input.templateKeys.length > 0 || input.suggestionKeys.length > 0
           ? planContentSchema.parse(await startingContentFor(db, deps.templates, participantId, input, newId))
