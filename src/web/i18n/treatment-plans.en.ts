@@ -188,6 +188,7 @@ export const treatmentPlansEn = {
     noSuggestions: "Nothing in the record suggests a problem yet.",
     suggestionsError: "The suggestions could not be loaded.",
     submit: "Start the plan",
+    coveredBySuggestion: "Included through the suggestion above.",
     started: "The plan was started as a draft.",
     chooseDate: "Choose the plan's start date.",
   },

@@ -190,6 +190,7 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     noSuggestions: "Nada en el expediente sugiere un problema todavía.",
     suggestionsError: "No se pudieron cargar las sugerencias.",
     submit: "Iniciar el plan",
+    coveredBySuggestion: "Incluida por la sugerencia de arriba.",
     started: "El plan se inició como borrador.",
     chooseDate: "Elija la fecha de inicio del plan.",
   },

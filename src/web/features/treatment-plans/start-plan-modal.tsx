@@ -63,12 +63,28 @@ export function StartPlanModal({
       setSuggestionKeys(suggestions.data.suggestions.map((s) => s.key));
   }, [suggestions.data, suggestionKeys]);
 
+  // A ticked suggestion brings its template's problem (with the record's sources): the same template is
+  // not offered a second time.
+  const coveredTemplates = new Set(
+    (suggestions.data?.suggestions ?? [])
+      .filter((s) => suggestionKeys?.includes(s.key))
+      .map((s) => s.templateKey),
+  );
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) return setErrors({ startsOn: t("start.chooseDate") });
     setErrors({});
     start.mutate(
-      { participantId, input: { startsOn, language, templateKeys, suggestionKeys: suggestionKeys ?? [] } },
+      {
+        participantId,
+        input: {
+          startsOn,
+          language,
+          templateKeys: templateKeys.filter((key) => !coveredTemplates.has(key)),
+          suggestionKeys: suggestionKeys ?? [],
+        },
+      },
       {
         onSuccess: () => {
           notifications.show({ color: "green", message: t("start.started") });
@@ -169,9 +185,18 @@ export function StartPlanModal({
               </Alert>
             ) : (
               <Stack gap="xs" mt="xs">
-                {templates.data.templates.map((tpl) => (
-                  <Checkbox key={tpl.key} value={tpl.key} label={tpl.name} description={tpl.summary} />
-                ))}
+                {templates.data.templates.map((tpl) => {
+                  const covered = coveredTemplates.has(tpl.key);
+                  return (
+                    <Checkbox
+                      key={tpl.key}
+                      value={tpl.key}
+                      label={tpl.name}
+                      description={covered ? t("start.coveredBySuggestion") : tpl.summary}
+                      disabled={covered}
+                    />
+                  );
+                })}
               </Stack>
             )}
           </Checkbox.Group>
