@@ -21,6 +21,7 @@ import { StaffHomePage } from "../features/programs/staff-home-page";
 import { groupsRoutes } from "../features/schedule/schedule-routes";
 import { MyPlanPage } from "../features/treatment-plans/my-plan-page";
 import { MyPlanReviewPage } from "../features/treatment-plans/my-plan-review-page";
+import { WorklistPage } from "../features/treatment-plans/worklist-page";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
 import { PersonShell } from "./person-shell";
 import { RequireSession, RootRedirect } from "./require-session";
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: "participants", children: participantRoutes },
       { path: "alerts", children: alertsRoutes },
       { path: "measures-due", element: <DuePage /> },
+      { path: "treatment-plans", element: <WorklistPage /> },
       { path: "groups", children: groupsRoutes },
       { path: "calendar", children: calendarRoutes },
       { path: "admin", children: adminRoutes },

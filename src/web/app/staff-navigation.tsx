@@ -11,6 +11,8 @@ import {
   IconCalendarWeek,
   IconChartLine,
   IconClipboardCheck,
+  IconClipboardList,
+  IconClipboardText,
   IconClockHour4,
   IconDoorEnter,
   IconFileSearch,
@@ -30,7 +32,7 @@ import { AlertsNavItem } from "../features/alerts/alerts-nav-item";
 import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
-const UPCOMING = ["notes", "treatmentPlans", "assessments", "messages", "outcomes", "billing"] as const;
+const UPCOMING = ["notes", "assessments", "messages", "outcomes", "billing"] as const;
 
 interface Item {
   to: string;
@@ -83,6 +85,12 @@ const ADMINISTRATION: Item[] = [
     label: "nav.attendanceSettings",
     permission: "settings.manage",
     icon: <IconClockHour4 {...ICON} />,
+  },
+  {
+    to: "/staff/admin/treatment-plan-settings",
+    label: "nav.treatmentPlanSettings",
+    permission: "settings.manage",
+    icon: <IconClipboardText {...ICON} />,
   },
   {
     to: "/staff/admin/reminders",
@@ -163,6 +171,14 @@ const MEASURES_DUE: Item = {
   icon: <IconClipboardCheck {...ICON} />,
 };
 
+/** The plan worklist: first plans, drafts, signatures and reviews coming due. */
+const TREATMENT_PLANS: Item = {
+  to: "/staff/treatment-plans",
+  label: "nav.treatmentPlans",
+  permission: "clinical.view",
+  icon: <IconClipboardList {...ICON} />,
+};
+
 function isWithin(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -224,6 +240,13 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       )}
       {allowed(MEASURES_DUE) && (
         <NavItem {...MEASURES_DUE} active={isWithin(pathname, MEASURES_DUE.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(TREATMENT_PLANS) && (
+        <NavItem
+          {...TREATMENT_PLANS}
+          active={isWithin(pathname, TREATMENT_PLANS.to)}
+          onNavigate={onNavigate}
+        />
       )}
       {allowed(ALERTS) && <AlertsNavItem active={isWithin(pathname, ALERTS.to)} onNavigate={onNavigate} />}
       {administration.length > 0 && (

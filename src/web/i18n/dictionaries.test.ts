@@ -14,6 +14,8 @@ import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
+import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
+import { treatmentPlansAdminEs } from "./treatment-plans-admin.es";
 
 function keys(value: object, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) =>
@@ -53,6 +55,10 @@ describe("dictionaries", () => {
 
   it("the calendar namespace has the same keys in Spanish", () => {
     expect(keys(calendarEs).sort()).toEqual(keys(calendarEn).sort());
+  });
+
+  it("the treatment-plans admin namespace (worklist, settings) has the same keys in Spanish", () => {
+    expect(keys(treatmentPlansAdminEs).sort()).toEqual(keys(treatmentPlansAdminEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

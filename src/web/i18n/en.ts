@@ -154,6 +154,7 @@ export const en = {
     accessAlerts: "Access alerts",
     alertSettings: "Alert settings",
     attendanceSettings: "Attendance settings",
+    treatmentPlanSettings: "Treatment-plan settings",
     reminderSettings: "Reminders",
     measuresDue: "Measures due",
     measurementSchedule: "Measurement schedule",

@@ -156,6 +156,7 @@ export const es: Dictionary = {
     accessAlerts: "Alertas de acceso",
     alertSettings: "Configuración de alertas",
     attendanceSettings: "Configuración de asistencia",
+    treatmentPlanSettings: "Configuración de planes de tratamiento",
     reminderSettings: "Recordatorios",
     measuresDue: "Medidas pendientes",
     measurementSchedule: "Calendario de medición",

@@ -18,6 +18,8 @@ import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { treatmentPlansEn } from "./treatment-plans.en";
 import { treatmentPlansEs } from "./treatment-plans.es";
+import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
+import { treatmentPlansAdminEs } from "./treatment-plans-admin.es";
 
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,6 +47,7 @@ export function setupI18n(): typeof i18n {
         calendar: calendarEn,
         participantSchedule: participantScheduleEn,
         treatmentPlans: treatmentPlansEn,
+        treatmentPlansAdmin: treatmentPlansAdminEn,
         myPlan: myPlanEn,
       },
       es: {
@@ -56,6 +59,7 @@ export function setupI18n(): typeof i18n {
         calendar: calendarEs,
         participantSchedule: participantScheduleEs,
         treatmentPlans: treatmentPlansEs,
+        treatmentPlansAdmin: treatmentPlansAdminEs,
         myPlan: myPlanEs,
       },
     },

@@ -6,6 +6,7 @@ import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { CalendarFeedSettingsPage } from "../calendar/calendar-feed-settings-page";
 import { TrackPage } from "../schedule/track-page";
 import { TracksPage } from "../schedule/tracks-page";
+import { PlanSettingsPage } from "../treatment-plans/plan-settings-page";
 import { AccessAlertsPage } from "./access-alerts-page";
 import { AdmissionSettingsPage } from "./admission-settings-page";
 import { AttendanceSettingsPage } from "./attendance-settings-page";
@@ -30,6 +31,7 @@ export const adminRoutes: RouteObject[] = [
   { path: "alerts", element: <AccessAlertsPage /> },
   { path: "alert-settings", element: <AlertSettingsPage /> },
   { path: "attendance-settings", element: <AttendanceSettingsPage /> },
+  { path: "treatment-plan-settings", element: <PlanSettingsPage /> },
   { path: "reminders", element: <ReminderSettingsPage /> },
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
   { path: "reliable-change", element: <ReliableChangeSettingsPage /> },
