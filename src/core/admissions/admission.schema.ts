@@ -124,6 +124,8 @@ export const admissionResultSchema = z.object({
       joinedOn: z.iso.date().nullable(),
       /** 1 for the first in line, when waitlisted. */
       waitlistPosition: z.number().int().nullable(),
+      /** Why it is waitlisted when the track had room (the program schedules groups only after a signed plan). */
+      note: z.string().optional(),
     })
     .nullable(),
 });

@@ -77,6 +77,13 @@ export const enrollmentSchema = z.object({
 });
 export type Enrollment = z.infer<typeof enrollmentSchema>;
 
+/**
+ * A place just given: the enrollment, with what the program wants staff to know about it (e.g. the
+ * treatment plan is not signed yet, under the program's `warn` rule on group scheduling).
+ */
+export const placedEnrollmentSchema = enrollmentSchema.extend({ warnings: z.array(z.string()) });
+export type PlacedEnrollment = z.infer<typeof placedEnrollmentSchema>;
+
 /** A participant's places across tracks and episodes, oldest first. */
 export const participantEnrollmentsSchema = z.object({
   participantId: z.uuid(),

@@ -9,6 +9,7 @@ import {
   enrollmentPlacementSchema,
   enrollmentSchema,
   participantEnrollmentsSchema,
+  placedEnrollmentSchema,
   trackEnrollmentsQuerySchema,
   trackEnrollmentsSchema,
 } from "../../core/schedule/enrollment.schema";
@@ -78,7 +79,7 @@ export const enrollmentsRoutes: FastifyPluginAsyncZod<{ enrollments: Enrollments
           "Place the participant's current episode in a track from a date (TRACK_FULL when full, unless waitlistIfFull)",
         params: participantParams,
         body: enrollmentPlacementSchema,
-        response: { 201: enrollmentSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: placedEnrollmentSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: {
         access: MANAGE_PARTICIPANT,
@@ -144,7 +145,7 @@ export const enrollmentsRoutes: FastifyPluginAsyncZod<{ enrollments: Enrollments
           "Give a waitlisted participant a place from a date, when the track has room (else TRACK_FULL)",
         params: enrollmentIdParamsSchema,
         body: admitFromWaitlistSchema,
-        response: { 200: enrollmentSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: placedEnrollmentSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: {
         access: MANAGE,

@@ -25,6 +25,7 @@ import {
   type EnrollmentPlacement,
   EXIT_REASON_MOVED,
   type ParticipantEnrollments,
+  type PlacedEnrollment,
   type TrackEnrollments,
 } from "../../core/schedule/enrollment.schema";
 import { loadParticipantFacts } from "../access/access.service";
@@ -32,6 +33,7 @@ import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.serv
 import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
+import { checkGroupScheduling } from "../treatment-plans/group-scheduling-rule";
 import * as store from "./enrollments.sql";
 import {
   invalid,
@@ -200,12 +202,14 @@ export function createEnrollmentsService(deps: { db: Database; now: () => Date }
       access: ParticipantAccess,
       input: EnrollmentPlacement,
       context: AuditContext,
-    ): Promise<Enrollment> {
+    ): Promise<PlacedEnrollment> {
       const at = now();
       const participantId = access.participantId;
       return db.transaction(async (tx) => {
         const episode = await store.lockOpenEpisode(tx, participantId);
         if (!episode) throw new DomainError("ENROLLMENT_NO_CURRENT_EPISODE");
+        // The program's rule on groups before a signed treatment plan: refused, or a warning to pass on.
+        const warnings = await checkGroupScheduling(tx, episode.id);
         const open = await store.findOpenOfEpisode(tx, episode.id);
         if (open) {
           throw new DomainError(
@@ -240,11 +244,16 @@ export function createEnrollmentsService(deps: { db: Database; now: () => Date }
             resourceId: placed.id,
             participantId,
             purpose: access.purpose,
-            details: { trackId: track.id, status: placed.status, joinOn: input.joinOn },
+            details: {
+              trackId: track.id,
+              status: placed.status,
+              joinOn: input.joinOn,
+              ...(warnings.length > 0 ? { planNotSigned: true } : {}),
+            },
           },
           at,
         );
-        return readEnrollment(tx, placed.id);
+        return { ...(await readEnrollment(tx, placed.id)), warnings };
       });
     },
 
@@ -359,7 +368,7 @@ export function createEnrollmentsService(deps: { db: Database; now: () => Date }
       enrollmentId: string,
       input: AdmitFromWaitlist,
       context: AuditContext,
-    ): Promise<Enrollment> {
+    ): Promise<PlacedEnrollment> {
       const found = await store.findById(db, enrollmentId);
       if (!found) throw new DomainError("NOT_FOUND", "No such enrollment.");
       const action = "schedule.enrollment_admit_from_waitlist";
@@ -378,6 +387,7 @@ export function createEnrollmentsService(deps: { db: Database; now: () => Date }
               : `The participant left the waitlist of ${track.name} on ${row.exited_on}.`,
           );
         }
+        const warnings = await checkGroupScheduling(tx, row.episode_id);
         const problems = checkAdmitFromWaitlist({
           track: trackFacts(track),
           episode: episodeFacts(episode),
@@ -418,7 +428,7 @@ export function createEnrollmentsService(deps: { db: Database; now: () => Date }
           },
           at,
         );
-        return readEnrollment(tx, row.id);
+        return { ...(await readEnrollment(tx, row.id)), warnings };
       });
     },
   };

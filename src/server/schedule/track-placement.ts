@@ -10,6 +10,10 @@ import {
 import type { Enrollment } from "../../core/schedule/enrollment.schema";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Queryable, Transaction } from "../db/connection";
+import {
+  groupSchedulingRuleFor,
+  PLAN_NOT_SIGNED_WAITLIST_NOTE,
+} from "../treatment-plans/group-scheduling-rule";
 import * as store from "./enrollments.sql";
 
 /**
@@ -142,20 +146,26 @@ export async function placeAdmittedEpisode(
   status: "enrolled" | "waitlisted";
   joinedOn: string | null;
   waitlistPosition: number | null;
+  /** Why the place is on the waitlist when the track has room (the program's rule on a signed plan). */
+  note?: string;
 }> {
   const track = await store.lockTrack(tx, input.trackId);
   if (!track) invalid([{ path: "trackId", message: "Choose a track at this site." }]);
   const plan = planAdmissionJoin(trackFacts(track), input.admittedOn);
   if (plan.problem) invalid([plan.problem]);
-  const placed = await placeInLockedTrack(tx, {
-    track,
-    participantId: input.participantId,
-    episodeId: input.episodeId,
-    on: plan.joinOn,
-    waitlistIfFull: true,
-    actorUserId: input.actorUserId,
-    at,
-  });
+  // A new episode has no signed plan yet: under the program's `block` rule it waits for one.
+  const blocked = (await groupSchedulingRuleFor(tx, input.episodeId)) === "block";
+  const placed = blocked
+    ? await waitlistInLockedTrack(tx, { ...input, track, at })
+    : await placeInLockedTrack(tx, {
+        track,
+        participantId: input.participantId,
+        episodeId: input.episodeId,
+        on: plan.joinOn,
+        waitlistIfFull: true,
+        actorUserId: input.actorUserId,
+        at,
+      });
   const position =
     placed.status === "waitlisted" ? (await waitlistPositions(tx, [track.id])).get(placed.id)! : null;
   await appendAudit(
@@ -167,7 +177,13 @@ export async function placeAdmittedEpisode(
       resourceId: placed.id,
       participantId: input.participantId,
       purpose: "treatment",
-      details: { trackId: track.id, status: placed.status, joinOn: plan.joinOn, admission: true },
+      details: {
+        trackId: track.id,
+        status: placed.status,
+        joinOn: plan.joinOn,
+        admission: true,
+        ...(blocked ? { planNotSigned: true } : {}),
+      },
     },
     at,
   );
@@ -176,5 +192,31 @@ export async function placeAdmittedEpisode(
     status: placed.status,
     joinedOn: placed.status === "enrolled" ? plan.joinOn : null,
     waitlistPosition: position,
+    ...(blocked ? { note: PLAN_NOT_SIGNED_WAITLIST_NOTE } : {}),
   };
+}
+
+/** Put an episode on a track's waitlist (held by `lockTrack`) whatever the room. */
+async function waitlistInLockedTrack(
+  tx: Transaction,
+  input: {
+    track: store.TrackRow;
+    participantId: string;
+    episodeId: string;
+    actorUserId: string | null;
+    at: Date;
+  },
+): Promise<{ id: string; status: "waitlisted" }> {
+  const id = await store.insert(tx, {
+    trackId: input.track.id,
+    participantId: input.participantId,
+    episodeId: input.episodeId,
+    status: "waitlisted",
+    joinedOn: null,
+    waitlistedAt: input.at,
+    createdBy: input.actorUserId,
+    createdAt: input.at,
+  });
+  await store.setEpisodeTrack(tx, input.episodeId, input.track.id);
+  return { id, status: "waitlisted" };
 }
