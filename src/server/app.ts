@@ -83,12 +83,15 @@ import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
-import { planPdfRoutes } from "./treatment-plans/plan-pdf.routes";
 import { myPlanRoutes } from "./treatment-plans/my-plan.routes";
+import { createPlanAlertsService, type PlanAlertsService } from "./treatment-plans/plan-alerts.service";
+import { planPdfRoutes } from "./treatment-plans/plan-pdf.routes";
 import { createPlanPdfService } from "./treatment-plans/plan-pdf.service";
 import { planSettingsRoutes } from "./treatment-plans/plan-settings.routes";
 import { createPlanSettingsService } from "./treatment-plans/plan-settings.service";
 import { createPlanSigning } from "./treatment-plans/plan-signing";
+import { planWorklistRoutes } from "./treatment-plans/plan-worklist.routes";
+import { createPlanWorklistService } from "./treatment-plans/plan-worklist.service";
 import { plansRoutes } from "./treatment-plans/plans.routes";
 import { createPlansService } from "./treatment-plans/plans.service";
 import { reviewsRoutes } from "./treatment-plans/reviews.routes";
@@ -139,6 +142,8 @@ declare module "fastify" {
     attendanceAlerts: AttendanceAlertsService;
     /** Session reminders (tests run the job with their clock). */
     reminders: RemindersService;
+    /** Treatment-plan alerts (tests run the sweep with their clock). */
+    planAlerts: PlanAlertsService;
   }
 }
 
@@ -292,6 +297,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const enrollments = createEnrollmentsService({ db, now });
   const planSettings = createPlanSettingsService({ db, now });
   const planReviews = createReviewsService({ db, now, keyring, resolveFindings: alerts.resolveFindings });
+  const planWorklist = createPlanWorklistService({ db, now });
+  const planAlerts = createPlanAlertsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
   const calendar = createCalendarService({ db, now });
   const linkedFamily = createLinkedFamilyService({ db });
   const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
@@ -304,6 +316,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("measurementSchedule", measurementSchedule);
   app.decorate("attendanceAlerts", attendanceAlerts);
   app.decorate("reminders", reminders);
+  app.decorate("planAlerts", planAlerts);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
   if (deps.jobs) {
@@ -319,6 +332,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Weeks that can no longer reach their hours, and absences, become alerts (hourly, at :20).
     jobs.every("attendance-alerts-sweep", "20 * * * *", async () => {
       await attendanceAlerts.sweep();
+    });
+    // Plan reviews due, overdue, and first plans missing become alerts (hourly, at :40).
+    jobs.every("treatment-plan-alerts-sweep", "40 * * * *", async () => {
+      await planAlerts.sweepPlanAlerts();
     });
     // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
     jobs.every("schedule-reminders", everyMinutes(5), async () => {
@@ -370,6 +387,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(planPdfRoutes, { planPdfs });
       await api.register(planSettingsRoutes, { planSettings });
       await api.register(reviewsRoutes, { reviews: planReviews });
+      await api.register(planWorklistRoutes, { planWorklist });
       await api.register(plansRoutes, { plans, signing: planSigning });
       await api.register(myPlanRoutes, { signing: planSigning });
     },
