@@ -11,13 +11,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { PlanLanguage } from "../../../core/treatment-plans/plan.schema";
 import { ApiError } from "../../app/api-client";
-import { participantPlanQuery } from "./api/get-plan";
 import { usePlanSuggestions } from "./api/get-suggestions";
 import { usePlanTemplates } from "./api/get-templates";
 import { useStartPlan } from "./api/start-plan";
@@ -46,7 +44,6 @@ export function StartPlanModal({
 }) {
   const { t } = useTranslation("treatmentPlans");
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const requestErrorText = useRequestErrorText();
   const [startsOn, setStartsOn] = useState(localToday());
   const [language, setLanguage] = useState<PlanLanguage>(preferredLanguage);
@@ -86,9 +83,8 @@ export function StartPlanModal({
         },
       },
       {
-        onSuccess: () => {
+        onSuccess: ({ plan }) => {
           notifications.show({ color: "green", message: t("start.started") });
-          const plan = queryClient.getQueryData(participantPlanQuery(participantId).queryKey)?.plan;
           onClose();
           if (plan?.open) navigate(editorPath(participantId, plan.open.id));
         },
