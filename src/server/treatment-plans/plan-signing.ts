@@ -8,7 +8,8 @@ import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { Keyring } from "../identity/keyring";
 import { confirmIdentity } from "../identity/reauth";
-import { assertStaff, authorizeOnParticipant, versionDetail } from "./plans.service";
+import { assertStaff, authorizeOnParticipant } from "./plan-access";
+import { versionDetail } from "./plan-views";
 import * as store from "./plans.sql";
 
 /**

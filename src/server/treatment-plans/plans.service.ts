@@ -1,45 +1,32 @@
-import { createHash, randomUUID } from "node:crypto";
-import { can } from "../../core/access/access.rules";
-import type { Permission } from "../../core/access/permissions";
-import type { AuditPurpose } from "../../core/audit/audit.schema";
+import { randomUUID } from "node:crypto";
 import { DomainError } from "../../core/platform/errors";
-import { describeDevice } from "../../core/platform/user-agent";
-import { deriveObjectiveProgress } from "../../core/treatment-plans/objective-progress.rules";
-import {
-  canonicalJson,
-  currentObjectivesOf,
-  requiredSignatureRoles,
-  validatePlanForSigning,
-} from "../../core/treatment-plans/plan.rules";
+import { validatePlanForSigning } from "../../core/treatment-plans/plan.rules";
 import {
   EMPTY_PLAN_CONTENT,
-  type ObjectiveStatus,
   type PlanContent,
   planContentSchema,
   type SaveDraftInput,
   type StartPlanInput,
 } from "../../core/treatment-plans/plan.schema";
-import type {
-  CurrentObjective,
-  ParticipantPlan,
-  PlanChange,
-  Signature,
-  VersionDetail,
-  VersionSummary,
-} from "../../core/treatment-plans/plan-api.schema";
+import type { ParticipantPlan, PlanChange, VersionDetail } from "../../core/treatment-plans/plan-api.schema";
 import { diffPlanContent } from "../../core/treatment-plans/plan-diff.rules";
-import { reviewContentSchema } from "../../core/treatment-plans/review.schema";
-import { loadParticipantFacts } from "../access/access.service";
-import { listResponses } from "../assessments/assessments.sql";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
-import type { Database, Queryable } from "../db/connection";
+import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
+import { currentObjectives, objectiveProgressOf } from "./golden-thread";
+import { assertStaff, planForActor } from "./plan-access";
+import { contentHash, contentOf, versionDetail, versionViews } from "./plan-views";
 import * as store from "./plans.sql";
 import { reviewStateFor } from "./reviews.service";
-import { findPlanFacts, listReviews } from "./reviews.sql";
+import { findPlanFacts } from "./reviews.sql";
 import { startingContentFor } from "./suggestions.service";
 import type { TemplateLibrary } from "./template-library";
+
+// Other domains use these from here: the golden thread, and the plan views and access checks.
+export { currentObjectives } from "./golden-thread";
+export { assertStaff, authorizeOnParticipant, planForActor } from "./plan-access";
+export { contentHash, contentOf, versionDetail, versionViews } from "./plan-views";
 
 /**
  * Treatment plan versions: start a plan for the open episode, autosave its draft under optimistic
@@ -47,124 +34,6 @@ import type { TemplateLibrary } from "./template-library";
  * version, the history and the difference between two versions, and the golden thread — the current
  * signed objectives other domains tie to. Signing itself is in plan-signing.ts.
  */
-
-/** Content as stored: parsed by the one schema (a version never holds anything else). */
-export const contentOf = (row: { content: unknown }): PlanContent => planContentSchema.parse(row.content);
-
-/** The hash of exactly what is signed. */
-export const contentHash = (content: PlanContent): string =>
-  createHash("sha256").update(canonicalJson(content)).digest("hex");
-
-const iso = (d: Date) => d.toISOString();
-
-function toSignature(row: store.SignatureRow & { signerName: string }): Signature {
-  return {
-    role: row.role as Signature["role"],
-    signer: { id: row.signerUserId, displayName: row.signerName },
-    method: row.method as Signature["method"],
-    typedName: row.typedName,
-    signedAt: iso(row.signedAt),
-    device: describeDevice(row.userAgent),
-  };
-}
-
-/** Versions as the API shows them, with the names of the people involved and their signatures. */
-export async function versionViews(q: Queryable, rows: readonly store.VersionRow[]) {
-  const [names, signatures] = await Promise.all([
-    store.findNames(
-      q,
-      rows.flatMap((r) => [r.createdBy, r.updatedBy, r.cosignerUserId].filter((id): id is string => !!id)),
-    ),
-    store.listSignatures(
-      q,
-      rows.map((r) => r.id),
-    ),
-  ]);
-  const person = (id: string | null) => {
-    const displayName = id ? names.get(id) : undefined;
-    return id && displayName ? { id, displayName } : null;
-  };
-  const summary = (row: store.VersionRow): VersionSummary => ({
-    id: row.id,
-    planId: row.planId,
-    number: row.number,
-    status: row.status as VersionSummary["status"],
-    startsOn: row.startsOn,
-    language: row.language as VersionSummary["language"],
-    revision: row.revision,
-    cosigner: person(row.cosignerUserId),
-    createdAt: iso(row.createdAt),
-    createdBy: person(row.createdBy),
-    updatedAt: iso(row.updatedAt),
-    updatedBy: person(row.updatedBy),
-    signedAt: row.signedAt ? iso(row.signedAt) : null,
-    requiredRoles: requiredSignatureRoles(row.cosignerUserId),
-    signatures: signatures.filter((s) => s.versionId === row.id).map(toSignature),
-  });
-  return {
-    summary,
-    detail: (row: store.VersionRow): VersionDetail => ({ ...summary(row), content: contentOf(row) }),
-  };
-}
-
-export async function versionDetail(q: Queryable, row: store.VersionRow): Promise<VersionDetail> {
-  return (await versionViews(q, [row])).detail(row);
-}
-
-/** Refusals answer as the route guard would: forbidden for staff of the participant's site, else not found. */
-export async function authorizeOnParticipant(
-  db: Database,
-  actor: Actor,
-  participantId: string,
-  permission: Permission,
-  denial: { action: string; context: AuditContext },
-  at: Date,
-): Promise<AuditPurpose> {
-  const facts = await loadParticipantFacts(db, actor.access, participantId, at);
-  if (!facts) throw new DomainError("NOT_FOUND", "No such treatment plan.");
-  const decision = can(actor.access, permission, facts, at);
-  if (decision.allowed) return decision.purpose;
-  await recordAudit(
-    db,
-    denial.context,
-    {
-      action: denial.action,
-      resourceType: "treatment_plan",
-      participantId,
-      purpose: actor.user.kind === "staff" ? "treatment" : "self",
-      outcome: "denied",
-      details: { reason: decision.reason },
-    },
-    at,
-  );
-  if (actor.user.kind === "staff" && actor.access.siteIds.includes(facts.siteId)) {
-    throw new DomainError("AUTH_FORBIDDEN");
-  }
-  throw new DomainError("NOT_FOUND", "No such treatment plan.");
-}
-
-/** The chart's plan routes are for staff: a participant reads their plan in their own area (never a draft). */
-export function assertStaff(actor: Actor): void {
-  if (actor.user.kind !== "staff") {
-    throw new DomainError("AUTH_FORBIDDEN", "Your treatment plan is in your own area, under My plan.");
-  }
-}
-
-/** A plan the actor may act on with `permission`, and the purpose the access is audited under. */
-export async function planForActor(
-  db: Database,
-  actor: Actor,
-  planId: string,
-  permission: Permission,
-  denial: { action: string; context: AuditContext },
-  at: Date,
-): Promise<{ plan: store.PlanRow; purpose: AuditPurpose }> {
-  assertStaff(actor);
-  const plan = await store.findPlanById(db, planId);
-  if (!plan) throw new DomainError("NOT_FOUND", "No such treatment plan.");
-  const purpose = await authorizeOnParticipant(db, actor, plan.participantId, permission, denial, at);
-  return { plan, purpose };
-}
 
 /** Where the draft's content is checked beyond its shape: a target date before the plan's start is refused at once. */
 function checkDraftDates(content: PlanContent, startsOn: string): void {
@@ -192,40 +61,6 @@ function localTime(at: Date, timeZone: string, now: Date): string {
     hourCycle: "h23",
   }).format(at);
   return day(at) === day(now) ? `at ${time}` : `on ${day(at)} at ${time}`;
-}
-
-/** Latest status of each objective from the signed reviews of a plan (the latest review wins). */
-async function latestReviewedStatuses(q: Queryable, planId: string): Promise<Map<string, ObjectiveStatus>> {
-  const signed = (await listReviews(q, planId))
-    .filter((r) => r.status === "signed" && r.signedAt)
-    .sort((a, b) => a.signedAt!.getTime() - b.signedAt!.getTime());
-  const statuses = new Map<string, ObjectiveStatus>();
-  for (const review of signed) {
-    for (const p of reviewContentSchema.parse(review.content).progress) statuses.set(p.objectiveId, p.status);
-  }
-  return statuses;
-}
-
-/**
- * The golden thread: the participant's current objectives — those of the signed version in force of
- * the plan of their open (else latest) episode — each with its latest reviewed status. Other domains
- * (notes, check-ins) call this to tie to an objective; the caller has authorised the read.
- */
-export async function currentObjectives(
-  q: Queryable,
-  participantId: string,
-): Promise<{ hasSignedPlan: boolean; objectives: CurrentObjective[] }> {
-  const plan = await store.findPlanOfParticipant(q, participantId);
-  const current = plan ? await store.findVersionByStatus(q, plan.id, ["signed"]) : undefined;
-  if (!plan || !current) return { hasSignedPlan: false, objectives: [] };
-  const statuses = await latestReviewedStatuses(q, plan.id);
-  return {
-    hasSignedPlan: true,
-    objectives: currentObjectivesOf(
-      { id: current.id, number: current.number, content: contentOf(current) },
-      statuses,
-    ),
-  };
 }
 
 export function createPlansService(deps: {
@@ -271,7 +106,7 @@ export function createPlansService(deps: {
       "TREATMENT_PLAN_EDIT_CONFLICT",
       `${who} ${when} after you opened it. Your text is kept on this page; reload the plan to see their changes, then apply yours.`,
       "revision",
-      { revision: row.revision, updatedAt: iso(row.updatedAt), updatedBy: row.updatedBy },
+      { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy },
     );
   }
 
@@ -563,6 +398,7 @@ export function createPlansService(deps: {
         { action, context },
         at,
       );
+      await readVersion(plan.id, versionId);
       const reopened = await db.transaction(async (tx) => {
         const row = await store.updateVersionIf(
           tx,
@@ -576,7 +412,7 @@ export function createPlansService(deps: {
             updatedAt: at,
           },
         );
-        if (!row || row.planId !== plan.id) return undefined;
+        if (!row) return undefined;
         const removed = await store.deleteSignatures(tx, versionId);
         await appendAudit(
           tx,
@@ -739,30 +575,7 @@ export function createPlansService(deps: {
     currentObjectives: (participantId: string) => currentObjectives(db, participantId),
 
     /** Each objective's course: its status at each signing and signed review, and measured values. */
-    async progress(participantId: string) {
-      const plan = await store.findPlanOfParticipant(db, participantId);
-      if (!plan) return { objectives: [] };
-      const [rows, reviews, facts, responses] = await Promise.all([
-        store.listVersions(db, plan.id),
-        listReviews(db, plan.id),
-        findPlanFacts(db, plan.id),
-        listResponses(db, participantId),
-      ]);
-      return {
-        objectives: deriveObjectiveProgress({
-          timeZone: facts?.timeZone ?? "UTC",
-          versions: rows
-            .filter((r) => r.signedAt !== null)
-            .map((r) => ({ id: r.id, signedAt: r.signedAt!, content: contentOf(r) })),
-          reviews: reviews
-            .filter((r) => r.status === "signed")
-            .map((r) => ({ id: r.id, heldOn: r.heldOn, content: reviewContentSchema.parse(r.content) })),
-          measurements: responses
-            .filter((r) => r.scored && r.total !== null && r.episodeId === plan.episodeId)
-            .map((r) => ({ instrumentKey: r.instrumentKey, on: r.completedOn, total: r.total! })),
-        }),
-      };
-    },
+    progress: (participantId: string) => objectiveProgressOf(db, participantId),
   };
 }
 export type PlansService = ReturnType<typeof createPlansService>;
