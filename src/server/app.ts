@@ -97,6 +97,7 @@ import { createPlansService } from "./treatment-plans/plans.service";
 import { reviewsRoutes } from "./treatment-plans/reviews.routes";
 import { createReviewsService } from "./treatment-plans/reviews.service";
 import { createTemplateLibrary } from "./treatment-plans/template-library";
+import { treatmentPlanTemplatesRoutes } from "./treatment-plans/templates.routes";
 
 export interface AppDeps {
   config: Pick<
@@ -388,6 +389,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(planSettingsRoutes, { planSettings });
       await api.register(reviewsRoutes, { reviews: planReviews });
       await api.register(planWorklistRoutes, { planWorklist });
+      await api.register(treatmentPlanTemplatesRoutes, { db, templates: planTemplates });
       await api.register(plansRoutes, { plans, signing: planSigning });
       await api.register(myPlanRoutes, { signing: planSigning });
     },

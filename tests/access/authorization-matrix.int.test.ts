@@ -156,6 +156,9 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/participants/:id/assessment-assignments": clinicalView,
   "POST /api/v1/participants/:id/assessment-assignments": clinicalWrite,
   "POST /api/v1/participants/:id/assessment-assignments/:assignmentId/cancel": clinicalWrite,
+  // Treatment plan templates (clinical.view) and the problems a participant's record suggests.
+  "GET /api/v1/treatment-plan-templates": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/participants/:id/treatment-plan/suggestions": clinicalView,
   // A plan version or review as a PDF (clinical.view; the service then decides on the plan's participant).
   "GET /api/v1/treatment-plans/:planId/versions/:versionId/pdf": only(
     "clinical_director",
@@ -801,6 +804,7 @@ describeEachEngine("authorization matrix", (engine) => {
     const key = `${route.method} ${route.url}`;
     const queries: Record<string, string> = {
       "GET /api/v1/calendar": `?view=site&siteId=${ids.siteA}&from=2026-02-02&to=2026-02-08`,
+      "GET /api/v1/treatment-plan-templates": "?language=es",
     };
     return {
       method: route.method as "GET",
