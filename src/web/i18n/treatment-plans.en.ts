@@ -146,7 +146,7 @@ export const treatmentPlansEn = {
     signedOn: "Signed",
     notSigned: "—",
     compare: "Compare with previous",
-    compareWith: "Compare version {{number}} with the previous one",
+    ofVersion: ": version {{number}}",
     hide: "Hide changes",
     diffTitle: "Changes from version {{from}} to version {{to}}",
     noChanges: "No changes between these versions.",

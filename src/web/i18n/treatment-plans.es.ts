@@ -148,7 +148,7 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     signedOn: "Firmada",
     notSigned: "—",
     compare: "Comparar con la anterior",
-    compareWith: "Comparar la versión {{number}} con la anterior",
+    ofVersion: ": versión {{number}}",
     hide: "Ocultar cambios",
     diffTitle: "Cambios de la versión {{from}} a la versión {{to}}",
     noChanges: "No hay cambios entre estas versiones.",

@@ -115,10 +115,10 @@ export function PlanHistory({ planId, versions }: { planId: string; versions: re
                       size="compact-sm"
                       variant="subtle"
                       aria-expanded={open}
-                      aria-label={open ? t("history.hide") : t("history.compareWith", { number: v.number })}
                       onClick={() => setComparing(open ? null : v.id)}
                     >
                       {open ? t("history.hide") : t("history.compare")}
+                      <VisuallyHidden>{t("history.ofVersion", { number: v.number })}</VisuallyHidden>
                     </Button>
                   )}
                 </Table.Td>
