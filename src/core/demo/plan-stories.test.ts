@@ -225,6 +225,14 @@ describe("demo treatment plans", () => {
     expect(awaiting.signatures[0]!.at.getTime()).toBeLessThan(NOW);
   });
 
+  it("gives the demo account a plan even on the day they are admitted", () => {
+    const story = planTreatmentStory(context, input({ key: "0/0", demoAccount: true, admittedOn: TODAY }))!;
+    expect(story.versions.map((v) => v.status)).toEqual(["signed", "awaiting_signatures"]);
+    expect(story.versions[0]!.signedAt!.getTime()).toBeLessThan(
+      story.versions[1]!.signatures[0]!.at.getTime(),
+    );
+  });
+
   it("leaves a few current reviews overdue and one or two in draft, never the demo account's", () => {
     const stories = Array.from({ length: 60 }, (_, k) =>
       planTreatmentStory(context, input({ key: `${k}/0`, admittedOn: addDays(TODAY, -(35 + k)) })),

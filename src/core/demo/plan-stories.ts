@@ -191,18 +191,25 @@ export function chooseProblems(
 
 const STAFF_HOURS: [number, number] = [14 * 60, 22 * 60];
 
-/** Instants in order: each one after the previous, none after now. */
+/**
+ * Instants in order: each one after the previous, none after now. Near now, what would fall later
+ * is squeezed into the last hour, a minute or more apart.
+ */
 function createClock(random: Random, nowMs: number) {
   let last = 0;
+  const latest = nowMs - 30 * MINUTE;
+  const next = (ms: number) => {
+    const squeezed = Math.min(ms, latest);
+    last = squeezed > last ? squeezed : Math.min(last + MINUTE, nowMs - 1000);
+    return new Date(last);
+  };
   return {
     at(day: string, window: [number, number] = STAFF_HOURS): Date {
       const ms = toDayNumber(day) * 86_400_000 + random.int(window[0], window[1]) * MINUTE;
-      last = Math.min(Math.max(ms, last + random.int(2, 20) * MINUTE), nowMs - 5 * MINUTE);
-      return new Date(last);
+      return next(Math.max(ms, last + random.int(2, 20) * MINUTE));
     },
     after(minutes: number): Date {
-      last = Math.min(last + minutes * MINUTE, nowMs - 5 * MINUTE);
-      return new Date(last);
+      return next(last + minutes * MINUTE);
     },
   };
 }
@@ -391,9 +398,13 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
   const random = createRandom(seed).fork(`plans/${input.key}`);
   const clock = createClock(random, nowMs);
   const end = input.dischargedOn ?? today;
-  const draftDay = addDays(input.admittedOn, random.int(1, 2));
+  const planned = addDays(input.admittedOn, random.int(1, 2));
+  // The demo account always has a plan to read and sign, even when admitted today.
+  const draftDay = input.demoAccount && planned > end ? end : planned;
   if (draftDay > end) return null;
-  const signDay = addDays(draftDay, random.int(1, 4));
+  const signDay = input.demoAccount
+    ? minDay(addDays(draftDay, random.int(1, 4)), end)
+    : addDays(draftDay, random.int(1, 4));
   const cosigned = random.chance(0.15);
 
   let contentIds = 0;
@@ -582,6 +593,8 @@ function draftVersion(
     signatures: [],
   };
 }
+
+const minDay = (a: string, b: string) => (a < b ? a : b);
 
 const isoDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
