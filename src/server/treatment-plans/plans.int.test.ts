@@ -212,6 +212,26 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
     });
   });
 
+  it("lets exactly one of two simultaneous saves of the same revision through", async () => {
+    const plan = (await call("counselor", "GET", `/participants/${p.ana}/treatment-plan`)).json().plan;
+    const read = plan.open.revision;
+    const mine = aCompletePlan();
+    mine.barriers = ["Mine"];
+    const theirs = aCompletePlan();
+    theirs.barriers = ["Theirs"];
+    const [a, b] = await Promise.all([
+      save("counselor", plan.open, read, mine),
+      save("director", plan.open, read, theirs),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? a : b;
+    const stored = (
+      await call("counselor", "GET", `/treatment-plans/${plan.planId}/versions/${plan.open.id}`)
+    ).json();
+    expect(stored.revision).toBe(read + 1);
+    expect(stored.content.barriers).toEqual(winner.json().content.barriers);
+  });
+
   describe("finalizing", () => {
     it("names every missing piece: no goals at all", async () => {
       const plan = (await start(p.ben)).json().plan;
