@@ -393,12 +393,14 @@ export function createPlanPrinter(
       const height = doc.heightOfString(printable(value), { width: valueWidth });
       keepSpace(Math.min(height, 40));
       const top = doc.y;
+      const startPage = page;
       setStyle("Helvetica-Bold", 10, MUTED);
       write(label, MARGIN + indent, top, { width: labelWidth - 8 });
       const afterLabel = doc.y;
       setStyle("Helvetica", 10);
       write(value, MARGIN + indent + labelWidth, top, { width: valueWidth });
-      doc.y = Math.max(doc.y, afterLabel) + 2;
+      // A long value may flow onto the next page, where the label's end means nothing.
+      doc.y = (page === startPage ? Math.max(doc.y, afterLabel) : doc.y) + 2;
     },
     paragraph(text, options = {}) {
       const indent = options.indent ?? 0;

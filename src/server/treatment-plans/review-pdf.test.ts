@@ -87,6 +87,32 @@ describe("treatment plan review PDF", () => {
     }
   });
 
+  it("flows a long summary and long notes onto further pages, nothing lost, the signatures after them", async () => {
+    const sentence = "Casey talked through the week, the triggers she met and the responses she used. ";
+    const long = sentence.repeat(60).trim();
+    const { pdf, written } = await render({
+      ...INPUT,
+      review: {
+        ...PLAN_REVIEW,
+        content: {
+          ...PLAN_REVIEW.content,
+          summary: long,
+          progress: PLAN_REVIEW.content.progress.map((p) => ({ ...p, note: sentence.repeat(8).trim() })),
+        },
+      },
+    });
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(written.find((w) => w.text === long)).toBeTruthy();
+    const signatures = written.find((w) => w.text === "Signatures")!;
+    const summary = written.find((w) => w.text === long)!;
+    expect(signatures.page).toBeGreaterThanOrEqual(summary.page);
+    for (let page = 1; page <= pages; page++) {
+      expect(written.filter((w) => w.page === page).map((w) => w.text)).toContain(`Page ${page} of ${pages}`);
+    }
+    renderPdfPage(pdf, 2, "treatment-plan-review-long-page-2");
+  });
+
   it("renders its first page to PNG for a person to look at (test-results/)", async () => {
     const pdf = await renderReviewPdf(INPUT);
     const png = renderPdfPage(pdf, 1, "treatment-plan-review-page-1");
