@@ -181,7 +181,7 @@ describe("PlanPanel with a plan", () => {
     // A draft is open: no second revision from the signed one.
     expect(current.queryByRole("button", { name: P.revise })).toBeNull();
 
-    fireEvent.click(screen.getByRole("button", { name: "Compare with previous: version 2" }));
+    fireEvent.click(screen.getByRole("button", { name: /^Compare with previous.*version 2$/ }));
     const diff = within(await screen.findByRole("region", { name: "Changes from version 1 to version 2" }));
     expect(diff.getByText("Strengths › 2")).toBeTruthy();
     expect(diff.getByText("Before: Keeps a steady job")).toBeTruthy();
