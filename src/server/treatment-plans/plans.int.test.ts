@@ -152,6 +152,41 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
       ).toBe(true);
     });
 
+    it("shows the last episode's plan after discharge, and none once readmitted until a new one is started", async () => {
+      const db = database.db;
+      const participant = (
+        await givenParticipant(db, {
+          siteId,
+          careTeam: careTeamOf(),
+          admittedOn: "2025-06-02",
+          dischargedOn: "2025-08-29",
+        })
+      ).id;
+      await db.execute(
+        sql`insert into treatment_plans (participant_id, episode_id, site_id)
+            select participant_id, id, site_id from episodes where participant_id = ${participant}`,
+      );
+      await db.execute(
+        sql`insert into treatment_plan_versions (plan_id, number, language, starts_on, content)
+            select id, 1, 'en', '2025-06-02', ${JSON.stringify(aCompletePlan("2025-06-02"))}::jsonb
+            from treatment_plans where participant_id = ${participant}`,
+      );
+      const afterDischarge = (
+        await call("counselor", "GET", `/participants/${participant}/treatment-plan`)
+      ).json();
+      expect(afterDischarge.plan.open.startsOn).toBe("2025-06-02");
+
+      await db.execute(
+        sql`insert into episodes (participant_id, site_id, admitted_on)
+            select id, site_id, '2026-03-02' from participants where id = ${participant}`,
+      );
+      const readmitted = await call("counselor", "GET", `/participants/${participant}/treatment-plan`);
+      expect(readmitted.json()).toEqual({ plan: null });
+      const started = await start(participant);
+      expect(started.statusCode).toBe(201);
+      expect(started.json().plan.open).toMatchObject({ number: 1, startsOn: "2026-03-09" });
+    });
+
     it("refuses to start a plan without an open episode", async () => {
       const response = await start(p.discharged);
       expect(response.statusCode).toBe(409);

@@ -21,20 +21,23 @@ export async function findOpenEpisode(q: Queryable, participantId: string) {
   return rows[0];
 }
 
-/** The plan of the participant's open episode, else of their latest episode that has one. */
+/**
+ * The plan of the participant's open episode, else of their latest episode; undefined when that
+ * episode has none (a readmitted participant starts a new plan: the last episode's is history).
+ */
 export async function findPlanOfParticipant(
   q: Queryable,
   participantId: string,
 ): Promise<PlanRow | undefined> {
-  const rows = await queryRows<{ id: string }>(
+  const rows = await queryRows<{ id: string | null }>(
     q,
-    sql`select tp.id from treatment_plans tp
-        join episodes e on e.id = tp.episode_id
-        where tp.participant_id = ${participantId}
-        order by (e.discharged_on is null) desc, e.admitted_on desc, tp.created_at desc
+    sql`select tp.id from episodes e
+        left join treatment_plans tp on tp.episode_id = e.id
+        where e.participant_id = ${participantId}
+        order by (e.discharged_on is null) desc, e.admitted_on desc, e.created_at desc
         limit 1`,
   );
-  return rows[0] ? findPlanById(q, rows[0].id) : undefined;
+  return rows[0]?.id ? findPlanById(q, rows[0].id) : undefined;
 }
 
 export async function findPlanById(q: Queryable, planId: string): Promise<PlanRow | undefined> {
