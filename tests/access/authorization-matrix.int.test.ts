@@ -6,6 +6,7 @@ import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/rel
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
+import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import {
   admissionLeads,
@@ -208,6 +209,47 @@ const EXPECTED: Record<string, Rule> = {
     "prescriber",
   ),
   "GET /api/v1/me/treatment-plan": only("participant"),
+  // Plan reviews (clinical.view to read, clinical.write to change; the supervisor signs with
+  // plans.cosign), decided by the service on the plan's participant; the participant reads and signs
+  // their own under /me. The fixture's review is signed, so changes to it answer 409.
+  "POST /api/v1/treatment-plans/:planId/reviews": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/treatment-plans/:planId/reviews/:reviewId": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "PUT /api/v1/treatment-plans/:planId/reviews/:reviewId": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/finalize": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/reopen": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/signatures": only(
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "GET /api/v1/me/treatment-plan/reviews/:reviewId": only("participant"),
+  "POST /api/v1/me/treatment-plan/reviews/:reviewId/signatures": only("participant"),
+  // The plan worklist (clinical.view: the service narrows it to the caseload or the sites) and the
+  // program's plan settings (read with clinical.view or settings.manage; administrators change them).
+  "GET /api/v1/treatment-plans/worklist": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/settings/treatment-plans": only(
+    "administrator",
+    "clinical_director",
+    "counselor",
+    "prescriber",
+  ),
+  "PUT /api/v1/settings/treatment-plans": only("administrator"),
   "POST /api/v1/me/treatment-plan/signatures": only("participant"),
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
@@ -578,6 +620,16 @@ describeEachEngine("authorization matrix", (engine) => {
           returning id`,
     );
     ids.planVersion = (planVersion as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    // Its first review, signed (changes to it answer 409; a new review is removed after each cell).
+    const planReview = await db.execute(
+      sql`insert into treatment_plan_reviews (plan_id, version_id, number, status, reason, due_on, held_on,
+            content, content_sha256, finalized_at, signed_at)
+          values (${ids.plan}, ${ids.planVersion}, 1, 'signed', 'scheduled', '2026-12-03', '2026-12-03',
+            ${JSON.stringify({ progress: [], summary: "Matrix review", planChangesNeeded: false })}::jsonb,
+            ${"0".repeat(64)}, '2026-12-03T15:00:00Z', '2026-12-03T15:00:00Z')
+          returning id`,
+    );
+    ids.planReview = (planReview as unknown as { rows: { id: string }[] }).rows[0]!.id;
     // A calendar feed of the victim's, read by its secret address in the public route's cells.
     const victimCookie = (await signIn(app, victim.email, victim.password)).cookie;
     const feed = await app.inject({
@@ -653,7 +705,8 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID())
       .replace(":planId", ids.plan!)
-      .replace(":versionId", ids.planVersion!);
+      .replace(":versionId", ids.planVersion!)
+      .replace(":reviewId", ids.planReview!);
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -787,6 +840,25 @@ describeEachEngine("authorization matrix", (engine) => {
         revision: 1,
         password: "wrong password",
       },
+      "POST /api/v1/treatment-plans/:planId/reviews": { reason: "scheduled" },
+      "PUT /api/v1/treatment-plans/:planId/reviews/:reviewId": {
+        revision: 1,
+        heldOn: "2026-12-03",
+        cosignerUserId: null,
+        content: { progress: [], summary: "Matrix review", planChangesNeeded: false },
+      },
+      "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/finalize": { revision: 1 },
+      "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/reopen": { revision: 1 },
+      "POST /api/v1/treatment-plans/:planId/reviews/:reviewId/signatures": {
+        role: "clinician",
+        revision: 1,
+        password: "wrong password",
+      },
+      "POST /api/v1/me/treatment-plan/reviews/:reviewId/signatures": {
+        revision: 1,
+        typedName: "Matrix Participant",
+      },
+      "PUT /api/v1/settings/treatment-plans": DEFAULT_PLAN_SETTINGS,
       "POST /api/v1/me/treatment-plan/signatures": {
         versionId: ids.planVersion,
         revision: 1,
@@ -898,6 +970,9 @@ describeEachEngine("authorization matrix", (engine) => {
     }
     if (key === "POST /api/v1/participants/:id/treatment-plan") {
       await db.execute(sql`delete from treatment_plans where id <> ${ids.plan}`);
+    }
+    if (key === "POST /api/v1/treatment-plans/:planId/reviews") {
+      await db.execute(sql`delete from treatment_plan_reviews where plan_id = ${ids.plan} and number > 1`);
     }
     if (key === "POST /api/v1/treatment-plans/:planId/revisions") {
       await db.execute(sql`delete from treatment_plan_versions where plan_id = ${ids.plan} and number > 1`);
