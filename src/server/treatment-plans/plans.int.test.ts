@@ -267,6 +267,32 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
     expect(stored.content.barriers).toEqual(winner.json().content.barriers);
   });
 
+  it("takes as co-signer only a supervisor of the site who may co-sign, and not the author", async () => {
+    const plan = (await call("counselor", "GET", `/participants/${p.ana}/treatment-plan`)).json().plan;
+    const noPermission = await save("director", plan.open, plan.open.revision, aCompletePlan(), {
+      cosignerUserId: credentials.otherCounselor.id,
+    });
+    expect(noPermission.statusCode).toBe(400);
+    expect(noPermission.json().error.fields).toEqual([
+      {
+        path: "cosignerUserId",
+        message: "The co-signer must be a supervisor at this site who may co-sign plans.",
+      },
+    ]);
+    const self = await save("director", plan.open, plan.open.revision, aCompletePlan(), {
+      cosignerUserId: credentials.director.id,
+    });
+    expect(self.json().error.fields[0].path).toBe("cosignerUserId");
+    const named = await save("counselor", plan.open, plan.open.revision, plan.open.content, {
+      cosignerUserId: credentials.director.id,
+    });
+    expect(named.statusCode).toBe(200);
+    expect(named.json().cosigner).toEqual({ id: credentials.director.id, displayName: "Dana Reyes" });
+    expect(named.json().requiredRoles).toEqual(["clinician", "participant", "supervisor"]);
+    const cleared = await save("counselor", named.json(), named.json().revision, plan.open.content);
+    expect(cleared.json().requiredRoles).toEqual(["clinician", "participant"]);
+  });
+
   describe("finalizing", () => {
     it("names every missing piece: no goals at all", async () => {
       const plan = (await start(p.ben)).json().plan;
