@@ -133,6 +133,28 @@ describe("suggestions from ASAM ratings", () => {
   });
 });
 
+describe("labels in the plan's language", () => {
+  it("words scores, bands, thresholds and ASAM ratings in Spanish; a diagnosis keeps its recorded title", () => {
+    const suggestions = suggestProblems(
+      {
+        scores: [score("phq9", 16, "moderately_severe", "resp-phq"), score("pcl5", 35, "provisional_ptsd")],
+        diagnoses: [{ code: "F10.20", title: "Alcohol dependence, uncomplicated" }],
+        asam: { edition: 3, ratings: [0, 0, 1, 1, 1, 3] },
+      },
+      "es",
+    );
+    expect(suggestions.map((s) => s.reason)).toEqual([
+      "F10.20 Alcohol dependence, uncomplicated",
+      "PHQ-9 16 (moderadamente grave) el 2026-11-02 — igual o superior a 10",
+      "PCL-5 35 (TEPT provisional) el 2026-11-02 — igual o superior al punto de corte del programa",
+      "Dimensión 6 de ASAM (entorno de vida y recuperación) con valoración 3 — igual o superior a 2",
+    ]);
+    expect(suggestions[3]!.sources[0]!.label).toBe(
+      "Dimensión 6 de ASAM (entorno de vida y recuperación) con valoración 3",
+    );
+  });
+});
+
 describe("one suggestion per template", () => {
   it("gathers every source for a template, without repeats, in the order of the rules", () => {
     const suggestions = suggestProblems({

@@ -1,6 +1,6 @@
 import type { AsamEdition } from "../admissions/level-of-care";
 import { PCL5_PROVISIONAL_CUTOFF_DEFAULT } from "../assessments/instruments/pcl5";
-import type { ProblemSource } from "./plan.schema";
+import type { PlanLanguage, ProblemSource } from "./plan.schema";
 import type { PlanSuggestion } from "./plan-api.schema";
 
 /**
@@ -65,8 +65,8 @@ interface AsamRule {
   templateKey: string;
   edition: AsamEdition;
   dimension: number;
-  /** How the dimension reads on a plan, in a few words. */
-  dimensionLabel: string;
+  /** How the dimension reads on a plan, in a few words, in each language. */
+  dimensionLabel: Readonly<Record<PlanLanguage, string>>;
   atLeast: number;
   source: string;
 }
@@ -163,7 +163,7 @@ export const SUGGESTION_RULES: readonly SuggestionRule[] = [
     templateKey: "relapse-prevention",
     edition: 3,
     dimension: 5,
-    dimensionLabel: "relapse potential",
+    dimensionLabel: { en: "relapse potential", es: "potencial de recaída" },
     atLeast: ASAM_MODERATE,
     source:
       "clinical.md §1.3: 3rd-edition dimension 5, relapse, continued use or continued problem potential",
@@ -173,7 +173,7 @@ export const SUGGESTION_RULES: readonly SuggestionRule[] = [
     templateKey: "relapse-prevention",
     edition: 4,
     dimension: 4,
-    dimensionLabel: "substance use-related risks",
+    dimensionLabel: { en: "substance use-related risks", es: "riesgos relacionados con el consumo" },
     // clinical.md §1.4: 4th-edition dimensions and their ratings are SECONDARY (weak); confirm
     // against the book. Dimension 4 carries the risk of continued use in that edition.
     atLeast: ASAM_MODERATE,
@@ -184,7 +184,7 @@ export const SUGGESTION_RULES: readonly SuggestionRule[] = [
     templateKey: "housing-recovery-environment",
     edition: 3,
     dimension: 6,
-    dimensionLabel: "recovery/living environment",
+    dimensionLabel: { en: "recovery/living environment", es: "entorno de vida y recuperación" },
     atLeast: ASAM_MODERATE,
     source: "clinical.md §1.3: 3rd-edition dimension 6, recovery/living environment",
   },
@@ -193,7 +193,10 @@ export const SUGGESTION_RULES: readonly SuggestionRule[] = [
     templateKey: "housing-recovery-environment",
     edition: 4,
     dimension: 5,
-    dimensionLabel: "recovery environment interactions",
+    dimensionLabel: {
+      en: "recovery environment interactions",
+      es: "interacciones con el entorno de recuperación",
+    },
     // clinical.md §1.4 (SECONDARY, weak): the recovery environment is dimension 5 in the 4th edition.
     atLeast: ASAM_MODERATE,
     source: "clinical.md §1.4: 4th-edition dimension 5, recovery environment interactions",
@@ -220,7 +223,49 @@ function scoreQualifies(rule: ScoreRule, score: SuggestionScore): boolean {
   return score.total >= rule.atLeast;
 }
 
-const bandWords = (band: string) => band.replace(/_/g, " ");
+/** The bands these rules can meet, in words (the web's dictionaries hold the full list). */
+const BAND_WORDS: Readonly<Record<PlanLanguage, Readonly<Record<string, string>>>> = {
+  en: {
+    moderately_severe: "moderately severe",
+    low_risk: "low risk",
+    possible_dependence: "possible dependence",
+    provisional_ptsd: "provisional PTSD",
+    below_cutoff: "below the cut-off",
+  },
+  es: {
+    minimal: "mínima",
+    mild: "leve",
+    moderate: "moderada",
+    moderately_severe: "moderadamente grave",
+    severe: "grave",
+    low_risk: "riesgo bajo",
+    hazardous: "de riesgo",
+    harmful: "perjudicial",
+    possible_dependence: "posible dependencia",
+    provisional_ptsd: "TEPT provisional",
+    below_cutoff: "por debajo del punto de corte",
+  },
+};
+const bandWords = (band: string, language: PlanLanguage) =>
+  BAND_WORDS[language][band] ?? band.replace(/_/g, " ");
+
+/** The words around a source, in each language. */
+const WORDS = {
+  en: {
+    on: "on",
+    atLeast: (n: number) => `at or above ${n}`,
+    atCutoff: "at or above the program's cut-off",
+    asam: (dimension: number, name: string, rating: number) =>
+      `ASAM dimension ${dimension} (${name}) rated ${rating}`,
+  },
+  es: {
+    on: "el",
+    atLeast: (n: number) => `igual o superior a ${n}`,
+    atCutoff: "igual o superior al punto de corte del programa",
+    asam: (dimension: number, name: string, rating: number) =>
+      `Dimensión ${dimension} de ASAM (${name}) con valoración ${rating}`,
+  },
+} as const;
 
 interface Finding {
   source: ProblemSource;
@@ -228,18 +273,18 @@ interface Finding {
   why: string;
 }
 
-function findingsOf(rule: SuggestionRule, input: SuggestionInput): Finding[] {
+function findingsOf(rule: SuggestionRule, input: SuggestionInput, language: PlanLanguage): Finding[] {
+  const words = WORDS[language];
   switch (rule.kind) {
     case "score":
       return input.scores
         .filter((s) => rule.instrumentKeys.includes(s.instrumentKey) && scoreQualifies(rule, s))
         .map((s) => {
           const name = INSTRUMENT_LABELS[s.instrumentKey] ?? s.instrumentKey;
-          const label = `${name} ${s.total}${s.band ? ` (${bandWords(s.band)})` : ""} on ${s.completedOn}`;
+          const band = s.band ? ` (${bandWords(s.band, language)})` : "";
+          const label = `${name} ${s.total}${band} ${words.on} ${s.completedOn}`;
           const threshold =
-            rule.bandDecides && s.band !== null
-              ? "at or above the program's cut-off"
-              : `at or above ${rule.atLeast}`;
+            rule.bandDecides && s.band !== null ? words.atCutoff : words.atLeast(rule.atLeast);
           return {
             source: { kind: "assessment", ref: s.responseId, label },
             why: `${label} — ${threshold}`,
@@ -256,11 +301,11 @@ function findingsOf(rule: SuggestionRule, input: SuggestionInput): Finding[] {
       if (!input.asam || input.asam.edition !== rule.edition) return [];
       const rating = input.asam.ratings[rule.dimension - 1];
       if (rating === undefined || rating < rule.atLeast) return [];
-      const label = `ASAM dimension ${rule.dimension} (${rule.dimensionLabel}) rated ${rating}`;
+      const label = words.asam(rule.dimension, rule.dimensionLabel[language], rating);
       return [
         {
           source: { kind: "asam_dimension", ref: String(rule.dimension), label },
-          why: `${label} — at or above ${rule.atLeast}`,
+          why: `${label} — ${words.atLeast(rule.atLeast)}`,
         },
       ];
     }
@@ -269,12 +314,13 @@ function findingsOf(rule: SuggestionRule, input: SuggestionInput): Finding[] {
 
 /**
  * The problems the record suggests: one per template, with every source that points to it, in the
- * order of the rule table. The suggestion's key is its template's key.
+ * order of the rule table. The suggestion's key is its template's key. Labels and reasons are in the
+ * plan's language (a diagnosis keeps the title it was recorded with).
  */
-export function suggestProblems(input: SuggestionInput): PlanSuggestion[] {
+export function suggestProblems(input: SuggestionInput, language: PlanLanguage = "en"): PlanSuggestion[] {
   const byTemplate = new Map<string, { sources: ProblemSource[]; reasons: string[]; seen: Set<string> }>();
   for (const rule of SUGGESTION_RULES) {
-    for (const finding of findingsOf(rule, input)) {
+    for (const finding of findingsOf(rule, input, language)) {
       let entry = byTemplate.get(rule.templateKey);
       if (!entry) {
         entry = { sources: [], reasons: [], seen: new Set() };

@@ -19,9 +19,14 @@ const isEdition = (n: number): n is AsamEdition => (ASAM_EDITIONS as readonly nu
  * The problems a participant's record suggests for their plan, from the episode a plan is for (the
  * open one, else the latest): the latest scored response per questionnaire, the episode's diagnoses
  * and the ratings of the latest screening of the inquiry the episode came from. Empty when the
- * participant has no episode. Access and the audit of the read are the caller's (the route guard).
+ * participant has no episode. Labels and reasons are in `language`. Access and the audit of the read
+ * are the caller's (the route guard).
  */
-export async function suggestionsFor(q: Queryable, participantId: string): Promise<PlanSuggestion[]> {
+export async function suggestionsFor(
+  q: Queryable,
+  participantId: string,
+  language: PlanLanguage = "en",
+): Promise<PlanSuggestion[]> {
   const episode = await findPlanEpisode(q, participantId);
   if (!episode) return [];
   const [scores, diagnoses, screening] = await Promise.all([
@@ -34,17 +39,20 @@ export async function suggestionsFor(q: Queryable, participantId: string): Promi
     screening && edition !== null && isEdition(edition)
       ? { edition, ratings: screening.ratings.map(Number) }
       : null;
-  return suggestProblems({
-    scores: scores.map((s) => ({
-      instrumentKey: s.instrument_key,
-      responseId: s.id,
-      total: Number(s.total),
-      band: s.band,
-      completedOn: s.completed_on,
-    })),
-    diagnoses,
-    asam,
-  });
+  return suggestProblems(
+    {
+      scores: scores.map((s) => ({
+        instrumentKey: s.instrument_key,
+        responseId: s.id,
+        total: Number(s.total),
+        band: s.band,
+        completedOn: s.completed_on,
+      })),
+      diagnoses,
+      asam,
+    },
+    language,
+  );
 }
 
 export interface StartingChoice {
@@ -76,7 +84,7 @@ export async function startingContentFor(
   });
   const chosenSuggestions: PlanSuggestion[] = [];
   if (choice.suggestionKeys.length > 0) {
-    const suggestions = await suggestionsFor(q, participantId);
+    const suggestions = await suggestionsFor(q, participantId, choice.language);
     choice.suggestionKeys.forEach((key, i) => {
       const suggestion = suggestions.find((s) => s.key === key);
       const template = suggestion && library.get(suggestion.templateKey, choice.language);

@@ -231,6 +231,16 @@ describeEachEngine("treatment plans: templates and suggested problems", (engine)
       ]);
     });
 
+    it("words the sources in Spanish when asked", async () => {
+      const reply = await app.inject({
+        url: `/api/v1/participants/${participantId}/treatment-plan/suggestions?language=es`,
+        headers: { cookie: counselorCookie },
+      });
+      expect(reply.statusCode).toBe(200);
+      const depression = reply.json().suggestions[1] as { sources: { label: string }[] };
+      expect(depression.sources[0]!.label).toBe("PHQ-9 14 (moderada) el 2026-11-02");
+    });
+
     it("audits the read against the participant", async () => {
       await suggestions();
       const rows = await database.db
@@ -282,6 +292,7 @@ describeEachEngine("treatment plans: templates and suggested problems", (engine)
       expect(content.problems[0]!.sources).toEqual([]);
       expect(content.problems[1]!.sources.map((s) => s.kind)).toEqual(["assessment", "diagnosis"]);
       expect(content.problems[1]!.title).toBe("Estado de ánimo deprimido");
+      expect(content.problems[1]!.sources[0]!.label).toBe("PHQ-9 14 (moderada) el 2026-11-02");
       expect(planContentSchema.safeParse(content).success).toBe(true);
     });
 

@@ -39,8 +39,9 @@ export const treatmentPlanTemplatesRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ["treatment-plans"],
         summary:
-          "Problems the record suggests for the plan (latest scores at or above their cut-offs, the episode's diagnoses, the screening's ASAM ratings), each with its sources",
+          "Problems the record suggests for the plan (latest scores at or above their cut-offs, the episode's diagnoses, the screening's ASAM ratings), each with its sources, worded in the plan's language",
         params: idParams,
+        querystring: z.object({ language: planLanguageSchema.default("en") }),
         response: { 200: planSuggestionsResponseSchema, ...errorResponses(401, 403, 404) },
       },
       config: {
@@ -49,7 +50,11 @@ export const treatmentPlanTemplatesRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => ({
-      suggestions: await suggestionsFor(db, participantAccessOf(request).participantId),
+      suggestions: await suggestionsFor(
+        db,
+        participantAccessOf(request).participantId,
+        request.query.language,
+      ),
     }),
   );
 };
