@@ -455,6 +455,14 @@ describeEachEngine("treatment plans: drafts, locking, finalizing and revisions",
         planVersionNumber: 1,
         problem: { title: "Alcohol use" },
       });
+      const progress = await call("counselor", "GET", `/participants/${p.ana}/treatment-plan/progress`);
+      expect(progress.statusCode).toBe(200);
+      expect(progress.json().objectives).toEqual([
+        {
+          objectiveId: response.json().objectives[0].objectiveId,
+          points: [expect.objectContaining({ source: "plan", status: "not_started" })],
+        },
+      ]);
       const none = await call("counselor", "GET", `/participants/${p.ben}/treatment-plan/objectives`);
       expect(none.json()).toEqual({ hasSignedPlan: false, objectives: [] });
     });
