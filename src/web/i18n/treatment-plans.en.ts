@@ -6,7 +6,6 @@ export const treatmentPlansEn = {
   actions: {
     cancel: "Cancel",
     close: "Close",
-    retry: "Try again",
   },
   states: {
     loading: "Loading the plan…",
@@ -98,7 +97,6 @@ export const treatmentPlansEn = {
     downloadPdf: "Download PDF",
     openTitle: "Version {{number}} in progress",
     continueEditing: "Continue editing",
-    sign: "Sign",
     signAs: "Sign as {{role}}",
     returnToDraft: "Return to draft",
     returnToDraftConfirm:
@@ -107,7 +105,6 @@ export const treatmentPlansEn = {
     updatedBy: "Last saved {{when}} by {{name}}",
     updatedAt: "Last saved {{when}}",
     cosigner: "Co-signer: {{name}}",
-    revisionError: "The plan changed meanwhile: it has been read again. Try once more.",
   },
   content: {
     problems: "Problems",
@@ -195,7 +192,6 @@ export const treatmentPlansEn = {
   editor: {
     title: "Treatment plan for {{name}}",
     titleNoName: "Treatment plan",
-    subtitle: "Version {{number}} · {{status}}",
     back: "Back to the plan",
     notOpen:
       "This version is not a draft any more: it cannot be edited. Open the plan to see where it stands.",
@@ -206,6 +202,7 @@ export const treatmentPlansEn = {
     cosigner: "Supervisor to co-sign",
     cosignerNone: "No co-signature needed",
     cosignerHint: "Staff at the participant's site who co-sign plans as clinical director.",
+    cosignerSupervised: "Your plans need a supervisor's co-signature: choose who co-signs.",
     problems: "Problems",
     addProblem: "Add a problem",
     removeProblem: "Remove problem {{number}}",

@@ -8,7 +8,6 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
   actions: {
     cancel: "Cancelar",
     close: "Cerrar",
-    retry: "Intentar de nuevo",
   },
   states: {
     loading: "Cargando el plan…",
@@ -100,7 +99,6 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     downloadPdf: "Descargar PDF",
     openTitle: "Versión {{number}} en curso",
     continueEditing: "Seguir editando",
-    sign: "Firmar",
     signAs: "Firmar como {{role}}",
     returnToDraft: "Volver a borrador",
     returnToDraftConfirm:
@@ -109,7 +107,6 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     updatedBy: "Guardado por última vez {{when}} por {{name}}",
     updatedAt: "Guardado por última vez {{when}}",
     cosigner: "Cofirmante: {{name}}",
-    revisionError: "El plan cambió mientras tanto: se ha vuelto a leer. Inténtelo otra vez.",
   },
   content: {
     problems: "Problemas",
@@ -197,7 +194,6 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
   editor: {
     title: "Plan de tratamiento de {{name}}",
     titleNoName: "Plan de tratamiento",
-    subtitle: "Versión {{number}} · {{status}}",
     back: "Volver al plan",
     notOpen:
       "Esta versión ya no es un borrador: no se puede editar. Abra el plan para ver en qué punto está.",
@@ -208,6 +204,7 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     cosigner: "Supervisor que cofirma",
     cosignerNone: "No hace falta cofirma",
     cosignerHint: "Personal del centro del participante que cofirma planes como director clínico.",
+    cosignerSupervised: "Sus planes necesitan la cofirma de un supervisor: elija quién cofirma.",
     problems: "Problemas",
     addProblem: "Añadir un problema",
     removeProblem: "Quitar el problema {{number}}",

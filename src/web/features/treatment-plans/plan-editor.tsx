@@ -136,6 +136,7 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
   const [formError, setFormError] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const availableSources = useAvailableSources(record.id);
+  const supervised = useCurrentSession().data?.user.requiresCosign === true;
   const cosignerOptions = useCosignerOptions(record, version.cosigner);
 
   const autosave = useAutosave({
@@ -300,7 +301,11 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
                 <Select
                   id={fieldId("cosignerUserId")}
                   label={t("editor.cosigner")}
-                  description={t("editor.cosignerHint")}
+                  description={
+                    supervised && draft.cosignerUserId === null
+                      ? t("editor.cosignerSupervised")
+                      : t("editor.cosignerHint")
+                  }
                   placeholder={t("editor.cosignerNone")}
                   data={cosignerOptions}
                   value={draft.cosignerUserId}

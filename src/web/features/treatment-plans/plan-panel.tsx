@@ -91,7 +91,6 @@ function OpenVersionCard({
 }) {
   const { t, i18n } = useTranslation("treatmentPlans");
   const rolesText = useRolesText();
-  const requestErrorText = useRequestErrorText();
   const [signing, setSigning] = useState<StaffSignRole | null>(null);
   const [confirmingReopen, setConfirmingReopen] = useState(false);
   const reopen = useReopenVersion();
@@ -167,7 +166,7 @@ function OpenVersionCard({
         title={t("panel.returnToDraft")}
         confirmLabel={t("panel.returnToDraft")}
         loading={reopen.isPending}
-        error={reopen.error ? requestErrorText(reopen.error) : null}
+        error={reopen.error}
         onClose={() => setConfirmingReopen(false)}
         onConfirm={() =>
           reopen.mutate(

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { VersionDetail } from "../../../../core/treatment-plans/plan-api.schema";
+import { ApiError } from "../../../app/api-client";
 import { participantPlanQuery } from "./get-plan";
 
 /** Which version a change is made to, and the revision it was read at (optimistic locking). */
@@ -20,6 +21,12 @@ export function useVersionMutation<I extends { participantId: string }>(
     onSuccess: async (_version, { participantId }) => {
       await queryClient.invalidateQueries({ queryKey: participantPlanQuery(participantId).queryKey });
       await queryClient.invalidateQueries({ queryKey: ["treatment-plans", "progress", participantId] });
+    },
+    // Refused because the version moved on (another save, a signature, a return to draft): read it again
+    // so the next attempt carries the revision that is current.
+    onError: async (error, { participantId }) => {
+      if (error instanceof ApiError && error.status === 409)
+        await queryClient.invalidateQueries({ queryKey: participantPlanQuery(participantId).queryKey });
     },
   });
 }
