@@ -7,6 +7,7 @@ import type { ParticipantRecord } from "../../../core/participants/participants.
 import { adminEn } from "../../i18n/admin.en";
 import { assessmentsEn } from "../../i18n/assessments.en";
 import { participantScheduleEn } from "../../i18n/participant-schedule.en";
+import { treatmentPlansEn } from "../../i18n/treatment-plans.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
 import { ParticipantRecordPage } from "./participant-record-page";
@@ -14,6 +15,7 @@ import { ParticipantRecordPage } from "./participant-record-page";
 beforeAll(async () => {
   await setUpAdminDom();
   i18n.addResourceBundle("en", "participantSchedule", participantScheduleEn, true, true);
+  i18n.addResourceBundle("en", "treatmentPlans", treatmentPlansEn, true, true);
 });
 afterEach(() => {
   cleanup();
@@ -480,8 +482,9 @@ describe("ParticipantRecordPage", () => {
     renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=assessments");
     // Without clinical.view the Assessments tab says so rather than asking the server.
     expect(await screen.findByText(assessmentsEn.chart.notPermitted)).toBeTruthy();
+    // The Plan tab, too, says so without clinical.view.
     fireEvent.click(screen.getByRole("tab", { name: tabs.plan }));
-    expect(await screen.findByText(adminEn.record.plan.empty)).toBeTruthy();
+    expect(await screen.findByText(treatmentPlansEn.states.notPermitted)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.notes }));
     expect(await screen.findByText(adminEn.record.notes.empty)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.family }));
