@@ -12,8 +12,10 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
  * yet, starts one from two templates, edits an objective (autosave says Saved) and sends it for
  * signatures, then signs it with their password. The demo participant, on a phone, opens "My plan"
  * from their home (the demo leaves their revised plan awaiting their signature), reads it in plain
- * words, types their name and signs; the signed plan then downloads as a PDF. My plan, the Plan tab
- * and the editor are checked with axe; no console errors anywhere.
+ * words, types their name and signs; the signed plan downloads as a PDF. The counselor then holds a
+ * review (progress per objective, autosaved; sent and signed) and the participant signs it on the
+ * phone; My plan in Spanish and dark. My plan, the Plan tab, the editor and the review are checked
+ * with axe; no console errors anywhere.
  */
 
 let server: BridgewayServer | undefined;
@@ -35,12 +37,15 @@ const DESKTOP = { width: 1280, height: 860 };
 const PARTICIPANT_NAME = "Casey Morgan";
 const COUNSELOR_NAME = "Jordan Alvarez";
 
-async function openPage(viewport: { width: number; height: number }) {
+async function openPage(
+  viewport: { width: number; height: number },
+  options: { locale?: string; colorScheme?: "light" | "dark" } = {},
+) {
   const context = await browser!.newContext({
     viewport,
     baseURL: server!.url,
-    locale: "en-US",
-    colorScheme: "light",
+    locale: options.locale ?? "en-US",
+    colorScheme: options.colorScheme ?? "light",
     hasTouch: viewport.width < 1000,
     bypassCSP: true,
   });
@@ -49,11 +54,11 @@ async function openPage(viewport: { width: number; height: number }) {
   return { page, consoleErrors: collectConsoleErrors(page) };
 }
 
-async function signIn(page: Page, email: string, lands: string): Promise<void> {
+async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel(/^(Email|Correo)/).fill(email);
+  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: submit, exact: true }).click();
   await page.waitForURL(`**${lands}`);
 }
 
@@ -177,6 +182,7 @@ async function prepareCareTeams(): Promise<{ casey: ParticipantRow; newcomer: Pa
 }
 
 let people: { casey: ParticipantRow; newcomer: ParticipantRow } | undefined;
+let reviewId: string | undefined;
 
 describe("a treatment plan, drafted, signed on a phone and printed", () => {
   it("the counselor starts a plan from two templates, edits an objective, sends it for signatures and signs it", async () => {
@@ -340,6 +346,82 @@ describe("a treatment plan, drafted, signed on a phone and printed", () => {
     assert.match(pdf.headers()["content-type"] ?? "", /^application\/pdf/);
     const bytes = await pdf.body();
     assert.equal(bytes.subarray(0, 4).toString("latin1"), "%PDF", "the download is a PDF");
+
+    // A review of the plan in force: progress per objective (autosaved), the summary, sent and signed.
+    const reviews = page.getByRole("region", { name: "Reviews" });
+    await reviews.getByRole("button", { name: "Start review" }).click();
+    const start = page.getByRole("dialog", { name: "Start a plan review" });
+    await start.getByRole("button", { name: "Start review" }).click();
+    await start.waitFor({ state: "hidden" });
+    const editor = reviews.getByRole("region", { name: /^Review \d+ — Draft$/ });
+    await editor
+      .getByRole("group")
+      .first()
+      .getByLabel("Progress note")
+      .fill("Came to every group this month.");
+    await editor
+      .getByRole("status")
+      .filter({ hasText: /Saved at \d/ })
+      .waitFor();
+    await editor.getByLabel(/^Summary/).fill("Steady progress; Casey wants to keep the plan as it is.");
+    await expectNoAxeViolations(page, "chart: Plan tab with a review being written");
+    await screenshot(page, "chart-plan-review-draft");
+    await editor.getByRole("button", { name: "Send for signatures" }).click();
+    const awaiting = reviews.getByRole("region", { name: /^Review \d+ — Awaiting signatures$/ });
+    await awaiting.getByRole("button", { name: "Sign review", exact: true }).click();
+    const sign = page.getByRole("dialog", { name: /^Sign this review/ });
+    await sign.locator('input[type="password"]').fill(DEMO_PASSWORD);
+    await sign.getByRole("button", { name: "Sign", exact: true }).click();
+    await sign.waitFor({ state: "hidden" });
+    await awaiting.getByText(/^Waiting for: participant/).waitFor();
+    const after = await api<{ plan: ParticipantPlan | null }>(
+      page,
+      "GET",
+      `/api/v1/participants/${people.casey.id}/treatment-plan`,
+    );
+    assert.equal(after.plan?.openReview?.status, "awaiting_signatures");
+    assert.equal(
+      after.plan?.openReview?.content.summary,
+      "Steady progress; Casey wants to keep the plan as it is.",
+    );
+    reviewId = after.plan?.openReview?.id;
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  it("the participant reads the review on their phone and signs it", async () => {
+    assert.ok(reviewId, "the counselor's journey opened a review");
+    const { page, consoleErrors } = await openPage(PHONE);
+    await signIn(page, "participant@demo.bridgeway.example", "/me");
+    await page.goto(`/me/plan/reviews/${reviewId}`);
+    await page.getByRole("heading", { name: "Review of my plan", level: 1 }).waitFor();
+    await page.getByText("Came to every group this month.").waitFor();
+    await page.getByText("Steady progress; Casey wants to keep the plan as it is.").waitFor();
+    await expectNoAxeViolations(page, "a review of my plan (phone)");
+    await page.getByRole("textbox", { name: /^Type your full name to sign/ }).fill(PARTICIPANT_NAME);
+    await page.getByRole("checkbox", { name: "I have read this review" }).check();
+    await page.getByRole("button", { name: "Sign", exact: true }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^You signed on .+\. Thank you\.$/)
+      .waitFor();
+    await screenshot(page, "my-plan-review-phone-signed");
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  it("My plan in Spanish and dark on the phone", async () => {
+    const { page, consoleErrors } = await openPage(PHONE, { locale: "es-MX", colorScheme: "dark" });
+    await signIn(page, "participant@demo.bridgeway.example", "/me", "Iniciar sesión");
+    await page.getByRole("region", { name: "Mi plan" }).getByRole("link", { name: "Abrir mi plan" }).click();
+    await page.getByRole("heading", { name: "Mi plan", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Lo que quiero" }).first().waitFor();
+    await page
+      .getByRole("region", { name: "Quién ha firmado" })
+      .getByText(/\(usted\) firmó el /)
+      .waitFor();
+    await expectNoAxeViolations(page, "My plan (phone, Spanish, dark)");
+    await screenshot(page, "my-plan-phone-es-dark");
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
