@@ -72,6 +72,13 @@ describe("treatment plan PDF", () => {
     expect(pdfTextByStream(pdf).join("\n")).not.toContain("DRAFT");
   });
 
+  it("keeps the signature block on one page", async () => {
+    const { written } = await render(INPUT);
+    const pageOf = (text: string) => written.find((w) => w.text === text)!.page;
+    expect(pageOf("Chrome on Android")).toBe(pageOf("Signatures"));
+    expect(pageOf("Firefox on Windows")).toBe(pageOf("Signatures"));
+  });
+
   it("numbers every page, names the program and carries the Part 2 line in each footer", async () => {
     const { pdf, onPage } = await render(INPUT);
     const pages = pdfPageCount(pdf);

@@ -430,7 +430,14 @@ export function createPlanPrinter(
     signatures(required, signatures) {
       const roles = [...required];
       for (const s of signatures) if (!roles.includes(s.role)) roles.push(s.role);
-      printer.heading(words.signatures, { keepWith: 70 });
+      // The whole block on one page when it fits there: a signature line alone on a last page reads badly.
+      const blockHeight = roles.reduce(
+        (sum, role) => sum + (signatures.some((s) => s.role === role) ? 84 : 50),
+        0,
+      );
+      printer.heading(words.signatures, {
+        keepWith: Math.min(blockHeight, bottom() - MARGIN - HEADER_HEIGHT - 40),
+      });
       for (const role of roles) {
         const signature = signatures.find((s) => s.role === role);
         keepSpace(signature ? 70 : 46);
@@ -473,10 +480,13 @@ export function createPlanPrinter(
         if (watermark) {
           doc.save();
           doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
-          doc.font("Helvetica-Bold").fontSize(54).fillColor("#b22222").fillOpacity(0.13);
-          write(words.draftWatermark, 0, PAGE.height / 2 - 27, {
-            width: PAGE.width,
-            align: "center",
+          // As large as fits across the page's diagonal on one line, in either language.
+          let size = 54;
+          doc.font("Helvetica-Bold").fontSize(size);
+          while (size > 24 && doc.widthOfString(words.draftWatermark) > 640) doc.fontSize(--size);
+          const width = doc.widthOfString(words.draftWatermark);
+          doc.fillColor("#b22222").fillOpacity(0.13);
+          write(words.draftWatermark, (PAGE.width - width) / 2, PAGE.height / 2 - size / 2, {
             lineBreak: false,
           });
           doc.restore();

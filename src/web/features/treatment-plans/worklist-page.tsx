@@ -119,7 +119,7 @@ function WorklistGroup({ state, items }: { state: WorklistState; items: readonly
               >
                 {item.participant.name}
               </Anchor>
-              <Group gap="md" wrap="wrap">
+              <Group gap="md" wrap="wrap" style={{ rowGap: 2 }}>
                 {item.dueOn && (
                   <Text size="sm" fw={state === "review_overdue" ? 700 : undefined}>
                     {t(`worklist.due.${dueKey}`, { date: formatDate(item.dueOn, i18n.language) })}
