@@ -181,6 +181,26 @@ describe("PlanEditor autosave", () => {
     expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
   });
 
+  it("tries again on its own when the server could not be reached although the device is online", async () => {
+    let reachable = false;
+    const fetchMock = renderEditor();
+    const answer = fetchMock.getMockImplementation();
+    fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
+      if (init?.method === "PUT" && !reachable) throw new TypeError("Failed to fetch");
+      return (answer as NonNullable<typeof answer>)(url, init);
+    });
+    await typeProblemTitle("Written in a basement");
+    await pause();
+    expect(await screen.findByText(A.offline)).toBeTruthy();
+    reachable = true;
+    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    expect(await screen.findByText(/^Saved at/)).toBeTruthy();
+    expect(saves(fetchMock).map((c) => c.body.content.problems[0].title)).toEqual([
+      "Written in a basement",
+      "Written in a basement",
+    ]);
+  });
+
   it("restores a draft this device kept for the revision on the server, and saves it", async () => {
     const kept: StoredDraft = {
       versionId: DRAFT_VERSION,

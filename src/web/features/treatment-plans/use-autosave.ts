@@ -19,6 +19,8 @@ export type AutosaveStatus =
   | { kind: "locked"; message: string };
 
 export const AUTOSAVE_DELAY_MS = 1500;
+/** When the server could not be reached although the device says it is online, try again after this long. */
+export const UNREACHABLE_RETRY_MS = 15_000;
 
 interface Options {
   planId: string;
@@ -66,6 +68,7 @@ export function useAutosave({
   const inFlightRef = useRef<Promise<boolean> | null>(null);
   const stoppedRef = useRef(false);
   const againRef = useRef(false);
+  const retryRef = useRef(false);
   const callbacks = useRef({ validate, onSaved, onFieldErrors });
   callbacks.current = { validate, onSaved, onFieldErrors };
   const delay = delayMs ?? AUTOSAVE_DELAY_MS;
@@ -121,6 +124,7 @@ export function useAutosave({
         setStatus({ kind: "error", message: String(error) });
       } else if (error.status === 0) {
         setStatus({ kind: "offline" });
+        retryRef.current = true;
       } else if (error.code === "TREATMENT_PLAN_EDIT_CONFLICT") {
         stoppedRef.current = true;
         setStatus({ kind: "conflict", message: error.message });
@@ -151,19 +155,26 @@ export function useAutosave({
     }
   }, [send]);
 
-  const schedule = useCallback(() => {
-    clearTimer(timerRef);
-    timerRef.current = setTimeout(() => {
-      timerRef.current = null;
-      void flush().then(() => {
-        // Changes made while saving are saved a moment later.
-        if (againRef.current && timerRef.current === null) {
-          againRef.current = false;
-          schedule();
-        }
-      });
-    }, delay);
-  }, [delay, flush]);
+  const schedule = useCallback(
+    (wait = delay) => {
+      clearTimer(timerRef);
+      timerRef.current = setTimeout(() => {
+        timerRef.current = null;
+        void flush().then(() => {
+          // Changes made while saving are saved a moment later.
+          if (againRef.current && timerRef.current === null) {
+            againRef.current = false;
+            schedule();
+          } else if (retryRef.current && timerRef.current === null) {
+            // Unreachable while the device says it is online: the `online` event may never come.
+            retryRef.current = false;
+            schedule(UNREACHABLE_RETRY_MS);
+          }
+        });
+      }, wait);
+    },
+    [delay, flush],
+  );
 
   const change = useCallback(
     (draft: EditorDraft) => {
