@@ -405,7 +405,9 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
   const signDay = input.demoAccount
     ? minDay(addDays(draftDay, random.int(1, 4)), end)
     : addDays(draftDay, random.int(1, 4));
-  const cosigned = random.chance(0.15);
+  // A few plans need the clinical director's co-signature; the demo account's does not, so that their
+  // own signature is the one that makes the revised plan current.
+  const cosigned = random.chance(0.15) && !input.demoAccount;
 
   let contentIds = 0;
   const problems = chooseProblems(input, draftDay).flatMap(({ templateKey, sources }) => {

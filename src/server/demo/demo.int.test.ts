@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { givenSite, givenUser } from "../../../tests/support/given";
+import { appHeaders, buildTestApp, signIn } from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { deriveCriticalAlerts } from "../../core/assessments/critical-alerts.rules";
 import { isOnWorklist } from "../../core/assessments/due-lists.rules";
@@ -27,6 +28,7 @@ import { type DatabaseHandle, queryRows } from "../db/connection";
 import { assertNoConflicts } from "../schedule/appointment-conflicts";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
 import * as demo from "./demo.sql";
+import { DEMO_PASSWORD } from "./demo-accounts";
 import { buildCheckInWindows, participantId } from "./demo-rows";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -591,6 +593,49 @@ describeEachEngine("demo program", (engine) => {
     },
     CLINIC_TIMEOUT,
   );
+
+  it("serves the demo's plans through the API: every chart's plan reads, and the demo participant signs their revised version", async () => {
+    await generateDemo(database, { seed: 1, scale: "small", now: NOW });
+    const app = await buildTestApp(database, { now: () => NOW });
+    try {
+      const director = await signIn(app, "director@demo.bridgeway.example", DEMO_PASSWORD);
+      const planned = await queryRows<{ id: string }>(
+        database.db,
+        sql`select distinct participant_id as id from treatment_plans`,
+      );
+      const failed: string[] = [];
+      for (const { id } of planned) {
+        for (const path of ["treatment-plan", "treatment-plan/objectives", "treatment-plan/progress"]) {
+          const response = await app.inject({
+            method: "GET",
+            url: `/api/v1/participants/${id}/${path}`,
+            headers: { ...appHeaders, cookie: director.cookie },
+          });
+          if (response.statusCode !== 200) failed.push(`${path} ${response.statusCode} ${response.body}`);
+        }
+      }
+      expect(failed).toEqual([]);
+
+      const participant = await signIn(app, "participant@demo.bridgeway.example", DEMO_PASSWORD);
+      const mine = await app.inject({
+        method: "GET",
+        url: "/api/v1/me/treatment-plan",
+        headers: { ...appHeaders, cookie: participant.cookie },
+      });
+      const { plan } = mine.json<{ plan: { version: { id: string; revision: number; status: string } } }>();
+      expect(plan.version.status).toBe("awaiting_signatures");
+      const signed = await app.inject({
+        method: "POST",
+        url: "/api/v1/me/treatment-plan/signatures",
+        headers: { ...appHeaders, cookie: participant.cookie },
+        payload: { versionId: plan.version.id, revision: plan.version.revision, typedName: "Casey Morgan" },
+      });
+      expect(signed.statusCode).toBe(200);
+      expect(signed.json<{ plan: { version: { status: string } } }>().plan.version.status).toBe("signed");
+    } finally {
+      await app.close();
+    }
+  });
 
   it("computes check-ins inside the database (large scale) by the same rules, deterministically", async () => {
     await generateDemo(database, { seed: 3, scale: "small", now: NOW });
