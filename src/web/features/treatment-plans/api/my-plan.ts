@@ -22,6 +22,7 @@ export function useSignMyPlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signMyPlan,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: myPlanQuery().queryKey }),
+    // Not awaited: the page confirms the signature at once while the plan is read again.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: myPlanQuery().queryKey }),
   });
 }
