@@ -166,7 +166,7 @@ describeEachEngine("treatment plan worklist and alerts", (engine) => {
     current = new Date("2026-11-03T15:00:00Z");
     await app.planAlerts.sweepPlanAlerts(current);
     await app.planAlerts.sweepPlanAlerts(current);
-    expect(await alertsOf(ids.reviewed)).toEqual([
+    expect(await alertsOf(ids.reviewed!)).toEqual([
       {
         kind: "treatment_plan_review_due",
         severity: "info",
@@ -176,14 +176,14 @@ describeEachEngine("treatment plan worklist and alerts", (engine) => {
       },
     ]);
     // A first plan expected on 2026-10-22 and still missing.
-    expect(await alertsOf(ids.noPlan)).toMatchObject([
+    expect(await alertsOf(ids.noPlan!)).toMatchObject([
       { kind: "treatment_plan_missing", severity: "warning", state: "open", evidence_item: "2026-10-22" },
     ]);
 
     current = new Date("2026-11-06T15:00:00Z");
     await app.planAlerts.sweepPlanAlerts(current);
     await app.planAlerts.sweepPlanAlerts(current);
-    expect(await alertsOf(ids.reviewed)).toMatchObject([
+    expect(await alertsOf(ids.reviewed!)).toMatchObject([
       { kind: "treatment_plan_review_due", state: "resolved" },
       {
         kind: "treatment_plan_review_overdue",
@@ -208,6 +208,6 @@ describeEachEngine("treatment plan worklist and alerts", (engine) => {
     current = new Date("2026-11-06T16:00:00Z");
     const outcome = await app.planAlerts.sweepPlanAlerts(current);
     expect(outcome.resolved).toBeGreaterThanOrEqual(1);
-    expect((await alertsOf(ids.reviewed)).map((a) => a.state)).toEqual(["resolved", "resolved"]);
+    expect((await alertsOf(ids.reviewed!)).map((a) => a.state)).toEqual(["resolved", "resolved"]);
   });
 });
