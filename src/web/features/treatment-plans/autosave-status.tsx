@@ -60,7 +60,12 @@ export function AutosaveStatusLine({
   })();
   const warn = status.kind === "offline" || status.kind === "invalid" || status.kind === "error";
   return (
-    <Text size="sm" role="status" aria-live="polite" c={warn ? "orange.9" : "dimmed"}>
+    <Text
+      size="sm"
+      role="status"
+      aria-live="polite"
+      c={warn ? "var(--mantine-color-orange-light-color)" : "dimmed"}
+    >
       {status.kind === "offline" && <IconCloudOff size={14} aria-hidden style={{ verticalAlign: "-2px" }} />}
       {status.kind === "saved" && <IconCheck size={14} aria-hidden style={{ verticalAlign: "-2px" }} />}{" "}
       {text}

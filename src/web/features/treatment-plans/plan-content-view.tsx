@@ -9,17 +9,16 @@ const STATUS_COLOR = {
   in_progress: "blue",
   met: "green",
   revised: "yellow",
-  discontinued: "dark",
+  discontinued: "gray",
 } as const;
 
 function ProblemView({ problem, number }: { problem: Problem; number: number }) {
   const { t, i18n } = useTranslation("treatmentPlans");
   const measureText = useMeasureText();
-  const headingId = `problem-${problem.id}`;
   return (
-    <Card withBorder padding="sm" component="section" aria-labelledby={headingId}>
+    <Card withBorder padding="sm">
       <Stack gap="xs">
-        <Title order={4} size="h5" id={headingId}>
+        <Title order={4} size="h5">
           {t("content.problemNumber", { number })}: {problem.title || t("content.untitled")}
         </Title>
         <div>

@@ -94,7 +94,13 @@ function useCosignerOptions(record: ParticipantRecord, current: VersionDetail["c
 function KeptCopy({ draft, onClose }: { draft: EditorDraft; onClose: () => void }) {
   const { t } = useTranslation("treatmentPlans");
   return (
-    <Card withBorder padding="sm" component="aside" aria-labelledby="plan-kept-title" bg="yellow.0">
+    <Card
+      withBorder
+      padding="sm"
+      component="aside"
+      aria-labelledby="plan-kept-title"
+      style={{ borderColor: "var(--mantine-color-yellow-5)", borderWidth: 2 }}
+    >
       <Group justify="space-between" mb="xs" wrap="nowrap">
         <Title order={2} size="h6" id="plan-kept-title">
           {t("yourCopy.title")}
@@ -321,7 +327,7 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
               {t("editor.problems")}
             </Title>
             {errors["content.problems"] && (
-              <Text size="sm" c="red">
+              <Text size="sm" c="var(--mantine-color-error)">
                 {errors["content.problems"]}
               </Text>
             )}

@@ -11,7 +11,7 @@ export const VERSION_STATUS_COLOR = {
   draft: "gray",
   awaiting_signatures: "yellow",
   signed: "green",
-  superseded: "dark",
+  superseded: "gray",
 } as const;
 
 const CHANGE_COLOR = { added: "green", removed: "red", changed: "blue" } as const;

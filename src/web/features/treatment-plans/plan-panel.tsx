@@ -238,7 +238,7 @@ function CurrentVersionCard({
           )}
         </Group>
         {revise.isError && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="var(--mantine-color-error)" role="alert">
             {requestErrorText(revise.error)}
           </Text>
         )}

@@ -58,7 +58,7 @@ function SourcesEditor({
         {t("editor.sources")}
       </Text>
       {errors[path] && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="var(--mantine-color-error)">
           {errors[path]}
         </Text>
       )}
@@ -288,7 +288,7 @@ export function ProblemEditor({
           />
         ))}
         {errors[`${path}.objectives`] && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="var(--mantine-color-error)">
             {errors[`${path}.objectives`]}
           </Text>
         )}
@@ -319,7 +319,7 @@ export function ProblemEditor({
           />
         ))}
         {errors[`${path}.interventions`] && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="var(--mantine-color-error)">
             {errors[`${path}.interventions`]}
           </Text>
         )}

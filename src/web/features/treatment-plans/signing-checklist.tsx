@@ -26,8 +26,13 @@ export function SigningChecklist({ missing }: { missing: readonly FieldError[] }
         {t("editor.checklistTitle")}
       </Title>
       {missing.length === 0 ? (
-        <Text size="sm" c="green">
-          <IconCircleCheck size={16} aria-hidden style={{ verticalAlign: "text-bottom" }} />{" "}
+        <Text size="sm">
+          <IconCircleCheck
+            size={16}
+            aria-hidden
+            color="var(--mantine-color-green-light-color)"
+            style={{ verticalAlign: "text-bottom" }}
+          />{" "}
           {t("editor.checklistDone")}
         </Text>
       ) : (

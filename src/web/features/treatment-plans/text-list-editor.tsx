@@ -52,7 +52,7 @@ export function TextListEditor({
         );
       })}
       {errors[path] && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="var(--mantine-color-error)">
           {errors[path]}
         </Text>
       )}
