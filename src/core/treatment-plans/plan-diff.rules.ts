@@ -21,7 +21,7 @@ import type { PlanChange } from "./plan-api.schema";
  */
 
 /** The short names clinicians use for the shipped questionnaires; a program-added one shows its key. */
-const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, string>> = {
+export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, string>> = {
   asq: "ASQ",
   audit: "AUDIT",
   audit_c: "AUDIT-C",

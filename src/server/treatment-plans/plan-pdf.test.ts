@@ -144,6 +144,8 @@ describe("treatment plan PDF", () => {
       "BORRADOR — SIN FIRMAR",
       "12 de abril de 1990",
       "Fecha meta: 30 de noviembre de 2026 · Estado: En curso",
+      "Medida: PHQ-9 por debajo de 10",
+      "Medida: Al menos 9 horas por semana durante 4 semanas seguidas",
     ]) {
       expect(all).toContain(text);
     }

@@ -1,8 +1,8 @@
 import type { Objective, PlanLanguage, Problem } from "../../core/treatment-plans/plan.schema";
 import type { VersionDetail } from "../../core/treatment-plans/plan-api.schema";
-import { describeMeasure } from "../../core/treatment-plans/plan-diff.rules";
 import {
   createPlanPrinter,
+  describeMeasureIn,
   longDate,
   type PlanPrinter,
   type PrintHeader,
@@ -40,7 +40,7 @@ function writeObjective(printer: PlanPrinter, objective: Objective, number: stri
   printer.paragraph(statement, { indent, bold: true });
   const details = { indent: indent + 22, size: 9.5, color: "#333333" };
   printer.paragraph(
-    `${words.measure}: ${objective.measure ? describeMeasure(objective.measure) : words.noMeasure}`,
+    `${words.measure}: ${objective.measure ? describeMeasureIn(objective.measure, language) : words.noMeasure}`,
     details,
   );
   printer.paragraph(

@@ -1,11 +1,14 @@
 import PDFDocument from "pdfkit";
 import type {
+  Comparator,
+  ObjectiveMeasure,
   ObjectiveStatus,
   PlanLanguage,
   ProblemSourceKind,
   SignatureRole,
 } from "../../core/treatment-plans/plan.schema";
 import type { Signature } from "../../core/treatment-plans/plan-api.schema";
+import { describeMeasure, INSTRUMENT_SHORT_NAMES } from "../../core/treatment-plans/plan-diff.rules";
 import type { ReviewReason } from "../../core/treatment-plans/review.schema";
 import { CONFIDENTIALITY_LINE, type TextSink } from "../attendance/sign-in-sheet.pdf";
 
@@ -253,6 +256,38 @@ export function localDateTime(instant: Date, timeZone: string, language: PlanLan
       .formatToParts(instant)
       .find((p) => p.type === "timeZoneName")?.value ?? "";
   return `${when} ${zone} (${timeZone})`;
+}
+
+const SPANISH_COMPARATORS: Record<Comparator, string> = {
+  below: "por debajo de",
+  at_most: "como máximo",
+  at_least: "al menos",
+  above: "por encima de",
+};
+
+/**
+ * An objective's measure in the plan's language: the core's English words (describeMeasure), or the
+ * same phrases in Spanish. A count's unit and an observed description are the clinician's own text.
+ */
+export function describeMeasureIn(measure: ObjectiveMeasure, language: PlanLanguage): string {
+  if (language === "en") return describeMeasure(measure);
+  const number = (n: number) => new Intl.NumberFormat("es-US", { maximumFractionDigits: 2 }).format(n);
+  switch (measure.kind) {
+    case "instrument": {
+      const name = INSTRUMENT_SHORT_NAMES[measure.instrumentKey] ?? measure.instrumentKey;
+      return `${name} ${SPANISH_COMPARATORS[measure.comparator]} ${measure.value}`;
+    }
+    case "weekly_hours": {
+      const hours = `${number(measure.minimumHours)} ${measure.minimumHours === 1 ? "hora" : "horas"}`;
+      const weeks =
+        measure.consecutiveWeeks === 1 ? "1 semana" : `${measure.consecutiveWeeks} semanas seguidas`;
+      return `Al menos ${hours} por semana durante ${weeks}`;
+    }
+    case "count":
+      return `${measure.target} ${measure.unit.trim()}`;
+    case "observed":
+      return measure.description.trim();
+  }
 }
 
 /** How a signature was given, in words. */

@@ -1,8 +1,8 @@
 import type { PlanLanguage } from "../../core/treatment-plans/plan.schema";
 import type { ReviewDetail, VersionDetail } from "../../core/treatment-plans/plan-api.schema";
-import { describeMeasure } from "../../core/treatment-plans/plan-diff.rules";
 import {
   createPlanPrinter,
+  describeMeasureIn,
   longDate,
   type PrintHeader,
   type TextSink,
@@ -83,7 +83,7 @@ export function renderReviewPdf(input: ReviewPdfInput, options: { onText?: TextS
         status.push(`${words.value}: ${formatValue(progress.value, language)}`);
       }
       const lines = [
-        `${words.measure}: ${objective.measure ? describeMeasure(objective.measure) : words.noMeasure}`,
+        `${words.measure}: ${objective.measure ? describeMeasureIn(objective.measure, language) : words.noMeasure}`,
         status.join(" · "),
       ];
       for (const line of lines) printer.paragraph(line, { indent: 36, size: 9.5, color: "#333333" });
