@@ -271,7 +271,7 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
         </Alert>
       )}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
+        <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack component="form" aria-label={t("editor.titleNoName")} onSubmit={(e) => e.preventDefault()}>
             <Card withBorder padding="md" component="section" aria-labelledby="plan-settings-title">
               <Title order={2} size="h5" id="plan-settings-title" mb="xs">
@@ -395,8 +395,9 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
             </Box>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
-          <Stack>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          {/* Beside the form on wide screens, the checklist stays in view while the plan scrolls. */}
+          <Stack style={{ position: "sticky", top: 64 }}>
             <SigningChecklist missing={missing} />
             {formError && (
               <Alert color="red" role="alert">
