@@ -396,8 +396,9 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          {/* Beside the form on wide screens, the checklist stays in view while the plan scrolls. */}
-          <Stack style={{ position: "sticky", top: 64 }}>
+          {/* Beside the form on wide screens, the checklist stays in view while the plan scrolls (not
+              with a kept copy, which may be taller than the screen). */}
+          <Stack style={kept ? undefined : { position: "sticky", top: 64 }}>
             <SigningChecklist missing={missing} />
             {formError && (
               <Alert color="red" role="alert">
