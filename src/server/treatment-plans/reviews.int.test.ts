@@ -48,6 +48,7 @@ describeEachEngine("treatment plan reviews", (engine) => {
       ["counselor", ["counselor"]],
       ["other", ["counselor"]],
       ["admin", ["administrator"]],
+      ["director", ["clinical_director"]],
     ] as const) {
       const user = await givenUser(database.db, {
         roles: [...roles],
@@ -338,6 +339,58 @@ describeEachEngine("treatment plan reviews", (engine) => {
     const read = await call("counselor", "GET", `/api/v1/treatment-plans/${ids.plan}/reviews/${ids.review}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().signedAt).not.toBeNull();
+  });
+
+  it("a review naming a co-signer needs the supervisor's signature, from that supervisor only", async () => {
+    const started = await call("counselor", "POST", `/api/v1/treatment-plans/${ids.plan}/reviews`, {});
+    expect(started.statusCode).toBe(201);
+    const review = started.json();
+    expect(review).toMatchObject({ number: 2, reason: "scheduled" });
+    const url = `/api/v1/treatment-plans/${ids.plan}/reviews/${review.id}`;
+    const saved = await call("counselor", "PUT", url, {
+      revision: 1,
+      heldOn: "2026-10-21",
+      cosignerUserId: ids.director,
+      content: { ...review.content, summary: "Second look with the director." },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().requiredRoles).toEqual(["clinician", "participant", "supervisor"]);
+    expect((await call("counselor", "POST", `${url}/finalize`, { revision: 2 })).statusCode).toBe(200);
+    const password = "correct horse battery staple";
+    const notNamed = await call("other", "POST", `${url}/signatures`, {
+      role: "supervisor",
+      revision: 3,
+      password,
+    });
+    expect(notNamed.statusCode).toBe(403);
+    expect(notNamed.json().error.code).toBe("TREATMENT_PLAN_NOT_COSIGNER");
+    expect(
+      (await call("counselor", "POST", `${url}/signatures`, { role: "clinician", revision: 3, password }))
+        .statusCode,
+    ).toBe(200);
+    const supervisor = await call("director", "POST", `${url}/signatures`, {
+      role: "supervisor",
+      revision: 3,
+      password,
+    });
+    expect(supervisor.statusCode).toBe(200);
+    expect(supervisor.json().status).toBe("awaiting_signatures");
+    const participant = await call(
+      "participant",
+      "POST",
+      `/api/v1/me/treatment-plan/reviews/${review.id}/signatures`,
+      {
+        revision: 3,
+        typedName: "Jamie Rivera",
+      },
+    );
+    expect(participant.json()).toMatchObject({ status: "signed" });
+    expect(
+      participant
+        .json()
+        .signatures.map((s: { role: string }) => s.role)
+        .sort(),
+    ).toEqual(["clinician", "participant", "supervisor"]);
   });
 
   it("a staff member outside the care team cannot read or start reviews of the plan", async () => {

@@ -536,7 +536,9 @@ export function createReviewsService(deps: {
       context: AuditContext,
     ): Promise<ReviewDetail> {
       const action = "treatment_plan.review_sign";
-      const permission: Permission = input.role === "supervisor" ? "plans.cosign" : "clinical.write";
+      // As the plan's signing: the clinician writes the clinical record; the supervisor reads it and
+      // is the co-signer named on the review, holding plans.cosign.
+      const permission: Permission = input.role === "supervisor" ? "clinical.view" : "clinical.write";
       const { plan, purpose } = await authorizeOnPlan(actor, planId, permission, action, context);
       const current = await reviewOfPlan(db, planId, reviewId);
       if (input.role === "supervisor") {
@@ -544,12 +546,28 @@ export function createReviewsService(deps: {
           throw new DomainError(
             "TREATMENT_PLAN_COSIGN_NOT_REQUIRED",
             "This review names no co-signer; it needs no supervisor's signature.",
+            "role",
           );
         }
-        if (current.cosignerUserId !== actor.user.id) {
+        if (current.cosignerUserId !== actor.user.id || !actor.access.grants["plans.cosign"]) {
+          await recordAudit(
+            db,
+            context,
+            {
+              action,
+              resourceType: "treatment_plan_review",
+              resourceId: current.id,
+              participantId: plan.participantId,
+              purpose,
+              outcome: "denied",
+              details: { role: "supervisor", reason: "not_named_cosigner" },
+            },
+            now(),
+          );
           throw new DomainError(
             "TREATMENT_PLAN_NOT_COSIGNER",
-            "Only the supervisor named as co-signer can co-sign this review.",
+            "Only the supervisor named as co-signer, holding the co-sign permission, can co-sign this review.",
+            "role",
           );
         }
       }
@@ -564,6 +582,18 @@ export function createReviewsService(deps: {
         const row = await lockedReview(tx, planId, reviewId, input.revision);
         if (row.status !== "awaiting_signatures") {
           throw new DomainError("TREATMENT_PLAN_REVIEW_NOT_AWAITING_SIGNATURES");
+        }
+        const signedBefore = await listReviewSignatures(tx, [row.id]);
+        if (
+          signedBefore.some(
+            (s) => s.signerUserId === actor.user.id && s.role !== input.role && s.role !== "participant",
+          )
+        ) {
+          throw new DomainError(
+            "VALIDATION_FAILED",
+            "You have already signed this review in the other role; the co-signature must come from someone else.",
+            "role",
+          );
         }
         const inserted = await insertReviewSignature(tx, {
           reviewId: row.id,
@@ -649,8 +679,10 @@ export function createReviewsService(deps: {
       const names = await findParticipantNames(db, plan.participantId);
       const expected = names
         ? [
-            `${names.given_name} ${names.family_name}`,
-            ...(names.preferred_name ? [`${names.preferred_name} ${names.family_name}`] : []),
+            `${names.given_name.trim()} ${names.family_name.trim()}`,
+            ...(names.preferred_name.trim()
+              ? [`${names.preferred_name.trim()} ${names.family_name.trim()}`]
+              : []),
           ]
         : [];
       if (!isTypedNameAcceptable(input.typedName, expected)) {
