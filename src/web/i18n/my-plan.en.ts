@@ -6,7 +6,6 @@ export const myPlanEn = {
   home: {
     title: "My plan",
     awaiting: "Your treatment plan is ready for you to read and sign.",
-    reviewAwaiting: "A review of your plan is ready for you to read and sign.",
     signed: "Read the plan you and your counselor agreed on.",
     none: "Your counselor will write your plan with you.",
     unavailable: "Your plan could not be loaded right now.",
@@ -129,7 +128,6 @@ export const myPlanEn = {
     startTitle: "Start a plan review",
     reason: "Reason",
     cancel: "Cancel",
-    starting: "Starting…",
     statuses: {
       draft: "Draft",
       awaiting_signatures: "Awaiting signatures",
@@ -137,7 +135,6 @@ export const myPlanEn = {
     },
     openReview: "Review {{number}} — {{status}}",
     heldOn: "Held on",
-    objective: "Objective",
     objectiveStatus: "Status",
     value: "Measured value",
     valueHint: "A score, hours a week or a count, when the objective has one.",
@@ -158,7 +155,6 @@ export const myPlanEn = {
     reopen: "Return to draft",
     sign: "Sign review",
     signTitle: "Sign this review",
-    signAs: "Sign as",
     signRoles: {
       clinician: "Clinician",
       supervisor: "Supervisor",
@@ -186,8 +182,6 @@ export const myPlanEn = {
       pdf: "PDF",
     },
     pdf: "Download review {{number}} (PDF)",
-    noOpen: "No review is open.",
-    loadError: "The review could not be loaded.",
     objectiveStatuses: {
       not_started: "Not started",
       in_progress: "In progress",

@@ -5,7 +5,6 @@ export const myPlanEs: typeof myPlanEn = {
   home: {
     title: "Mi plan",
     awaiting: "Su plan de tratamiento está listo para que lo lea y lo firme.",
-    reviewAwaiting: "Una revisión de su plan está lista para que la lea y la firme.",
     signed: "Lea el plan que usted y su consejero acordaron.",
     none: "Su consejero escribirá su plan junto con usted.",
     unavailable: "No se pudo cargar su plan en este momento.",
@@ -131,7 +130,6 @@ export const myPlanEs: typeof myPlanEn = {
     startTitle: "Iniciar una revisión del plan",
     reason: "Motivo",
     cancel: "Cancelar",
-    starting: "Iniciando…",
     statuses: {
       draft: "Borrador",
       awaiting_signatures: "Esperando firmas",
@@ -139,7 +137,6 @@ export const myPlanEs: typeof myPlanEn = {
     },
     openReview: "Revisión {{number}} — {{status}}",
     heldOn: "Fecha de la revisión",
-    objective: "Objetivo",
     objectiveStatus: "Estado",
     value: "Valor medido",
     valueHint: "Una puntuación, horas a la semana o un conteo, cuando el objetivo lo tiene.",
@@ -160,7 +157,6 @@ export const myPlanEs: typeof myPlanEn = {
     reopen: "Volver a borrador",
     sign: "Firmar revisión",
     signTitle: "Firmar esta revisión",
-    signAs: "Firmar como",
     signRoles: {
       clinician: "Clínico",
       supervisor: "Supervisor",
@@ -188,8 +184,6 @@ export const myPlanEs: typeof myPlanEn = {
       pdf: "PDF",
     },
     pdf: "Descargar la revisión {{number}} (PDF)",
-    noOpen: "No hay ninguna revisión abierta.",
-    loadError: "No se pudo cargar la revisión.",
     objectiveStatuses: {
       not_started: "Sin empezar",
       in_progress: "En progreso",
