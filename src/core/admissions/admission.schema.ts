@@ -124,7 +124,10 @@ export const admissionResultSchema = z.object({
       joinedOn: z.iso.date().nullable(),
       /** 1 for the first in line, when waitlisted. */
       waitlistPosition: z.number().int().nullable(),
-      /** Why it is waitlisted when the track had room (the program schedules groups only after a signed plan). */
+      /**
+       * What the program's rule on groups before a signed treatment plan says: why it is waitlisted
+       * though the track had room (`block`), or a warning (`warn`).
+       */
       note: z.string().optional(),
     })
     .nullable(),

@@ -118,6 +118,30 @@ describeEachEngine("groups before a signed treatment plan", (engine) => {
     expect(placed.json().warnings).toEqual([expect.stringContaining("treatment plan is not signed")]);
   });
 
+  it("warn: the admission's placement takes its place and says the plan is not signed", async () => {
+    await ruleIs("warn");
+    const { id } = await admitted("Admitted warned");
+    const [episode] = await database.db
+      .select({ id: episodes.id })
+      .from(episodes)
+      .where(eq(episodes.participantId, id));
+    const placement = await database.db.transaction((tx) =>
+      placeAdmittedEpisode(
+        tx,
+        {
+          participantId: id,
+          episodeId: episode!.id,
+          trackId,
+          admittedOn: "2026-10-19",
+          actorUserId: directorId,
+        },
+        SYSTEM_CONTEXT,
+        clock.now(),
+      ),
+    );
+    expect(placement).toMatchObject({ status: "enrolled", note: expect.stringContaining("not signed") });
+  });
+
   it("allow: placed with no warning", async () => {
     await ruleIs("allow");
     const { id } = await admitted("Allowed");
