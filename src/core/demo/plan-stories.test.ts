@@ -87,6 +87,16 @@ function phq9Scores(admittedOn: string, count: number, start: number, step: numb
   }));
 }
 
+/** Three-hour groups on Monday, Tuesday and Thursday from `from` to `to`, `minutes` attended at each. */
+function groups(from: string, to: string, minutes: number): { on: string; minutes: number }[] {
+  const days: { on: string; minutes: number }[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    if (weekday === 1 || weekday === 2 || weekday === 4) days.push({ on: day, minutes });
+  }
+  return days;
+}
+
 function input(overrides: Partial<PlanStoryInput>): PlanStoryInput {
   const admittedOn = overrides.admittedOn ?? addDays(TODAY, -75);
   return {
@@ -100,6 +110,7 @@ function input(overrides: Partial<PlanStoryInput>): PlanStoryInput {
     diagnoses: [{ code: "F10.20", title: "Alcohol dependence, uncomplicated" }],
     ratings: [1, 0, 1, 2, 2, 1],
     scores: phq9Scores(admittedOn, 6, 15, 2),
+    attendance: groups(admittedOn, TODAY, 180),
     demoAccount: false,
     ...overrides,
   };
@@ -170,6 +181,25 @@ describe("demo treatment plans", () => {
       if (p.status !== "revised" && p.status !== "discontinued")
         expect(p.status === "met").toBe(latest.total < 10);
     }
+  });
+
+  it("counts the hours attended in the week to each review, and calls 9 hours a week met only after 4 such weeks", () => {
+    const hoursOf = (attendance: PlanStoryInput["attendance"]) => {
+      const story = planTreatmentStory(context, input({ attendance }))!;
+      const weekly = new Set(
+        story.versions.flatMap((v) =>
+          v.content.problems.flatMap((p) =>
+            p.objectives.filter((o) => o.measure?.kind === "weekly_hours").map((o) => o.id),
+          ),
+        ),
+      );
+      return story.reviews.flatMap((r) => r.content.progress.filter((p) => weekly.has(p.objectiveId)));
+    };
+    const full = hoursOf(groups(addDays(TODAY, -75), TODAY, 180));
+    expect(full.length).toBeGreaterThan(0);
+    expect(full[0]).toMatchObject({ value: 9, status: "met" });
+    const short = hoursOf(groups(addDays(TODAY, -75), TODAY, 120));
+    expect(short.every((p) => p.value === 6 && p.status === "in_progress")).toBe(true);
   });
 
   it("stores only content the plan and review schemas accept", () => {

@@ -58,6 +58,8 @@ export interface PlanStoryInput {
   ratings: readonly number[];
   /** Scored questionnaires of the episode, oldest first. */
   scores: readonly StoryScore[];
+  /** Minutes attended at each group session and individual or family session, oldest first. */
+  attendance: readonly { on: string; minutes: number }[];
   /** The demo participant account's own episode (it has a version 2 awaiting their signature). */
   demoAccount: boolean;
 }
@@ -254,6 +256,13 @@ const SUMMARIES: Record<"good" | "mixed" | "hard", { en: string; es: string }> =
   },
 };
 
+/** Hours attended in the seven days ending on `day`, to the half hour. */
+function hoursAttended(attendance: PlanStoryInput["attendance"], day: string): number {
+  const from = addDays(day, -6);
+  const minutes = attendance.reduce((sum, a) => (a.on >= from && a.on <= day ? sum + a.minutes : sum), 0);
+  return Math.round((minutes / 60) * 2) / 2;
+}
+
 function meets(comparator: string, value: number, target: number): boolean {
   if (comparator === "below") return value < target;
   if (comparator === "at_most") return value <= target;
@@ -292,13 +301,13 @@ function progressOf(
       status = "met";
     }
   } else if (measure?.kind === "weekly_hours") {
-    value =
-      Math.round(
-        (well
-          ? random.around(measure.minimumHours + 0.5, 1, 4, 12)
-          : random.around(measure.minimumHours - 2.5, 1.5, 2, 12)) * 2,
-      ) / 2;
-    if (value >= measure.minimumHours && reviewIndex * 4 >= measure.consecutiveWeeks && well) status = "met";
+    // The hours attended in the seven days to the review, and in each week before it.
+    const weeks = Array.from({ length: measure.consecutiveWeeks }, (_, w) =>
+      hoursAttended(input.attendance, addDays(on, -7 * w)),
+    );
+    value = weeks[0]!;
+    const counted = addDays(on, -7 * measure.consecutiveWeeks) >= addDays(input.admittedOn, -1);
+    if (counted && weeks.every((h) => h >= measure.minimumHours)) status = "met";
   } else if (measure?.kind === "count") {
     const share = Math.min(1, reviewIndex * (well ? 0.6 : 0.3) + random.next() * 0.2);
     value = Math.min(measure.target, Math.round(measure.target * share));

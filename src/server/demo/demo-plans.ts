@@ -238,11 +238,22 @@ export function buildPlanRows(
   return rows;
 }
 
-/** Scored questionnaires of these episodes, oldest first, by episode id. */
-async function loadScores(q: Queryable, episodeIds: readonly string[]): Promise<Map<string, StoryScore[]>> {
-  const byEpisode = new Map<string, StoryScore[]>();
-  if (episodeIds.length === 0) return byEpisode;
-  const found = await queryRows<{
+type Attended = PlanStoryInput["attendance"][number];
+
+/** Scored questionnaires and attended minutes (groups, individual and family sessions) of these episodes. */
+async function loadRecords(
+  q: Queryable,
+  episodeIds: readonly string[],
+  today: string,
+): Promise<{ scores: Map<string, StoryScore[]>; attendance: Map<string, Attended[]> }> {
+  const scores = new Map<string, StoryScore[]>();
+  const attendance = new Map<string, Attended[]>();
+  if (episodeIds.length === 0) return { scores, attendance };
+  const ids = sql.join(
+    episodeIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const responses = await queryRows<{
     id: string;
     episode_id: string;
     instrument_key: string;
@@ -253,14 +264,11 @@ async function loadScores(q: Queryable, episodeIds: readonly string[]): Promise<
     q,
     sql`select id, episode_id, instrument_key, completed_on::text as completed_on, total, band
         from assessment_responses
-        where scored and total is not null and episode_id in (${sql.join(
-          episodeIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
+        where scored and total is not null and episode_id in (${ids})
         order by episode_id, completed_on, submitted_at`,
   );
-  for (const r of found) {
-    const list = byEpisode.get(r.episode_id) ?? [];
+  for (const r of responses) {
+    const list = scores.get(r.episode_id) ?? [];
     list.push({
       responseId: r.id,
       instrumentKey: r.instrument_key,
@@ -268,12 +276,34 @@ async function loadScores(q: Queryable, episodeIds: readonly string[]): Promise<
       total: r.total,
       band: r.band,
     });
-    byEpisode.set(r.episode_id, list);
+    scores.set(r.episode_id, list);
   }
-  return byEpisode;
+  const attended = await queryRows<{ episode_id: string; on: string; minutes: number }>(
+    q,
+    sql`select e.id as episode_id, m.occurred_on::text as on, m.minutes_attended as minutes
+        from episodes e join attendance_marks m on m.participant_id = e.participant_id
+          and m.occurred_on between e.admitted_on and coalesce(e.discharged_on, ${today}::date)
+        where e.id in (${ids}) and m.minutes_attended > 0
+        union all
+        select a.episode_id, a.local_date::text, a.minutes_attended
+        from appointments a
+        where a.episode_id in (${ids}) and a.minutes_attended > 0
+        order by 1, 2`,
+  );
+  for (const a of attended) {
+    const list = attendance.get(a.episode_id) ?? [];
+    list.push({ on: a.on, minutes: a.minutes });
+    attendance.set(a.episode_id, list);
+  }
+  return { scores, attendance };
 }
 
-function storyInput(seed: number, chosen: Chosen, scores: readonly StoryScore[]): PlanStoryInput {
+function storyInput(
+  seed: number,
+  chosen: Chosen,
+  scores: readonly StoryScore[],
+  attendance: readonly Attended[],
+): PlanStoryInput {
   const { participant, n, episode } = chosen;
   const id = episodeId(seed, participant.key, n);
   const admission = planAdmission(seed, id, episode.admittedOn);
@@ -291,6 +321,7 @@ function storyInput(seed: number, chosen: Chosen, scores: readonly StoryScore[])
     diagnoses,
     ratings: admission.ratings,
     scores,
+    attendance,
     demoAccount: participant.key === 0,
   };
 }
@@ -304,7 +335,8 @@ export interface WrittenPlans {
 }
 
 /**
- * Plan and write the treatment plans, after the questionnaires (objectives follow the scores). The
+ * Plan and write the treatment plans, after the questionnaires and the schedule (objectives follow the
+ * scores and the hours attended). The
  * program-wide exceptions (overdue and draft reviews) are chosen across all stories first.
  */
 export async function writeTreatmentPlans(
@@ -328,14 +360,16 @@ export async function writeTreatmentPlans(
   const stories: { chosen: Chosen; story: PlanStory }[] = [];
   for (let i = 0; i < chosen.length; i += STEP) {
     const batch = chosen.slice(i, i + STEP);
-    const scores = await loadScores(
+    const records = await loadRecords(
       q,
       batch.map((c) => episodeId(seed, c.participant.key, c.n)),
+      today,
     );
     for (const c of batch) {
+      const id = episodeId(seed, c.participant.key, c.n);
       const story = planTreatmentStory(
         context,
-        storyInput(seed, c, scores.get(episodeId(seed, c.participant.key, c.n)) ?? []),
+        storyInput(seed, c, records.scores.get(id) ?? [], records.attendance.get(id) ?? []),
       );
       if (story) stories.push({ chosen: c, story });
     }

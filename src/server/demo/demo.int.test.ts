@@ -543,6 +543,28 @@ describeEachEngine("demo program", (engine) => {
       expect(counts.reviews).toBeGreaterThan(current.length);
       expect(counts.superseded).toBeGreaterThan(0);
 
+      // A questionnaire-measured objective's value at a review is the participant's latest score by then.
+      const measured = await one<{ total: number; mismatched: number }>(
+        sql`with o as (
+              select tp.episode_id, r.held_on, (p->>'value')::numeric as value, ob->'measure'->>'instrumentKey' as key
+              from treatment_plan_reviews r
+                join treatment_plans tp on tp.id = r.plan_id
+                join treatment_plan_versions v on v.id = r.version_id
+                cross join jsonb_array_elements(r.content->'progress') p
+                cross join jsonb_array_elements(v.content->'problems') pr
+                cross join jsonb_array_elements(pr->'objectives') ob
+              where ob->>'id' = p->>'objectiveId' and ob->'measure'->>'kind' = 'instrument'
+                and p->>'value' is not null)
+            select count(*)::int as total,
+              count(*) filter (where o.value is distinct from (
+                select a.total from assessment_responses a
+                where a.episode_id = o.episode_id and a.instrument_key = o.key and a.scored and a.completed_on <= o.held_on
+                order by a.completed_on desc, a.submitted_at desc limit 1))::int as mismatched
+            from o`,
+      );
+      expect(measured.total).toBeGreaterThan(0);
+      expect(measured.mismatched).toBe(0);
+
       const hash = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
       const versions = await queryRows<{
         id: string;

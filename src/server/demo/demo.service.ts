@@ -231,7 +231,7 @@ async function writeDemo(
   summary.attendanceMarks = schedule.marks;
   summary.appointments = schedule.appointments;
 
-  // After the questionnaires: the objectives follow the scores.
+  // After the questionnaires and the schedule: the objectives follow the scores and the hours attended.
   const plans = await writeTreatmentPlans(
     q,
     { seed: options.seed, scale: options.scale, today, now: options.now },
