@@ -5,6 +5,7 @@ import { reviewDetailSchema } from "../../core/treatment-plans/plan-api.schema";
 import { saveReviewSchema, startReviewSchema } from "../../core/treatment-plans/review.schema";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf } from "../platform/route-access";
+import type { ReviewSigning } from "./review-signing";
 import type { ReviewsService } from "./reviews.service";
 
 const planParams = z.object({ planId: z.uuid("This is not a valid plan id.") });
@@ -17,7 +18,10 @@ const participantReviewSignSchema = participantSignSchema.omit({ versionId: true
  * Plan reviews. Staff routes need clinical.view (reads) or clinical.write (changes) in general; the
  * service then decides on the plan's participant (care team, site) and audits every read and write.
  */
-export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> = async (app, { reviews }) => {
+export const reviewsRoutes: FastifyPluginAsyncZod<{
+  reviews: ReviewsService;
+  reviewSigning: ReviewSigning;
+}> = async (app, { reviews, reviewSigning }) => {
   app.post(
     "/treatment-plans/:planId/reviews",
     {
@@ -143,7 +147,7 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> =
       config: { access: { kind: "any-permission", permissions: ["clinical.write", "plans.cosign"] } },
     },
     async (request) =>
-      reviews.signReview(
+      reviewSigning.signReview(
         actorOf(request),
         request.params.planId,
         request.params.reviewId,
@@ -163,7 +167,8 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> =
       },
       config: { access: { kind: "signed-in" } },
     },
-    async (request) => reviews.myReview(actorOf(request), request.params.reviewId, auditContextOf(request)),
+    async (request) =>
+      reviewSigning.myReview(actorOf(request), request.params.reviewId, auditContextOf(request)),
   );
 
   app.post(
@@ -179,6 +184,11 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{ reviews: ReviewsService }> =
       config: { access: { kind: "signed-in" } },
     },
     async (request) =>
-      reviews.signMyReview(actorOf(request), request.params.reviewId, request.body, auditContextOf(request)),
+      reviewSigning.signMyReview(
+        actorOf(request),
+        request.params.reviewId,
+        request.body,
+        auditContextOf(request),
+      ),
   );
 };
