@@ -94,6 +94,7 @@ import { planWorklistRoutes } from "./treatment-plans/plan-worklist.routes";
 import { createPlanWorklistService } from "./treatment-plans/plan-worklist.service";
 import { plansRoutes } from "./treatment-plans/plans.routes";
 import { createPlansService } from "./treatment-plans/plans.service";
+import { createReviewSigning } from "./treatment-plans/review-signing";
 import { reviewsRoutes } from "./treatment-plans/reviews.routes";
 import { createReviewsService } from "./treatment-plans/reviews.service";
 import { createTemplateLibrary } from "./treatment-plans/template-library";
@@ -297,7 +298,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const enrollments = createEnrollmentsService({ db, now });
   const planSettings = createPlanSettingsService({ db, now });
-  const planReviews = createReviewsService({ db, now, keyring, resolveFindings: alerts.resolveFindings });
+  const planReviews = createReviewsService({ db, now });
+  const reviewSigning = createReviewSigning({ db, now, keyring, resolveFindings: alerts.resolveFindings });
   const planWorklist = createPlanWorklistService({ db, now });
   const planAlerts = createPlanAlertsService({
     db,
@@ -387,7 +389,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(linkedFamilyRoutes, { linkedFamily });
       await api.register(planPdfRoutes, { planPdfs });
       await api.register(planSettingsRoutes, { planSettings });
-      await api.register(reviewsRoutes, { reviews: planReviews });
+      await api.register(reviewsRoutes, { reviews: planReviews, reviewSigning });
       await api.register(planWorklistRoutes, { planWorklist });
       await api.register(treatmentPlanTemplatesRoutes, { db, templates: planTemplates });
       await api.register(plansRoutes, { plans, signing: planSigning });
