@@ -10,6 +10,7 @@ import {
   type PlanStory,
   type PlanStoryContext,
   type PlanStoryInput,
+  pickNewcomers,
   planTreatmentStory,
   type StoryScore,
 } from "./plan-stories";
@@ -261,6 +262,28 @@ describe("demo treatment plans", () => {
     expect(story.versions[0]!.signedAt!.getTime()).toBeLessThan(
       story.versions[1]!.signatures[0]!.at.getTime(),
     );
+  });
+
+  it("leaves the two newest admissions of the week without a plan and the next with a draft", () => {
+    const current = [0, 1, 2, 3, 4, 12].map((days, k) => ({
+      key: `${k}/0`,
+      admittedOn: addDays(TODAY, -days),
+    }));
+    const newcomers = pickNewcomers(current, TODAY, "0/0");
+    expect([...newcomers]).toEqual([
+      ["1/0", "no_plan"],
+      ["2/0", "no_plan"],
+      ["3/0", "draft"],
+    ]);
+    expect(
+      planTreatmentStory(context, input({ key: "2/0", admittedOn: addDays(TODAY, -2), newcomer: "no_plan" })),
+    ).toBeNull();
+    const draft = planTreatmentStory(
+      context,
+      input({ key: "3/0", admittedOn: addDays(TODAY, -6), newcomer: "draft" }),
+    )!;
+    expect(draft.versions.map((v) => v.status)).toEqual(["draft"]);
+    expect(draft.versions[0]!.content.problems.length).toBeGreaterThan(0);
   });
 
   it("leaves a few current reviews overdue and one or two in draft, never the demo account's", () => {

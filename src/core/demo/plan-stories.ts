@@ -62,6 +62,8 @@ export interface PlanStoryInput {
   attendance: readonly { on: string; minutes: number }[];
   /** The demo participant account's own episode (it has a version 2 awaiting their signature). */
   demoAccount: boolean;
+  /** A newcomer the program leaves without a plan yet, or with a draft only (see pickNewcomers). */
+  newcomer?: "no_plan" | "draft";
 }
 
 export interface PlannedSignature {
@@ -409,8 +411,8 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
   const end = input.dischargedOn ?? today;
   const planned = addDays(input.admittedOn, random.int(1, 2));
   // The demo account always has a plan to read and sign, even when admitted today.
-  const draftDay = input.demoAccount && planned > end ? end : planned;
-  if (draftDay > end) return null;
+  const draftDay = (input.demoAccount || input.newcomer === "draft") && planned > end ? end : planned;
+  if (draftDay > end || input.newcomer === "no_plan") return null;
   const signDay = input.demoAccount
     ? minDay(addDays(draftDay, random.int(1, 4)), end)
     : addDays(draftDay, random.int(1, 4));
@@ -445,7 +447,11 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
   const createdAt = clock.at(draftDay);
   const story: PlanStory = { key: input.key, createdAt, versions: [], reviews: [], triggers: [] };
   const draftEdited = clock.after(random.int(10, 40));
-  if (signDay > end || (input.dischargedOn === null && signDay >= today && !input.demoAccount)) {
+  if (
+    input.newcomer === "draft" ||
+    signDay > end ||
+    (input.dischargedOn === null && signDay >= today && !input.demoAccount)
+  ) {
     story.versions.push({
       number: 1,
       status: "draft",
@@ -603,6 +609,23 @@ function draftVersion(
     supersededAt: null,
     signatures: [],
   };
+}
+
+/**
+ * The newest admissions of the week (the demo account aside): the two newest have no plan yet and
+ * the next one a draft — the first plan is expected within a week of admission.
+ */
+export function pickNewcomers(
+  current: readonly { key: string; admittedOn: string }[],
+  today: string,
+  demoAccountKey: string | null,
+): Map<string, "no_plan" | "draft"> {
+  const newest = current
+    .filter((c) => c.key !== demoAccountKey && c.admittedOn >= addDays(today, -6))
+    .sort((a, b) =>
+      a.admittedOn === b.admittedOn ? a.key.localeCompare(b.key) : a.admittedOn < b.admittedOn ? 1 : -1,
+    );
+  return new Map(newest.slice(0, 3).map((c, i) => [c.key, i < 2 ? "no_plan" : "draft"]));
 }
 
 const minDay = (a: string, b: string) => (a < b ? a : b);

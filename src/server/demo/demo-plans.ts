@@ -9,6 +9,7 @@ import {
   type PlanStory,
   type PlanStoryContext,
   type PlanStoryInput,
+  pickNewcomers,
   planTreatmentStory,
   type StoryScore,
 } from "../../core/demo/plan-stories";
@@ -356,6 +357,14 @@ export async function writeTreatmentPlans(
     idFor: (label) => demoUuid(`${seed}/plan-content/${label}`),
   };
   const chosen = episodesWithPlans(plan, options.scale, today);
+  const keyOf = (c: Chosen) => `${c.participant.key}/${c.n}`;
+  const demoAccountKey = plan[0] ? `${plan[0].key}/${plan[0].episodes.length - 1}` : null;
+  const open = chosen.filter((c) => c.episode.dischargedOn === null);
+  const newcomers = pickNewcomers(
+    open.map((c) => ({ key: keyOf(c), admittedOn: c.episode.admittedOn })),
+    today,
+    demoAccountKey,
+  );
   progress(0, chosen.length);
   const stories: { chosen: Chosen; story: PlanStory }[] = [];
   for (let i = 0; i < chosen.length; i += STEP) {
@@ -367,22 +376,19 @@ export async function writeTreatmentPlans(
     );
     for (const c of batch) {
       const id = episodeId(seed, c.participant.key, c.n);
-      const story = planTreatmentStory(
-        context,
-        storyInput(seed, c, records.scores.get(id) ?? [], records.attendance.get(id) ?? []),
-      );
+      const story = planTreatmentStory(context, {
+        ...storyInput(seed, c, records.scores.get(id) ?? [], records.attendance.get(id) ?? []),
+        newcomer: newcomers.get(keyOf(c)),
+      });
       if (story) stories.push({ chosen: c, story });
     }
   }
-  const current = new Set(
-    chosen.filter((c) => c.episode.dischargedOn === null).map((c) => `${c.participant.key}/${c.n}`),
-  );
   const exceptions = applyReviewExceptions(
     seed,
     stories.map((s) => s.story),
-    current,
+    new Set(open.map(keyOf)),
     today,
-    plan[0] ? `${plan[0].key}/${plan[0].episodes.length - 1}` : null,
+    demoAccountKey,
   );
 
   const participantUsers = new Map<number, string>([[0, program.participantUserId]]);
