@@ -147,8 +147,8 @@ export function createPlanAlertsService(deps: {
               evidenceId: alert.evidence_id,
               note:
                 alert.kind === "treatment_plan_missing"
-                  ? "The treatment plan is signed."
-                  : "The review was signed, or its due date changed.",
+                  ? "No longer applies: the treatment plan is signed, or the participant has left the program."
+                  : "No longer applies: the review was signed, its due date changed, or the participant has left the program.",
               userId: null,
               context: SYSTEM_CONTEXT,
             },
