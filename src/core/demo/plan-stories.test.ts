@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "../platform/dates";
+import { validatePlanForSigning } from "../treatment-plans/plan.rules";
 import { planContentSchema } from "../treatment-plans/plan.schema";
 import type { PlanTemplate } from "../treatment-plans/plan-api.schema";
 import { reviewContentSchema } from "../treatment-plans/review.schema";
@@ -203,7 +204,7 @@ describe("demo treatment plans", () => {
     expect(short.every((p) => p.value === 6 && p.status === "in_progress")).toBe(true);
   });
 
-  it("stores only content the plan and review schemas accept", () => {
+  it("stores only content the plan and review schemas accept, and signs only plans ready for signing", () => {
     for (let k = 0; k < 30; k++) {
       const story = planTreatmentStory(
         context,
@@ -213,8 +214,11 @@ describe("demo treatment plans", () => {
           trajectory: k % 2 ? "struggling" : "improving",
         }),
       );
-      for (const v of story?.versions ?? [])
+      for (const v of story?.versions ?? []) {
         expect(planContentSchema.safeParse(v.content).success).toBe(true);
+        // What was signed (or sent for signatures) is a plan the app would let anyone sign.
+        if (v.status !== "draft") expect(validatePlanForSigning(v.content, v.startsOn)).toEqual([]);
+      }
       for (const r of story?.reviews ?? [])
         expect(reviewContentSchema.safeParse(r.content).success).toBe(true);
     }

@@ -22,13 +22,14 @@ import type { Trajectory } from "./check-in-trajectories";
 import { createRandom, hashUnit, type Random } from "./random";
 
 /**
- * The demo's treatment plans as plain data: which problems each episode's plan holds (chosen from the
- * person's own record — their diagnoses, their intake PHQ-9 and GAD-7, their age group), when version 1
- * was drafted and signed (within a few days of admission), the reviews every 30 days with each
- * objective's progress (instrument-measured objectives follow the person's own scores), a revised
- * version 2 for some, and — across the program — a few reviews overdue and one or two in draft. The
- * demo participant account has a signed plan and a revised version awaiting their signature. Pure and
- * deterministic per seed; storage (src/server/demo/demo-plans.ts) turns it into rows.
+ * The demo's treatment plans as plain data: which problems each episode's plan holds (the problems
+ * the record suggests — diagnoses, intake PHQ-9 and GAD-7, ASAM ratings — from the template library),
+ * when version 1 was drafted and signed (within a few days of admission), the reviews every 30 days
+ * with each objective's progress (questionnaire-measured objectives follow the person's own scores,
+ * weekly hours the hours they attended), a revised version 2 for some, and — across the program — a
+ * few reviews overdue, one or two in draft, and the week's newest admissions without a plan or with a
+ * draft. The demo participant account has a signed plan and a revised version awaiting their
+ * signature. Pure and deterministic per seed; storage (src/server/demo/demo-plans.ts) writes the rows.
  */
 
 /** The default review cycle (DEFAULT_PLAN_SETTINGS.reviewCycleDays). */
@@ -339,7 +340,7 @@ function withStatuses(content: PlanContent, progress: readonly ObjectiveProgress
 function reviseContent(
   random: Random,
   content: PlanContent,
-  startsOn: string,
+  revisedOn: string,
   newId: (label: string) => string,
   language: PlanLanguage,
 ): PlanContent {
@@ -364,7 +365,7 @@ function reviseContent(
           ...objective,
           id: newId(`${objective.id}/revised`),
           statement: `${objective.statement} ${language === "es" ? "(meta ajustada)" : "(adjusted target)"}`,
-          targetOn: addDays(startsOn, 42),
+          targetOn: addDays(revisedOn, 42),
           status: "in_progress",
         });
       return { ...p, objectives };
@@ -535,13 +536,16 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
     lastSigned = review.signedAt!;
     content = withStatuses(current.content, progress);
     if (planChangesNeeded) {
-      const startsOn = addDays(heldOn, random.int(1, 3));
-      if (startsOn >= end) break;
-      const revised = reviseContent(random, content, startsOn, context.idFor, input.language);
-      const created = clock.at(startsOn);
-      const signDay2 = addDays(startsOn, random.int(0, 2));
+      // A revision keeps the plan's start date (as the app's does); its changes date from the day revised.
+      const revisedOn = addDays(heldOn, random.int(1, 3));
+      if (revisedOn >= end) break;
+      const revised = reviseContent(random, content, revisedOn, context.idFor, input.language);
+      const created = clock.at(revisedOn);
+      const signDay2 = addDays(revisedOn, random.int(0, 2));
       if (signDay2 >= today || signDay2 > end) {
-        story.versions.push(draftVersion(2, startsOn, revised, created, clock.after(random.int(5, 30))));
+        story.versions.push(
+          draftVersion(2, current.startsOn, revised, created, clock.after(random.int(5, 30))),
+        );
         break;
       }
       const signing2 = staffSignatures(random, clock, signDay2, current.cosigned, true);
@@ -550,7 +554,7 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
       current = {
         number: 2,
         status: "signed",
-        startsOn,
+        startsOn: current.startsOn,
         content: revised,
         cosigned: current.cosigned,
         createdAt: created,
@@ -568,14 +572,13 @@ export function planTreatmentStory(context: PlanStoryContext, input: PlanStoryIn
 
   if (input.demoAccount) {
     // The demo participant's revised version, signed by the counselor and waiting for them.
-    const startsOn = today;
-    const revised = reviseContent(random, content, startsOn, context.idFor, input.language);
+    const revised = reviseContent(random, content, today, context.idFor, input.language);
     const created = clock.at(today);
     const signing = staffSignatures(random, clock, today, current.cosigned, false);
     story.versions.push({
       number: current.number + 1,
       status: "awaiting_signatures",
-      startsOn,
+      startsOn: current.startsOn,
       content: revised,
       cosigned: current.cosigned,
       createdAt: created,

@@ -16,7 +16,7 @@ import { addDays } from "../../core/platform/dates";
 import { localTimesOf } from "../../core/schedule/conflicts.rules";
 import { expandSeries } from "../../core/schedule/recurrence.rules";
 import { weeklyPatternSchema } from "../../core/schedule/track-pattern.schema";
-import { canonicalJson } from "../../core/treatment-plans/plan.rules";
+import { canonicalJson, validatePlanForSigning } from "../../core/treatment-plans/plan.rules";
 import { planContentSchema } from "../../core/treatment-plans/plan.schema";
 import { reviewContentSchema } from "../../core/treatment-plans/review.schema";
 import { computeReviewDue } from "../../core/treatment-plans/review-due.rules";
@@ -573,10 +573,16 @@ describeEachEngine("demo program", (engine) => {
         status: string;
         content: unknown;
         content_sha256: string | null;
-      }>(database.db, sql`select id, status, content, content_sha256 from treatment_plan_versions`);
+        starts_on: string;
+      }>(
+        database.db,
+        sql`select id, status, content, content_sha256, starts_on::text as starts_on from treatment_plan_versions`,
+      );
       for (const v of versions) {
-        expect(planContentSchema.safeParse(v.content).error).toBeUndefined();
+        const content = planContentSchema.parse(v.content);
         expect(v.content_sha256).toBe(v.status === "draft" ? null : hash(v.content));
+        // Every version sent for signatures is one the app itself would let be signed.
+        if (v.status !== "draft") expect(validatePlanForSigning(content, v.starts_on)).toEqual([]);
       }
       const reviews = await queryRows<{
         id: string;
