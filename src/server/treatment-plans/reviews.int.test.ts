@@ -236,6 +236,21 @@ describeEachEngine("treatment plan reviews", (engine) => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("TREATMENT_PLAN_REVIEW_EDIT_CONFLICT");
     expect(stale.json().error.message).toContain("Reviews counselor");
+    const future = await call(
+      "counselor",
+      "PUT",
+      `/api/v1/treatment-plans/${ids.plan}/reviews/${ids.review}`,
+      {
+        revision: 2,
+        heldOn: "2026-10-22",
+        cosignerUserId: null,
+        content,
+      },
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields).toEqual([
+      { path: "heldOn", message: "A review cannot be held on a date still to come." },
+    ]);
   });
 
   it("finalizing names each missing piece: an objective without progress and the summary", async () => {

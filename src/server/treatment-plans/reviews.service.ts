@@ -197,6 +197,9 @@ export function createReviewsService(deps: { db: Database; now: () => Date }) {
         const version = await findVersionContent(tx, row.versionId);
         const known = new Set(objectivesOf(planContentSchema.parse(version!.content)).map((o) => o.id));
         const problems: FieldError[] = [];
+        if (input.heldOn > localDateIn(at, plan.timeZone)) {
+          problems.push({ path: "heldOn", message: "A review cannot be held on a date still to come." });
+        }
         input.content.progress.forEach((p, i) => {
           if (!known.has(p.objectiveId)) {
             problems.push({
