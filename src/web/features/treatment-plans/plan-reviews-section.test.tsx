@@ -66,7 +66,7 @@ describe("PlanReviewsSection", () => {
     });
     const objective = await screen.findByRole("group", { name: /Lower my low mood/ });
     fireEvent.change(within(objective).getByLabelText(S.note), { target: { value: "PHQ-9 down from 16" } });
-    await waitFor(() => expect(screen.getByText(/Saved at/)).toBeTruthy(), { timeout: 4000 });
+    await waitFor(() => expect(screen.getByText(/Saved at/)).toBeTruthy(), { timeout: 8000 });
     const put = apiCalls(fetchMock).find((c) => c.route.startsWith("PUT"));
     expect(put?.body).toMatchObject({ revision: 1, heldOn: "2026-04-01" });
     expect(put?.body.content.progress[0]).toEqual({
@@ -103,7 +103,7 @@ describe("PlanReviewsSection", () => {
       target: { value: "Mine" },
     });
     expect(
-      await screen.findByText("Riley Chen saved this review at 2:04 PM.", {}, { timeout: 4000 }),
+      await screen.findByText("Riley Chen saved this review at 2:04 PM.", {}, { timeout: 8000 }),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: S.reload }));
     expect(await screen.findByText(S.yourChanges)).toBeTruthy();

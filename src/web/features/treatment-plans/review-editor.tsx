@@ -102,8 +102,10 @@ export function ReviewEditor({
   const reload = async () => {
     setReloading(true);
     try {
-      setUnsavedCopy(draft);
-      autosave.adopt(await getReview(review.planId, review.id));
+      const mine = draft;
+      const theirs = await getReview(review.planId, review.id);
+      setUnsavedCopy(mine);
+      autosave.adopt(theirs);
     } catch (error) {
       setFormError(error instanceof ApiError && error.message ? error.message : t("staff.failed"));
     } finally {
