@@ -293,7 +293,7 @@ export function PlanPanel({ record }: { record: ParticipantRecord }) {
   if (current === null)
     return (
       <Card withBorder padding="md" component="section" aria-labelledby="plan-empty-title">
-        <Title order={3} size="h5" id="plan-empty-title">
+        <Title order={2} size="h4" id="plan-empty-title">
           {t("panel.emptyTitle")}
         </Title>
         <EmptyState>{t("panel.emptyBody")}</EmptyState>
