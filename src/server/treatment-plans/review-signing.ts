@@ -2,18 +2,20 @@ import type { Permission } from "../../core/access/permissions";
 import { DomainError } from "../../core/platform/errors";
 import { isTypedNameAcceptable, requiredSignatureRoles } from "../../core/treatment-plans/plan.rules";
 import type { SignatureRole, StaffSignInput } from "../../core/treatment-plans/plan.schema";
-import type { ReviewDetail } from "../../core/treatment-plans/plan-api.schema";
+import type { ReviewDetail, ReviewSummary } from "../../core/treatment-plans/plan-api.schema";
 import type { ResolveFindings } from "../alerts/alerts.service";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { Keyring } from "../identity/keyring";
 import { confirmIdentity } from "../identity/reauth";
-import { findParticipantNames } from "./plans.sql";
+import { findParticipantNames, findPlanOfParticipant } from "./plans.sql";
 import { createReviewAccess } from "./review-access";
+import { toReviewSummary } from "./review-views";
 import {
   insertReviewSignature,
   listReviewSignatures,
+  listReviews,
   type PlanFactsRow,
   type ReviewRow,
   satisfyTriggers,
@@ -178,6 +180,35 @@ export function createReviewSigning(deps: {
         await completeIfSigned(tx, row, plan, context, at);
         return detail(tx, row.id);
       });
+    },
+
+    /**
+     * The participant's own reviews of their current (or latest) plan that await their signature or
+     * are signed, newest first — never a draft (the read is audited).
+     */
+    async myReviews(actor: Actor, context: AuditContext): Promise<ReviewSummary[]> {
+      const participantId = actor.user.kind === "participant" ? actor.access.participantId : null;
+      if (!participantId)
+        throw new DomainError("AUTH_FORBIDDEN", "Only a participant has plan reviews of their own.");
+      const plan = await findPlanOfParticipant(db, participantId);
+      const rows = plan ? (await listReviews(db, plan.id)).filter((r) => r.status !== "draft") : [];
+      await recordAudit(
+        db,
+        context,
+        {
+          action: "treatment_plan.my_reviews_view",
+          resourceType: "treatment_plan_review",
+          resourceId: plan?.id ?? null,
+          participantId,
+          purpose: "self",
+        },
+        now(),
+      );
+      const signatures = await listReviewSignatures(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toReviewSummary(r, signatures));
     },
 
     /** The participant's own review, once it awaits their signature or is signed (the read is audited). */

@@ -321,6 +321,11 @@ describeEachEngine("treatment plan reviews", (engine) => {
       { role: "clinician", method: "password", signer: { id: ids.counselor } },
     ]);
 
+    const listed = await call("participant", "GET", "/api/v1/me/treatment-plan/reviews");
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().reviews.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [ids.review, "awaiting_signatures"],
+    ]);
     const mine = await call("participant", "GET", `/api/v1/me/treatment-plan/reviews/${ids.review}`);
     expect(mine.statusCode).toBe(200);
     expect(mine.json().content.summary).toBe("Mood improving; stepping down to outpatient.");

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { participantSignSchema, staffSignSchema } from "../../core/treatment-plans/plan.schema";
-import { reviewDetailSchema } from "../../core/treatment-plans/plan-api.schema";
+import { reviewDetailSchema, reviewSummarySchema } from "../../core/treatment-plans/plan-api.schema";
 import { saveReviewSchema, startReviewSchema } from "../../core/treatment-plans/review.schema";
 import { errorResponses } from "../platform/openapi";
 import { actorOf, auditContextOf } from "../platform/route-access";
@@ -154,6 +154,25 @@ export const reviewsRoutes: FastifyPluginAsyncZod<{
         request.body,
         auditContextOf(request),
       ),
+  );
+
+  app.get(
+    "/me/treatment-plan/reviews",
+    {
+      schema: {
+        tags: ["treatment-plans"],
+        summary:
+          "The participant's own plan reviews awaiting their signature or signed, newest first (never a draft)",
+        response: {
+          200: z.object({ reviews: z.array(reviewSummarySchema) }),
+          ...errorResponses(401, 403),
+        },
+      },
+      config: { access: { kind: "signed-in" } },
+    },
+    async (request) => ({
+      reviews: await reviewSigning.myReviews(actorOf(request), auditContextOf(request)),
+    }),
   );
 
   app.get(
