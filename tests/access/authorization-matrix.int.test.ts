@@ -238,6 +238,7 @@ const EXPECTED: Record<string, Rule> = {
     "counselor",
     "prescriber",
   ),
+  "GET /api/v1/me/treatment-plan/reviews": only("participant"),
   "GET /api/v1/me/treatment-plan/reviews/:reviewId": only("participant"),
   "POST /api/v1/me/treatment-plan/reviews/:reviewId/signatures": only("participant"),
   // The plan worklist (clinical.view: the service narrows it to the caseload or the sites) and the
