@@ -66,7 +66,7 @@ export const treatmentPlansEn = {
   methods: {
     password: "password re-entered",
     totp: "authenticator code",
-    typed_name: "typed name “{{name}}”",
+    typed_name: "typed their name “{{name}}”",
   },
   reviewDue: {
     none: "No review scheduled",
@@ -133,7 +133,7 @@ export const treatmentPlansEn = {
     none: "No signatures yet.",
     entry: "{{role}}: {{name}}, {{when}}",
     device: "on {{device}}",
-    method: "by {{method}}",
+    method: "{{method}}",
   },
   history: {
     title: "Version history",

@@ -68,7 +68,7 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
   methods: {
     password: "contraseña reingresada",
     totp: "código del autenticador",
-    typed_name: "nombre escrito «{{name}}»",
+    typed_name: "escribió su nombre «{{name}}»",
   },
   reviewDue: {
     none: "Sin revisión programada",
@@ -135,7 +135,7 @@ export const treatmentPlansEs: typeof treatmentPlansEn = {
     none: "Todavía no hay firmas.",
     entry: "{{role}}: {{name}}, {{when}}",
     device: "en {{device}}",
-    method: "con {{method}}",
+    method: "{{method}}",
   },
   history: {
     title: "Historial de versiones",

@@ -169,7 +169,9 @@ describe("PlanPanel with a plan", () => {
     expect(current.getByText("Keeps a steady job")).toBeTruthy();
     expect(current.getByText(/“I want to stop drinking on weekends”/)).toBeTruthy();
     expect(
-      current.getByText(/Participant: Casey Rivers, .* typed name “Casey Rivers” · on Chrome on Android/),
+      current.getByText(
+        /Participant: Casey Rivers, .* typed their name “Casey Rivers” · on Chrome on Android/,
+      ),
     ).toBeTruthy();
     expect(current.getByRole("link", { name: P.downloadPdf }).getAttribute("href")).toBe(
       `/api/v1/treatment-plans/${PLAN}/versions/${SIGNED_VERSION}/pdf`,

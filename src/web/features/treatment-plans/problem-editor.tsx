@@ -154,7 +154,7 @@ function InterventionEditor({
           <IconTrash size={16} aria-hidden />
         </ActionIcon>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Select
           id={fieldId(`${path}.kind`)}
           label={t("editor.kind")}
