@@ -111,6 +111,29 @@ describe("PlanReviewsSection", () => {
     expect((screen.getByLabelText(S.summary, { exact: false }) as HTMLTextAreaElement).value).toBe("Theirs");
   });
 
+  it("keeps the review when the connection is lost and saves it when the browser is back online", async () => {
+    const api = fakeApiWith({
+      "GET /api/v1/sessions/current": sessionWith(["clinical.view", "clinical.write"]),
+      [`PUT ${REVIEW_PATH}`]: { body: aReview({ revision: 2, updatedAt: "2026-04-01T18:05:00.000Z" }) },
+    });
+    let online = false;
+    const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
+      if (!online && init?.method === "PUT") throw new TypeError("Failed to fetch");
+      return api(input, init);
+    });
+    vi.stubGlobal("fetch", fetchMock);
+    renderWithProviders(<PlanReviewsSection plan={aParticipantPlan({ openReview: aReview() })} />);
+    fireEvent.change(await screen.findByLabelText(S.summary, { exact: false }), {
+      target: { value: "Written on the train" },
+    });
+    expect(await screen.findByText(S.offline, {}, { timeout: 8000 })).toBeTruthy();
+    online = true;
+    window.dispatchEvent(new Event("online"));
+    await waitFor(() => expect(screen.getByText(/Saved at/)).toBeTruthy());
+    const puts = apiCalls(fetchMock).filter((c) => c.route.startsWith("PUT"));
+    expect(puts.at(-1)?.body).toMatchObject({ revision: 1, content: { summary: "Written on the train" } });
+  });
+
   it("lists past reviews with a PDF link for the signed ones", async () => {
     const { content: _c, ...signed } = aReview({ status: "signed", signedAt: "2026-04-02T15:00:00.000Z" });
     renderSection(aParticipantPlan({ reviews: [signed] }));

@@ -14,6 +14,9 @@ export type AutosaveState =
   | { kind: "failed" }
   | { kind: "conflict"; message: string };
 
+/** When the server could not be reached although the device is online, try again after this long. */
+const UNREACHABLE_RETRY_MS = 15_000;
+
 export const draftOf = (review: ReviewDetail): ReviewDraft => ({
   heldOn: review.heldOn,
   cosignerUserId: review.cosigner?.id ?? null,
@@ -23,7 +26,8 @@ export const draftOf = (review: ReviewDetail): ReviewDraft => ({
 /**
  * Autosave for a draft review: a save goes ~1.5 s after the last change, with the revision last read
  * (optimistic locking). One save at a time; changes made during a save are sent after it. Offline, the
- * draft stays in memory and is sent when the browser is back online. A 409 stops autosaving and keeps
+ * draft stays in memory and is sent when the browser is back online (or, when the server alone could
+ * not be reached, a little later). A 409 stops autosaving and keeps
  * the user's draft, so nothing typed is lost; `adopt` takes the version someone else saved.
  */
 export function useReviewAutosave(
@@ -39,13 +43,14 @@ export function useReviewAutosave(
   const inFlight = useRef<Promise<boolean> | null>(null);
   const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveRef = useRef(save);
   saveRef.current = save;
 
   const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
+    for (const pending of [timer, retryTimer]) {
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = null;
     }
     while (inFlight.current) await inFlight.current;
     if (stopped.current) return false;
@@ -64,8 +69,11 @@ export function useReviewAutosave(
         if (error instanceof ApiError && error.status === 409) {
           stopped.current = true;
           setState({ kind: "conflict", message: error.message });
-        } else if (error instanceof ApiError && error.status === 0) setState({ kind: "offline" });
-        else setState({ kind: "failed" });
+        } else if (error instanceof ApiError && error.status === 0) {
+          setState({ kind: "offline" });
+          // The device may say it is online while the server cannot be reached: no `online` event would come.
+          retryTimer.current = setTimeout(() => void flush(), UNREACHABLE_RETRY_MS);
+        } else setState({ kind: "failed" });
         return false;
       }
     })();
