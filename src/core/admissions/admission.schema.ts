@@ -124,10 +124,7 @@ export const admissionResultSchema = z.object({
       joinedOn: z.iso.date().nullable(),
       /** 1 for the first in line, when waitlisted. */
       waitlistPosition: z.number().int().nullable(),
-      /**
-       * What the program's rule on groups before a signed treatment plan says: why it is waitlisted
-       * though the track had room (`block`), or a warning (`warn`).
-       */
+      /** Why it is waitlisted though the track had room (the program schedules groups only after a signed plan). */
       note: z.string().optional(),
     })
     .nullable(),

@@ -13,7 +13,6 @@ import type { Queryable, Transaction } from "../db/connection";
 import {
   groupSchedulingRuleFor,
   PLAN_NOT_SIGNED_WAITLIST_NOTE,
-  PLAN_NOT_SIGNED_WARNING,
 } from "../treatment-plans/group-scheduling-rule";
 import * as store from "./enrollments.sql";
 
@@ -147,17 +146,16 @@ export async function placeAdmittedEpisode(
   status: "enrolled" | "waitlisted";
   joinedOn: string | null;
   waitlistPosition: number | null;
-  /** What the program's rule on a signed plan says: why the place waits, or a warning. */
+  /** Why the place is on the waitlist though the track has room (the program's rule on a signed plan). */
   note?: string;
 }> {
   const track = await store.lockTrack(tx, input.trackId);
   if (!track) invalid([{ path: "trackId", message: "Choose a track at this site." }]);
   const plan = planAdmissionJoin(trackFacts(track), input.admittedOn);
   if (plan.problem) invalid([plan.problem]);
-  // A new episode has no signed plan yet: under the program's `block` rule it waits for one; under
-  // `warn` it takes its place with a warning.
-  const rule = await groupSchedulingRuleFor(tx, input.episodeId);
-  const blocked = rule === "block";
+  // A new episode has no signed plan yet: under the program's `block` rule it waits for one. (Under
+  // `warn` it takes its place without a note: every admission precedes its plan.)
+  const blocked = (await groupSchedulingRuleFor(tx, input.episodeId)) === "block";
   const placed = blocked
     ? await waitlistInLockedTrack(tx, { ...input, track, at })
     : await placeInLockedTrack(tx, {
@@ -196,7 +194,6 @@ export async function placeAdmittedEpisode(
     joinedOn: placed.status === "enrolled" ? plan.joinOn : null,
     waitlistPosition: position,
     ...(blocked ? { note: PLAN_NOT_SIGNED_WAITLIST_NOTE } : {}),
-    ...(rule === "warn" ? { note: PLAN_NOT_SIGNED_WARNING } : {}),
   };
 }
 

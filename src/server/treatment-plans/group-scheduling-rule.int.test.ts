@@ -118,7 +118,7 @@ describeEachEngine("groups before a signed treatment plan", (engine) => {
     expect(placed.json().warnings).toEqual([expect.stringContaining("treatment plan is not signed")]);
   });
 
-  it("warn: the admission's placement takes its place and says the plan is not signed", async () => {
+  it("warn: the admission's placement takes its place with no note (every admission precedes its plan)", async () => {
     await ruleIs("warn");
     const { id } = await admitted("Admitted warned");
     const [episode] = await database.db
@@ -139,7 +139,12 @@ describeEachEngine("groups before a signed treatment plan", (engine) => {
         clock.now(),
       ),
     );
-    expect(placement).toMatchObject({ status: "enrolled", note: expect.stringContaining("not signed") });
+    expect(placement).toEqual({
+      trackId,
+      status: "enrolled",
+      joinedOn: "2026-10-19",
+      waitlistPosition: null,
+    });
   });
 
   it("allow: placed with no warning", async () => {
