@@ -107,9 +107,8 @@ export function buildPlanRows(
     signatures: [],
     triggers: [],
   };
-  const directorId = demoUuid(
-    `user/${DEMO_ACCOUNTS.find((a) => a.roles.includes("clinical_director"))!.email}`,
-  );
+  const directorEmail = DEMO_ACCOUNTS.find((a) => a.roles.includes("clinical_director"))!.email;
+  const directorId = program.users.find((u) => u.email === directorEmail)!.id!;
   const account = DEMO_ACCOUNTS.find((a) => a.kind === "participant")!;
   for (const { chosen, story } of stories) {
     const { participant, n, episode } = chosen;
