@@ -389,11 +389,14 @@ describe("a treatment plan, drafted, signed on a phone and printed", () => {
     await page.context().close();
   });
 
-  it("the participant reads the review on their phone and signs it", async () => {
+  it("the participant opens the review from their home on their phone, reads it and signs it", async () => {
     assert.ok(reviewId, "the counselor's journey opened a review");
     const { page, consoleErrors } = await openPage(PHONE);
     await signIn(page, "participant@demo.bridgeway.example", "/me");
-    await page.goto(`/me/plan/reviews/${reviewId}`);
+    const card = page.getByRole("region", { name: "My plan" });
+    await card.getByText("A review of your plan is ready for you to read and sign.").waitFor();
+    await card.getByRole("link", { name: "Read and sign the review" }).click();
+    await page.waitForURL(`**/me/plan/reviews/${reviewId}`);
     await page.getByRole("heading", { name: "Review of my plan", level: 1 }).waitFor();
     await page.getByText("Came to every group this month.").waitFor();
     await page.getByText("Steady progress; Casey wants to keep the plan as it is.").waitFor();

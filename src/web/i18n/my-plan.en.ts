@@ -11,6 +11,8 @@ export const myPlanEn = {
     unavailable: "Your plan could not be loaded right now.",
     open: "Open my plan",
     openToSign: "Read and sign my plan",
+    reviewAwaiting: "A review of your plan is ready for you to read and sign.",
+    openReview: "Read and sign the review",
   },
   page: {
     title: "My plan",
@@ -40,6 +42,12 @@ export const myPlanEn = {
     noSignatures: "No one has signed yet.",
     signedBy: "{{name}} ({{role}}) signed on {{time}}",
     needs: "Still needed: {{roles}}",
+    reviews: "Reviews of my plan",
+    reviewItem: "Review on {{date}}",
+    reviewAwaitingYou: "Waiting for your signature",
+    reviewWaitingOthers: "Waiting for your care team to sign",
+    reviewSigned: "Signed",
+    reviewsError: "Your reviews could not be loaded.",
   },
   measure: {
     instrument: "Your {{name}} score is {{comparator}} {{value}}",

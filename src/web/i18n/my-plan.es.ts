@@ -10,6 +10,8 @@ export const myPlanEs: typeof myPlanEn = {
     unavailable: "No se pudo cargar su plan en este momento.",
     open: "Abrir mi plan",
     openToSign: "Leer y firmar mi plan",
+    reviewAwaiting: "Una revisión de su plan está lista para que la lea y la firme.",
+    openReview: "Leer y firmar la revisión",
   },
   page: {
     title: "Mi plan",
@@ -39,6 +41,12 @@ export const myPlanEs: typeof myPlanEn = {
     noSignatures: "Nadie ha firmado todavía.",
     signedBy: "{{name}} ({{role}}) firmó el {{time}}",
     needs: "Falta la firma de: {{roles}}",
+    reviews: "Revisiones de mi plan",
+    reviewItem: "Revisión del {{date}}",
+    reviewAwaitingYou: "Esperando su firma",
+    reviewWaitingOthers: "Esperando la firma de su equipo de atención",
+    reviewSigned: "Firmada",
+    reviewsError: "No se pudieron cargar sus revisiones.",
   },
   measure: {
     instrument: "Su puntuación en el {{name}} es {{comparator}} {{value}}",

@@ -7,7 +7,15 @@ import { apiCalls } from "../../test-support/render-with-providers";
 import { participantApi, renderParticipantArea } from "../participant-area/participant-area-testing";
 import { ParticipantHomePage } from "../participant-area/participant-home-page";
 import { MyPlanPage } from "./my-plan-page";
-import { aVersion, PARTICIPANT_PERSON, setUpMyPlanDom, VERSION_ID } from "./my-plan-testing";
+import {
+  aReview,
+  aVersion,
+  COUNSELOR,
+  PARTICIPANT_PERSON,
+  REVIEW_ID,
+  setUpMyPlanDom,
+  VERSION_ID,
+} from "./my-plan-testing";
 
 const T = myPlanEn;
 
@@ -23,7 +31,9 @@ const awaiting = {
 };
 
 function renderMyPlan(routes: Parameters<typeof participantApi>[0], path = "/me/plan") {
-  const fetchMock = vi.fn(participantApi(routes));
+  const fetchMock = vi.fn(
+    participantApi({ "GET /api/v1/me/treatment-plan/reviews": { body: { reviews: [] } }, ...routes }),
+  );
   vi.stubGlobal("fetch", fetchMock);
   renderParticipantArea(path, [
     { path: "plan", element: <MyPlanPage /> },
@@ -159,5 +169,50 @@ describe("MyPlanPage", () => {
     const card = await screen.findByRole("region", { name: T.home.title });
     expect(await within(card).findByText(T.home.awaiting)).toBeTruthy();
     expect(within(card).getByRole("link", { name: T.home.openToSign }).getAttribute("href")).toBe("/me/plan");
+  });
+
+  it("points to a review awaiting the participant's signature from the home page and lists the reviews on My plan", async () => {
+    const { content: _content, ...summary } = aReview({
+      status: "awaiting_signatures",
+      heldOn: "2026-04-01",
+      signatures: [
+        {
+          role: "clinician",
+          signer: COUNSELOR,
+          method: "password",
+          typedName: null,
+          signedAt: "2026-04-01T17:00:00.000Z",
+          device: null,
+        },
+      ],
+    });
+    const signed = {
+      ...summary,
+      id: "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f",
+      status: "signed" as const,
+      heldOn: "2026-03-02",
+    };
+    const routes = {
+      "GET /api/v1/me/treatment-plan": {
+        body: {
+          plan: { ...awaiting.plan, version: aVersion({ status: "signed" }), awaitingMySignature: false },
+        },
+      },
+      "GET /api/v1/me/treatment-plan/reviews": { body: { reviews: [summary, signed] } },
+    };
+    renderMyPlan(routes, "/me");
+    const card = await screen.findByRole("region", { name: T.home.title });
+    expect(await within(card).findByText(T.home.reviewAwaiting)).toBeTruthy();
+    expect(within(card).getByRole("link", { name: T.home.openReview }).getAttribute("href")).toBe(
+      `/me/plan/reviews/${REVIEW_ID}`,
+    );
+    cleanup();
+    renderMyPlan(routes);
+    const list = await screen.findByRole("region", { name: T.page.reviews });
+    expect(within(list).getByRole("link", { name: "Review on April 1, 2026" }).getAttribute("href")).toBe(
+      `/me/plan/reviews/${REVIEW_ID}`,
+    );
+    expect(within(list).getByText(T.page.reviewAwaitingYou)).toBeTruthy();
+    expect(within(list).getByText(T.page.reviewSigned)).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { usePageTitle } from "../../app/use-page-title";
 import { LoadError } from "../admin/page-states";
 import { useMyPlan, useSignMyPlan } from "./api/my-plan";
 import { MyPlanReading, MySignatures } from "./my-plan-reading";
+import { MyPlanReviewsList } from "./my-plan-reviews-list";
 import { MyPlanSignForm } from "./my-plan-sign-form";
 import { formatLongDate } from "./my-plan-words";
 
@@ -76,6 +77,7 @@ export function MyPlanPage() {
               }}
             />
           )}
+          <MyPlanReviewsList />
         </Stack>
       )}
     </Stack>

@@ -33,10 +33,7 @@ export function useSignMyPlanReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signMyPlanReview,
-    // Not awaited: the page confirms the signature at once while the review is read again.
-    onSettled: (_, __, { reviewId }) => {
-      void queryClient.invalidateQueries({ queryKey: myPlanReviewQuery(reviewId).queryKey });
-      void queryClient.invalidateQueries({ queryKey: myPlanQuery().queryKey, exact: true });
-    },
+    // Not awaited: the page confirms the signature at once while the plan and its reviews are read again.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: myPlanQuery().queryKey }),
   });
 }
