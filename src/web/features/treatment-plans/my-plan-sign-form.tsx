@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Box, Button, Checkbox, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconCircleCheck, IconSignature } from "@tabler/icons-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -83,51 +83,53 @@ export function MyPlanSignForm({
   };
 
   return (
-    <Stack component="form" onSubmit={submit} noValidate gap="md" aria-labelledby={titleId}>
-      <Title order={2} id={titleId}>
-        {kind === "plan" ? t("sign.title") : t("sign.reviewTitle")}
-      </Title>
-      <Text>{kind === "plan" ? t("sign.intro") : t("sign.reviewIntro")}</Text>
-      <TextInput
-        ref={nameInput}
-        size="lg"
-        label={t("sign.name")}
-        description={t("sign.nameHint")}
-        autoComplete="name"
-        autoCapitalize="words"
-        spellCheck={false}
-        required
-        value={name}
-        onChange={(event) => {
-          setName(event.currentTarget.value);
-          setNameError(null);
-        }}
-        error={nameError}
-      />
-      <Checkbox
-        size="md"
-        label={kind === "plan" ? t("sign.agree") : t("sign.agreeReview")}
-        checked={agreed}
-        onChange={(event) => {
-          setAgreed(event.currentTarget.checked);
-          setAgreeError(null);
-        }}
-        error={agreeError}
-      />
-      {formError && (
-        <Alert color="red" variant="light" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <Button
-        type="submit"
-        size="lg"
-        fullWidth
-        loading={pending}
-        leftSection={<IconSignature size={20} aria-hidden />}
-      >
-        {t("sign.submit")}
-      </Button>
-    </Stack>
+    <Box component="form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <Stack gap="md">
+        <Title order={2} id={titleId}>
+          {kind === "plan" ? t("sign.title") : t("sign.reviewTitle")}
+        </Title>
+        <Text>{kind === "plan" ? t("sign.intro") : t("sign.reviewIntro")}</Text>
+        <TextInput
+          ref={nameInput}
+          size="lg"
+          label={t("sign.name")}
+          description={t("sign.nameHint")}
+          autoComplete="name"
+          autoCapitalize="words"
+          spellCheck={false}
+          required
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            setNameError(null);
+          }}
+          error={nameError}
+        />
+        <Checkbox
+          size="md"
+          label={kind === "plan" ? t("sign.agree") : t("sign.agreeReview")}
+          checked={agreed}
+          onChange={(event) => {
+            setAgreed(event.currentTarget.checked);
+            setAgreeError(null);
+          }}
+          error={agreeError}
+        />
+        {formError && (
+          <Alert color="red" variant="light" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Button
+          type="submit"
+          size="lg"
+          fullWidth
+          loading={pending}
+          leftSection={<IconSignature size={20} aria-hidden />}
+        >
+          {t("sign.submit")}
+        </Button>
+      </Stack>
+    </Box>
   );
 }
