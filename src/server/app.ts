@@ -310,10 +310,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const calendar = createCalendarService({ db, now });
   const linkedFamily = createLinkedFamilyService({ db });
   const calendarFeeds = createCalendarFeedsService({ db, now, keyring, baseUrl: deps.config.baseUrl });
-  const planPdfs = createPlanPdfService({ db, now });
   const planTemplates = createTemplateLibrary();
   const plans = createPlansService({ db, now, templates: planTemplates });
   const planSigning = createPlanSigning({ db, now, keyring });
+  const planPdfs = createPlanPdfService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -387,13 +387,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(calendarRoutes, { calendar });
       await api.register(calendarFeedsRoutes, { calendarFeeds });
       await api.register(linkedFamilyRoutes, { linkedFamily });
-      await api.register(planPdfRoutes, { planPdfs });
       await api.register(planSettingsRoutes, { planSettings });
       await api.register(reviewsRoutes, { reviews: planReviews, reviewSigning });
       await api.register(planWorklistRoutes, { planWorklist });
       await api.register(treatmentPlanTemplatesRoutes, { db, templates: planTemplates });
       await api.register(plansRoutes, { plans, signing: planSigning });
       await api.register(myPlanRoutes, { signing: planSigning });
+      await api.register(planPdfRoutes, { planPdfs });
     },
     { prefix: API_PREFIX },
   );
