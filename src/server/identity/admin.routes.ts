@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { permissionSchema } from "../../core/access/permissions";
 import {
   adminUserSchema,
   invitationCreatedSchema,
@@ -188,8 +189,10 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         tags: ["administration"],
-        summary: "Active staff of one of my sites (for care-team pickers and the calendar)",
+        summary:
+          "Active staff of one of my sites (for care-team pickers and the calendar); `permission` keeps those whose roles grant it (e.g. plans.cosign)",
         params: idParams,
+        querystring: z.object({ permission: permissionSchema.optional() }),
         response: {
           200: siteStaffListSchema,
           ...errorResponses(401, 403, 404),
@@ -199,7 +202,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       // staff view and booking, which everyone who sees the schedule uses.
       config: { access: { kind: "any-permission", permissions: ["care_team.manage", "schedule.view"] } },
     },
-    async (request) => admin.listSiteStaff(actorOf(request), request.params.id),
+    async (request) => admin.listSiteStaff(actorOf(request), request.params.id, request.query.permission),
   );
 
   app.get(

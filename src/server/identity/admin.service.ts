@@ -1,4 +1,10 @@
-import { PERMISSION_DESCRIPTIONS, PERMISSIONS, ROLE_NAMES, STAFF_ROLES } from "../../core/access/permissions";
+import {
+  PERMISSION_DESCRIPTIONS,
+  PERMISSIONS,
+  type Permission,
+  ROLE_NAMES,
+  STAFF_ROLES,
+} from "../../core/access/permissions";
 import type { SecuritySettings, SiteInput } from "../../core/identity/accounts.schema";
 import type { StaffRole } from "../../core/identity/identity.schema";
 import { DomainError } from "../../core/platform/errors";
@@ -87,9 +93,9 @@ export function createAdminService(deps: { db: Database; now: () => Date; policy
       return toSite(rows[0]!);
     },
 
-    async listSiteStaff(actor: Actor, siteId: string) {
+    async listSiteStaff(actor: Actor, siteId: string, permission?: Permission) {
       if (!actor.access.siteIds.includes(siteId)) throw new DomainError("NOT_FOUND", "No such site.");
-      const rows = await sites.listStaff(db, siteId);
+      const rows = await sites.listStaff(db, siteId, permission);
       return {
         staff: rows.map((r) => ({ id: r.id, displayName: r.display_name, roles: r.roles as StaffRole[] })),
       };

@@ -55,3 +55,48 @@ describeEachEngine("sites: the on-call line", (engine) => {
     expect(cleared.json().onCallPhone).toBe("");
   });
 });
+
+describeEachEngine("sites: staff who hold a permission", (engine) => {
+  let database: DatabaseHandle;
+  let app: FastifyInstance;
+  let cookie: string;
+  let siteId: string;
+  let directorId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    app = await buildTestApp(database, { now: testClock("2026-11-23T15:00:00Z").now });
+    const site = await givenSite(database.db, "Riverside");
+    siteId = site.id;
+    const counselor = await givenUser(database.db, { roles: ["counselor"], siteNames: [site.name] });
+    const director = await givenUser(database.db, { roles: ["clinical_director"], siteNames: [site.name] });
+    directorId = director.id;
+    await givenUser(database.db, { roles: ["front_desk"], siteNames: [site.name] });
+    cookie = (await signIn(app, counselor.email, counselor.password)).cookie;
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const staffAt = (query: string) =>
+    app.inject({
+      method: "GET",
+      url: `/api/v1/sites/${siteId}/staff${query}`,
+      headers: { ...appHeaders, cookie },
+    });
+
+  it("lists everyone at the site, or only those whose roles grant the permission asked for", async () => {
+    const all = await staffAt("");
+    expect(all.statusCode).toBe(200);
+    expect(all.json().staff).toHaveLength(3);
+
+    const cosigners = await staffAt("?permission=plans.cosign");
+    expect(cosigners.statusCode).toBe(200);
+    expect(cosigners.json().staff.map((s: { id: string }) => s.id)).toEqual([directorId]);
+
+    const unknown = await staffAt("?permission=plans.everything");
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0].path).toBe("querystring.permission");
+  });
+});

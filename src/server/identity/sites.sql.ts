@@ -71,13 +71,18 @@ export interface SiteStaffRow {
   roles: string[];
 }
 
-export async function listStaff(q: Queryable, siteId: string): Promise<SiteStaffRow[]> {
+/** Active staff at a site; with `permission`, only those whose roles grant it. */
+export async function listStaff(q: Queryable, siteId: string, permission?: string): Promise<SiteStaffRow[]> {
+  const granted = permission
+    ? sql`and exists (select 1 from user_roles r join role_permissions rp on rp.role = r.role
+                      where r.user_id = u.id and rp.permission = ${permission})`
+    : sql``;
   return queryRows<SiteStaffRow>(
     q,
     sql`select u.id, u.display_name,
           coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}') as roles
         from staff_sites ss join users u on u.id = ss.user_id
-        where ss.site_id = ${siteId} and u.disabled_at is null and u.kind = 'staff'
+        where ss.site_id = ${siteId} and u.disabled_at is null and u.kind = 'staff' ${granted}
         order by lower(u.display_name)`,
   );
 }

@@ -77,13 +77,13 @@ function useAvailableSources(participantId: string): ProblemSource[] {
   }, [suggestions.data]);
 }
 
-/** Supervisors who may co-sign: staff at the participant's site who are clinical directors (not oneself). */
+/** Supervisors who may co-sign: staff at the participant's site whose roles grant plans.cosign (not oneself). */
 function useCosignerOptions(record: ParticipantRecord, current: VersionDetail["cosigner"]) {
-  const staff = useSiteStaff(record.site.id);
+  const staff = useSiteStaff(record.site.id, true, "plans.cosign");
   const session = useCurrentSession();
   const me = session.data?.user.id;
   const options = (staff.data?.staff ?? [])
-    .filter((s) => s.roles.includes("clinical_director") && s.id !== me)
+    .filter((s) => s.id !== me)
     .map((s) => ({ value: s.id, label: s.displayName }));
   if (current && !options.some((o) => o.value === current.id))
     options.push({ value: current.id, label: current.displayName });
