@@ -117,14 +117,18 @@ export function registerDemo(program: Command): void {
             summary.checkIns +
             summary.assessments +
             summary.attendanceMarks +
-            summary.appointments;
+            summary.appointments +
+            summary.planVersions +
+            summary.planReviews;
           print(
             `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
               `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
               `${count(summary.checkIns)} check-ins, ${count(summary.assessments)} questionnaires ` +
               `(${count(summary.assessmentAlerts)} alerts on them), ${count(summary.attendanceMarks)} attendance marks, ` +
               `${count(summary.appointments)} individual and family sessions (${count(summary.attendanceAlerts)} ` +
-              `attendance alerts this week) (${count(Math.round(rows / seconds))} rows/s).`,
+              `attendance alerts this week), ${count(summary.plans)} treatment plans (${count(summary.planVersions)} ` +
+              `versions, ${count(summary.planReviews)} reviews, ${count(summary.overdueReviews)} overdue) ` +
+              `(${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {
           progress.stop();
