@@ -1270,3 +1270,40 @@ export const treatmentPlanReviewTriggers = pgTable(
     ),
   ],
 );
+
+/**
+ * A program's version of a curriculum module: a module of its own, or its edit of a shipped one (the
+ * file in content/curriculum is version 0). The latest version of a key is the one in use; earlier
+ * ones stay for the notes that cite them.
+ */
+export const curriculumModuleVersions = pgTable(
+  "curriculum_module_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    moduleKey: text("module_key").notNull(),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    archived: boolean("archived").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("curriculum_module_versions_key").on(t.moduleKey, t.version),
+    check("curriculum_module_versions_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+/** A group session planned with a module (one module per occurrence of a track's series). */
+export const trackOccurrenceModules = pgTable(
+  "track_occurrence_modules",
+  {
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id, { onDelete: "cascade" }),
+    occurrenceKey: text("occurrence_key").notNull(),
+    moduleKey: text("module_key").notNull(),
+    plannedBy: uuid("planned_by").references(() => users.id),
+    plannedAt: timestamp("planned_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trackId, t.occurrenceKey] })],
+);
