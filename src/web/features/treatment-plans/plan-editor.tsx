@@ -48,6 +48,7 @@ import { planTabPath } from "./plan-paths";
 import { ProblemEditor } from "./problem-editor";
 import { useRequestErrorText } from "./sign-modal";
 import { SigningChecklist } from "./signing-checklist";
+import { describeSigningIssue } from "./signing-issues";
 import { TextListEditor } from "./text-list-editor";
 import { useAutosave } from "./use-autosave";
 
@@ -163,7 +164,14 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
     if (start.restored) change(start.draft);
   }, [change, start]);
 
-  const missing = useMemo(() => validatePlanForSigning(draft.content, draft.startsOn), [draft]);
+  const missing = useMemo(
+    () =>
+      validatePlanForSigning(draft.content, draft.startsOn).map((issue) => ({
+        ...issue,
+        message: describeSigningIssue(issue, draft.content, draft.startsOn, t),
+      })),
+    [draft, t],
+  );
   const errors = useMemo(() => {
     const stillMissing = new Set(missing.map((m) => m.path));
     const fromFinalize = (finalizeErrors?.errors ?? []).filter(
