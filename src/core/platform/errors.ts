@@ -247,6 +247,24 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This review already has that signature.",
   },
+  CURRICULUM_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "Someone else saved a newer version of this module after you opened it. Your text is kept on this page; reload the module to see their changes, then apply yours.",
+  },
+  CURRICULUM_MODULE_EXISTS: {
+    kind: "conflict",
+    message: "The library already has a module with this key. Choose another key, or edit that module.",
+  },
+  CURRICULUM_MODULE_ARCHIVED: {
+    kind: "conflict",
+    message:
+      "This module is archived. Bring it back to the library before editing it or planning a session with it.",
+  },
+  CURRICULUM_SKILL_TAKEN: {
+    kind: "invalid",
+    message: "Another module of the library already teaches a skill with this key. Choose another key.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
