@@ -279,6 +279,7 @@ describe("PlanEditor signing readiness", () => {
       if (!described) throw new Error("No error on the target date");
       return described;
     });
-    expect(error.textContent).toBe(message);
+    // Said again from its path in the reader's language (here English), naming the problem by its title.
+    expect(error.textContent).toBe("Problem “Alcohol use”, objective 2: give a target date.");
   });
 });

@@ -174,11 +174,11 @@ export function PlanEditor({ record, version }: { record: ParticipantRecord; ver
   );
   const errors = useMemo(() => {
     const stillMissing = new Set(missing.map((m) => m.path));
-    const fromFinalize = (finalizeErrors?.errors ?? []).filter(
-      (e) => finalizeErrors?.draft === draft || stillMissing.has(e.path),
-    );
+    const fromFinalize = (finalizeErrors?.errors ?? [])
+      .filter((e) => finalizeErrors?.draft === draft || stillMissing.has(e.path))
+      .map((e) => ({ ...e, message: describeSigningIssue(e, draft.content, draft.startsOn, t) }));
     return errorsByPath([...saveErrors, ...fromFinalize]);
-  }, [saveErrors, finalizeErrors, missing, draft]);
+  }, [saveErrors, finalizeErrors, missing, draft, t]);
 
   const update = (next: EditorDraft) => {
     setDraft(next);

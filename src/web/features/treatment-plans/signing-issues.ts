@@ -35,9 +35,10 @@ export function describeSigningIssue(
       if (leaf === "statement" || leaf === "measure") return t(`editor.checks.${leaf}`, { problem: name, n });
       if (leaf === "targetOn") {
         const target = problem.objectives[Number(second)]?.targetOn ?? null;
-        return target === null
-          ? t("editor.checks.targetMissing", { problem: name, n })
-          : t("editor.checks.targetBeforeStart", { problem: name, n, date: startsOn });
+        if (target === null) return t("editor.checks.targetMissing", { problem: name, n });
+        if (target < startsOn)
+          return t("editor.checks.targetBeforeStart", { problem: name, n, date: startsOn });
+        return issue.message;
       }
     }
     if (field === "interventions") {
