@@ -29,23 +29,30 @@ export function useRequestErrorText() {
   };
 }
 
+/** What a staff member re-enters to sign: their password, or a current code from their authenticator app. */
+export type SignProof = { password: string } | { code: string };
+
 /**
- * Sign a version as the clinician or the supervisor: re-enter the password, or a 6-digit code from an
- * authenticator app. The server checks it (and counts failures toward the account lockout).
+ * The re-authentication form a plan version and a review are both signed with: the password again,
+ * or a 6-digit code (the server checks it and counts failures toward the account lockout). `sign`
+ * sends it; a refusal on the password or code lands on that field, anything else above the form.
  */
-export function SignModal({
-  participantId,
-  version,
-  role,
+export function StaffSignModal({
+  title,
+  intro,
+  successMessage,
+  pending,
+  sign,
   onClose,
 }: {
-  participantId: string;
-  version: VersionDetail;
-  role: StaffSignRole;
+  title: string;
+  intro: string | null;
+  successMessage: string;
+  pending: boolean;
+  sign: (proof: SignProof, callbacks: { onSuccess: () => void; onError: (error: unknown) => void }) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation("treatmentPlans");
-  const sign = useSignVersion();
   const requestErrorText = useRequestErrorText();
   const [method, setMethod] = useState<Method>("password");
   const [password, setPassword] = useState("");
@@ -57,42 +64,26 @@ export function SignModal({
     if (method === "password" && password === "") return setErrors({ password: t("sign.passwordRequired") });
     if (method === "code" && !/^\d{6}$/.test(code)) return setErrors({ code: t("sign.codeFormat") });
     setErrors({});
-    sign.mutate(
-      {
-        participantId,
-        planId: version.planId,
-        versionId: version.id,
-        signature: {
-          role,
-          revision: version.revision,
-          ...(method === "password" ? { password } : { code }),
-        },
+    sign(method === "password" ? { password } : { code }, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: successMessage });
+        onClose();
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "green", message: t("sign.signed") });
-          onClose();
-        },
-        onError: (error) => {
-          const onField = error instanceof ApiError ? error.fields.find((f) => f.path === method) : undefined;
-          const onOther = error instanceof ApiError ? error.fields.find((f) => f.path !== method) : undefined;
-          if (onField) setErrors({ [method]: onField.message });
-          else if (onOther) setErrors({ form: onOther.message });
-          else setErrors({ form: requestErrorText(error) });
-        },
+      onError: (error) => {
+        const onField = error instanceof ApiError ? error.fields.find((f) => f.path === method) : undefined;
+        const onOther = error instanceof ApiError ? error.fields.find((f) => f.path !== method) : undefined;
+        if (onField) setErrors({ [method]: onField.message });
+        else if (onOther) setErrors({ form: onOther.message });
+        else setErrors({ form: requestErrorText(error) });
       },
-    );
+    });
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t("sign.title", { number: version.number, role: t(`roles.${role}`) })}
-    >
+    <Modal opened onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate aria-label={t("sign.submit")}>
         <Stack>
-          <Text size="sm">{t("sign.intro")}</Text>
+          {intro && <Text size="sm">{intro}</Text>}
           {errors.form && (
             <Alert color="red" role="alert">
               {errors.form}
@@ -142,12 +133,48 @@ export function SignModal({
             <Button variant="default" onClick={onClose}>
               {t("actions.cancel")}
             </Button>
-            <Button type="submit" loading={sign.isPending}>
+            <Button type="submit" loading={pending}>
               {t("sign.submit")}
             </Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** Sign a plan version as the clinician or the supervisor. */
+export function SignModal({
+  participantId,
+  version,
+  role,
+  onClose,
+}: {
+  participantId: string;
+  version: VersionDetail;
+  role: StaffSignRole;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("treatmentPlans");
+  const sign = useSignVersion();
+  return (
+    <StaffSignModal
+      title={t("sign.title", { number: version.number, role: t(`roles.${role}`) })}
+      intro={t("sign.intro")}
+      successMessage={t("sign.signed")}
+      pending={sign.isPending}
+      sign={(proof, callbacks) =>
+        sign.mutate(
+          {
+            participantId,
+            planId: version.planId,
+            versionId: version.id,
+            signature: { role, revision: version.revision, ...proof },
+          },
+          callbacks,
+        )
+      }
+      onClose={onClose}
+    />
   );
 }
