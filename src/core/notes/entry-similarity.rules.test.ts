@@ -314,7 +314,36 @@ describe("entrySimilarity properties", () => {
     );
   });
 
-  it("is 1 for a text and itself", () => {
+  it("findClonedEntries flags a pair exactly when entrySimilarity says so", () => {
+    const words = (t: string) => normalizeEntryWords(t).length;
+    fc.assert(
+      fc.property(text, text, fc.double({ min: 0.5, max: 1, noNaN: true }), (a, b, threshold) => {
+        const findings = findClonedEntries({
+          entries: [
+            { participantId: "a", text: a },
+            { participantId: "b", text: b },
+          ],
+          previous: [],
+          threshold,
+        });
+        const similarity = entrySimilarity(a, b);
+        const identical =
+          words(a) > 0 && normalizeEntryWords(a).join(" ") === normalizeEntryWords(b).join(" ");
+        const near = Math.min(words(a), words(b)) >= MIN_WORDS_FOR_NEAR_MATCH && similarity >= threshold;
+        expect(findings.length).toBe(identical || near ? 2 : 0);
+      }),
+    );
+  });
+
+  it("is 1 for a text and itself, and only for texts that normalise to the same words", () => {
     fc.assert(fc.property(text, (a) => entrySimilarity(a, a) === 1));
+    fc.assert(
+      fc.property(text, text, (a, b) =>
+        entrySimilarity(a, b) === 1
+          ? normalizeEntryWords(a).join(" ") === normalizeEntryWords(b).join(" ")
+          : true,
+      ),
+    );
+    expect(entrySimilarity("yes yes yes yes yes yes", "yes yes yes yes yes yes yes")).toBeLessThan(1);
   });
 });
