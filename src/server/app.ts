@@ -43,6 +43,9 @@ import { signInSheetRoutes } from "./attendance/sign-in-sheet.routes";
 import { createSignInSheetService } from "./attendance/sign-in-sheet.service";
 import { auditRoutes } from "./audit/audit.routes";
 import type { Config } from "./config";
+import { curriculumRoutes } from "./curriculum/curriculum.routes";
+import { createCurriculumService } from "./curriculum/curriculum.service";
+import { loadShippedCurriculum } from "./curriculum/curriculum-library";
 import type { DatabaseHandle } from "./db/connection";
 import { refreshPlannerStatistics } from "./db/maintenance";
 import { accountsRoutes } from "./identity/accounts.routes";
@@ -281,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const attendance = createAttendanceService({ db, now, afterRecording: attendanceAlerts.afterRecording });
   const attendanceSettings = createAttendanceSettingsService({ db, now });
   const tracks = createTracksService({ db, now });
+  const curriculum = createCurriculumService({ db, now, shipped: loadShippedCurriculum(), tracks });
   const signInSheets = createSignInSheetService({ db, now });
   const rooms = createRoomsService({ db, now });
   const unavailability = createUnavailabilityService({ db, now });
@@ -379,6 +383,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(attendanceSettingsRoutes, { attendanceSettings });
       await api.register(overviewRoutes, { db, now });
       await api.register(tracksRoutes, { tracks });
+      await api.register(curriculumRoutes, { curriculum });
       await api.register(roomsRoutes, { rooms });
       await api.register(unavailabilityRoutes, { unavailability });
       await api.register(appointmentsRoutes, { appointments });

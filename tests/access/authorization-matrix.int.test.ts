@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/reliable-change-settings.schema";
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
+import { aModule } from "../../src/core/curriculum/curriculum.test-data";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
 import type { DatabaseHandle } from "../../src/server/db/connection";
@@ -12,6 +13,7 @@ import {
   admissionLeads,
   alerts,
   breakGlassGrants,
+  curriculumModuleVersions,
   trackExceptions,
   trackFacilitators,
 } from "../../src/server/db/schema";
@@ -137,6 +139,18 @@ const SCHEDULE_READERS: ActorName[] = [
   "front_desk",
 ];
 
+/** schedule.view or clinical.view: the curriculum library's readers. */
+const CURRICULUM_READERS: ActorName[] = [
+  "clinical_director",
+  "counselor",
+  "intake_coordinator",
+  "prescriber",
+  "front_desk",
+];
+
+/** The program's module the curriculum routes act on (version 1 stored by the fixture). */
+const MATRIX_MODULE = "matrix-module";
+
 /** The matrix track: Mondays 18:00–21:00, its facilitator the counselor, one holiday cancelled. */
 const MATRIX_TRACK = {
   pattern: { slots: [{ weekday: 1, start: "18:00", end: "21:00" }] },
@@ -159,6 +173,23 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/participants/:id/assessment-assignments/:assignmentId/cancel": clinicalWrite,
   // Treatment plan templates (clinical.view) and the problems a participant's record suggests.
   "GET /api/v1/treatment-plan-templates": only("clinical_director", "counselor", "prescriber"),
+  // The curriculum library: read with the schedule or clinical content; written with clinical.write;
+  // a track's session planned with schedule.manage at the track's site.
+  "GET /api/v1/curriculum/modules": only(...CURRICULUM_READERS),
+  "GET /api/v1/curriculum/skills": only(...CURRICULUM_READERS),
+  "GET /api/v1/curriculum/modules/:key": only(...CURRICULUM_READERS),
+  "POST /api/v1/curriculum/modules": only("clinical_director", "counselor", "prescriber"),
+  "PUT /api/v1/curriculum/modules/:key": only("clinical_director", "counselor", "prescriber"),
+  "POST /api/v1/curriculum/modules/:key/archive": only("clinical_director", "counselor", "prescriber"),
+  "POST /api/v1/curriculum/modules/:key/unarchive": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/tracks/:trackId/occurrences/:key/module": only(...SCHEDULE_READERS),
+  "PUT /api/v1/tracks/:trackId/occurrences/:key/module": only(
+    "clinical_director",
+    "counselor",
+    "intake_coordinator",
+    "front_desk",
+  ),
+  "GET /api/v1/tracks/:id/modules": only(...SCHEDULE_READERS),
   "GET /api/v1/participants/:id/treatment-plan/suggestions": clinicalView,
   // A plan version or review as a PDF (clinical.view; the service then decides on the plan's participant).
   "GET /api/v1/treatment-plans/:planId/versions/:versionId/pdf": only(
@@ -576,6 +607,9 @@ describeEachEngine("authorization matrix", (engine) => {
           select ${ids.attendanceTrack}, e.participant_id, e.id, 'waitlisted', '2026-10-01T12:00:00Z'
           from episodes e where e.participant_id = ${patients.caseload}`,
     );
+    await db
+      .insert(curriculumModuleVersions)
+      .values({ moduleKey: MATRIX_MODULE, version: 1, content: aModule(MATRIX_MODULE) });
     const enrollmentRows = await db.execute(
       sql`select id, participant_id, status, joined_on::text as joined_on from track_enrollments`,
     );
@@ -703,6 +737,7 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace("/occurrences/:key/", `/occurrences/${ATTENDANCE_OCCURRENCE}/`)
       .replace(":token.ics", `${ids.feedToken}.ics`)
       .replace(":token", "A".repeat(43))
+      .replace("/curriculum/modules/:key", `/curriculum/modules/${MATRIX_MODULE}`)
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID())
       .replace(":planId", ids.plan!)
@@ -804,6 +839,9 @@ describeEachEngine("authorization matrix", (engine) => {
       },
       // The track as it is, so an allowed call changes nothing the other cells rely on.
       "PUT /api/v1/tracks/:id": { ...MATRIX_TRACK, facilitatorIds: [ids.counselor] },
+      "POST /api/v1/curriculum/modules": { module: aModule(`matrix-new-${n}`) },
+      "PUT /api/v1/curriculum/modules/:key": { baseVersion: 1, module: aModule(MATRIX_MODULE) },
+      "PUT /api/v1/tracks/:trackId/occurrences/:key/module": { moduleKey: MATRIX_MODULE },
       "POST /api/v1/participants/:id/enrollments": { trackId: ids.track, joinOn: "2026-11-20" },
       "POST /api/v1/participants/:id/enrollments/move": { trackId: ids.track, on: "2026-11-20" },
       "POST /api/v1/enrollments/:id/exit": { on: "2026-11-20", reason: "Started an evening job" },
@@ -878,6 +916,7 @@ describeEachEngine("authorization matrix", (engine) => {
     const queries: Record<string, string> = {
       "GET /api/v1/calendar": `?view=site&siteId=${ids.siteA}&from=2026-02-02&to=2026-02-08`,
       "GET /api/v1/treatment-plan-templates": "?language=es",
+      "GET /api/v1/tracks/:id/modules": "?from=2026-02-01&to=2026-02-28",
     };
     return {
       method: route.method as "GET",
@@ -977,6 +1016,15 @@ describeEachEngine("authorization matrix", (engine) => {
     }
     if (key === "POST /api/v1/treatment-plans/:planId/revisions") {
       await db.execute(sql`delete from treatment_plan_versions where plan_id = ${ids.plan} and number > 1`);
+    }
+    if (key.startsWith("POST /api/v1/curriculum/") || key.startsWith("PUT /api/v1/curriculum/")) {
+      await db.execute(
+        sql`delete from curriculum_module_versions where module_key <> ${MATRIX_MODULE} or version > 1`,
+      );
+      await db.execute(sql`update curriculum_module_versions set archived = false`);
+    }
+    if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/module") {
+      await db.execute(sql`delete from track_occurrence_modules`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

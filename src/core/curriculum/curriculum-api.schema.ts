@@ -109,7 +109,7 @@ export type SkillsCatalog = z.infer<typeof skillsCatalogSchema>;
 /** A track's session planned with a module. */
 export const occurrenceModuleParamsSchema = z.object({
   trackId: z.uuid("This is not a valid track id."),
-  occurrenceKey: z
+  key: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "This is not a session key (like 2026-11-23T18:00)."),
 });
