@@ -7,14 +7,14 @@ import { type ClonedEntryFinding, clonedEntryThresholdSchema } from "./entry-sim
  * clinician may still sign, but sees what an auditor would see. Pure: texts in, findings out.
  *
  * How two entries are compared
- * 1. Normalise. Lower case; accents dropped ("ansiedad" = "ansiédad", so a Spanish entry typed with
+ * 1. Normalise. Lower case; accents dropped ("recaída" = "recaida", so a Spanish entry typed with
  *    or without accents is one text); punctuation and spacing ignored (only the words count);
  *    every run of digits becomes `#` ("attended 3 of 4" = "attended 4 of 4": a template with a
  *    figure changed is still a template); apostrophes vanish ("didn't" = "didnt").
  * 2. Set names aside. The participants' names (the caller passes them, first and last and any
- *    preferred name, for everyone in the check) become one placeholder in every entry, and so do titles (Mr, Ms, Sr, Sra…): "Maria shared
- *    her triggers" written for Maria and "John shared his triggers" written for John are one
- *    template. Third-person pronouns (he/she/they, him/her/them, his/their…, él/ella/ellos/ellas)
+ *    preferred name, for everyone in the check) become one placeholder in every entry, and so do
+ *    titles (Mr, Ms, Sr, Sra…): "Maria shared her triggers" written for Maria and "John shared his
+ *    triggers" written for John are one template, and so is Maria's entry pasted whole into John's. Third-person pronouns (he/she/they, him/her/them, his/their…, él/ella/ellos/ellas)
  *    become one placeholder too, for the same reason. Pronouns are matched before accents are
  *    dropped, so the Spanish article "el" is not taken for "él". A name that is also a word
  *    ("Hope", "Dolores") is set aside wherever it appears, as the word too; both texts lose it alike,
@@ -30,7 +30,7 @@ import { type ClonedEntryFinding, clonedEntryThresholdSchema } from "./entry-sim
  *      characters still agree at almost 0.9.
  *    The similarity is a blend: all characters at 5 words, all word shingles from 40 words, linear
  *    in between (the shorter entry's word count decides). Both measures and the blend are
- *    symmetric, lie in [0, 1], and give 1 to equal texts.
+ *    symmetric and lie in [0, 1]; the similarity is 1 for equal texts and only for them.
  * 4. Decide. Entries equal after steps 1–2 are flagged as identical, however short. Entries of
  *    fewer than 5 words on either side are compared for identity only: "Attended, engaged." twice is
  *    a clone, but "Attended, engaged." next to "Attended, quiet." is not worth a flag — short
@@ -291,7 +291,9 @@ export function findClonedEntries(input: ClonedEntryCheckInput): ClonedEntryFind
     .map((entry, order) => ({ ...entry, order, prepared: prepare(entry.text, names, vocabulary) }))
     .filter((entry) => entry.prepared.wordCount > 0);
   const previousByParticipant = new Map<string, { noteId: string; prepared: Prepared }[]>();
+  const inThisNote = new Set(current.map((entry) => entry.participantId));
   for (const entry of input.previous) {
+    if (!inThisNote.has(entry.participantId)) continue;
     const prepared = prepare(entry.text, names, vocabulary);
     if (prepared.wordCount === 0) continue;
     const list = previousByParticipant.get(entry.participantId) ?? [];
