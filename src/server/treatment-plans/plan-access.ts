@@ -40,6 +40,7 @@ export async function authorizeOnParticipant(
     },
     at,
   );
+  if (decision.breakGlass) throw new DomainError("ACCESS_BREAK_GLASS_AVAILABLE");
   if (actor.user.kind === "staff" && actor.access.siteIds.includes(facts.siteId)) {
     throw new DomainError("AUTH_FORBIDDEN");
   }
