@@ -5,6 +5,7 @@ import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { alertsRoutes } from "../features/alerts/alerts-routes";
 import { DuePage } from "../features/assessments/due-page";
 import { calendarRoutes } from "../features/calendar/calendar-routes";
+import { curriculumRoutes } from "../features/curriculum/curriculum-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: "alerts", children: alertsRoutes },
       { path: "measures-due", element: <DuePage /> },
       { path: "treatment-plans", element: <WorklistPage /> },
+      { path: "curriculum", children: curriculumRoutes },
       { path: "groups", children: groupsRoutes },
       { path: "calendar", children: calendarRoutes },
       { path: "admin", children: adminRoutes },

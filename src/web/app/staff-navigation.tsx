@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconBellCog,
   IconBellRinging,
+  IconBook,
   IconBuilding,
   IconCalendarEvent,
   IconCalendarShare,
@@ -179,6 +180,14 @@ const TREATMENT_PLANS: Item = {
   icon: <IconClipboardList {...ICON} />,
 };
 
+/** The curriculum library: read with the schedule or clinical content. */
+const CURRICULUM: Item = {
+  to: "/staff/curriculum",
+  label: "nav.curriculum",
+  permission: ["schedule.view", "clinical.view"],
+  icon: <IconBook {...ICON} />,
+};
+
 function isWithin(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -247,6 +256,9 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
           active={isWithin(pathname, TREATMENT_PLANS.to)}
           onNavigate={onNavigate}
         />
+      )}
+      {allowed(CURRICULUM) && (
+        <NavItem {...CURRICULUM} active={isWithin(pathname, CURRICULUM.to)} onNavigate={onNavigate} />
       )}
       {allowed(ALERTS) && <AlertsNavItem active={isWithin(pathname, ALERTS.to)} onNavigate={onNavigate} />}
       {administration.length > 0 && (

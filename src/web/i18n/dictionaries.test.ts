@@ -5,6 +5,8 @@ import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
+import { curriculumEn } from "./curriculum.en";
+import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
 import { es } from "./es";
 import { initialLanguage } from "./index";
@@ -51,6 +53,10 @@ describe("dictionaries", () => {
 
   it("the participant-schedule namespace has the same keys in Spanish", () => {
     expect(keys(participantScheduleEs).sort()).toEqual(keys(participantScheduleEn).sort());
+  });
+
+  it("the curriculum namespace has the same keys in Spanish", () => {
+    expect(keys(curriculumEs).sort()).toEqual(keys(curriculumEn).sort());
   });
 
   it("the calendar namespace has the same keys in Spanish", () => {

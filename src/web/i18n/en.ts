@@ -138,6 +138,7 @@ export const en = {
     attendance: "Attendance",
     notes: "Notes",
     treatmentPlans: "Treatment plans",
+    curriculum: "Curriculum",
     assessments: "Assessments",
     alerts: "Alerts",
     messages: "Messages",

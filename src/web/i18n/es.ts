@@ -140,6 +140,7 @@ export const es: Dictionary = {
     attendance: "Asistencia",
     notes: "Notas",
     treatmentPlans: "Planes de tratamiento",
+    curriculum: "Currículo",
     assessments: "Evaluaciones",
     alerts: "Alertas",
     messages: "Mensajes",

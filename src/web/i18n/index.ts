@@ -6,6 +6,8 @@ import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
+import { curriculumEn } from "./curriculum.en";
+import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
 import { es } from "./es";
 import { intakeEn } from "./intake.en";
@@ -49,6 +51,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlans: treatmentPlansEn,
         treatmentPlansAdmin: treatmentPlansAdminEn,
         myPlan: myPlanEn,
+        curriculum: curriculumEn,
       },
       es: {
         translation: es,
@@ -61,6 +64,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlans: treatmentPlansEs,
         treatmentPlansAdmin: treatmentPlansAdminEs,
         myPlan: myPlanEs,
+        curriculum: curriculumEs,
       },
     },
     lng: language,
