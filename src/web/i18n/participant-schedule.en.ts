@@ -147,6 +147,7 @@ export const participantScheduleEn = {
     moveSubmit: "Move",
     addToWaitlist: "Add to the waitlist",
     placed: "{{name}} is in {{track}}.",
+    warningTitle: "Placed before the treatment plan is signed",
     moved: "{{name}} moved to {{track}}.",
     waitlisted: "{{name}} is on the waitlist for {{track}}, number {{position}} in line.",
   },
@@ -345,6 +346,8 @@ export const participantScheduleEn = {
     closed: "This place has already ended. Reload to see the latest.",
     notWaitlisted: "They are no longer on the waitlist. Reload to see the latest.",
     notFound: "Not found. It may have changed meanwhile: reload.",
+    planNotSigned:
+      "This program schedules groups only after the treatment plan is signed. Sign the plan first, or place the participant on the waitlist.",
     forbidden: "You may see this schedule but not change it.",
     network: "Bridgeway could not be reached. Check the connection and try again.",
     generic: "That did not work. Try again.",

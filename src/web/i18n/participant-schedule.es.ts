@@ -146,6 +146,7 @@ export const participantScheduleEs: typeof participantScheduleEn = {
     moveSubmit: "Cambiar",
     addToWaitlist: "Añadir a la lista de espera",
     placed: "{{name}} tiene plaza en {{track}}.",
+    warningTitle: "Plaza asignada antes de firmar el plan de tratamiento",
     moved: "{{name}} pasó a {{track}}.",
     waitlisted: "{{name}} está en la lista de espera de {{track}}, número {{position}}.",
   },
@@ -345,6 +346,8 @@ export const participantScheduleEs: typeof participantScheduleEn = {
     closed: "Esta plaza ya terminó. Recargue para ver lo último.",
     notWaitlisted: "Ya no está en la lista de espera. Recargue para ver lo último.",
     notFound: "No se encontró. Puede que haya cambiado: recargue.",
+    planNotSigned:
+      "Este programa asigna grupos solo después de firmar el plan de tratamiento. Firme primero el plan o ponga a la persona en la lista de espera.",
     forbidden: "Puede ver este horario, pero no cambiarlo.",
     network: "No se pudo conectar con Bridgeway. Revise la conexión e inténtelo de nuevo.",
     generic: "No funcionó. Inténtelo de nuevo.",

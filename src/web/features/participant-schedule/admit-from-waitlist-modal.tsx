@@ -34,7 +34,14 @@ export function AdmitFromWaitlistModal({
     admit.mutate(
       { enrollmentId, input: { joinOn } },
       {
-        onSuccess: () => {
+        onSuccess: (placed) => {
+          if (placed.warnings.length > 0) {
+            notifications.show({
+              color: "yellow",
+              title: t("placement.warningTitle"),
+              message: placed.warnings.join(" "),
+            });
+          }
           notifications.show({ color: "green", message: t("admit.done", { name, track }) });
           onClose();
         },

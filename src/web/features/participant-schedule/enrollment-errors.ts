@@ -17,6 +17,7 @@ const CODE_KEYS: Record<string, string> = {
   ENROLLMENT_CLOSED: "errors.closed",
   ENROLLMENT_NOT_WAITLISTED: "errors.notWaitlisted",
   NOT_FOUND: "errors.notFound",
+  TREATMENT_PLAN_NOT_SIGNED: "errors.planNotSigned",
 };
 
 export function enrollmentFailureOf(error: unknown, fields: readonly string[]): EnrollmentFailure {

@@ -86,7 +86,19 @@ export function PlaceInTrackModal({
         setErrors({ trackId: failure.fields.trackId, on: failure.fields.joinOn ?? failure.fields.on });
       else setErrors({ form: t(failure.key) });
     };
-    const onSuccess = (status: "enrolled" | "waitlisted" | "exited", position: number | null) => {
+    const onSuccess = (
+      status: "enrolled" | "waitlisted" | "exited",
+      position: number | null,
+      warnings: readonly string[] = [],
+    ) => {
+      // The program's rule on groups before a signed plan, when set to warn: placed, and told so.
+      if (warnings.length > 0) {
+        notifications.show({
+          color: "yellow",
+          title: t("placement.warningTitle"),
+          message: warnings.join(" "),
+        });
+      }
       notifications.show({
         color: "green",
         message:
@@ -101,7 +113,7 @@ export function PlaceInTrackModal({
     if (mode === "place") {
       place.mutate(
         { participantId, input: { trackId: trackId!, joinOn: on, waitlistIfFull: full } },
-        { onSuccess: (e) => onSuccess(e.status, e.waitlistPosition), onError },
+        { onSuccess: (e) => onSuccess(e.status, e.waitlistPosition, e.warnings), onError },
       );
     } else {
       move.mutate(

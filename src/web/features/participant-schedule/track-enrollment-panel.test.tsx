@@ -108,7 +108,7 @@ describe("TrackEnrollmentPanel", () => {
                 },
               },
             }
-          : { body: anEnrollment({ id: SAM_WAITING, joinedOn: "2026-03-20" }) },
+          : { body: { ...anEnrollment({ id: SAM_WAITING, joinedOn: "2026-03-20" }), warnings: [] } },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Admit Sam Ortega from the waitlist" }));
     const dialog = within(

@@ -139,6 +139,43 @@ describe("TrackPlacementSection", () => {
     expect(await screen.findByText("Casey Rivers is in Adult evening.")).toBeTruthy();
   });
 
+  it("places the participant and passes on the program's warning about an unsigned treatment plan", async () => {
+    const warning =
+      "The treatment plan is not signed yet; this program asks for a signed plan before groups.";
+    renderSection([], {
+      [`POST ${ENROLLMENTS}`]: { status: 201, body: { ...anEnrollment(), warnings: [warning] } },
+    });
+    const dialog = await openPlace();
+    const select = dialog.getByRole("combobox", { name: P.track });
+    fireEvent.click(select);
+    fireEvent.keyDown(select, { key: "ArrowDown" });
+    const listbox = await waitFor(() => document.getElementById(select.getAttribute("aria-controls") ?? "")!);
+    fireEvent.click(within(listbox).getAllByRole("option", { hidden: true })[0]!);
+    fireEvent.change(dialog.getByLabelText(new RegExp(`^${P.joinOn}`)), { target: { value: "2026-03-16" } });
+    fireEvent.click(dialog.getByRole("button", { name: P.placeSubmit }));
+    expect(await screen.findByText(warning)).toBeTruthy();
+    expect(screen.getByText(P.warningTitle)).toBeTruthy();
+    expect(await screen.findByText("Casey Rivers is in Adult evening.")).toBeTruthy();
+  });
+
+  it("says why a program that requires a signed plan first refuses the place", async () => {
+    renderSection([], {
+      [`POST ${ENROLLMENTS}`]: {
+        status: 409,
+        body: { error: { code: "TREATMENT_PLAN_NOT_SIGNED", message: "Sign the plan first." } },
+      },
+    });
+    const dialog = await openPlace();
+    const select = dialog.getByRole("combobox", { name: P.track });
+    fireEvent.click(select);
+    fireEvent.keyDown(select, { key: "ArrowDown" });
+    const listbox = await waitFor(() => document.getElementById(select.getAttribute("aria-controls") ?? "")!);
+    fireEvent.click(within(listbox).getAllByRole("option", { hidden: true })[0]!);
+    fireEvent.change(dialog.getByLabelText(new RegExp(`^${P.joinOn}`)), { target: { value: "2026-03-16" } });
+    fireEvent.click(dialog.getByRole("button", { name: P.placeSubmit }));
+    expect(await dialog.findByText(participantScheduleEn.errors.planNotSigned)).toBeTruthy();
+  });
+
   it("explains a full track and offers its waitlist instead", async () => {
     const fetchMock = renderSection([], {
       [`POST ${ENROLLMENTS}`]: {

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { AdmitFromWaitlist, Enrollment } from "../../../../core/schedule/enrollment.schema";
+import type { AdmitFromWaitlist, PlacedEnrollment } from "../../../../core/schedule/enrollment.schema";
 import { apiRequest } from "../../../app/api-client";
 import { useRefreshPlacement } from "./refresh-placement";
 
@@ -10,7 +10,7 @@ export const admitFromWaitlist = ({
   enrollmentId: string;
   input: AdmitFromWaitlist;
 }) =>
-  apiRequest<Enrollment>(
+  apiRequest<PlacedEnrollment>(
     "POST",
     `/api/v1/enrollments/${encodeURIComponent(enrollmentId)}/admit-from-waitlist`,
     input,

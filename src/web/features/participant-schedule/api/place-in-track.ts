@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { Enrollment, EnrollmentPlacement } from "../../../../core/schedule/enrollment.schema";
+import type { EnrollmentPlacement, PlacedEnrollment } from "../../../../core/schedule/enrollment.schema";
 import { apiRequest } from "../../../app/api-client";
 import { useRefreshPlacement } from "./refresh-placement";
 
@@ -10,7 +10,7 @@ export const placeInTrack = ({
   participantId: string;
   input: EnrollmentPlacement;
 }) =>
-  apiRequest<Enrollment>(
+  apiRequest<PlacedEnrollment>(
     "POST",
     `/api/v1/participants/${encodeURIComponent(participantId)}/enrollments`,
     input,
