@@ -311,6 +311,9 @@ export const intakeEn = {
     admittedTitle: "Admitted",
     openRecord: "Open their record",
     readmitted: "{{name}} was readmitted; a new episode of care is open.",
+    waitlistedTitle: "On the track's waitlist",
+    waitlisted:
+      "The participant is number {{position}} on the track's waitlist; the Schedule tab admits them when a place is free.",
     readmitTitle: "Readmission",
     readmitBody:
       "Admitting {{name}} again: a new episode of care opens on their record and earlier episodes are kept. Their details are updated from this form.",

@@ -316,6 +316,9 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     admittedTitle: "Admitido",
     openRecord: "Abrir su expediente",
     readmitted: "Se readmitió a {{name}}; hay un nuevo episodio de atención abierto.",
+    waitlistedTitle: "En la lista de espera del grupo",
+    waitlisted:
+      "La persona es la número {{position}} en la lista de espera del grupo; desde la pestaña Horario se le da plaza cuando haya lugar.",
     readmitTitle: "Readmisión",
     readmitBody:
       "Va a admitir de nuevo a {{name}}: se abre un nuevo episodio de atención en su expediente y se conservan los episodios anteriores. Sus datos se actualizan con este formulario.",

@@ -151,6 +151,31 @@ describe("Admission form", () => {
     });
     expect(await screen.findByText("Participant record")).toBeTruthy();
   });
+  it("says when the admission put the participant on the track's waitlist, and why", async () => {
+    const note = "This program schedules groups only after the treatment plan is signed.";
+    renderAdmission(() => ({
+      status: 201,
+      body: {
+        participantId: PARTICIPANT,
+        episodeId: PARTICIPANT,
+        trackPlacement: {
+          trackId: PARTICIPANT,
+          status: "waitlisted",
+          joinedOn: null,
+          waitlistPosition: 2,
+          note,
+        },
+      },
+    }));
+    await fillPerson();
+    await addCode("alc", "F10.20");
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await screen.findByText(intakeEn.admission.waitlistedTitle)).toBeTruthy();
+    expect(
+      screen.getByText(`${intakeEn.admission.waitlisted.replace("{{position}}", "2")} ${note}`),
+    ).toBeTruthy();
+  });
+
   it("offers readmission for someone discharged earlier and a link for someone in the program now", async () => {
     const EARLIER = "0b6c7a3e-6f1d-4c1a-9a51-2f0d7e1c9a10";
     const CURRENT = "7d1e2f3a-4b5c-4d6e-8f70-819a2b3c4d5e";

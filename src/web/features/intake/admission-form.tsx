@@ -216,6 +216,19 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
                 name: `${values.legalGivenName} ${values.legalFamilyName}`.trim(),
               }),
             });
+            const placement = result.trackPlacement;
+            if (placement?.status === "waitlisted") {
+              notifications.show({
+                color: "yellow",
+                title: t("admission.waitlistedTitle"),
+                message: [
+                  t("admission.waitlisted", { position: placement.waitlistPosition ?? 1 }),
+                  placement.note ?? "",
+                ]
+                  .join(" ")
+                  .trim(),
+              });
+            }
             void navigate(`/staff/participants/${result.participantId}`);
           },
           (error: unknown) => {
