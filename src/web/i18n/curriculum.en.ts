@@ -122,4 +122,10 @@ export const curriculumEn = {
     reload: "Load the newer version",
     saveFailed: "This could not be saved. Try again.",
   },
+  session: {
+    title: "Module for this session",
+    choose: "Choose a module",
+    none: "No module planned",
+    open: "Open “{{title}}”",
+  },
 };

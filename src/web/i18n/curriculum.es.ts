@@ -126,4 +126,10 @@ export const curriculumEs: Dictionary<typeof curriculumEn> = {
     reload: "Cargar la versión más nueva",
     saveFailed: "No se pudo guardar. Intente de nuevo.",
   },
+  session: {
+    title: "Módulo de esta sesión",
+    choose: "Elegir un módulo",
+    none: "Ningún módulo planificado",
+    open: "Abrir «{{title}}»",
+  },
 };
