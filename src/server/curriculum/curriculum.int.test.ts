@@ -28,6 +28,9 @@ const shippedKeysNow = () =>
         .map((n) => n.slice(0, -5))
     : [];
 
+/** Two shipped modules to edit and archive, when the library ships any (it does once content lands). */
+const [shippedToEdit, shippedToArchive] = shippedKeysNow().sort();
+
 describeEachEngine("curriculum library: versions, conflicts, archive, planning sessions", (engine) => {
   let database: DatabaseHandle;
   let app: FastifyInstance;
@@ -322,4 +325,61 @@ describeEachEngine("curriculum library: versions, conflicts, archive, planning s
     });
     expect(new Set(skills.map((s) => s.key)).size).toBe(skills.length);
   });
+
+  it.skipIf(!shippedToArchive)(
+    "an edit of a shipped module becomes the version in use; the shipped text stays as version 0",
+    async () => {
+      const key = shippedToEdit!;
+      const shipped = (await get(`/api/v1/curriculum/modules/${key}`)).json();
+      expect(shipped).toMatchObject({
+        key,
+        version: 0,
+        latestVersion: 0,
+        source: "shipped",
+        archived: false,
+      });
+      const edited = {
+        ...shipped.module,
+        summary: { en: "Our program's own summary.", es: "El resumen propio del programa." },
+      };
+      const saved = await send("PUT", `/api/v1/curriculum/modules/${key}`, {
+        baseVersion: 0,
+        module: edited,
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({ version: 1, latestVersion: 1, source: "program" });
+      expect(
+        saved.json().versions.map((v: { version: number; source: string }) => [v.version, v.source]),
+      ).toEqual([
+        [1, "program"],
+        [0, "shipped"],
+      ]);
+      const listed = (await get("/api/v1/curriculum/modules"))
+        .json()
+        .modules.find((m: { key: string }) => m.key === key);
+      expect(listed).toMatchObject({ summary: "Our program's own summary.", version: 1, source: "program" });
+      const original = await get(`/api/v1/curriculum/modules/${key}?version=0`);
+      expect(original.json().module.summary).toEqual(shipped.module.summary);
+      const stale = await send("PUT", `/api/v1/curriculum/modules/${key}`, {
+        baseVersion: 0,
+        module: edited,
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.message).toContain("You saved version 1");
+    },
+  );
+
+  it.skipIf(!shippedToArchive)(
+    "archiving a shipped module the program never edited keeps its text as the program's archived version",
+    async () => {
+      const key = shippedToArchive!;
+      const archived = await send("POST", `/api/v1/curriculum/modules/${key}/archive`);
+      expect(archived.json()).toMatchObject({ version: 1, latestVersion: 1, archived: true });
+      const shipped = (await get(`/api/v1/curriculum/modules/${key}?version=0`)).json();
+      expect(archived.json().module).toEqual(shipped.module);
+      const listed = (await get("/api/v1/curriculum/modules")).json().modules as { key: string }[];
+      expect(listed.map((m) => m.key)).not.toContain(key);
+      expect((await send("POST", `/api/v1/curriculum/modules/${key}/unarchive`)).json().archived).toBe(false);
+    },
+  );
 });
