@@ -24,6 +24,7 @@ import { createAlertsService } from "../alerts/alerts.service";
 import * as schedule from "../assessments/measurement-schedule.sql";
 import { createAttendanceAlertsService } from "../attendance/attendance-alerts.service";
 import { verifyAuditChain } from "../audit/audit.service";
+import { loadShippedCurriculum } from "../curriculum/curriculum-library";
 import { type DatabaseHandle, queryRows } from "../db/connection";
 import { assertNoConflicts } from "../schedule/appointment-conflicts";
 import { DemoRefusedError, ensureDemoProgram, generateDemo } from "./demo.service";
@@ -211,6 +212,46 @@ describeEachEngine("demo program", (engine) => {
     );
     expect(enrollments.episodes).toBeGreaterThan(0);
     expect(enrollments).toEqual({ episodes: enrollments.episodes, single: enrollments.episodes, wrong: 0 });
+  });
+
+  it("plans the tracks' sessions with the shipped curriculum modules that suit each track, holidays left unplanned", async () => {
+    const summary = await generateDemo(database, { seed: 3, scale: "small", now: NOW });
+    const planned = await queryRows<{
+      track: string;
+      occurrence_key: string;
+      module_key: string;
+      cancelled: boolean;
+    }>(
+      database.db,
+      sql`select t.name as track, m.occurrence_key, m.module_key,
+            exists (select 1 from track_exceptions x where x.track_id = m.track_id
+                      and x.occurrence_key = m.occurrence_key and x.kind = 'cancelled') as cancelled
+          from track_occurrence_modules m join tracks t on t.id = m.track_id`,
+    );
+    expect(planned.length).toBe(summary.plannedSessions);
+    expect(planned.length).toBeGreaterThan(3 * 6 * 2);
+    expect(planned.filter((p) => p.cancelled)).toEqual([]);
+    const library = new Map(
+      loadShippedCurriculum()
+        .list()
+        .map((m) => [m.key, m]),
+    );
+    for (const p of planned) {
+      const module = library.get(p.module_key);
+      expect(module, p.module_key).toBeDefined();
+      const audience = p.track.startsWith("Adolescent") ? "adolescent" : "adult";
+      expect(module!.suits).toContain(audience);
+      if (p.track.includes("dual-diagnosis")) expect(module!.suits).toContain("co_occurring");
+    }
+    // A track does not teach the same module two sessions running.
+    const byTrack = new Map<string, typeof planned>();
+    for (const p of planned) byTrack.set(p.track, [...(byTrack.get(p.track) ?? []), p]);
+    for (const sessions of byTrack.values()) {
+      const ordered = sessions.sort((a, b) => a.occurrence_key.localeCompare(b.occurrence_key));
+      for (let i = 1; i < ordered.length; i++) {
+        expect(ordered[i]!.module_key).not.toBe(ordered[i - 1]!.module_key);
+      }
+    }
   });
 
   it("gives every participant a care team, links the family account, and writes a verifiable audit history", async () => {

@@ -40,6 +40,7 @@ import { hashPassword } from "../identity/passwords";
 import * as demo from "./demo.sql";
 import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
 import { writeAssessmentHistory } from "./demo-assessments";
+import { writeSessionModules } from "./demo-curriculum";
 import { demoUuid } from "./demo-ids";
 import { writeTreatmentPlans } from "./demo-plans";
 import {
@@ -93,6 +94,8 @@ export interface DemoSummary {
   attendanceMarks: number;
   appointments: number;
   attendanceAlerts: number;
+  /** Group sessions planned with a curriculum module (four weeks back to two ahead). */
+  plannedSessions: number;
   /** Treatment plans, their versions and reviews, and the reviews left overdue. */
   plans: number;
   planVersions: number;
@@ -161,6 +164,7 @@ async function writeDemo(
     attendanceMarks: 0,
     appointments: 0,
     attendanceAlerts: 0,
+    plannedSessions: 0,
     plans: 0,
     planVersions: 0,
     planReviews: 0,
@@ -230,6 +234,7 @@ async function writeDemo(
   );
   summary.attendanceMarks = schedule.marks;
   summary.appointments = schedule.appointments;
+  summary.plannedSessions = await writeSessionModules(q, { today, now: options.now }, program);
 
   // After the questionnaires and the schedule: the objectives follow the scores and the hours attended.
   const plans = await writeTreatmentPlans(
