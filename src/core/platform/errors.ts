@@ -218,6 +218,11 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This version names no co-signer; it needs no supervisor's signature.",
   },
+  TREATMENT_PLAN_COSIGNER_REQUIRED: {
+    kind: "conflict",
+    message:
+      "Your account is marked as needing a supervisor's co-signature. Return this to draft, choose a supervisor to co-sign, and send it for signatures again.",
+  },
   TREATMENT_PLAN_VERSION_OPEN: {
     kind: "conflict",
     message: "A version of this plan is already being written or signed. Finish or reopen it instead.",

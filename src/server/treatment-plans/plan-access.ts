@@ -6,6 +6,7 @@ import { loadParticipantFacts } from "../access/access.service";
 import { type AuditContext, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
+import * as userStore from "../identity/users.sql";
 import * as store from "./plans.sql";
 
 /**
@@ -68,4 +69,12 @@ export async function planForActor(
   if (!plan) throw new DomainError("NOT_FOUND", "No such treatment plan.");
   const purpose = await authorizeOnParticipant(db, actor, plan.participantId, permission, denial, at);
   return { plan, purpose };
+}
+
+/**
+ * Whether a staff member is marked as a supervisee whose clinical documents need a co-signature, read
+ * fresh (an administrator's change applies to the very next signature).
+ */
+export async function requiresCosignature(db: Database, userId: string): Promise<boolean> {
+  return (await userStore.findById(db, userId))?.requiresCosign ?? false;
 }

@@ -8,7 +8,7 @@ import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { Keyring } from "../identity/keyring";
 import { confirmIdentity } from "../identity/reauth";
-import { assertStaff, authorizeOnParticipant } from "./plan-access";
+import { assertStaff, authorizeOnParticipant, requiresCosignature } from "./plan-access";
 import { versionDetail } from "./plan-views";
 import * as store from "./plans.sql";
 
@@ -137,6 +137,14 @@ export function createPlanSigning(deps: { db: Database; now: () => Date; keyring
           );
           throw new DomainError("TREATMENT_PLAN_NOT_COSIGNER", undefined, "role");
         }
+      }
+      // A supervisee (their account "requires co-signature") signs only a version that names a supervisor.
+      if (
+        input.role === "clinician" &&
+        before.cosignerUserId === null &&
+        (await requiresCosignature(db, actor.user.id))
+      ) {
+        throw new DomainError("TREATMENT_PLAN_COSIGNER_REQUIRED", undefined, "cosignerUserId");
       }
       const proof = input.password !== undefined ? { password: input.password } : { code: input.code ?? "" };
       const { method } = await confirmIdentity(db, actor, proof, at, {

@@ -9,6 +9,7 @@ import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { Keyring } from "../identity/keyring";
 import { confirmIdentity } from "../identity/reauth";
+import { requiresCosignature } from "./plan-access";
 import { findParticipantNames, findPlanOfParticipant } from "./plans.sql";
 import { createReviewAccess } from "./review-access";
 import { toReviewSummary } from "./review-views";
@@ -127,6 +128,18 @@ export function createReviewSigning(deps: {
             "role",
           );
         }
+      }
+      // A supervisee (their account "requires co-signature") signs only a review that names a supervisor.
+      if (
+        input.role === "clinician" &&
+        current.cosignerUserId === null &&
+        (await requiresCosignature(db, actor.user.id))
+      ) {
+        throw new DomainError(
+          "TREATMENT_PLAN_COSIGNER_REQUIRED",
+          "Your account is marked as needing a supervisor's co-signature. Return this review to draft, choose a supervisor to co-sign, and send it for signatures again.",
+          "cosignerUserId",
+        );
       }
       const proof = input.password !== undefined ? { password: input.password } : { code: input.code! };
       const { method } = await confirmIdentity(db, actor, proof, now(), {

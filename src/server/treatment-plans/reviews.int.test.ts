@@ -309,6 +309,20 @@ describeEachEngine("treatment plan reviews", (engine) => {
     // The password is checked again before signing: a wrong one signs nothing.
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0].path).toBe("password");
+    // A supervisee (their account needs a co-signature) cannot sign a review that names no supervisor.
+    await database.db.execute(sql`update users set requires_cosign = true where id = ${ids.counselor}`);
+    const supervisee = await call(
+      "counselor",
+      "POST",
+      `/api/v1/treatment-plans/${ids.plan}/reviews/${ids.review}/signatures`,
+      { role: "clinician", revision: 4, password: "correct horse battery staple" },
+    );
+    await database.db.execute(sql`update users set requires_cosign = false where id = ${ids.counselor}`);
+    expect(supervisee.statusCode).toBe(409);
+    expect(supervisee.json().error).toMatchObject({
+      code: "TREATMENT_PLAN_COSIGNER_REQUIRED",
+      fields: [{ path: "cosignerUserId" }],
+    });
     const clinician = await call(
       "counselor",
       "POST",
