@@ -1,3 +1,4 @@
+import { shortNameOf } from "../assessments/short-names";
 import type {
   Comparator,
   Intervention,
@@ -19,22 +20,6 @@ import type { PlanChange } from "./plan-api.schema";
  * changing it is not a change. Changes come in document order: the new version's order, with a
  * removed item where it stood in the old one.
  */
-
-/** The short names clinicians use for the shipped questionnaires; a program-added one shows its key. */
-export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, string>> = {
-  asq: "ASQ",
-  audit: "AUDIT",
-  audit_c: "AUDIT-C",
-  bam: "BAM",
-  crafft: "CRAFFT",
-  dast10: "DAST-10",
-  gad7: "GAD-7",
-  pcl5: "PCL-5",
-  phq9: "PHQ-9",
-  phqa: "PHQ-A",
-  readiness: "Readiness",
-  who5: "WHO-5",
-};
 
 const COMPARATOR_WORDS: Record<Comparator, string> = {
   below: "below",
@@ -66,7 +51,7 @@ const formatNumber = (n: number): string => String(Number.isInteger(n) ? n : Num
 export function describeMeasure(measure: ObjectiveMeasure): string {
   switch (measure.kind) {
     case "instrument": {
-      const name = INSTRUMENT_SHORT_NAMES[measure.instrumentKey] ?? measure.instrumentKey;
+      const name = shortNameOf(measure.instrumentKey);
       return `${name} ${COMPARATOR_WORDS[measure.comparator]} ${measure.value}`;
     }
     case "weekly_hours": {

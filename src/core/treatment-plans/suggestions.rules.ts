@@ -1,5 +1,6 @@
 import type { AsamEdition } from "../admissions/level-of-care";
 import { PCL5_PROVISIONAL_CUTOFF_DEFAULT } from "../assessments/instruments/pcl5";
+import { shortNameOf } from "../assessments/short-names";
 import type { PlanLanguage, ProblemSource } from "./plan.schema";
 import type { PlanSuggestion } from "./plan-api.schema";
 
@@ -203,14 +204,6 @@ export const SUGGESTION_RULES: readonly SuggestionRule[] = [
   },
 ];
 
-const INSTRUMENT_LABELS: Readonly<Record<string, string>> = {
-  audit: "AUDIT",
-  gad7: "GAD-7",
-  pcl5: "PCL-5",
-  phq9: "PHQ-9",
-  phqa: "PHQ-A",
-};
-
 const normalizedCode = (code: string) => code.trim().toUpperCase().replace(/\./g, "");
 
 export function matchesDiagnosisCode(code: string, categories: readonly string[]): boolean {
@@ -280,7 +273,7 @@ function findingsOf(rule: SuggestionRule, input: SuggestionInput, language: Plan
       return input.scores
         .filter((s) => rule.instrumentKeys.includes(s.instrumentKey) && scoreQualifies(rule, s))
         .map((s) => {
-          const name = INSTRUMENT_LABELS[s.instrumentKey] ?? s.instrumentKey;
+          const name = shortNameOf(s.instrumentKey);
           const band = s.band ? ` (${bandWords(s.band, language)})` : "";
           const label = `${name} ${s.total}${band} ${words.on} ${s.completedOn}`;
           const threshold =

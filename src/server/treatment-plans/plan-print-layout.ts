@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { shortNameOf } from "../../core/assessments/short-names";
 import type {
   Comparator,
   ObjectiveMeasure,
@@ -8,7 +9,7 @@ import type {
   SignatureRole,
 } from "../../core/treatment-plans/plan.schema";
 import type { Signature } from "../../core/treatment-plans/plan-api.schema";
-import { describeMeasure, INSTRUMENT_SHORT_NAMES } from "../../core/treatment-plans/plan-diff.rules";
+import { describeMeasure } from "../../core/treatment-plans/plan-diff.rules";
 import type { ReviewReason } from "../../core/treatment-plans/review.schema";
 import { CONFIDENTIALITY_LINE, type TextSink } from "../attendance/sign-in-sheet.pdf";
 
@@ -274,7 +275,7 @@ export function describeMeasureIn(measure: ObjectiveMeasure, language: PlanLangu
   const number = (n: number) => new Intl.NumberFormat("es-US", { maximumFractionDigits: 2 }).format(n);
   switch (measure.kind) {
     case "instrument": {
-      const name = INSTRUMENT_SHORT_NAMES[measure.instrumentKey] ?? measure.instrumentKey;
+      const name = shortNameOf(measure.instrumentKey);
       return `${name} ${SPANISH_COMPARATORS[measure.comparator]} ${measure.value}`;
     }
     case "weekly_hours": {

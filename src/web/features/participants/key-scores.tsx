@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconFlag } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { KeyMeasure } from "../../../core/assessments/progress.schema";
 import type { ChangeStatus } from "../../../core/assessments/reliable-change";
-import { shortNameOf } from "../assessments/short-names";
+import { shortNameOf } from "../../../core/assessments/short-names";
 
 /** Only worsening is coloured (dark enough for WCAG AA on the striped rows); every status is in words. */
 const STATUS_COLOR: Record<ChangeStatus, string | undefined> = {

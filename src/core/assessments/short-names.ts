@@ -1,5 +1,5 @@
 /** The names clinicians use for each questionnaire in tight spaces (the same in English and Spanish). */
-const SHORT_NAMES: Readonly<Record<string, string>> = {
+export const INSTRUMENT_SHORT_NAMES: Readonly<Record<string, string>> = {
   asq: "ASQ",
   audit: "AUDIT",
   audit_c: "AUDIT-C",
@@ -15,4 +15,4 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** A questionnaire's short name; its key when it has none (a program-added questionnaire). */
-export const shortNameOf = (key: string): string => SHORT_NAMES[key] ?? key;
+export const shortNameOf = (key: string): string => INSTRUMENT_SHORT_NAMES[key] ?? key;
