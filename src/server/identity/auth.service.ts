@@ -23,6 +23,7 @@ import { newToken } from "./keyring";
 import * as mfa from "./mfa.sql";
 import { verifyPassword } from "./passwords";
 import * as sessions from "./sessions.sql";
+import { throttleKeysFor } from "./throttle-keys";
 import * as throttles from "./throttles.sql";
 import type * as users from "./users.sql";
 import * as userStore from "./users.sql";
@@ -86,10 +87,7 @@ export async function createAuthService(deps: AuthServiceDeps) {
     userAgent: client.userAgent,
   });
 
-  const throttleKeys = (email: string, ip: string | null) => ({
-    account: `account:${keyring.hash("throttle", email.toLowerCase())}`,
-    ip: `ip:${ip ?? "unknown"}`,
-  });
+  const throttleKeys = (email: string, ip: string | null) => throttleKeysFor(keyring, email, ip);
 
   async function assertNotLocked(keys: { account: string; ip: string }, at: Date) {
     const states = await throttles.findMany(db, [keys.account, keys.ip]);

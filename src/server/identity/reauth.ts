@@ -13,6 +13,7 @@ import type { Actor } from "./auth.service";
 import type { Keyring } from "./keyring";
 import * as mfa from "./mfa.sql";
 import { verifyPassword } from "./passwords";
+import { throttleKeysFor } from "./throttle-keys";
 import * as throttles from "./throttles.sql";
 import * as userStore from "./users.sql";
 
@@ -42,10 +43,7 @@ export async function confirmIdentity(
   deps: ReauthDeps,
 ): Promise<{ method: "password" | "totp" }> {
   const { keyring, context } = deps;
-  const keys = {
-    account: `account:${keyring.hash("throttle", actor.user.email.toLowerCase())}`,
-    ip: `ip:${context.ipAddress ?? "unknown"}`,
-  };
+  const keys = throttleKeysFor(keyring, actor.user.email, context.ipAddress);
   const audit = (outcome: "allowed" | "denied", details: Record<string, string>) =>
     recordAudit(
       db,
