@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "clinical.write",
   "assessments.respond",
   "plans.cosign",
+  "notes.cosign",
+  "counseling_notes.view",
   "schedule.view",
   "schedule.manage",
   "attendance.record",
@@ -46,6 +48,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "assessments.respond":
     "Record a completed questionnaire (staff in the chart; participants answer their own)",
   "plans.cosign": "Co-sign treatment plans and reviews as the supervisor when a clinician asks for it",
+  "notes.cosign": "Co-sign clinical notes as the supervisor of a clinician whose notes need co-signature",
+  "counseling_notes.view":
+    "Read SUD counseling notes written by others (42 CFR Part 2: kept apart from the record; authors always read their own)",
   "schedule.view": "See the group and appointment schedule",
   "schedule.manage": "Book, move and cancel appointments; place participants in tracks and move them",
   "attendance.record": "Record attendance",
@@ -86,6 +91,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "clinical.write",
     "assessments.respond",
     "plans.cosign",
+    "notes.cosign",
+    "counseling_notes.view",
     "schedule.view",
     "schedule.manage",
     "attendance.record",

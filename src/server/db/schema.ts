@@ -1307,3 +1307,238 @@ export const trackOccurrenceModules = pgTable(
   },
   (t) => [primaryKey({ columns: [t.trackId, t.occurrenceKey] })],
 );
+
+/**
+ * A clinical note (issue 8): a group note for one occurrence of a track's series (shared part here,
+ * one individualized entry per participant in `group_note_entries`), or an individual or family
+ * session note (DAP, BIRP or SOAP) about one participant, linked to its appointment. A draft is edited
+ * under optimistic locking (`revision`); the author's signature freezes the content (hashed) and, for
+ * a supervisee, sends it to the named co-signer; signed, it is immutable — corrections are addenda.
+ * SUD counseling notes are kept apart, in `counseling_notes`.
+ */
+export const clinicalNotes = pgTable(
+  "clinical_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** Group notes: the session, by its track and the occurrence's original key. */
+    trackId: uuid("track_id").references(() => tracks.id),
+    occurrenceKey: text("occurrence_key"),
+    /** Individual and family notes: the participant, their episode and the appointment. */
+    participantId: uuid("participant_id").references(() => participants.id),
+    episodeId: uuid("episode_id").references(() => episodes.id),
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    /** DAP, BIRP or SOAP (individual and family notes); null for group notes. */
+    format: text("format"),
+    /** When the session took place: its local date and its start and end. */
+    sessionDate: date("session_date").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull().default("draft"),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** The supervisor who must co-sign (the author requires co-signature), named when signing. */
+    cosignerUserId: uuid("cosigner_user_id").references(() => users.id),
+    /** Hash of what the author signed (shared part and every entry), set by the author's signature. */
+    contentSha256: text("content_sha256"),
+    /** Signed by the author later than the program's late-entry window after the session. */
+    lateEntry: boolean("late_entry").notNull().default(false),
+    createdAt: createdAt(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    cosignedAt: timestamp("cosigned_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("clinical_notes_group_session_key")
+      .on(t.trackId, t.occurrenceKey)
+      .where(sql`${t.kind} = 'group'`),
+    uniqueIndex("clinical_notes_appointment_key")
+      .on(t.appointmentId)
+      .where(sql`${t.appointmentId} is not null`),
+    index("clinical_notes_participant_idx").on(t.participantId, t.sessionDate),
+    index("clinical_notes_author_idx").on(t.authorId, t.status),
+    index("clinical_notes_unsigned_idx").on(t.siteId, t.endsAt).where(sql`${t.status} <> 'signed'`),
+    index("clinical_notes_cosigner_idx").on(t.cosignerUserId).where(sql`${t.status} = 'awaiting_cosign'`),
+    check("clinical_notes_kind_check", sql`${t.kind} in ('group', 'individual', 'family')`),
+    check(
+      "clinical_notes_subject_check",
+      sql`(${t.kind} = 'group' and ${t.trackId} is not null and ${t.occurrenceKey} is not null
+            and ${t.participantId} is null and ${t.episodeId} is null and ${t.appointmentId} is null and ${t.format} is null)
+        or (${t.kind} in ('individual', 'family') and ${t.participantId} is not null and ${t.episodeId} is not null
+            and ${t.trackId} is null and ${t.occurrenceKey} is null and ${t.format} in ('DAP', 'BIRP', 'SOAP'))`,
+    ),
+    check("clinical_notes_status_check", sql`${t.status} in ('draft', 'awaiting_cosign', 'signed')`),
+    check("clinical_notes_times_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      "clinical_notes_frozen_check",
+      sql`(${t.status} = 'draft') = (${t.contentSha256} is null) and (${t.status} = 'draft') = (${t.signedAt} is null)`,
+    ),
+    check(
+      "clinical_notes_cosign_check",
+      sql`(${t.status} <> 'awaiting_cosign' or (${t.cosignerUserId} is not null and ${t.cosignedAt} is null))
+        and (${t.cosignedAt} is null or (${t.status} = 'signed' and ${t.cosignerUserId} is not null))`,
+    ),
+  ],
+);
+
+/**
+ * One participant's individualized entry in a group note. In the participant's chart it is shown
+ * with the note's shared part only — never another participant's name or entry.
+ */
+export const groupNoteEntries = pgTable(
+  "group_note_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => clinicalNotes.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("group_note_entries_participant_key").on(t.noteId, t.participantId),
+    index("group_note_entries_participant_idx").on(t.participantId),
+  ],
+);
+
+/**
+ * A signature on a clinical note: the author's or the co-signing supervisor's, how they proved it was
+ * them (password or authenticator code), the hash of exactly what they signed, when and from where.
+ */
+export const clinicalNoteSignatures = pgTable(
+  "clinical_note_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => clinicalNotes.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    signerUserId: uuid("signer_user_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
+  },
+  (t) => [
+    uniqueIndex("clinical_note_signatures_role_key").on(t.noteId, t.role),
+    check("clinical_note_signatures_role_check", sql`${t.role} in ('author', 'supervisor')`),
+    check("clinical_note_signatures_method_check", sql`${t.method} in ('password', 'totp')`),
+  ],
+);
+
+/**
+ * An addendum to a signed clinical note: a correction or later information, with its reason, author
+ * and time, signed on writing (re-authenticated, hashed). On a group note it concerns either the
+ * shared part (shown in every participant's chart) or one participant's entry (shown in theirs only).
+ */
+export const clinicalNoteAddenda = pgTable(
+  "clinical_note_addenda",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => clinicalNotes.id, { onDelete: "cascade" }),
+    /** Group notes: the participant whose entry it concerns; null for the shared part or a whole note. */
+    entryParticipantId: uuid("entry_participant_id").references(() => participants.id),
+    reason: text("reason").notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("clinical_note_addenda_note_idx").on(t.noteId, t.createdAt),
+    check("clinical_note_addenda_method_check", sql`${t.method} in ('password', 'totp')`),
+  ],
+);
+
+/**
+ * SUD counseling notes (42 CFR Part 2 as amended in 2024, §2.11): a counselor's notes analysing the
+ * conversation in a session, kept apart from the rest of the record — never in the chart's notes
+ * list, exports, family views or routine disclosures; read only by their author and the roles the
+ * program's policy allows (permission `counseling_notes.view`), each read audited.
+ */
+export const counselingNotes = pgTable(
+  "counseling_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id),
+    /** The session it concerns, when it was a booked appointment. */
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    sessionDate: date("session_date").notNull(),
+    status: text("status").notNull().default("draft"),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    contentSha256: text("content_sha256"),
+    signMethod: text("sign_method"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("counseling_notes_participant_idx").on(t.participantId, t.sessionDate),
+    index("counseling_notes_author_idx").on(t.authorId, t.status),
+    check("counseling_notes_status_check", sql`${t.status} in ('draft', 'signed')`),
+    check(
+      "counseling_notes_signed_check",
+      sql`((${t.status} = 'signed') = (${t.signedAt} is not null))
+        and ((${t.status} = 'signed') = (${t.contentSha256} is not null))
+        and ((${t.status} = 'signed') = (${t.signMethod} in ('password', 'totp')))`,
+    ),
+  ],
+);
+
+/** An addendum to a signed SUD counseling note (same rules as clinical-note addenda, kept apart too). */
+export const counselingNoteAddenda = pgTable(
+  "counseling_note_addenda",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => counselingNotes.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("counseling_note_addenda_note_idx").on(t.noteId, t.createdAt),
+    check("counseling_note_addenda_method_check", sql`${t.method} in ('password', 'totp')`),
+  ],
+);
