@@ -270,6 +270,58 @@ export const ERROR_CATALOG = {
     kind: "invalid",
     message: "Another module of the library already teaches a skill with this key. Choose another key.",
   },
+  NOTE_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "Someone saved this note after you opened it. Your text is kept on this page; reload to see their changes, then apply yours.",
+  },
+  NOTE_LOCKED: {
+    kind: "conflict",
+    message:
+      "This note is signed (or awaiting co-signature) and can no longer change. Add an addendum instead.",
+  },
+  NOTE_INCOMPLETE: {
+    kind: "invalid",
+    message: "This note cannot be signed yet: some parts are missing.",
+  },
+  NOTE_SESSION_NOT_STARTED: {
+    kind: "invalid",
+    message: "This session has not started yet: a note can be written once it begins.",
+  },
+  NOTE_OBJECTIVE_NOT_IN_PLAN: {
+    kind: "invalid",
+    message:
+      "This objective is not in the participant's current treatment plan. Pick one from the current plan.",
+  },
+  NOTE_NOT_ON_ROSTER: {
+    kind: "invalid",
+    message: "This participant is not on this session's roster.",
+  },
+  NOTE_EXISTS: {
+    kind: "conflict",
+    message: "This session already has a note. Open it instead of starting another.",
+  },
+  NOTE_COSIGNER_REQUIRED: {
+    kind: "conflict",
+    message:
+      "Your account is marked as needing a supervisor's co-signature. Choose the supervisor who will co-sign.",
+  },
+  NOTE_COSIGNER_INVALID: {
+    kind: "invalid",
+    message: "Choose an active supervisor at this site who may co-sign notes (and not yourself).",
+  },
+  NOTE_NOT_COSIGNER: {
+    kind: "forbidden",
+    message: "Only the supervisor named on this note can co-sign it.",
+  },
+  NOTE_NOT_AWAITING_COSIGN: {
+    kind: "conflict",
+    message: "This note is not waiting for a co-signature.",
+  },
+  NOTE_NOT_SIGNED: {
+    kind: "conflict",
+    message: "An addendum is added to a signed note. This note is still a draft: edit it instead.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
