@@ -250,3 +250,25 @@ export function isUnsignedOverdue(
 
 /** What a signature's hash covers is `canonicalJson` of the signed content (one function for plans and notes). */
 export { canonicalJson } from "../treatment-plans/plan.rules";
+
+/**
+ * What an author's signature on a group note covers: the shared part and every entry, entries in
+ * participant-id order (so the hash does not depend on the order they were written in).
+ */
+export function groupNoteSignedContent(
+  shared: GroupSharedContent,
+  entries: readonly { participantId: string; content: GroupEntryContent }[],
+): { shared: GroupSharedContent; entries: { participantId: string; content: GroupEntryContent }[] } {
+  const sorted = [...entries].sort((a, b) =>
+    a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0,
+  );
+  return { shared, entries: sorted.map((e) => ({ participantId: e.participantId, content: e.content })) };
+}
+
+/** What an author's signature on an individual or family note covers: its format and content. */
+export function sessionNoteSignedContent(
+  format: NoteFormat,
+  content: SessionNoteContent,
+): { format: NoteFormat; content: SessionNoteContent } {
+  return { format, content };
+}
