@@ -126,6 +126,11 @@ export const chartNoteSchema = z.object({
   signedAt: z.iso.datetime().nullable(),
   cosignedAt: z.iso.datetime().nullable(),
   lateEntry: z.boolean(),
+  /**
+   * Who signed and co-signed, how they confirmed it and when (the chart shows the method). Optional
+   * so that the chart route may add it without breaking earlier clients.
+   */
+  signatures: z.array(signatureViewSchema).optional(),
   /** Group notes. */
   shared: groupSharedContentSchema.nullable(),
   entry: groupEntryContentSchema.nullable(),
