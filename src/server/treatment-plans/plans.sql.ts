@@ -206,8 +206,15 @@ export async function findNames(q: Queryable, ids: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-/** A staff user who may be named as co-signer: active, staff, holding plans.cosign through a role. */
-export async function findCosigner(q: Queryable, userId: string) {
+/**
+ * A staff user who may be named as co-signer: active, staff, holding the co-sign permission through a
+ * role (plans.cosign for plans and reviews, notes.cosign for clinical notes).
+ */
+export async function findCosigner(
+  q: Queryable,
+  userId: string,
+  permission: "plans.cosign" | "notes.cosign" = "plans.cosign",
+) {
   const rows = await queryRows<{ id: string; display_name: string; site_ids: string[] }>(
     q,
     sql`select u.id, u.display_name,
@@ -216,7 +223,7 @@ export async function findCosigner(q: Queryable, userId: string) {
         where u.id = ${userId} and u.kind = 'staff' and u.disabled_at is null
           and exists (
             select 1 from user_roles ur join role_permissions rp on rp.role = ur.role
-            where ur.user_id = u.id and rp.permission = 'plans.cosign'
+            where ur.user_id = u.id and rp.permission = ${permission}
           )`,
   );
   return rows[0];
