@@ -288,6 +288,10 @@ export const ERROR_CATALOG = {
     kind: "invalid",
     message: "This session has not started yet: a note can be written once it begins.",
   },
+  NOTE_SESSION_CANCELLED: {
+    kind: "conflict",
+    message: "This session was cancelled: it has no group note.",
+  },
   NOTE_OBJECTIVE_NOT_IN_PLAN: {
     kind: "invalid",
     message:
