@@ -9,6 +9,8 @@ import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
 import { es } from "./es";
+import { groupNoteEn } from "./group-note.en";
+import { groupNoteEs } from "./group-note.es";
 import { initialLanguage } from "./index";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
@@ -65,6 +67,10 @@ describe("dictionaries", () => {
 
   it("the treatment-plans admin namespace (worklist, settings) has the same keys in Spanish", () => {
     expect(keys(treatmentPlansAdminEs).sort()).toEqual(keys(treatmentPlansAdminEn).sort());
+  });
+
+  it("the group-note namespace has the same keys in Spanish", () => {
+    expect(keys(groupNoteEs).sort()).toEqual(keys(groupNoteEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

@@ -10,6 +10,8 @@ import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
 import { es } from "./es";
+import { groupNoteEn } from "./group-note.en";
+import { groupNoteEs } from "./group-note.es";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
 import { myPlanEn } from "./my-plan.en";
@@ -52,6 +54,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlansAdmin: treatmentPlansAdminEn,
         myPlan: myPlanEn,
         curriculum: curriculumEn,
+        groupNote: groupNoteEn,
       },
       es: {
         translation: es,
@@ -65,6 +68,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlansAdmin: treatmentPlansAdminEs,
         myPlan: myPlanEs,
         curriculum: curriculumEs,
+        groupNote: groupNoteEs,
       },
     },
     lng: language,

@@ -21,6 +21,7 @@ import type { Roster } from "../../../core/attendance/roster.schema";
 import { usePageTitle } from "../../app/use-page-title";
 import { LoadError } from "../admin/page-states";
 import { SessionModulePicker } from "../curriculum/session-module-picker";
+import { GroupNoteLink } from "../notes/group-note-link";
 import { rosterPath, rosterQuery, useRoster } from "./api/get-roster";
 import { useRecordAttendance } from "./api/record-attendance";
 import {
@@ -81,6 +82,9 @@ export function AttendancePage() {
       )}
       {roster.data && (
         <AttendanceSheet roster={roster.data} trackId={trackId} occurrenceKey={occurrenceKey} />
+      )}
+      {roster.data && roster.data.occurrence.status !== "cancelled" && (
+        <GroupNoteLink trackId={trackId} occurrenceKey={occurrenceKey} />
       )}
       {roster.data && <SessionModulePicker trackId={trackId} occurrenceKey={occurrenceKey} />}
     </Stack>

@@ -30,6 +30,7 @@ import type { Track } from "../../../core/schedule/tracks.schema";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { EmptyState, LoadError, PageHeader } from "../admin/page-states";
+import { GroupNoteLink } from "../notes/group-note-link";
 import { type Occurrence, useOccurrencesOfTracks } from "./api/get-occurrences";
 import { useTracks } from "./api/get-tracks";
 import {
@@ -356,6 +357,13 @@ function SessionCard({ session, now }: { session: Session; now: Date }) {
               >
                 {recorded ? t("groups.session.editAttendance") : t("groups.session.takeAttendance")}
               </Button>
+              {started && (
+                <GroupNoteLink
+                  trackId={track.id}
+                  occurrenceKey={o.key}
+                  context={{ track: track.name, when }}
+                />
+              )}
             </>
           )}
         </div>
