@@ -15,7 +15,10 @@ import * as store from "./plans.sql";
  * audited and answered as the route guard would.
  */
 
-/** Refusals answer as the route guard would: forbidden for staff of the participant's site, else not found. */
+/**
+ * Refusals answer as the route guard would: forbidden for staff of the participant's site, else not
+ * found. Other domains acting on a participant's record (notes) pass their resource type and wording.
+ */
 export async function authorizeOnParticipant(
   db: Database,
   actor: Actor,
@@ -23,9 +26,13 @@ export async function authorizeOnParticipant(
   permission: Permission,
   denial: { action: string; context: AuditContext },
   at: Date,
+  resource: { type: string; notFound: string } = {
+    type: "treatment_plan",
+    notFound: "No such treatment plan.",
+  },
 ): Promise<AuditPurpose> {
   const facts = await loadParticipantFacts(db, actor.access, participantId, at);
-  if (!facts) throw new DomainError("NOT_FOUND", "No such treatment plan.");
+  if (!facts) throw new DomainError("NOT_FOUND", resource.notFound);
   const decision = can(actor.access, permission, facts, at);
   if (decision.allowed) return decision.purpose;
   await recordAudit(
@@ -33,7 +40,7 @@ export async function authorizeOnParticipant(
     denial.context,
     {
       action: denial.action,
-      resourceType: "treatment_plan",
+      resourceType: resource.type,
       participantId,
       purpose: actor.user.kind === "staff" ? "treatment" : "self",
       outcome: "denied",
@@ -45,7 +52,7 @@ export async function authorizeOnParticipant(
   if (actor.user.kind === "staff" && actor.access.siteIds.includes(facts.siteId)) {
     throw new DomainError("AUTH_FORBIDDEN");
   }
-  throw new DomainError("NOT_FOUND", "No such treatment plan.");
+  throw new DomainError("NOT_FOUND", resource.notFound);
 }
 
 /** The chart's plan routes are for staff: a participant reads their plan in their own area (never a draft). */
