@@ -56,6 +56,13 @@ import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
 import { createKeyring } from "./identity/keyring";
 import { createMfaService } from "./identity/mfa.service";
+import { counselingNotesRoutes } from "./notes/counseling-notes.routes";
+import { createCounselingNotesService } from "./notes/counseling-notes.service";
+import { createNoteAlertsService, type NoteAlertsService } from "./notes/note-alerts.service";
+import { noteWorklistRoutes } from "./notes/note-worklist.routes";
+import { createNoteWorklistService } from "./notes/note-worklist.service";
+import { notesSettingsRoutes } from "./notes/notes-settings.routes";
+import { createNotesSettingsService } from "./notes/notes-settings.service";
 import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
@@ -149,6 +156,8 @@ declare module "fastify" {
     reminders: RemindersService;
     /** Treatment-plan alerts (tests run the sweep with their clock). */
     planAlerts: PlanAlertsService;
+    /** Unsigned clinical-note alerts (tests run the sweep with their clock). */
+    noteAlerts: NoteAlertsService;
   }
 }
 
@@ -318,12 +327,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const plans = createPlansService({ db, now, templates: planTemplates });
   const planSigning = createPlanSigning({ db, now, keyring });
   const planPdfs = createPlanPdfService({ db, now });
+  const counselingNotes = createCounselingNotesService({ db, now, keyring });
+  const notesSettings = createNotesSettingsService({ db, now });
+  const noteWorklist = createNoteWorklistService({ db, now });
+  const noteAlerts = createNoteAlertsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
   app.decorate("attendanceAlerts", attendanceAlerts);
   app.decorate("reminders", reminders);
   app.decorate("planAlerts", planAlerts);
+  app.decorate("noteAlerts", noteAlerts);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
   if (deps.jobs) {
@@ -343,6 +362,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Plan reviews due, overdue, and first plans missing become alerts (hourly, at :40).
     jobs.every("treatment-plan-alerts-sweep", "40 * * * *", async () => {
       await planAlerts.sweepPlanAlerts();
+    });
+    // Notes still unsigned past the program's window become alerts for their authors (hourly, at :50).
+    jobs.every("clinical-note-alerts-sweep", "50 * * * *", async () => {
+      await noteAlerts.sweepNoteAlerts();
     });
     // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
     jobs.every("schedule-reminders", everyMinutes(5), async () => {
@@ -399,6 +422,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(plansRoutes, { plans, signing: planSigning });
       await api.register(myPlanRoutes, { signing: planSigning });
       await api.register(planPdfRoutes, { planPdfs });
+      await api.register(counselingNotesRoutes, { counselingNotes });
+      await api.register(notesSettingsRoutes, { notesSettings });
+      await api.register(noteWorklistRoutes, { noteWorklist });
     },
     { prefix: API_PREFIX },
   );

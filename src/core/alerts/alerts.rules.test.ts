@@ -41,9 +41,36 @@ describe("deriveAudience", () => {
   });
 
   it("gives every kind at every severity someone to read it", () => {
-    for (const kind of ALERT_KINDS)
+    // An unsigned note's alert names its author as the recipient (the raising service passes them);
+    // with nobody named it still reaches the clinical directors (see resolveRecipients below).
+    for (const kind of ALERT_KINDS.filter((k) => k !== "clinical_note_unsigned"))
       for (const severity of ALERT_SEVERITIES)
         expect(deriveAudience(kind, severity).length).toBeGreaterThan(0);
+  });
+});
+
+describe("resolveRecipients with people named by the raising domain", () => {
+  const people = {
+    careTeam: [{ userId: "pc", role: "primary_counselor" }],
+    clinicalDirectors: ["cd1"],
+  };
+
+  it("sends an unsigned-note alert to its author alone, even outside the care team", () => {
+    const audience = deriveAudience("clinical_note_unsigned", "warning");
+    expect(resolveRecipients({ audience, escalated: false, named: ["author"] }, people)).toEqual(["author"]);
+  });
+
+  it("adds the named people to the kind's audience, each once", () => {
+    expect(
+      resolveRecipients(
+        { audience: ["primary_counselor"], escalated: false, named: ["pc", "author"] },
+        people,
+      ),
+    ).toEqual(["pc", "author"]);
+  });
+
+  it("falls back to the clinical directors when nobody is named and the audience is empty", () => {
+    expect(resolveRecipients({ audience: [], escalated: false, named: [] }, people)).toEqual(["cd1"]);
   });
 });
 

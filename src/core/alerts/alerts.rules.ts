@@ -25,6 +25,9 @@ const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
   low_attendance_rate: ["primary_counselor", "care_team"],
   // The payer's days rule is a billing and scheduling matter (info): the counselor can add a day.
   payer_days_short: ["primary_counselor"],
+  // An unsigned note is its author's to finish: the note's service names the author as the
+  // recipient; nobody else's inbox fills with documentation reminders.
+  clinical_note_unsigned: [],
 };
 
 const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
@@ -55,10 +58,15 @@ export interface AudiencePeople {
  * empty care team) goes to the clinical directors instead; an escalated alert reaches them too.
  */
 export function resolveRecipients(
-  alert: { audience: readonly AlertAudience[]; escalated: boolean },
+  alert: {
+    audience: readonly AlertAudience[];
+    escalated: boolean;
+    /** People the raising domain names besides the audience (a note's author). */
+    named?: readonly string[];
+  },
   people: AudiencePeople,
 ): string[] {
-  const ids = new Set<string>();
+  const ids = new Set<string>(alert.named ?? []);
   for (const audience of alert.audience) {
     if (audience === "primary_counselor") {
       for (const m of people.careTeam) if (m.role === "primary_counselor") ids.add(m.userId);
@@ -166,6 +174,9 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
     }
     case "treatment_plan":
       return `${record}?tab=plan`;
+    case "clinical_note":
+      // The notes worklist lists the note (group or individual) with a link to its screen.
+      return "/staff/notes";
   }
 }
 
@@ -204,12 +215,21 @@ export function deriveAlertScope(actor: AccessActor, purpose: "view" | "manage")
 /** Whether the scope reaches one alert (site, kind, and the participant's care team). */
 export function isWithinAlertScope(
   scope: AlertScope,
-  alert: { kind: AlertKind; siteId: string; careTeam: readonly string[] },
+  alert: {
+    kind: AlertKind;
+    siteId: string;
+    careTeam: readonly string[];
+    /** Those the alert was sent to: a recipient reaches it even outside the care team (a note's author). */
+    recipients?: readonly string[];
+  },
 ): boolean {
   if (!scope.siteIds.includes(alert.siteId)) return false;
   if (alert.kind === "break_the_glass") return scope.breakGlass;
   if (scope.clinical === "site") return true;
-  return scope.clinical === "caseload" && alert.careTeam.includes(scope.userId);
+  return (
+    scope.clinical === "caseload" &&
+    (alert.careTeam.includes(scope.userId) || (alert.recipients ?? []).includes(scope.userId))
+  );
 }
 
 /** Why staff act on an alert, for the audit trail. */

@@ -44,6 +44,8 @@ export const ALERT_KINDS = [
   "treatment_plan_review_due",
   /** No signed plan by the day the program expects the first one (days after admission, a setting). */
   "treatment_plan_missing",
+  /** Clinical notes (server/notes/note-alerts.service.ts): a note still unsigned past the program's window. */
+  "clinical_note_unsigned",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -66,6 +68,8 @@ export const EVIDENCE_KINDS = [
   "attendance_record",
   /** A treatment plan (its id), with the due date concerned as the item. */
   "treatment_plan",
+  /** A clinical note (its id); no item. */
+  "clinical_note",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -47,6 +47,8 @@ export interface RaiseAlertInput {
   reason: string;
   /** What it points at: the answer (`assessment_response` + item linkId), the record, a grant. */
   evidence: { kind: EvidenceKind; id: string; item?: string | null };
+  /** People it is for besides the kind's audience, even outside the care team (a note's author). */
+  alsoFor?: readonly string[];
   /** Who caused it: the person whose action raised it, or SYSTEM_CONTEXT for a job. */
   context: AuditContext;
   breakGlassGrantId?: string | null;
@@ -148,7 +150,8 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
       return { id: existing!, raised: false, recipients: [], emailed: 0 };
     }
     const people = await store.findAudiencePeople(tx, input.participantId, siteId);
-    const recipients = resolveRecipients({ audience, escalated: false }, people);
+    const named = input.alsoFor?.length ? await store.filterActiveStaff(tx, input.alsoFor) : [];
+    const recipients = resolveRecipients({ audience, escalated: false, named }, people);
     await store.insertRecipients(tx, id, recipients, "raised", at);
     let emailed = 0;
     if (isPressing(input.severity)) {
@@ -258,7 +261,12 @@ export function createAlertsService(deps: { db: Database; now: () => Date; baseU
     const manage = deriveAlertScope(actor.access, "manage");
     const outcome = await db.transaction(async (tx) => {
       const row = await store.findForUpdate(tx, id);
-      const facts = row && { kind: row.kind, siteId: row.site_id, careTeam: row.care_team };
+      const facts = row && {
+        kind: row.kind,
+        siteId: row.site_id,
+        careTeam: row.care_team,
+        recipients: row.recipients,
+      };
       if (!row || !facts || !isWithinAlertScope(view, facts)) return "not_found" as const;
       // Clinical alerts need alerts.manage; break-the-glass ones, alerts.review_access.
       if (!isWithinAlertScope(manage, facts)) return "forbidden" as const;

@@ -130,8 +130,9 @@ function within(scope: AlertScope): SQL {
     scope.clinical === "site"
       ? sql`a.kind <> 'break_the_glass'`
       : scope.clinical === "caseload"
-        ? sql`(a.kind <> 'break_the_glass' and exists (select 1 from care_team_members c
-             where c.participant_id = a.participant_id and c.user_id = ${scope.userId}))`
+        ? sql`(a.kind <> 'break_the_glass' and (exists (select 1 from care_team_members c
+             where c.participant_id = a.participant_id and c.user_id = ${scope.userId})
+             or exists (select 1 from alert_recipients r where r.alert_id = a.id and r.user_id = ${scope.userId})))`
         : sql`false`;
   const breakGlass = scope.breakGlass ? sql`a.kind = 'break_the_glass'` : sql`false`;
   return sql`(a.site_id in (${uuidList(scope.siteIds)}) and (${clinical} or ${breakGlass}))`;
@@ -239,10 +240,12 @@ export async function findForUpdate(q: Queryable, id: string) {
     site_id: string;
     participant_id: string;
     care_team: string[];
+    recipients: string[];
   }>(
     q,
     sql`select a.id, a.kind, a.severity, a.state, a.site_id, a.participant_id,
-          coalesce((select array_agg(c.user_id) from care_team_members c where c.participant_id = a.participant_id), '{}') as care_team
+          coalesce((select array_agg(c.user_id) from care_team_members c where c.participant_id = a.participant_id), '{}') as care_team,
+          coalesce((select array_agg(r.user_id) from alert_recipients r where r.alert_id = a.id), '{}') as recipients
         from alerts a where a.id = ${id} for update of a`,
   );
   return rows[0];
@@ -338,6 +341,17 @@ export async function resolveFindings(
         where kind = ${finding.kind} and participant_id = ${finding.participantId}${item}${id}
           and state <> 'resolved'
         returning id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Of the given users, those with an active staff account (the others cannot receive an alert). */
+export async function filterActiveStaff(q: Queryable, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`select id from users where id in (${uuidList(userIds)}) and kind = 'staff' and disabled_at is null
+        order by id`,
   );
   return rows.map((r) => r.id);
 }

@@ -418,6 +418,7 @@ export const adminEn = {
       treatment_plan_review_overdue: "Plan review overdue",
       treatment_plan_review_due: "Plan review due",
       treatment_plan_missing: "No signed treatment plan",
+      clinical_note_unsigned: "Clinical note not signed",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -431,6 +432,7 @@ export const adminEn = {
       attendance_week: "Open the week's attendance",
       attendance_record: "Open the attendance",
       treatment_plan: "Open the plan",
+      clinical_note: "Open the notes to sign",
     },
     filters: {
       label: "Filter alerts",

@@ -428,6 +428,7 @@ export const adminEs: Dictionary<typeof adminEn> = {
       treatment_plan_review_overdue: "Revisión del plan atrasada",
       treatment_plan_review_due: "Revisión del plan pendiente",
       treatment_plan_missing: "Sin plan de tratamiento firmado",
+      clinical_note_unsigned: "Nota clínica sin firmar",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -441,6 +442,7 @@ export const adminEs: Dictionary<typeof adminEn> = {
       attendance_week: "Abrir la asistencia de la semana",
       attendance_record: "Abrir la asistencia",
       treatment_plan: "Abrir el plan",
+      clinical_note: "Abrir las notas por firmar",
     },
     filters: {
       label: "Filtrar alertas",
