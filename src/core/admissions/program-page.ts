@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { programWeekSchema } from "./program-week";
 
 /** The public program page: markdown written by staff, shown to anyone looking for help. */
 
@@ -16,6 +17,8 @@ export const programPageSchema = z.object({
   siteId: z.uuid(),
   siteName: z.string(),
   bodyMarkdown: z.string(),
+  /** What a week looks like, from the location's real tracks (empty until it has any). */
+  week: programWeekSchema,
   /** Null while the page still shows Bridgeway's starting text. */
   updatedAt: z.iso.datetime().nullable(),
 });

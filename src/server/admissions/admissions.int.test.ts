@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { aScreening, type GivenUser, givenSite, givenUser } from "../../../tests/support/given";
+import { aScreening, type GivenUser, givenSite, givenTrack, givenUser } from "../../../tests/support/given";
 import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
 import { type DatabaseHandle, queryRows } from "../db/connection";
@@ -586,5 +586,69 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
       (await app.inject({ url: "/api/v1/public/program-pages/00000000-0000-4000-8000-000000000000" }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it("builds the program page's week from the location's real tracks and times, showing nothing private", async () => {
+    const lakeside = await givenSite(database.db, "Lakeside");
+    const path = `/api/v1/public/program-pages/${lakeside.id}`;
+    expect((await app.inject({ url: path })).json().week).toEqual([]);
+
+    await givenTrack(database.db, {
+      siteId: lakeside.id,
+      name: "Evening IOP",
+      capacity: 10,
+      slots: [
+        { weekday: 4, start: "18:00", end: "21:00" },
+        { weekday: 1, start: "18:00", end: "21:00" },
+        { weekday: 2, start: "18:00", end: "21:00" },
+      ],
+    });
+    await givenTrack(database.db, {
+      siteId: lakeside.id,
+      name: "Morning IOP",
+      startsOn: "2026-12-07",
+      slots: [{ weekday: 1, start: "09:00", end: "12:00" }],
+    });
+    await givenTrack(database.db, {
+      siteId: lakeside.id,
+      name: "Summer IOP",
+      endsOn: "2026-08-28",
+      slots: [{ weekday: 3, start: "09:00", end: "12:00" }],
+    });
+    await givenTrack(database.db, {
+      siteId,
+      name: "Harborview track",
+      slots: [{ weekday: 5, start: "10:00", end: "13:00" }],
+    });
+
+    const page = await app.inject({ url: path });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().week).toEqual([
+      {
+        name: "Morning IOP",
+        levelOfCare: "2.1",
+        audience: "adult",
+        telehealth: false,
+        timeZone: "America/New_York",
+        startsOn: "2026-12-07",
+        sessions: [{ weekday: 1, start: "09:00", end: "12:00" }],
+        minutesPerWeek: 180,
+      },
+      {
+        name: "Evening IOP",
+        levelOfCare: "2.1",
+        audience: "adult",
+        telehealth: false,
+        timeZone: "America/New_York",
+        startsOn: null,
+        sessions: [
+          { weekday: 1, start: "18:00", end: "21:00" },
+          { weekday: 2, start: "18:00", end: "21:00" },
+          { weekday: 4, start: "18:00", end: "21:00" },
+        ],
+        minutesPerWeek: 540,
+      },
+    ]);
+    expect(JSON.stringify(page.json())).not.toMatch(/capacity|location|roomId/);
   });
 });

@@ -21,9 +21,11 @@ import {
   type PipelineStage,
 } from "../../core/admissions/pipeline.rules";
 import { defaultProgramPage, type ProgramPage } from "../../core/admissions/program-page";
+import { deriveProgramWeek } from "../../core/admissions/program-week";
 import { checkScreening, type Screening, type ScreeningInput } from "../../core/admissions/screening.schema";
 import { findIcdCode } from "../../core/diagnoses/icd10cm";
 import { DomainError } from "../../core/platform/errors";
+import { localDateOf } from "../../core/schedule/reminders.rules";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -118,10 +120,12 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
     async programPage(siteId: string): Promise<ProgramPage> {
       const row = await store.findProgramPage(db, siteId);
       if (!row) throw new DomainError("NOT_FOUND", "No such location.");
+      const tracks = await store.listTracksForProgramPage(db, siteId);
       return {
         siteId: row.siteId,
         siteName: row.siteName,
         bodyMarkdown: row.bodyMarkdown ?? defaultProgramPage(row.siteName),
+        week: deriveProgramWeek(tracks, localDateOf(now(), row.timeZone)),
         updatedAt: row.updatedAt?.toISOString() ?? null,
       };
     },

@@ -285,6 +285,7 @@ export async function findProgramPage(q: Queryable, siteId: string) {
     .select({
       siteId: sites.id,
       siteName: sites.name,
+      timeZone: sites.timeZone,
       bodyMarkdown: programPages.bodyMarkdown,
       updatedAt: programPages.updatedAt,
     })
@@ -292,6 +293,23 @@ export async function findProgramPage(q: Queryable, siteId: string) {
     .leftJoin(programPages, eq(programPages.siteId, sites.id))
     .where(eq(sites.id, siteId));
   return rows[0];
+}
+
+/** A location's tracks with what its public program page shows of them. */
+export async function listTracksForProgramPage(q: Queryable, siteId: string) {
+  return q
+    .select({
+      name: tracks.name,
+      levelOfCare: tracks.levelOfCare,
+      audience: tracks.audience,
+      telehealth: tracks.telehealth,
+      timeZone: tracks.timeZone,
+      startsOn: tracks.startsOn,
+      endsOn: tracks.endsOn,
+      pattern: tracks.pattern,
+    })
+    .from(tracks)
+    .where(eq(tracks.siteId, siteId));
 }
 
 export async function upsertProgramPage(

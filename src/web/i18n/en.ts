@@ -364,6 +364,16 @@ export const en = {
         "Tell us how to reach you and our intake team will get back to you. It is free and you are not signing up for anything.",
       ask: "Ask us a question",
       backToGetHelp: "Back to Get help",
+      week: {
+        title: "What a week looks like",
+        intro: "These are the groups this location runs now, with their days and times.",
+        hours_one: "{{hours}} hour of group a week",
+        hours_other: "{{hours}} hours of group a week",
+        startsOn: "Starts {{date}}",
+        adolescents: "For teens",
+        byVideo: "By video",
+        localTimes: "Times are local time at this location. One-to-one sessions with your counselor are set with you.",
+      },
     },
     selfCheck: {
       title: "Self-check",

@@ -371,6 +371,16 @@ export const es: Dictionary = {
         "Dinos cómo contactarte y nuestro equipo de admisiones te responderá. Es gratis y no te inscribes en nada.",
       ask: "Haznos una pregunta",
       backToGetHelp: "Volver a Pide ayuda",
+      week: {
+        title: "Cómo es una semana",
+        intro: "Estos son los grupos que tiene ahora este centro, con sus días y horarios.",
+        hours_one: "{{hours}} hora de grupo a la semana",
+        hours_other: "{{hours}} horas de grupo a la semana",
+        startsOn: "Empieza el {{date}}",
+        adolescents: "Para adolescentes",
+        byVideo: "Por video",
+        localTimes: "Los horarios son la hora local de este centro. Las sesiones individuales con tu consejero se acuerdan contigo.",
+      },
     },
     selfCheck: {
       title: "Autoevaluación",

@@ -39,7 +39,7 @@ function renderAt(path: string, routes: Parameters<typeof fakeApi>[0] = {}) {
       fakeApi({
         "GET /api/v1/public/sites": { body: { sites: [NORTH, RIVER] } },
         [`GET /api/v1/public/program-pages/${RIVER.id}`]: {
-          body: { siteId: RIVER.id, siteName: RIVER.name, bodyMarkdown: BODY, updatedAt: null },
+          body: { siteId: RIVER.id, siteName: RIVER.name, bodyMarkdown: BODY, week: [], updatedAt: null },
         },
         ...routes,
       }),
@@ -90,6 +90,60 @@ describe("ProgramPage", () => {
     await waitFor(() =>
       expect((screen.getByLabelText(/^Location/) as HTMLSelectElement).value).toBe(RIVER.id),
     );
+  });
+
+  it("shows what a week looks like from the location's tracks: days, times, hours and a start date", async () => {
+    const week = [
+      {
+        name: "Morning IOP",
+        levelOfCare: "2.1",
+        audience: "adult",
+        telehealth: true,
+        timeZone: "America/Chicago",
+        startsOn: "2026-12-07",
+        sessions: [
+          { weekday: 1, start: "09:00", end: "12:00" },
+          { weekday: 3, start: "09:00", end: "11:30" },
+        ],
+        minutesPerWeek: 330,
+      },
+      {
+        name: "Teen evening group",
+        levelOfCare: "2.1",
+        audience: "adolescent",
+        telehealth: false,
+        timeZone: "America/Chicago",
+        startsOn: null,
+        sessions: [{ weekday: 2, start: "16:00", end: "17:00" }],
+        minutesPerWeek: 60,
+      },
+    ];
+    renderAt(`/get-help/programs/${RIVER.id}`, {
+      [`GET /api/v1/public/program-pages/${RIVER.id}`]: {
+        body: { siteId: RIVER.id, siteName: RIVER.name, bodyMarkdown: BODY, week, updatedAt: null },
+      },
+    });
+    const title = await screen.findByRole("heading", { level: 2, name: en.getHelp.program.week.title });
+    expect(title.id).toBe("program-week-title");
+    const morning = screen.getByRole("article", { name: "Morning IOP" });
+    expect(morning.textContent).toContain("2.1 · ");
+    expect([...morning.querySelectorAll("li")].map((li) => li.textContent?.replace(/\s+/g, " "))).toEqual([
+      "Monday, 9:00 AM – 12:00 PM",
+      "Wednesday, 9:00 – 11:30 AM",
+    ]);
+    expect(morning.textContent).toContain("5.5 hours of group a week");
+    expect(morning.textContent).toContain("Starts Dec 7, 2026");
+    expect(morning.textContent).toContain(en.getHelp.program.week.byVideo);
+    const teens = screen.getByRole("article", { name: "Teen evening group" });
+    expect(teens.textContent).toContain("1 hour of group a week");
+    expect(teens.textContent).toContain(en.getHelp.program.week.adolescents);
+    expect(teens.textContent).not.toContain("Starts");
+  });
+
+  it("leaves the week out when the location has no tracks yet", async () => {
+    renderAt(`/get-help/programs/${RIVER.id}`);
+    await screen.findByRole("heading", { level: 1, name: RIVER.name });
+    expect(screen.queryByRole("heading", { name: en.getHelp.program.week.title })).toBeNull();
   });
 
   it("says when the location does not exist", async () => {

@@ -19,6 +19,7 @@ import { PublicLayout } from "../../app/public-layout";
 import { useProgramPage } from "./api/get-program-page";
 import { WRAPPING_BUTTON } from "./get-help-page";
 import { ProgramPageMarkdown } from "./program-page-markdown";
+import { ProgramWeekSection } from "./program-week-section";
 
 function BackToGetHelp() {
   const { t } = useTranslation();
@@ -79,6 +80,7 @@ export function ProgramPage() {
       <Stack component="article" gap="sm" aria-label={program.siteName}>
         <ProgramPageMarkdown markdown={program.bodyMarkdown} />
       </Stack>
+      <ProgramWeekSection week={program.week} />
       <Card withBorder padding="lg" component="section" aria-labelledby="program-ask-title">
         <Stack gap="xs">
           <Title order={2} size="h3" id="program-ask-title">
