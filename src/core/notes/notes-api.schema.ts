@@ -103,6 +103,18 @@ export const sessionNoteViewSchema = z.object({
   content: sessionNoteContentSchema,
   objectives: z.array(noteObjectiveOptionSchema),
   canEdit: z.boolean(),
+  /**
+   * The appointment's attendance (recorded on the appointment, PUT /appointments/:id/attendance;
+   * read-only here); null while not recorded. Optional for backwards compatibility.
+   */
+  attendance: z
+    .object({
+      status: attendanceStatusSchema,
+      minutesAttended: z.number().int(),
+      sessionMinutes: z.number().int(),
+    })
+    .nullable()
+    .optional(),
 });
 export type SessionNoteView = z.infer<typeof sessionNoteViewSchema>;
 
