@@ -5,6 +5,8 @@ import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
+import { chartNotesEn } from "./chart-notes.en";
+import { chartNotesEs } from "./chart-notes.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -59,6 +61,10 @@ describe("dictionaries", () => {
 
   it("the curriculum namespace has the same keys in Spanish", () => {
     expect(keys(curriculumEs).sort()).toEqual(keys(curriculumEn).sort());
+  });
+
+  it("the chart-notes namespace has the same keys in Spanish", () => {
+    expect(keys(chartNotesEs).sort()).toEqual(keys(chartNotesEn).sort());
   });
 
   it("the calendar namespace has the same keys in Spanish", () => {

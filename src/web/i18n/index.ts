@@ -6,6 +6,8 @@ import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
+import { chartNotesEn } from "./chart-notes.en";
+import { chartNotesEs } from "./chart-notes.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -55,6 +57,7 @@ export function setupI18n(): typeof i18n {
         myPlan: myPlanEn,
         curriculum: curriculumEn,
         groupNote: groupNoteEn,
+        chartNotes: chartNotesEn,
       },
       es: {
         translation: es,
@@ -69,6 +72,7 @@ export function setupI18n(): typeof i18n {
         myPlan: myPlanEs,
         curriculum: curriculumEs,
         groupNote: groupNoteEs,
+        chartNotes: chartNotesEs,
       },
     },
     lng: language,

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { adminEn } from "../../i18n/admin.en";
 import { assessmentsEn } from "../../i18n/assessments.en";
+import { chartNotesEn } from "../../i18n/chart-notes.en";
 import { participantScheduleEn } from "../../i18n/participant-schedule.en";
 import { treatmentPlansEn } from "../../i18n/treatment-plans.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await setUpAdminDom();
   i18n.addResourceBundle("en", "participantSchedule", participantScheduleEn, true, true);
   i18n.addResourceBundle("en", "treatmentPlans", treatmentPlansEn, true, true);
+  i18n.addResourceBundle("en", "chartNotes", chartNotesEn, true, true);
 });
 afterEach(() => {
   cleanup();
@@ -485,11 +487,12 @@ describe("ParticipantRecordPage", () => {
     // The Plan tab, too, says so without clinical.view.
     fireEvent.click(screen.getByRole("tab", { name: tabs.plan }));
     expect(await screen.findByText(treatmentPlansEn.states.notPermitted)).toBeTruthy();
+    // So does the Notes tab.
     fireEvent.click(screen.getByRole("tab", { name: tabs.notes }));
-    expect(await screen.findByText(adminEn.record.notes.empty)).toBeTruthy();
+    expect(await screen.findByText(chartNotesEn.list.notPermitted)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.family }));
     expect(await screen.findByText(adminEn.record.family.empty)).toBeTruthy();
-    expect(screen.queryByText(adminEn.record.notes.empty)).toBeNull();
+    expect(screen.queryByText(chartNotesEn.list.notPermitted)).toBeNull();
   });
 
   it("says there is no track to place them in when the participant is not in the program", async () => {

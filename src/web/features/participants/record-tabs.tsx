@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
+import { ChartNotesPanel } from "../notes/chart-notes-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
 import { PlanPanel } from "../treatment-plans/plan-panel";
 import { CheckInsPanel } from "./check-ins-panel";
@@ -74,7 +75,7 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
         <SchedulePanel record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="notes">
-        <Empty>{t("record.notes.empty")}</Empty>
+        <ChartNotesPanel record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="checkins">
         <CheckInsPanel checkIns={record.recentCheckIns} />
