@@ -1,0 +1,371 @@
+import assert from "node:assert/strict";
+import { performance } from "node:perf_hooks";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import type { Roster } from "../../src/core/attendance/roster.schema";
+import type { ChartNote, GroupNoteScreen } from "../../src/core/notes/notes-api.schema";
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
+import type { Track, TrackOccurrences } from "../../src/core/schedule/tracks.schema";
+import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
+import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { type BridgewayServer, startBridgeway } from "./support/server";
+
+/**
+ * A facilitator writes and signs a group note for eight participants (issue 8): the demo counselor
+ * opens a past session of a track they run where eight attended (attendance set through the API in
+ * the set-up), writes the shared narrative once, then one individualized entry per participant using
+ * the keyboard only — Alt+↓ to the next participant, a digit for participation, Tab between fields —
+ * links a plan objective for one participant, runs the cloned-entry check and signs with the
+ * password. The keystrokes sent and the time from opening the screen to signed are printed. The note
+ * is signed, and one participant's chart shows their own entry only. axe on the screen; then the
+ * signed note on a phone in Spanish.
+ */
+
+let server: BridgewayServer | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  server = await startBridgeway();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  const code = await server?.stop();
+  assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
+});
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const COUNSELOR = "Jordan Alvarez";
+const PARTICIPANTS = 8;
+
+async function openPage(viewport: { width: number; height: number }, locale = "en-US") {
+  const context = await browser!.newContext({
+    viewport,
+    baseURL: server!.url,
+    locale,
+    colorScheme: "light",
+    hasTouch: viewport.width < 1000,
+    bypassCSP: true,
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  return { page, consoleErrors: collectConsoleErrors(page) };
+}
+
+async function signIn(page: Page, email: string, submit = "Sign in"): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel(/^(Email|Correo)/).fill(email);
+  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: submit, exact: true }).click();
+  await page.waitForURL("**/staff");
+}
+
+/** A JSON call to the API from the signed-in page, as the web app makes it. */
+async function call<T>(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body, header }) => {
+      const response = await fetch(path, {
+        method,
+        headers: {
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(method === "GET" ? {} : { [header.name]: header.value }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json().catch(() => null)) as T };
+    },
+    { method, path, body, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
+  );
+}
+
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const reply = await call<T>(page, method, path, body);
+  assert.ok(reply.status < 300, `${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.json)}`);
+  return reply.json;
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const addDays = (date: string, days: number) =>
+  new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+const occurrencePath = (trackId: string, key: string) => `/api/v1/tracks/${trackId}/occurrences/${key}`;
+
+interface Session {
+  track: Track;
+  key: string;
+  date: string;
+  present: { id: string; name: string }[];
+}
+
+/**
+ * As the counselor: a past session (most recent first, within four weeks) of a track they run, with
+ * at least eight on the roster and no group note yet. Eight are marked present through the attendance
+ * API (the others absent, excused) so the note has exactly eight entries to write.
+ */
+async function prepareSession(page: Page): Promise<Session> {
+  const { tracks } = await api<{ tracks: Track[] }>(page, "GET", "/api/v1/tracks");
+  const mine = tracks.filter((t) => t.facilitators.some((f) => f.name === COUNSELOR));
+  assert.ok(mine.length > 0, "the demo counselor runs at least one track");
+  const today = new Date().toISOString().slice(0, 10);
+  const candidates: { track: Track; key: string; date: string; endsAt: string }[] = [];
+  for (const track of mine) {
+    const list = await api<TrackOccurrences>(
+      page,
+      "GET",
+      `/api/v1/tracks/${track.id}/occurrences?from=${addDays(today, -28)}&to=${today}`,
+    );
+    for (const o of list.occurrences) {
+      if (o.status === "cancelled" || o.problem || !o.endsAt || Date.parse(o.endsAt) > Date.now()) continue;
+      candidates.push({ track, key: o.key, date: o.date, endsAt: o.endsAt });
+    }
+  }
+  candidates.sort((a, b) => b.endsAt.localeCompare(a.endsAt));
+  for (const c of candidates) {
+    const note = await call<GroupNoteScreen>(page, "GET", `${occurrencePath(c.track.id, c.key)}/group-note`);
+    if (note.status !== 200 || note.json.note !== null) continue;
+    const roster = await api<Roster>(page, "GET", `${occurrencePath(c.track.id, c.key)}/roster`);
+    if (roster.participants.length < PARTICIPANTS || roster.occurrence.durationMinutes === null) continue;
+    const minutes = roster.occurrence.durationMinutes;
+    const present = roster.participants.slice(0, PARTICIPANTS);
+    const marks = roster.participants.map((p, i) => ({
+      participantId: p.participant.id,
+      status: i < PARTICIPANTS ? ("present" as const) : ("absent_excused" as const),
+      minutesAttended: i < PARTICIPANTS ? minutes : 0,
+    }));
+    const changed = roster.participants.some((p, i) => p.mark !== null && p.mark.status !== marks[i]?.status);
+    await api(page, "PUT", `${occurrencePath(c.track.id, c.key)}/attendance`, {
+      marks,
+      ...(changed || roster.participants.some((p) => p.mark !== null)
+        ? { reason: "Attendance corrected from the sign-in sheet" }
+        : {}),
+    });
+    return {
+      track: c.track,
+      key: c.key,
+      date: c.date,
+      present: present.map((p) => ({ id: p.participant.id, name: p.participant.name })),
+    };
+  }
+  assert.fail("a past session of the counselor's tracks has eight on the roster and no group note yet");
+}
+
+/** What the facilitator writes for each participant: their mood and what they did, in their own terms. */
+const ENTRIES: { mood: string; contribution: string; participation: "1" | "2" | "3" }[] = [
+  {
+    mood: "Calm, bright",
+    contribution: "Named payday as her main trigger and planned a direct deposit to savings.",
+    participation: "1",
+  },
+  {
+    mood: "Tired, flat",
+    contribution: "Said little; when asked, described an urge at a family dinner and riding it out.",
+    participation: "2",
+  },
+  {
+    mood: "Anxious at first",
+    contribution: "Practised box breathing twice and said the second round lowered the urge to a 3.",
+    participation: "1",
+  },
+  {
+    mood: "Irritable",
+    contribution: "Disputed that cravings pass; agreed to log three urges with their length this week.",
+    participation: "2",
+  },
+  {
+    mood: "Engaged, warm",
+    contribution: "Led the role-play refusing a drink from a coworker and coached a peer on wording.",
+    participation: "1",
+  },
+  {
+    mood: "Guarded",
+    contribution: "Listened; shared that evenings alone are the hardest and chose a call list instead.",
+    participation: "3",
+  },
+  {
+    mood: "Hopeful",
+    contribution: "Reported 30 days sober and mapped the HALT signs she noticed before last lapse.",
+    participation: "1",
+  },
+  {
+    mood: "Restless",
+    contribution: "Left the circle once; on return, rated his urge and used the surfing script aloud.",
+    participation: "2",
+  },
+];
+const NARRATIVE =
+  "Session on cravings and urge surfing. Check-in on the week, a short teaching on how urges rise and fall, guided urge-surfing practice in pairs, and a closing round naming one plan for the weekend.";
+
+describe("a group note for eight participants", () => {
+  it("the facilitator writes the shared part and eight individualized entries with the keyboard, checks and signs", async () => {
+    const { page, consoleErrors } = await openPage(DESKTOP);
+    await signIn(page, "counselor@demo.bridgeway.example");
+    const session = await prepareSession(page);
+    let keystrokes = 0;
+    const type = async (text: string) => {
+      keystrokes += text.length;
+      await page.keyboard.type(text);
+    };
+    const press = async (key: string) => {
+      keystrokes += 1;
+      await page.keyboard.press(key);
+    };
+
+    const started = performance.now();
+    await page.goto(`/staff/groups/${session.track.id}/${session.key}/note`);
+    await page.getByRole("heading", { level: 1, name: session.track.name }).waitFor();
+    const cards = page.getByRole("list", { name: "Participants' entries" }).getByRole("listitem");
+    await cards.first().waitFor();
+    await expectNoAxeViolations(page, "group note, a new draft");
+    await screenshot(page, "group-note-new");
+
+    // The shared part: the planned module is pre-filled; the topic is typed only when none was planned.
+    const topic = page.getByLabel("Topic", { exact: false }).first();
+    if ((await topic.inputValue()) === "") {
+      await topic.click();
+      await type("Cravings and urge surfing");
+    }
+    await page.getByLabel("Shared narrative").click();
+    await type(NARRATIVE);
+
+    const screenData = await api<GroupNoteScreen>(
+      page,
+      "GET",
+      `${occurrencePath(session.track.id, session.key)}/group-note`,
+    );
+    const rows = screenData.roster.filter((r) => r.attended);
+    assert.equal(rows.length, PARTICIPANTS, "eight attended");
+    const withPlan = rows.findIndex((r) => r.objectives.length > 0);
+    assert.ok(withPlan >= 0, "at least one of the eight has objectives in a signed plan");
+
+    for (const [i, row] of rows.entries()) {
+      const entry = ENTRIES[i]!;
+      await press("Alt+ArrowDown");
+      const card = page.locator(`[data-entry-card="${row.participantId}"]`);
+      await card
+        .locator("[data-first-field] input")
+        .first()
+        .evaluate((el) => {
+          if (
+            document.activeElement !== el &&
+            !el.closest("[data-first-field]")?.contains(document.activeElement)
+          )
+            throw new Error("Alt+↓ did not land on the participant's first field");
+        });
+      await press(entry.participation);
+      await press("Tab");
+      await type(entry.mood);
+      await press("Tab");
+      await type(entry.contribution);
+      if (i === withPlan) {
+        // Link an objective of their plan: the picker, the first option, then its progress.
+        await press("Tab");
+        await press("ArrowDown");
+        await press("Enter");
+        await card.getByText("Progressing", { exact: true }).click();
+        await card.getByPlaceholder("Comment on this objective").click();
+        await type("Named two triggers of three");
+        await card.getByLabel("What they contributed or practised").click();
+      }
+    }
+
+    await page.getByRole("button", { name: "Check and sign" }).click();
+    await page
+      .getByText(/No entry reads like another one|read like another one/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, "group note, checked");
+    await screenshot(page, "group-note-checked");
+    const supervisor = page.getByLabel("Supervisor who will co-sign");
+    if (await supervisor.isVisible()) {
+      await supervisor.click();
+      await page.getByRole("option").first().click();
+    }
+    await page.getByRole("button", { name: "Sign the note" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sign the group note" });
+    await dialog.getByLabel("Your password").click();
+    await type(DEMO_PASSWORD);
+    await press("Enter");
+    await page
+      .getByText(/^(Signed|Awaiting co-signature)$/)
+      .first()
+      .waitFor();
+    const signedAt = performance.now();
+    const seconds = ((signedAt - started) / 1000).toFixed(1);
+    console.log(`group-note e2e: ${keystrokes} keystrokes, ${PARTICIPANTS} participants, ${seconds} s`);
+
+    const after = await api<GroupNoteScreen>(
+      page,
+      "GET",
+      `${occurrencePath(session.track.id, session.key)}/group-note`,
+    );
+    assert.ok(after.note, "the note exists");
+    assert.ok(
+      ["signed", "awaiting_cosign"].includes(after.note.status),
+      `the note is signed (${after.note.status})`,
+    );
+    assert.equal(after.note.shared.narrative, NARRATIVE);
+    for (const [i, row] of rows.entries()) {
+      const saved = after.roster.find((r) => r.participantId === row.participantId)?.entry?.content;
+      assert.equal(saved?.contribution, ENTRIES[i]!.contribution, `${row.name}'s entry is saved as typed`);
+      assert.equal(saved?.moodAffect, ENTRIES[i]!.mood);
+    }
+    const linked = after.roster.find((r) => r.participantId === rows[withPlan]!.participantId)?.entry
+      ?.content;
+    assert.equal(linked?.objectives.length, 1, "one objective is linked");
+    assert.equal(linked?.objectives[0]?.progress, "progressing");
+    await expectNoAxeViolations(page, "group note, signed");
+    await screenshot(page, "group-note-signed");
+
+    // One participant's chart: the shared narrative and their own entry, nobody else's name or words.
+    const own = rows[1]!;
+    const chart = await api<{ items: ChartNote[] }>(
+      page,
+      "GET",
+      `/api/v1/participants/${own.participantId}/notes?kind=group`,
+    );
+    const inChart = chart.items.find((n) => n.id === after.note!.id);
+    assert.ok(inChart, "the signed note is in the participant's chart");
+    const chartDocument = await api<ChartNote>(
+      page,
+      "GET",
+      `/api/v1/participants/${own.participantId}/notes/${after.note.id}`,
+    );
+    assert.equal(chartDocument.entry?.contribution, ENTRIES[1]!.contribution);
+    assert.equal(chartDocument.shared?.narrative, NARRATIVE);
+    const text = JSON.stringify(chartDocument);
+    for (const [i, other] of rows.entries()) {
+      if (other.participantId === own.participantId) continue;
+      assert.ok(!text.includes(ENTRIES[i]!.contribution), `no other participant's entry (${i}) in the chart`);
+      assert.ok(!text.includes(other.name), `no other participant's name in ${own.name}'s chart`);
+    }
+    await page.goto(`/staff/participants/${own.participantId}?tab=notes&note=${after.note.id}`);
+    await page.getByText(ENTRIES[1]!.contribution).waitFor();
+    await page.getByText(NARRATIVE).waitFor();
+    assert.equal(await page.getByText(ENTRIES[0]!.contribution).count(), 0);
+
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+    signed = session;
+  });
+
+  it("reads the signed note on a phone in Spanish", async () => {
+    assert.ok(signed, "the desktop journey signed a note first");
+    const { page, consoleErrors } = await openPage(PHONE, "es-MX");
+    await signIn(page, "counselor@demo.bridgeway.example", "Iniciar sesión");
+    await page.goto(`/staff/groups/${signed.track.id}/${signed.key}/note`);
+    await page.getByRole("heading", { level: 1, name: signed.track.name }).waitFor();
+    await page
+      .getByText(/^(Firmada|Pendiente de cofirma)$/)
+      .first()
+      .waitFor();
+    await page.getByRole("heading", { name: "Firmas" }).waitFor();
+    await expectNoAxeViolations(page, "group note signed, phone, Spanish");
+    await screenshot(page, "group-note-signed-phone-es");
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+});
+
+let signed: Session | undefined;
