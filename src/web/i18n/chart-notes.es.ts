@@ -16,7 +16,7 @@ export const chartNotesEs: Dictionary<typeof chartNotesEn> = {
     date: "Fecha",
     kind: "Tipo",
     title: "Sesión",
-    author: "Autor",
+    author: "Autoría",
     status: "Estado",
     open: "Abrir la nota del {{date}}: {{title}}",
     addenda_one: "1 adenda",

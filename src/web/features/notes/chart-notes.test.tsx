@@ -182,6 +182,21 @@ describe("a note as a document", () => {
     );
   });
 
+  it("prints the document alone, headed with the participant's name and the session date", async () => {
+    const note = aGroupNote();
+    const print = vi.fn(() => {
+      expect(document.body.classList.contains("chart-notes-printing")).toBe(true);
+    });
+    vi.stubGlobal("print", print);
+    renderTab({ [`GET ${notePath(note)}`]: { body: note } }, `/?tab=notes&note=${note.id}`);
+    const doc = within(await screen.findByRole("article"));
+    expect(doc.getByText("Casey Rivers · Nov 16, 2026")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: D.print }));
+    expect(print).toHaveBeenCalledOnce();
+    window.dispatchEvent(new Event("afterprint"));
+    expect(document.body.classList.contains("chart-notes-printing")).toBe(false);
+  });
+
   it("says the note is not in this chart when the server does not find it", async () => {
     renderTab({}, "/?tab=notes&note=f0f0f0f0-1111-4222-8333-444455556666");
     expect(await screen.findByText(D.notFound)).toBeTruthy();
