@@ -1,12 +1,19 @@
 import { withinEdits } from "../platform/edit-distance";
 
 /**
- * A local list of ICD-10-CM codes for an IOP: the common substance-use codes (F10–F19 abuse,
- * dependence and use, uncomplicated and in remission, and the withdrawal codes most used at intake)
- * and the common co-occurring conditions (depression, anxiety, PTSD, bipolar). ICD-10-CM is a US
- * government classification in the public domain. This is a curated subset written for Bridgeway and
- * not yet checked line by line against the CMS release files; the diagnoses issue adds an import of the
- * full annual CMS file. Codes are stored with their title at the time of recording.
+ * A local list of ICD-10-CM codes for an IOP. ICD-10-CM is a US government classification in the
+ * public domain; titles are the official long titles, stored with a diagnosis as recorded.
+ *
+ * Substance use (F10–F19): for each substance (F10–F16, F18, F19) abuse, dependence and unspecified
+ * use, each uncomplicated and in remission; the dependence-with-withdrawal codes seen at intake after
+ * detox; nicotine dependence (F17.2-, which has no abuse or use codes) by product, uncomplicated and in
+ * remission. Not here: the intoxication and substance-induced disorder codes (mood, psychotic,
+ * sleep…), which the diagnoses issue brings with an import of the full annual CMS file.
+ *
+ * Co-occurring: depression (major depressive disorder single and recurrent, dysthymia, depression
+ * unspecified), anxiety (generalized, panic, social, agoraphobia with panic, other and unspecified),
+ * PTSD, and bipolar disorder (current episode hypomanic, manic, depressed, mixed, in remission;
+ * bipolar II; cyclothymia).
  */
 
 export interface IcdCode {
@@ -38,22 +45,65 @@ const substanceCodes: IcdCode[] = SUBSTANCES.flatMap(({ chapter, name }) => [
     title: `${name} use, unspecified, uncomplicated`,
     group: "substance_use" as const,
   },
+  {
+    code: `${chapter}.91`,
+    title: `${name} use, unspecified, in remission`,
+    group: "substance_use" as const,
+  },
 ]);
+
+/** The 6th character of F13.23- and F19.23- (dependence with withdrawal) and how its title reads. */
+const WITHDRAWAL_KINDS = [
+  { digit: 0, wording: ", uncomplicated" },
+  { digit: 1, wording: " delirium" },
+  { digit: 2, wording: " with perceptual disturbance" },
+  { digit: 9, wording: ", unspecified" },
+] as const;
+
+/** F17.2-: nicotine dependence has no abuse or use codes (tobacco use is Z72.0, outside this list). */
+const NICOTINE_PRODUCTS = [
+  { digit: 0, product: "unspecified" },
+  { digit: 1, product: "cigarettes" },
+  { digit: 2, product: "chewing tobacco" },
+  { digit: 9, product: "other tobacco product" },
+] as const;
 
 const withdrawalAndNicotine: IcdCode[] = [
   { code: "F10.230", title: "Alcohol dependence with withdrawal, uncomplicated", group: "substance_use" },
   { code: "F10.231", title: "Alcohol dependence with withdrawal delirium", group: "substance_use" },
-  { code: "F10.239", title: "Alcohol dependence with withdrawal, unspecified", group: "substance_use" },
-  { code: "F11.23", title: "Opioid dependence with withdrawal", group: "substance_use" },
   {
-    code: "F13.230",
-    title: "Sedative, hypnotic or anxiolytic dependence with withdrawal, uncomplicated",
+    code: "F10.232",
+    title: "Alcohol dependence with withdrawal with perceptual disturbance",
     group: "substance_use",
   },
+  { code: "F10.239", title: "Alcohol dependence with withdrawal, unspecified", group: "substance_use" },
+  { code: "F11.23", title: "Opioid dependence with withdrawal", group: "substance_use" },
+  { code: "F11.93", title: "Opioid use, unspecified with withdrawal", group: "substance_use" },
+  { code: "F12.23", title: "Cannabis dependence with withdrawal", group: "substance_use" },
+  ...WITHDRAWAL_KINDS.flatMap(({ digit, wording }) =>
+    [
+      { chapter: "F13", name: "Sedative, hypnotic or anxiolytic" },
+      { chapter: "F19", name: "Other psychoactive substance" },
+    ].map(({ chapter, name }) => ({
+      code: `${chapter}.23${digit}`,
+      title: `${name} dependence with withdrawal${wording}`,
+      group: "substance_use" as const,
+    })),
+  ),
   { code: "F14.23", title: "Cocaine dependence with withdrawal", group: "substance_use" },
   { code: "F15.23", title: "Other stimulant dependence with withdrawal", group: "substance_use" },
-  { code: "F17.200", title: "Nicotine dependence, unspecified, uncomplicated", group: "substance_use" },
-  { code: "F17.210", title: "Nicotine dependence, cigarettes, uncomplicated", group: "substance_use" },
+  ...NICOTINE_PRODUCTS.flatMap(({ digit, product }) => [
+    {
+      code: `F17.2${digit}0`,
+      title: `Nicotine dependence, ${product}, uncomplicated`,
+      group: "substance_use" as const,
+    },
+    {
+      code: `F17.2${digit}1`,
+      title: `Nicotine dependence, ${product}, in remission`,
+      group: "substance_use" as const,
+    },
+  ]),
 ];
 
 const coOccurring: IcdCode[] = [
@@ -64,7 +114,23 @@ const coOccurring: IcdCode[] = [
     title: "Major depressive disorder, single episode, severe without psychotic features",
     group: "co_occurring",
   },
+  {
+    code: "F32.3",
+    title: "Major depressive disorder, single episode, severe with psychotic features",
+    group: "co_occurring",
+  },
+  {
+    code: "F32.4",
+    title: "Major depressive disorder, single episode, in partial remission",
+    group: "co_occurring",
+  },
+  {
+    code: "F32.5",
+    title: "Major depressive disorder, single episode, in full remission",
+    group: "co_occurring",
+  },
   { code: "F32.9", title: "Major depressive disorder, single episode, unspecified", group: "co_occurring" },
+  { code: "F32.A", title: "Depression, unspecified", group: "co_occurring" },
   { code: "F33.0", title: "Major depressive disorder, recurrent, mild", group: "co_occurring" },
   { code: "F33.1", title: "Major depressive disorder, recurrent, moderate", group: "co_occurring" },
   {
@@ -72,14 +138,68 @@ const coOccurring: IcdCode[] = [
     title: "Major depressive disorder, recurrent severe without psychotic features",
     group: "co_occurring",
   },
+  {
+    code: "F33.3",
+    title: "Major depressive disorder, recurrent, severe with psychotic symptoms",
+    group: "co_occurring",
+  },
+  {
+    code: "F33.40",
+    title: "Major depressive disorder, recurrent, in remission, unspecified",
+    group: "co_occurring",
+  },
+  {
+    code: "F33.41",
+    title: "Major depressive disorder, recurrent, in partial remission",
+    group: "co_occurring",
+  },
+  { code: "F33.42", title: "Major depressive disorder, recurrent, in full remission", group: "co_occurring" },
   { code: "F33.9", title: "Major depressive disorder, recurrent, unspecified", group: "co_occurring" },
+  { code: "F34.0", title: "Cyclothymic disorder", group: "co_occurring" },
   { code: "F34.1", title: "Dysthymic disorder", group: "co_occurring" },
+  { code: "F40.01", title: "Agoraphobia with panic disorder", group: "co_occurring" },
+  { code: "F40.10", title: "Social phobia, unspecified", group: "co_occurring" },
   { code: "F41.0", title: "Panic disorder [episodic paroxysmal anxiety]", group: "co_occurring" },
   { code: "F41.1", title: "Generalized anxiety disorder", group: "co_occurring" },
+  { code: "F41.8", title: "Other specified anxiety disorders", group: "co_occurring" },
   { code: "F41.9", title: "Anxiety disorder, unspecified", group: "co_occurring" },
   { code: "F43.10", title: "Post-traumatic stress disorder, unspecified", group: "co_occurring" },
   { code: "F43.11", title: "Post-traumatic stress disorder, acute", group: "co_occurring" },
   { code: "F43.12", title: "Post-traumatic stress disorder, chronic", group: "co_occurring" },
+  { code: "F31.0", title: "Bipolar disorder, current episode hypomanic", group: "co_occurring" },
+  {
+    code: "F31.10",
+    title: "Bipolar disorder, current episode manic without psychotic features, unspecified",
+    group: "co_occurring",
+  },
+  {
+    code: "F31.2",
+    title: "Bipolar disorder, current episode manic severe with psychotic features",
+    group: "co_occurring",
+  },
+  {
+    code: "F31.30",
+    title: "Bipolar disorder, current episode depressed, mild or moderate severity, unspecified",
+    group: "co_occurring",
+  },
+  { code: "F31.31", title: "Bipolar disorder, current episode depressed, mild", group: "co_occurring" },
+  { code: "F31.32", title: "Bipolar disorder, current episode depressed, moderate", group: "co_occurring" },
+  {
+    code: "F31.4",
+    title: "Bipolar disorder, current episode depressed, severe, without psychotic features",
+    group: "co_occurring",
+  },
+  {
+    code: "F31.5",
+    title: "Bipolar disorder, current episode depressed, severe, with psychotic features",
+    group: "co_occurring",
+  },
+  { code: "F31.60", title: "Bipolar disorder, current episode mixed, unspecified", group: "co_occurring" },
+  {
+    code: "F31.70",
+    title: "Bipolar disorder, currently in remission, most recent episode unspecified",
+    group: "co_occurring",
+  },
   { code: "F31.81", title: "Bipolar II disorder", group: "co_occurring" },
   { code: "F31.9", title: "Bipolar disorder, unspecified", group: "co_occurring" },
 ];
