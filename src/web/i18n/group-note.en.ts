@@ -39,14 +39,12 @@ export const groupNoteEn = {
     position: "Participant {{index}} of {{total}}",
   },
   entry: {
-    attendance: "Attendance",
     minutes: "{{attended}} of {{total}} min",
     telehealth: "by video",
     notRecorded: "Attendance not recorded",
     changeAttendance: "Change on the attendance page",
     absentCollapsed: "Absent: no entry needed.",
     writeAnyway: "Write an entry anyway",
-    hideEntry: "Hide the entry",
     participation: "Participation",
     participationFor: "How {{name}} took part",
     moodAffect: "Mood and affect",
@@ -76,7 +74,6 @@ export const groupNoteEn = {
     noObjectives: "Their current plan has no objectives.",
     progress: "Progress on “{{statement}}”",
     comment: "Comment on this objective",
-    remove: "Remove “{{statement}}”",
     unknown: "An objective that is no longer in their plan",
   },
   progress: {
@@ -131,7 +128,6 @@ export const groupNoteEn = {
     incompleteIntro: "Complete these parts, then sign again:",
     goTo: "Go to {{place}}",
     sharedPart: "the session",
-    sessionNotEnded: "The session has not ended yet.",
   },
   signed: {
     signatures: "Signatures",
@@ -148,7 +144,6 @@ export const groupNoteEn = {
     sharedPart: "the session",
     add: "Add addendum",
     followUp: "Follow up: {{what}}",
-    yes: "Yes",
   },
   addendum: {
     title: "Add an addendum",
@@ -170,6 +165,5 @@ export const groupNoteEn = {
   },
   errors: {
     generic: "Something went wrong. Try again.",
-    network: "Bridgeway could not be reached. Check your connection.",
   },
 } as const;

@@ -45,14 +45,12 @@ export const groupNoteEs: Widen<typeof groupNoteEn> = {
     position: "Participante {{index}} de {{total}}",
   },
   entry: {
-    attendance: "Asistencia",
     minutes: "{{attended}} de {{total}} min",
     telehealth: "por video",
     notRecorded: "Asistencia sin registrar",
     changeAttendance: "Cambiar en la página de asistencia",
     absentCollapsed: "Ausente: no hace falta registro.",
     writeAnyway: "Escribir un registro de todos modos",
-    hideEntry: "Ocultar el registro",
     participation: "Participación",
     participationFor: "Cómo participó {{name}}",
     moodAffect: "Estado de ánimo y afecto",
@@ -82,7 +80,6 @@ export const groupNoteEs: Widen<typeof groupNoteEn> = {
     noObjectives: "Su plan actual no tiene objetivos.",
     progress: "Avance en «{{statement}}»",
     comment: "Comentario sobre este objetivo",
-    remove: "Quitar «{{statement}}»",
     unknown: "Un objetivo que ya no está en su plan",
   },
   progress: {
@@ -138,7 +135,6 @@ export const groupNoteEs: Widen<typeof groupNoteEn> = {
     incompleteIntro: "Complete estas partes y vuelva a firmar:",
     goTo: "Ir a {{place}}",
     sharedPart: "la sesión",
-    sessionNotEnded: "La sesión todavía no ha terminado.",
   },
   signed: {
     signatures: "Firmas",
@@ -155,7 +151,6 @@ export const groupNoteEs: Widen<typeof groupNoteEn> = {
     sharedPart: "la sesión",
     add: "Añadir adenda",
     followUp: "Seguimiento: {{what}}",
-    yes: "Sí",
   },
   addendum: {
     title: "Añadir una adenda",
@@ -177,6 +172,5 @@ export const groupNoteEs: Widen<typeof groupNoteEn> = {
   },
   errors: {
     generic: "Algo salió mal. Inténtelo de nuevo.",
-    network: "No se pudo conectar con Bridgeway. Revise su conexión.",
   },
 };
