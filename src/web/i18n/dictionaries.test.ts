@@ -20,6 +20,8 @@ import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
+import { sessionNotesEn } from "./session-notes.en";
+import { sessionNotesEs } from "./session-notes.es";
 import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
 import { treatmentPlansAdminEs } from "./treatment-plans-admin.es";
 
@@ -77,6 +79,10 @@ describe("dictionaries", () => {
 
   it("the group-note namespace has the same keys in Spanish", () => {
     expect(keys(groupNoteEs).sort()).toEqual(keys(groupNoteEn).sort());
+  });
+
+  it("the session-notes namespace has the same keys in Spanish", () => {
+    expect(keys(sessionNotesEs).sort()).toEqual(keys(sessionNotesEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

@@ -22,6 +22,8 @@ import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
+import { sessionNotesEn } from "./session-notes.en";
+import { sessionNotesEs } from "./session-notes.es";
 import { treatmentPlansEn } from "./treatment-plans.en";
 import { treatmentPlansEs } from "./treatment-plans.es";
 import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
@@ -55,6 +57,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlans: treatmentPlansEn,
         treatmentPlansAdmin: treatmentPlansAdminEn,
         myPlan: myPlanEn,
+        sessionNotes: sessionNotesEn,
         curriculum: curriculumEn,
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
@@ -70,6 +73,7 @@ export function setupI18n(): typeof i18n {
         treatmentPlans: treatmentPlansEs,
         treatmentPlansAdmin: treatmentPlansAdminEs,
         myPlan: myPlanEs,
+        sessionNotes: sessionNotesEs,
         curriculum: curriculumEs,
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CalendarEntry, CalendarView } from "../../../core/schedule/calendar.schema";
 import { useSession } from "../../app/require-session";
+import { SessionNoteOpenButton } from "../notes/session-note-open-button";
 import { deviceTimeZone, formatDay, formatTimeRange, zoneAbbreviation } from "../schedule/schedule-format";
 import { type Appointment, useAppointment } from "./api/get-appointment";
 import { AttendanceForm, CancelForm, MoveForm } from "./appointment-actions";
@@ -199,6 +200,10 @@ function SessionDetails({
             {t("details.roster")}
           </Button>
         </Group>
+      )}
+
+      {entry.appointment && entry.participant && !cancelled && (
+        <SessionNoteOpenButton appointmentId={entry.appointment.id} participantId={entry.participant.id} />
       )}
 
       {entry.appointment && !cancelled && (canManage || canRecord) && (
