@@ -58,6 +58,8 @@ import { createKeyring } from "./identity/keyring";
 import { createMfaService } from "./identity/mfa.service";
 import { counselingNotesRoutes } from "./notes/counseling-notes.routes";
 import { createCounselingNotesService } from "./notes/counseling-notes.service";
+import { sessionNotesRoutes } from "./notes/session-notes.routes";
+import { createSessionNotesService } from "./notes/session-notes.service";
 import { createNoteAlertsService, type NoteAlertsService } from "./notes/note-alerts.service";
 import { noteLifecycleRoutes } from "./notes/note-lifecycle.routes";
 import { createNoteSigning } from "./notes/note-signing";
@@ -339,6 +341,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     raiseAlert: alerts.raiseAlert,
     resolveFindings: alerts.resolveFindings,
   });
+  const sessionNotes = createSessionNotesService({
+    db,
+    now,
+    signAsAuthor: noteSigning.signAsAuthor,
+    resolveSignedNote: noteAlerts.resolveSignedNote,
+  });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -426,6 +434,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(myPlanRoutes, { signing: planSigning });
       await api.register(planPdfRoutes, { planPdfs });
       await api.register(counselingNotesRoutes, { counselingNotes });
+      await api.register(sessionNotesRoutes, { sessionNotes });
       await api.register(notesSettingsRoutes, { notesSettings });
       await api.register(noteWorklistRoutes, { noteWorklist });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
