@@ -178,6 +178,11 @@ export const noteWorklistRowSchema = z.object({
   /** Unsigned past the program's alert window. */
   overdue: z.boolean(),
   hoursSinceSession: z.number().int(),
+  /**
+   * A late entry: awaiting co-signature, the author signed past the program's late-entry window; a
+   * draft, signing it now would be past it. Optional (added after the first contract).
+   */
+  lateEntry: z.boolean().optional(),
 });
 export type NoteWorklistRow = z.infer<typeof noteWorklistRowSchema>;
 

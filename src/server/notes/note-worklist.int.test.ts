@@ -191,6 +191,8 @@ describeEachEngine("clinical notes worklist, settings and unsigned-note alerts",
       [ids.groupNote, "Evening IOP", false, 36],
       [ids.individualNote, "Pat Notes", false, 2],
     ]);
+    // Signed now, the group note (36 hours after its session) would be a late entry (24 hours).
+    expect(body.unsigned.map((r: { lateEntry: boolean }) => r.lateEntry)).toEqual([true, false]);
     expect(body.awaitingMyCosign).toEqual([]);
     // 26 October was cancelled, 2 November has its note; 19 October (EDT, ended 20 Oct 01:00 UTC) is
     // more than 14 days ago. Nothing is missing yet.
@@ -208,9 +210,15 @@ describeEachEngine("clinical notes worklist, settings and unsigned-note alerts",
         endsAt: "2026-11-10T02:00:00.000Z",
       },
     ]);
-    expect(later.unsigned.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue])).toEqual([
-      [ids.groupNote, true],
-      [ids.individualNote, true],
+    expect(
+      later.unsigned.map((r: { id: string; overdue: boolean; lateEntry: boolean }) => [
+        r.id,
+        r.overdue,
+        r.lateEntry,
+      ]),
+    ).toEqual([
+      [ids.groupNote, true, true],
+      [ids.individualNote, true, true],
     ]);
   });
 

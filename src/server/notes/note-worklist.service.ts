@@ -1,4 +1,4 @@
-import { hoursSinceSession, isUnsignedOverdue } from "../../core/notes/note.rules";
+import { hoursSinceSession, isLateEntry, isUnsignedOverdue } from "../../core/notes/note.rules";
 import type { NoteWorklistRow } from "../../core/notes/notes-api.schema";
 import type { NotesSettings } from "../../core/notes/notes-settings.schema";
 import { DomainError } from "../../core/platform/errors";
@@ -63,6 +63,7 @@ export function toWorklistRow(row: UnsignedNoteRow, settings: NotesSettings, at:
       row.cosigner_user_id === null ? null : { id: row.cosigner_user_id, name: row.cosigner_name ?? "" },
     overdue: isUnsignedOverdue(row.status, endsAt, at, settings.unsignedAlertHours),
     hoursSinceSession: hoursSinceSession(endsAt, at),
+    lateEntry: row.status === "draft" ? isLateEntry(endsAt, at, settings.lateEntryHours) : row.late_entry,
   };
 }
 

@@ -30,6 +30,7 @@ export interface UnsignedNoteRow {
   author_name: string;
   cosigner_user_id: string | null;
   cosigner_name: string | null;
+  late_entry: boolean;
 }
 
 /** Which unsigned notes to read: every condition given applies. */
@@ -57,7 +58,7 @@ export function listUnsignedNotes(q: Queryable, filter: UnsignedNoteFilter): Pro
           n.participant_id, case when p.id is null then null else p.given_name || ' ' || p.family_name end as participant_name,
           n.track_id, t.name as track_name, n.occurrence_key,
           n.author_id, a.display_name as author_name,
-          n.cosigner_user_id, c.display_name as cosigner_name
+          n.cosigner_user_id, c.display_name as cosigner_name, n.late_entry
         from clinical_notes n
         join users a on a.id = n.author_id
         left join users c on c.id = n.cosigner_user_id
