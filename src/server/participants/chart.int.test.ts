@@ -1,14 +1,17 @@
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { givenParticipant, givenSite, givenUser } from "../../../tests/support/given";
 import { appHeaders, buildTestApp, signIn, testClock } from "../../../tests/support/test-app";
 import { describeEachEngine, openTestDatabase } from "../../../tests/support/test-database";
-import type { DatabaseHandle } from "../db/connection";
+import { type DatabaseHandle, queryRows } from "../db/connection";
 
 describeEachEngine("participant chart: header, level-of-care changes, sobriety date", (engine) => {
   let database: DatabaseHandle;
   let app: FastifyInstance;
   let cookie: string;
+  let siteId: string;
+  let directorId: string;
   let participantId: string;
   const clock = testClock("2026-11-23T15:00:00Z");
 
@@ -22,6 +25,8 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
       displayName: "Dr. Dana",
     });
     cookie = (await signIn(app, director.email, director.password)).cookie;
+    siteId = site.id;
+    directorId = director.id;
     participantId = (
       await givenParticipant(database.db, {
         siteId: site.id,
@@ -89,6 +94,35 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
       reason: "Lapse; stepping back up",
     });
     expect(up.json().levelHistory.map((h: { to: string }) => h.to)).toEqual(["1", "2.1"]);
+  });
+
+  it("refuses to change the level of care of a closed episode, by field, and saves nothing", async () => {
+    const discharged = (
+      await givenParticipant(database.db, {
+        siteId,
+        careTeam: [{ userId: directorId, role: "primary_counselor" }],
+      })
+    ).id;
+    await database.db.execute(
+      sql`update episodes set discharged_on = '2026-11-13', discharge_reason = 'completed' where participant_id = ${discharged}`,
+    );
+    const refused = await app.inject({
+      method: "POST",
+      url: `/api/v1/participants/${discharged}/level-of-care`,
+      headers: { ...appHeaders, cookie },
+      payload: { toLevel: "1", changedOn: "2026-11-20", reason: "Stepping down after discharge" },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: [{ path: "toLevel", message: "This participant has no open episode of care." }],
+    });
+    const rows = await queryRows<{ level_of_care: string; changes: number }>(
+      database.db,
+      sql`select e.level_of_care, (select count(*)::int from episode_level_changes c where c.episode_id = e.id) as changes
+          from episodes e where e.participant_id = ${discharged}`,
+    );
+    expect(rows).toEqual([{ level_of_care: "2.1", changes: 0 }]);
   });
 
   it("sets and clears the sobriety date, keeping every change", async () => {
