@@ -169,6 +169,8 @@ export const intakeEn = {
       lastLevelOfCare: "Last level of care",
       lastDischargedOn: "Discharged on",
       handoffSummary: "Handoff summary",
+      handoffSummaryHelp:
+        "Current medications (including MOUD), risks (withdrawal, overdose, self-harm, medical) and anything the program should know before screening.",
     },
     choose: "Choose…",
     submit: "Record referral",

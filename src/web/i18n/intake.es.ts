@@ -174,6 +174,8 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
       lastLevelOfCare: "Último nivel de atención",
       lastDischargedOn: "Fecha de alta",
       handoffSummary: "Resumen del traspaso",
+      handoffSummaryHelp:
+        "Medicamentos actuales (incluido el tratamiento para el trastorno por consumo de opioides), riesgos (abstinencia, sobredosis, autolesión, médicos) y todo lo que el programa deba saber antes de la evaluación.",
     },
     choose: "Elija…",
     submit: "Registrar derivación",

@@ -47,6 +47,18 @@ describe("ReferralPage", () => {
     expect(apiCalls(fetchMock).some((c) => c.route === "POST /api/v1/admissions/referrals")).toBe(false);
   });
 
+  it("asks for the handoff's medications and risks in the summary's description", async () => {
+    renderReferral({ status: 201, body: leadDetail() });
+    const summary = await screen.findByLabelText(new RegExp(`^${intakeEn.referral.fields.handoffSummary}`));
+    const describedBy = summary.getAttribute("aria-describedby") ?? "";
+    const description = describedBy
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(" ");
+    expect(description).toContain(intakeEn.referral.fields.handoffSummaryHelp);
+    expect(intakeEn.referral.fields.handoffSummaryHelp).toMatch(/medications.*risks/);
+  });
+
   it("keeps what was typed and places the server's field error on its field", async () => {
     const fetchMock = renderReferral({
       status: 400,

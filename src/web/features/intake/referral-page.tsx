@@ -201,6 +201,7 @@ export function ReferralPage() {
             <Textarea
               mt="sm"
               label={t("referral.fields.handoffSummary")}
+              description={t("referral.fields.handoffSummaryHelp")}
               rows={4}
               {...input("handoffSummary")}
             />
