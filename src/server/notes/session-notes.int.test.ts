@@ -22,7 +22,7 @@ import {
  * participant's care team, and every read and write is audited.
  */
 
-const PEOPLE = ["counselor", "colleague", "outsider"] as const;
+const PEOPLE = ["counselor", "colleague", "outsider", "supervisee", "director"] as const;
 type Person = (typeof PEOPLE)[number];
 
 describeEachEngine("individual and family notes: from the appointment to the signature", (engine) => {
@@ -123,11 +123,25 @@ describeEachEngine("individual and family notes: from the appointment to the sig
       siteNames: [otherSite.name],
       displayName: "Olu Other",
     });
+    credentials.supervisee = await givenUser(db, {
+      roles: ["counselor"],
+      siteNames: [site.name],
+      displayName: "Sam Intern",
+    });
+    await db.execute(sql`update users set requires_cosign = true where id = ${credentials.supervisee.id}`);
+    credentials.director = await givenUser(db, {
+      roles: ["clinical_director"],
+      siteNames: [site.name],
+      displayName: "Dana Reyes",
+    });
     participantId = (
       await givenParticipant(db, {
         siteId: site.id,
         givenName: "Ana",
-        careTeam: [{ userId: credentials.counselor.id, role: "primary_counselor" }],
+        careTeam: [
+          { userId: credentials.counselor.id, role: "primary_counselor" },
+          { userId: credentials.supervisee.id, role: "counselor" },
+        ],
       })
     ).id;
     await givenSignedPlan(db, { participantId, signedAt: new Date("2026-10-05T15:00:00Z") });
@@ -377,5 +391,63 @@ describeEachEngine("individual and family notes: from the appointment to the sig
       reads.filter((e) => e.actor_user_id === credentials.counselor.id && e.outcome === "allowed").length,
     ).toBeGreaterThan(0);
     expect((await auditOf("clinical_note.save")).some((e) => e.outcome === "denied")).toBe(true);
+  });
+  it("sends a supervisee's note to the supervisor; co-signed, it takes addenda and never changes", async () => {
+    const appointmentId = await givenAppointment({ startsAt: "2026-11-20T15:00:00Z" });
+    const note = (await call("supervisee", "POST", `/appointments/${appointmentId}/note`, {})).json();
+    const saved = await call("supervisee", "PUT", `/session-notes/${note.id}`, {
+      revision: 1,
+      format: "DAP",
+      content: completeDap(),
+    });
+    expect(saved.statusCode).toBe(200);
+
+    const alone = await call("supervisee", "POST", `/session-notes/${note.id}/sign`, {
+      revision: 2,
+      password: credentials.supervisee.password,
+    });
+    expect(alone.statusCode).toBe(409);
+    expect(alone.json().error.code).toBe("NOTE_COSIGNER_REQUIRED");
+
+    const signed = await call("supervisee", "POST", `/session-notes/${note.id}/sign`, {
+      revision: 2,
+      cosignerUserId: credentials.director.id,
+      password: credentials.supervisee.password,
+    });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json()).toMatchObject({
+      status: "awaiting_cosign",
+      cosigner: { id: credentials.director.id, name: "Dana Reyes" },
+      canEdit: false,
+    });
+    const frozen = await call("supervisee", "PUT", `/session-notes/${note.id}`, {
+      revision: 3,
+      format: "DAP",
+      content: { ...completeDap(), nextSession: "Changed while waiting." },
+    });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error.code).toBe("NOTE_LOCKED");
+
+    const cosigned = await call("director", "POST", `/clinical-notes/${note.id}/cosign`, {
+      password: credentials.director.password,
+    });
+    expect(cosigned.statusCode).toBe(200);
+    const addendum = await call("supervisee", "POST", `/clinical-notes/${note.id}/addenda`, {
+      reason: "Later information",
+      body: "She called the next day: the trigger log is started.",
+      password: credentials.supervisee.password,
+    });
+    expect(addendum.statusCode).toBe(201);
+
+    const read = (await call("director", "GET", `/session-notes/${note.id}`)).json();
+    expect(read).toMatchObject({ status: "signed", cosignedAt: "2026-11-20T20:00:00.000Z" });
+    expect(read.signatures.map((sig: { role: string }) => sig.role)).toEqual(["author", "supervisor"]);
+    expect(read.addenda).toEqual([
+      expect.objectContaining({
+        reason: "Later information",
+        author: { id: credentials.supervisee.id, name: "Sam Intern" },
+      }),
+    ]);
+    expect(read.content.nextSession).toBe(completeDap().nextSession);
   });
 });
