@@ -42,7 +42,7 @@ export function NoteStatusBadges({
         {t(`status.${status}`)}
       </Badge>
       {lateEntry && (
-        <Badge variant="outline" color="orange" tt="none">
+        <Badge variant="light" color="orange" tt="none">
           {t("document.lateEntry")}
         </Badge>
       )}
