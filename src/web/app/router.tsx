@@ -13,6 +13,7 @@ import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { intakeRoutes } from "../features/intake/intake-routes";
+import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
 import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
 import { MyWeekPage } from "../features/participant-area/my-week-page";
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
       { path: "alerts", children: alertsRoutes },
       { path: "measures-due", element: <DuePage /> },
       { path: "treatment-plans", element: <WorklistPage /> },
+      { path: "notes", element: <NotesWorklistPage /> },
       { path: "curriculum", children: curriculumRoutes },
       { path: "groups", children: groupsRoutes },
       { path: "calendar", children: calendarRoutes },

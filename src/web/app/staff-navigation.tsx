@@ -16,6 +16,7 @@ import {
   IconClipboardText,
   IconClockHour4,
   IconDoorEnter,
+  IconFilePencil,
   IconFileSearch,
   IconHome,
   IconKey,
@@ -33,7 +34,7 @@ import { AlertsNavItem } from "../features/alerts/alerts-nav-item";
 import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
-const UPCOMING = ["notes", "assessments", "messages", "outcomes", "billing"] as const;
+const UPCOMING = ["assessments", "messages", "outcomes", "billing"] as const;
 
 interface Item {
   to: string;
@@ -92,6 +93,12 @@ const ADMINISTRATION: Item[] = [
     label: "nav.treatmentPlanSettings",
     permission: "settings.manage",
     icon: <IconClipboardText {...ICON} />,
+  },
+  {
+    to: "/staff/admin/notes-settings",
+    label: "nav.notesSettings",
+    permission: "settings.manage",
+    icon: <IconFilePencil {...ICON} />,
   },
   {
     to: "/staff/admin/reminders",
@@ -180,6 +187,14 @@ const TREATMENT_PLANS: Item = {
   icon: <IconClipboardList {...ICON} />,
 };
 
+/** The notes worklist: notes to sign, notes awaiting my co-signature, group sessions without a note. */
+const NOTES: Item = {
+  to: "/staff/notes",
+  label: "nav.notes",
+  permission: "clinical.write",
+  icon: <IconFilePencil {...ICON} />,
+};
+
 /** The curriculum library: read with the schedule or clinical content. */
 const CURRICULUM: Item = {
   to: "/staff/curriculum",
@@ -257,6 +272,7 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
           onNavigate={onNavigate}
         />
       )}
+      {allowed(NOTES) && <NavItem {...NOTES} active={isWithin(pathname, NOTES.to)} onNavigate={onNavigate} />}
       {allowed(CURRICULUM) && (
         <NavItem {...CURRICULUM} active={isWithin(pathname, CURRICULUM.to)} onNavigate={onNavigate} />
       )}

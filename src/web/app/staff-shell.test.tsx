@@ -47,8 +47,21 @@ describe("Staff navigation", () => {
     expect(nav.getByRole("link", { name: "Audit log" }).getAttribute("aria-current")).toBe("page");
     expect(nav.queryByRole("link", { name: "Users" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Security settings" })).toBeNull();
-    expect(nav.getByText("Notes")).toBeTruthy();
+    expect(nav.getByText("Messages")).toBeTruthy();
+    expect(nav.queryByRole("link", { name: "Notes" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Calendar" })).toBeNull();
+  });
+
+  it("gives clinicians who write notes the notes worklist, and administrators the note settings", async () => {
+    renderShell(["clinical.view", "clinical.write"]);
+    const nav = await navigation();
+    expect(nav.getByRole("link", { name: "Notes" }).getAttribute("href")).toBe("/staff/notes");
+    expect(nav.queryByRole("link", { name: "Clinical-note settings" })).toBeNull();
+    cleanup();
+    renderShell(["settings.manage"]);
+    expect(
+      (await navigation()).getByRole("link", { name: "Clinical-note settings" }).getAttribute("href"),
+    ).toBe("/staff/admin/notes-settings");
   });
 
   it("shows Admissions settings to those who change them and to those who admit", async () => {

@@ -16,6 +16,8 @@ import { groupNoteEs } from "./group-note.es";
 import { initialLanguage } from "./index";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { notesWorklistEn } from "./notes-worklist.en";
+import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
@@ -79,6 +81,10 @@ describe("dictionaries", () => {
 
   it("the group-note namespace has the same keys in Spanish", () => {
     expect(keys(groupNoteEs).sort()).toEqual(keys(groupNoteEn).sort());
+  });
+
+  it("the notes-worklist namespace (worklist, co-sign, settings) has the same keys in Spanish", () => {
+    expect(keys(notesWorklistEs).sort()).toEqual(keys(notesWorklistEn).sort());
   });
 
   it("the session-notes namespace has the same keys in Spanish", () => {

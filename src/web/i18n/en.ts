@@ -156,6 +156,7 @@ export const en = {
     alertSettings: "Alert settings",
     attendanceSettings: "Attendance settings",
     treatmentPlanSettings: "Treatment-plan settings",
+    notesSettings: "Clinical-note settings",
     reminderSettings: "Reminders",
     measuresDue: "Measures due",
     measurementSchedule: "Measurement schedule",
@@ -372,7 +373,8 @@ export const en = {
         startsOn: "Starts {{date}}",
         adolescents: "For teens",
         byVideo: "By video",
-        localTimes: "Times are local time at this location. One-to-one sessions with your counselor are set with you.",
+        localTimes:
+          "Times are local time at this location. One-to-one sessions with your counselor are set with you.",
       },
     },
     selfCheck: {

@@ -158,6 +158,7 @@ export const es: Dictionary = {
     alertSettings: "Configuración de alertas",
     attendanceSettings: "Configuración de asistencia",
     treatmentPlanSettings: "Configuración de planes de tratamiento",
+    notesSettings: "Configuración de notas clínicas",
     reminderSettings: "Recordatorios",
     measuresDue: "Medidas pendientes",
     measurementSchedule: "Calendario de medición",
@@ -379,7 +380,8 @@ export const es: Dictionary = {
         startsOn: "Empieza el {{date}}",
         adolescents: "Para adolescentes",
         byVideo: "Por video",
-        localTimes: "Los horarios son la hora local de este centro. Las sesiones individuales con tu consejero se acuerdan contigo.",
+        localTimes:
+          "Los horarios son la hora local de este centro. Las sesiones individuales con tu consejero se acuerdan contigo.",
       },
     },
     selfCheck: {

@@ -18,6 +18,8 @@ import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
 import { myPlanEn } from "./my-plan.en";
 import { myPlanEs } from "./my-plan.es";
+import { notesWorklistEn } from "./notes-worklist.en";
+import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
 import { scheduleEn } from "./schedule.en";
@@ -61,6 +63,7 @@ export function setupI18n(): typeof i18n {
         curriculum: curriculumEn,
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
+        notesWorklist: notesWorklistEn,
       },
       es: {
         translation: es,
@@ -77,6 +80,7 @@ export function setupI18n(): typeof i18n {
         curriculum: curriculumEs,
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,
+        notesWorklist: notesWorklistEs,
       },
     },
     lng: language,

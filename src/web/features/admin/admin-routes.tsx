@@ -4,6 +4,7 @@ import { AlertSettingsPage } from "../alerts/alert-settings-page";
 import { ReliableChangeSettingsPage } from "../assessments/reliable-change-settings-page";
 import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { CalendarFeedSettingsPage } from "../calendar/calendar-feed-settings-page";
+import { NotesSettingsPage } from "../notes/notes-settings-page";
 import { TrackPage } from "../schedule/track-page";
 import { TracksPage } from "../schedule/tracks-page";
 import { PlanSettingsPage } from "../treatment-plans/plan-settings-page";
@@ -32,6 +33,7 @@ export const adminRoutes: RouteObject[] = [
   { path: "alert-settings", element: <AlertSettingsPage /> },
   { path: "attendance-settings", element: <AttendanceSettingsPage /> },
   { path: "treatment-plan-settings", element: <PlanSettingsPage /> },
+  { path: "notes-settings", element: <NotesSettingsPage /> },
   { path: "reminders", element: <ReminderSettingsPage /> },
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
   { path: "reliable-change", element: <ReliableChangeSettingsPage /> },
