@@ -34,12 +34,14 @@ after(async () => {
 });
 
 const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
 
-async function openPage() {
+async function openPage(viewport = DESKTOP, locale = "en-US") {
   const context = await browser!.newContext({
-    viewport: DESKTOP,
+    viewport,
     baseURL: server!.url,
-    locale: "en-US",
+    locale,
+    hasTouch: viewport.width < 1000,
     colorScheme: "light",
     bypassCSP: true,
   });
@@ -48,11 +50,11 @@ async function openPage() {
   return { page, consoleErrors: collectConsoleErrors(page) };
 }
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, submit = "Sign in"): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel(/^Email/).fill("counselor@demo.bridgeway.example");
-  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel(/^(Email|Correo)/).fill("counselor@demo.bridgeway.example");
+  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: submit, exact: true }).click();
   await page.waitForURL("**/staff");
 }
 
@@ -249,6 +251,78 @@ describe("an individual session note", () => {
       after.addenda.map((a) => [a.reason, a.body]),
       [["Correction after the session", "The craving was on Friday night, not Saturday."]],
     );
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  it("on a phone in Spanish, the counselor keeps a restricted SUD counseling note apart, signs it and adds an addendum", async () => {
+    assert.ok(picked, "the first journey found the participant");
+    const { page, consoleErrors } = await openPage(PHONE, "es-MX");
+    await signIn(page, "Iniciar sesión");
+    const { participant } = picked;
+
+    await page.goto(`/staff/participants/${participant.id}/counseling-notes`);
+    await page
+      .getByRole("heading", { name: "Notas de consejería por consumo de sustancias", level: 1 })
+      .waitFor();
+    await page.getByText(/^Según la norma 42 CFR Part 2/).waitFor();
+    await expectNoAxeViolations(page, "counseling notes list (phone, Spanish)");
+
+    await page.getByRole("button", { name: "Nueva nota de consejería" }).click();
+    await page.getByLabel(/^Fecha de la sesión/).fill(picked.date);
+    await page
+      .getByRole("textbox", { name: "Nota", exact: true })
+      .fill("Ambivalencia sobre contarle a su hermano.");
+    await page.getByRole("button", { name: "Empezar la nota" }).click();
+    await page.waitForURL(new RegExp(`/staff/participants/${participant.id}/counseling-notes/[0-9a-f-]+$`));
+    const counselingNoteId = page.url().split("/").pop();
+
+    const body = page.getByRole("textbox", { name: "Nota", exact: true });
+    await body.fill("Ambivalencia sobre contarle a su hermano; exploramos pros y contras con calma.");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Guardado a las/ })
+      .waitFor();
+    await expectNoAxeViolations(page, "counseling note editor (phone, Spanish)");
+
+    await page.getByRole("button", { name: "Firmar la nota" }).click();
+    const sign = page.getByRole("dialog", { name: "Firmar esta nota de consejería" });
+    await sign.getByLabel(/^Su contraseña/).fill(DEMO_PASSWORD);
+    await sign.getByRole("button", { name: "Firmar", exact: true }).click();
+    await sign.waitFor({ state: "hidden" });
+    await page.getByText("Firmada", { exact: true }).waitFor();
+
+    await page.getByRole("button", { name: "Agregar adenda" }).click();
+    const dialog = page.getByRole("dialog", { name: "Agregar una adenda" });
+    await dialog.getByRole("textbox", { name: "Motivo" }).fill("Información posterior");
+    await dialog
+      .getByRole("textbox", { name: "Adenda", exact: true })
+      .fill("Llamó al día siguiente: ya habló con su hermano.");
+    await dialog.getByLabel(/^Su contraseña/).fill(DEMO_PASSWORD);
+    await dialog.getByRole("button", { name: "Firmar y agregar" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Llamó al día siguiente: ya habló con su hermano.").waitFor();
+    await expectNoAxeViolations(page, "signed counseling note (phone, Spanish)");
+    await screenshot(page, "counseling-note-phone-es");
+
+    const note = await api<{ status: string; content: { body: string }; addenda: unknown[] }>(
+      page,
+      "GET",
+      `/api/v1/counseling-notes/${counselingNoteId}`,
+    );
+    assert.equal(note.status, "signed");
+    assert.equal(
+      note.content.body,
+      "Ambivalencia sobre contarle a su hermano; exploramos pros y contras con calma.",
+    );
+    assert.equal(note.addenda.length, 1);
+    // Kept apart: the chart's notes never list it.
+    const chart = await api<{ items: { id: string }[] }>(
+      page,
+      "GET",
+      `/api/v1/participants/${participant.id}/notes?page=1&pageSize=100`,
+    );
+    assert.ok(!chart.items.some((n) => n.id === counselingNoteId), "the counseling note is not in the chart");
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
