@@ -28,6 +28,33 @@ describe("admission checks", () => {
     ]);
   });
 
+  it("takes a care team besides the primary counselor, once each, with a role from the list", () => {
+    const prescriber = "0b7e5c1a-2f4d-4e8b-9a6c-3d2e1f0a9b8c";
+    expect(input.careTeam).toEqual([]);
+    const team = { ...input, careTeam: [{ userId: prescriber, role: "prescriber" as const }] };
+    expect(checkAdmission(team, context)).toEqual([]);
+    expect(
+      checkAdmission(
+        {
+          ...input,
+          careTeam: [
+            { userId: input.primaryCounselorId, role: "counselor" },
+            { userId: prescriber, role: "prescriber" },
+            { userId: prescriber, role: "case_manager" },
+          ],
+        },
+        context,
+      ).map((p) => p.path),
+    ).toEqual(["careTeam.0.userId", "careTeam.2.userId"]);
+    const badRole = admissionInputSchema.safeParse({
+      ...input,
+      careTeam: [{ userId: prescriber, role: "chef" }],
+    });
+    expect(badRole.success ? [] : badRole.error.issues.map((i) => i.path.join("."))).toEqual([
+      "careTeam.0.role",
+    ]);
+  });
+
   it("refuses unknown or repeated codes and needs exactly one primary substance-use diagnosis", () => {
     expect(
       checkAdmission(

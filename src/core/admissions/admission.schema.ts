@@ -8,6 +8,10 @@ const isoDate = z.iso.date("Use a date like 2026-11-23.");
 const optionalText = (max: number) =>
   z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 
+/** Care-team roles chosen at admission besides the primary counselor. */
+export const ADMISSION_CARE_TEAM_ROLES = ["counselor", "prescriber", "case_manager"] as const;
+export const MAX_ADMISSION_CARE_TEAM = 8;
+
 export const admissionInputSchema = z.object({
   legalGivenName: z
     .string()
@@ -34,6 +38,19 @@ export const admissionInputSchema = z.object({
   trackId: z.uuid("Choose a track.").nullable().default(null),
   levelOfCare: z.string().trim().min(1, "Choose the level of care.").default("2.1"),
   primaryCounselorId: z.uuid("Choose the primary counselor."),
+  /** The rest of the care team from day one (the primary counselor is on it already). */
+  careTeam: z
+    .array(
+      z.object({
+        userId: z.uuid("Choose a staff member."),
+        role: z.enum(ADMISSION_CARE_TEAM_ROLES, { message: "Choose their role on the care team." }),
+      }),
+    )
+    .max(
+      MAX_ADMISSION_CARE_TEAM,
+      `Add at most ${MAX_ADMISSION_CARE_TEAM} people here; add more from the record.`,
+    )
+    .default([]),
   diagnoses: z
     .array(
       z.object({
@@ -88,6 +105,17 @@ export function checkAdmission(
       message: `Choose one of the levels this program offers: ${context.levels.join(", ")}.`,
     });
   }
+  const onTeam = new Set<string>([input.primaryCounselorId]);
+  input.careTeam.forEach((member, i) => {
+    if (member.userId === input.primaryCounselorId)
+      problems.push({
+        path: `careTeam.${i}.userId`,
+        message: "This is the primary counselor, already on the team.",
+      });
+    else if (onTeam.has(member.userId))
+      problems.push({ path: `careTeam.${i}.userId`, message: "This person is already on the care team." });
+    onTeam.add(member.userId);
+  });
   const seen = new Set<string>();
   input.diagnoses.forEach((d, i) => {
     const known = findIcdCode(d.code);

@@ -550,6 +550,83 @@ describeEachEngine("admissions: inquiries, referrals and the pipeline", (engine)
     });
   });
 
+  it("puts the chosen care team on the record at admission, refusing staff of another site and repeats by field", async () => {
+    const [primary, prescriber, caseManager] = await Promise.all(
+      ["Pat Primary", "Dr. Rowan Prescriber", "Kit Casemanager"].map((displayName) =>
+        givenUser(database.db, { roles: ["counselor"], siteNames: ["Harborview"], displayName }),
+      ),
+    );
+    const outsider = await givenUser(database.db, { roles: ["counselor"], siteNames: ["Elsewhere"] });
+    const referral = await post(
+      "/api/v1/admissions/referrals",
+      {
+        siteId,
+        source: "detox",
+        personName: "Morgan Teamwell",
+        contactMethod: "phone",
+        phone: "555 010 7777",
+      },
+      { cookie },
+    );
+    const id = referral.json().id;
+    await post(`/api/v1/admissions/leads/${id}/stage`, { to: "screening_scheduled" }, { cookie });
+    await post(`/api/v1/admissions/leads/${id}/stage`, { to: "screened" }, { cookie });
+    const admit = (careTeam: object[]) =>
+      post(
+        `/api/v1/admissions/leads/${id}/admission`,
+        {
+          legalGivenName: "Morgan",
+          legalFamilyName: "Teamwell",
+          bornOn: "1991-03-14",
+          admittedOn: "2026-11-23",
+          primaryCounselorId: primary!.id,
+          careTeam,
+          diagnoses: [{ code: "F10.20", primary: true }],
+        },
+        { cookie },
+      );
+
+    const fieldsOf = async (careTeam: object[]) => {
+      const response = await admit(careTeam);
+      expect(response.statusCode).toBe(400);
+      return response.json().error.fields.map((f: { path: string }) => f.path);
+    };
+    expect(await fieldsOf([{ userId: prescriber!.id, role: "surgeon" }])).toEqual(["careTeam.0.role"]);
+    expect(
+      await fieldsOf([
+        { userId: primary!.id, role: "counselor" },
+        { userId: prescriber!.id, role: "prescriber" },
+        { userId: prescriber!.id, role: "case_manager" },
+      ]),
+    ).toEqual(["careTeam.0.userId", "careTeam.2.userId"]);
+    expect(await fieldsOf([{ userId: outsider.id, role: "counselor" }])).toEqual(["careTeam.0.userId"]);
+    const leadAfterRefusals = await app.inject({
+      url: `/api/v1/admissions/leads/${id}`,
+      headers: { cookie },
+    });
+    expect(leadAfterRefusals.json().stage).toBe("screened");
+
+    const admitted = await admit([
+      { userId: prescriber!.id, role: "prescriber" },
+      { userId: caseManager!.id, role: "case_manager" },
+    ]);
+    expect(admitted.statusCode).toBe(201);
+    const record = await app.inject({
+      url: `/api/v1/participants/${admitted.json().participantId}`,
+      headers: { cookie },
+    });
+    expect(
+      record
+        .json()
+        .careTeam.map((m: { displayName: string; role: string }) => [m.displayName, m.role])
+        .sort(),
+    ).toEqual([
+      ["Dr. Rowan Prescriber", "prescriber"],
+      ["Kit Casemanager", "case_manager"],
+      ["Pat Primary", "primary_counselor"],
+    ]);
+  });
+
   it("searches diagnosis codes by name, code or abbreviation", async () => {
     const search = async (q: string) =>
       (await app.inject({ url: `/api/v1/diagnosis-codes?q=${encodeURIComponent(q)}`, headers: { cookie } }))

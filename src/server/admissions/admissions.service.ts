@@ -432,8 +432,8 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
 
     /**
      * Admit in one sitting: the participant, the episode of care (level from the screening unless
-     * changed), the diagnoses and the primary counselor on the care team, and the lead closed as
-     * admitted — all in one transaction. Possible duplicates (same name and date of birth) are
+     * changed), the diagnoses, the care team (the primary counselor and anyone chosen with them),
+     * and the lead closed as admitted — all in one transaction. Possible duplicates (same name and date of birth) are
      * refused until the staff member confirms it is a different person.
      */
     async admit(actor: Actor, id: string, input: AdmissionInput, context: AuditContext) {
@@ -463,6 +463,15 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
             "Choose a counselor who works at this site.",
             "primaryCounselorId",
           );
+        }
+        for (const [i, member] of input.careTeam.entries()) {
+          if (!(await store.isActiveStaffAtSite(tx, member.userId, lead.siteId))) {
+            throw new DomainError(
+              "VALIDATION_FAILED",
+              "Choose a staff member who works at this site.",
+              `careTeam.${i}.userId`,
+            );
+          }
         }
         if (input.trackId && !(await store.findTrackAtSite(tx, input.trackId, lead.siteId))) {
           throw new DomainError("VALIDATION_FAILED", "Choose a track at this site.", "trackId");
@@ -575,6 +584,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           }),
         );
         await store.setPrimaryCounselor(tx, participantId, input.primaryCounselorId, at);
+        await store.addCareTeamMembers(tx, participantId, input.careTeam, at);
         await store.update(tx, id, { stage: "admitted", stageChangedAt: at, participantId });
         await store.insertEvent(tx, {
           leadId: id,
@@ -598,6 +608,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
               leadId: id,
               levelOfCare: input.levelOfCare,
               readmission: input.readmitParticipantId !== null,
+              careTeam: input.careTeam.length + 1,
             },
           },
           at,

@@ -255,6 +255,21 @@ export async function setPrimaryCounselor(
     });
 }
 
+/** Put staff on the care team in the given roles (someone already on it takes the new role). */
+export async function addCareTeamMembers(
+  q: Queryable,
+  participantId: string,
+  members: readonly { userId: string; role: string }[],
+  at: Date,
+): Promise<void> {
+  for (const { userId, role } of members) {
+    await q
+      .insert(careTeamMembers)
+      .values({ participantId, userId, role, addedAt: at })
+      .onConflictDoUpdate({ target: [careTeamMembers.participantId, careTeamMembers.userId], set: { role } });
+  }
+}
+
 export async function insertParticipant(
   q: Queryable,
   row: typeof participants.$inferInsert,
