@@ -1,14 +1,9 @@
-import { createHash } from "node:crypto";
 import { can, type Decision } from "../../core/access/access.rules";
 import {
   type CounselingNoteAccess,
   canStartCounselingNote,
   counselingNoteAccess,
 } from "../../core/notes/counseling-note.rules";
-import {
-  type CounselingNoteContent,
-  counselingNoteContentSchema,
-} from "../../core/notes/counseling-note.schema";
 import type {
   CounselingNoteAddendumInput,
   CounselingNoteCreateInput,
@@ -17,7 +12,6 @@ import type {
   CounselingNoteSignInput,
   CounselingNoteView,
 } from "../../core/notes/counseling-note-api.schema";
-import { canonicalJson } from "../../core/notes/note.rules";
 import { DomainError } from "../../core/platform/errors";
 import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import { loadParticipantFacts } from "../access/access.service";
@@ -28,7 +22,9 @@ import type { Keyring } from "../identity/keyring";
 import { confirmIdentity, type IdentityProof } from "../identity/reauth";
 import type { ParticipantAccess } from "../platform/route-access";
 import * as appointmentStore from "../schedule/appointments.sql";
+import { contentOf, counselingNoteListItems, counselingNoteView } from "./counseling-note-views";
 import * as store from "./counseling-notes.sql";
+import { noteContentHash } from "./note-views";
 
 /**
  * SUD counseling notes (42 CFR Part 2, 2024 rule): a counselor's own notes on a session, kept apart
@@ -42,63 +38,11 @@ import * as store from "./counseling-notes.sql";
 const RESOURCE = "counseling_note";
 const NOT_FOUND = "No such counseling note.";
 
-const sha256 = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
-
 const proofOf = (input: { password?: string | undefined; code?: string | undefined }): IdentityProof =>
   input.password !== undefined ? { password: input.password } : { code: input.code ?? "" };
 
 export function createCounselingNotesService(deps: { db: Database; now: () => Date; keyring: Keyring }) {
   const { db, now, keyring } = deps;
-
-  function contentOf(row: store.CounselingNoteRow): CounselingNoteContent {
-    return counselingNoteContentSchema.parse(row.content);
-  }
-
-  async function views(
-    rows: store.CounselingNoteRow[],
-    viewerId: string,
-    accessOf: (row: store.CounselingNoteRow) => CounselingNoteAccess,
-  ): Promise<CounselingNoteView[]> {
-    const addenda = await store.listAddenda(
-      db,
-      rows.map((r) => r.id),
-    );
-    const names = await store.findNames(db, [
-      ...rows.map((r) => r.authorId),
-      ...addenda.map((a) => a.authorId),
-    ]);
-    const person = (id: string) => ({ id, name: names.get(id) ?? "Unknown user" });
-    return rows.map((row) => {
-      const access = accessOf(row);
-      const mine = access.write && row.authorId === viewerId;
-      return {
-        id: row.id,
-        participantId: row.participantId,
-        sessionDate: row.sessionDate,
-        appointmentId: row.appointmentId,
-        status: row.status === "signed" ? "signed" : "draft",
-        revision: row.revision,
-        content: contentOf(row),
-        author: person(row.authorId),
-        signedAt: row.signedAt?.toISOString() ?? null,
-        signMethod: row.signMethod === "password" || row.signMethod === "totp" ? row.signMethod : null,
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        addenda: addenda
-          .filter((a) => a.noteId === row.id)
-          .map((a) => ({
-            id: a.id,
-            reason: a.reason,
-            body: a.body,
-            author: person(a.authorId),
-            method: a.method === "totp" ? ("totp" as const) : ("password" as const),
-            createdAt: a.createdAt.toISOString(),
-          })),
-        canEdit: mine && row.status === "draft",
-        canAddAddendum: mine && row.status === "signed",
-      };
-    });
-  }
 
   /** The policy's decisions for the actor on a participant (undefined when the participant is unknown to them). */
   async function decisionsOn(actor: Actor, participantId: string, at: Date) {
@@ -178,10 +122,9 @@ export function createCounselingNotesService(deps: { db: Database; now: () => Da
     return { note, access, purpose, at };
   }
 
-  async function viewOne(actor: Actor, row: store.CounselingNoteRow, access: CounselingNoteAccess) {
-    const [view] = await views([row], actor.user.id, () => access);
-    return view!;
-  }
+  /** The view for the actor: only the author who may still write edits or adds to it. */
+  const viewOne = (actor: Actor, row: store.CounselingNoteRow, access: CounselingNoteAccess) =>
+    counselingNoteView(db, row, access.write && row.authorId === actor.user.id);
 
   /** Why a conditional write matched nothing: the note is signed, or someone saved in between. */
   async function refusalFor(noteId: string, expectedRevision: number): Promise<DomainError> {
@@ -238,27 +181,7 @@ export function createCounselingNotesService(deps: { db: Database; now: () => Da
         },
         at,
       );
-      const addenda = await store.listAddenda(
-        db,
-        readable.map((r) => r.id),
-      );
-      const names = await store.findNames(
-        db,
-        readable.map((r) => r.authorId),
-      );
-      return {
-        items: readable.map((row) => ({
-          id: row.id,
-          participantId: row.participantId,
-          sessionDate: row.sessionDate,
-          appointmentId: row.appointmentId,
-          status: row.status === "signed" ? "signed" : "draft",
-          author: { id: row.authorId, name: names.get(row.authorId) ?? "Unknown user" },
-          signedAt: row.signedAt?.toISOString() ?? null,
-          updatedAt: row.updatedAt.toISOString(),
-          addendaCount: addenda.filter((a) => a.noteId === row.id).length,
-        })),
-      };
+      return { items: await counselingNoteListItems(db, readable) };
     },
 
     /** Start a draft for a session that has taken place (optionally the appointment it was). */
@@ -473,7 +396,7 @@ export function createCounselingNotesService(deps: { db: Database; now: () => Da
         const locked = await store.findByIdForUpdate(tx, noteId);
         if (locked?.status !== "draft" || locked.revision !== input.revision) return undefined;
         const signed = await store.markSigned(tx, noteId, input.revision, {
-          contentSha256: sha256(contentOf(locked)),
+          contentSha256: noteContentHash(contentOf(locked)),
           signMethod: method,
           signedAt: at,
         });
@@ -533,7 +456,7 @@ export function createCounselingNotesService(deps: { db: Database; now: () => Da
           body,
           authorId: actor.user.id,
           method,
-          contentSha256: sha256({ noteId, reason, body }),
+          contentSha256: noteContentHash({ noteId, reason, body }),
           createdAt: at,
         });
         const entry: AuditEntry = {
