@@ -139,6 +139,13 @@ export const sessionNotesEn = {
     signed: "Note signed.",
     sentForCosign: "Note signed and sent to your supervisor to co-sign.",
   },
+  cosign: {
+    open: "Co-sign",
+    title: "Co-sign this note",
+    intro:
+      "You are the supervisor named by {{name}}. Co-signing confirms you have reviewed the note; it then becomes final. Confirm it is you.",
+    done: "Note co-signed.",
+  },
   document: {
     author: "Written by {{name}}",
     cosigner: "co-signer {{name}}",

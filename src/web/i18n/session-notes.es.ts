@@ -143,6 +143,13 @@ export const sessionNotesEs: typeof sessionNotesEn = {
     signed: "Nota firmada.",
     sentForCosign: "Nota firmada y enviada a su supervisor para la cofirma.",
   },
+  cosign: {
+    open: "Cofirmar",
+    title: "Cofirmar esta nota",
+    intro:
+      "Usted es el supervisor que nombró {{name}}. Al cofirmar confirma que revisó la nota, que queda definitiva. Confirme que es usted.",
+    done: "Nota cofirmada.",
+  },
   document: {
     author: "Escrita por {{name}}",
     cosigner: "cofirmante {{name}}",

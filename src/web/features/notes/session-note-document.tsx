@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,9 +8,11 @@ import type { SessionNoteView } from "../../../core/notes/notes-api.schema";
 import { useSession } from "../../app/require-session";
 import type { Appointment } from "../calendar/api/get-appointment";
 import { useAddSessionNoteAddendum } from "./api/session-note-addendum";
+import { useCosignSessionNote } from "./api/session-note-cosign";
 import { NoteAddendumModal } from "./session-note-addendum-modal";
 import type { NoteParticipant } from "./session-note-editor";
 import { AttendanceFact, EditorSection } from "./session-note-fields";
+import { NoteSignModal } from "./session-note-sign-modal";
 import { formatInstant, formatSessionWhen } from "./session-note-words";
 
 /** A labelled piece of the read-only note. */
@@ -124,9 +127,11 @@ export function SessionNoteDocument({
   appointment: Appointment | null;
 }) {
   const { t, i18n } = useTranslation("sessionNotes");
-  const { permissions } = useSession();
+  const { permissions, user } = useSession();
   const [adding, setAdding] = useState(false);
+  const [cosigning, setCosigning] = useState(false);
   const addendum = useAddSessionNoteAddendum(note.id);
+  const cosign = useCosignSessionNote(note.id);
   const c = note.content;
   const objectiveText = new Map(note.objectives.map((o) => [o.objectiveId, o]));
   const interventions = [
@@ -135,6 +140,7 @@ export function SessionNoteDocument({
   ].filter((s) => s !== "");
   const calendarPath = `/staff/calendar?view=participant&site=${participant.siteId}&participant=${participant.id}&date=${note.sessionDate}`;
   const canAddAddendum = note.status === "signed" && permissions.includes("clinical.write");
+  const canCosign = note.status === "awaiting_cosign" && note.cosigner?.id === user.id;
 
   return (
     <Stack maw={900} gap="md">
@@ -221,10 +227,28 @@ export function SessionNoteDocument({
 
       <SignaturesAndAddenda signatures={note.signatures} addenda={note.addenda} />
 
+      {canCosign && (
+        <Group>
+          <Button onClick={() => setCosigning(true)}>{t("cosign.open")}</Button>
+        </Group>
+      )}
       {canAddAddendum && (
         <Group>
           <Button onClick={() => setAdding(true)}>{t("addendum.open")}</Button>
         </Group>
+      )}
+      {cosigning && (
+        <NoteSignModal
+          title={t("cosign.title")}
+          intro={t("cosign.intro", { name: note.author.name })}
+          cosigner={null}
+          pending={cosign.isPending}
+          sign={async (proof) => {
+            await cosign.mutateAsync(proof);
+            notifications.show({ color: "green", message: t("cosign.done") });
+          }}
+          onClose={() => setCosigning(false)}
+        />
       )}
       {adding && (
         <NoteAddendumModal

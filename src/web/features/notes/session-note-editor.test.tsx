@@ -236,6 +236,33 @@ describe("Session note editor: signing an incomplete note", () => {
   });
 });
 
+describe("Session note awaiting co-signature", () => {
+  it("the supervisor it names co-signs it with their password", async () => {
+    const awaiting = aSessionNote({
+      ...written,
+      status: "awaiting_cosign",
+      author: { id: "3698896a-eb30-4263-976d-a14b0399db0c", name: "Alex Kim" },
+      cosigner: { id: "0b7d3c1e-5a8f-4f57-9d8a-2f6b1c9e7a10", name: "Dana Director" },
+      canEdit: false,
+    });
+    const fetchMock = renderNote(awaiting, {
+      [`POST /api/v1/clinical-notes/${awaiting.id}/cosign`]: {
+        body: { status: "signed", cosignedAt: "2026-11-23T15:00:00.000Z" },
+      },
+    });
+    expect(await screen.findByText(S.status.awaiting_cosign)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: S.cosign.open }));
+    const dialog = await screen.findByRole("dialog", { name: S.cosign.title });
+    fireEvent.change(within(dialog).getByLabelText(new RegExp(`^${S.sign.password}`)), {
+      target: { value: "correct horse" },
+    });
+    fireEvent.click(within(dialog).getByRole("button", { name: S.sign.submit }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    const cosign = apiCalls(fetchMock).find((c) => c.route.endsWith("/cosign"));
+    expect(cosign?.body).toEqual({ password: "correct horse" });
+  });
+});
+
 describe("Session note page", () => {
   it("says only 'not found' when the server answers 404", async () => {
     renderNote(aSessionNote(), {
