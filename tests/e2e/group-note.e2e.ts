@@ -99,56 +99,90 @@ interface Session {
   present: { id: string; name: string }[];
 }
 
+function todayIn(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** Mark the first eight on the roster present (the rest absent, excused), as the sign-in sheet says. */
+async function recordEight(
+  page: Page,
+  trackId: string,
+  key: string,
+): Promise<{ id: string; name: string }[]> {
+  const roster = await api<Roster>(page, "GET", `${occurrencePath(trackId, key)}/roster`);
+  const minutes = roster.occurrence.durationMinutes;
+  assert.ok(minutes !== null, "the session has a length");
+  assert.ok(
+    roster.participants.length >= PARTICIPANTS,
+    `eight on the roster (${roster.participants.length})`,
+  );
+  const marks = roster.participants.map((p, i) => ({
+    participantId: p.participant.id,
+    status: i < PARTICIPANTS ? ("present" as const) : ("absent_excused" as const),
+    minutesAttended: i < PARTICIPANTS ? minutes : 0,
+  }));
+  const recorded = roster.participants.some((p) => p.mark !== null);
+  await api(page, "PUT", `${occurrencePath(trackId, key)}/attendance`, {
+    marks,
+    ...(recorded ? { reason: "Attendance corrected from the sign-in sheet" } : {}),
+  });
+  return roster.participants
+    .slice(0, PARTICIPANTS)
+    .map((p) => ({ id: p.participant.id, name: p.participant.name }));
+}
+
 /**
- * As the counselor: a past session (most recent first, within four weeks) of a track they run, with
- * at least eight on the roster and no group note yet. Eight are marked present through the attendance
- * API (the others absent, excused) so the note has exactly eight entries to write.
+ * As the counselor: a session of a track they run that has ended and has no group note yet, with at
+ * least eight on the roster. The demo writes a note for every past session with attendance, so the
+ * counselor's next session that has not started is moved to yesterday morning (a "moved" exception,
+ * made by the administrator, as the schedule allows) and has ended; eight are then marked present through the attendance API.
  */
 async function prepareSession(page: Page): Promise<Session> {
+  const { page: admin } = await openPage(DESKTOP);
+  await signIn(admin, "admin@demo.bridgeway.example");
   const { tracks } = await api<{ tracks: Track[] }>(page, "GET", "/api/v1/tracks");
   const mine = tracks.filter((t) => t.facilitators.some((f) => f.name === COUNSELOR));
   assert.ok(mine.length > 0, "the demo counselor runs at least one track");
-  const today = new Date().toISOString().slice(0, 10);
-  const candidates: { track: Track; key: string; date: string; endsAt: string }[] = [];
   for (const track of mine) {
+    const today = todayIn(track.timeZone);
     const list = await api<TrackOccurrences>(
       page,
       "GET",
-      `/api/v1/tracks/${track.id}/occurrences?from=${addDays(today, -28)}&to=${today}`,
+      `/api/v1/tracks/${track.id}/occurrences?from=${today}&to=${addDays(today, 14)}`,
     );
-    for (const o of list.occurrences) {
-      if (o.status === "cancelled" || o.problem || !o.endsAt || Date.parse(o.endsAt) > Date.now()) continue;
-      candidates.push({ track, key: o.key, date: o.date, endsAt: o.endsAt });
-    }
-  }
-  candidates.sort((a, b) => b.endsAt.localeCompare(a.endsAt));
-  for (const c of candidates) {
-    const note = await call<GroupNoteScreen>(page, "GET", `${occurrencePath(c.track.id, c.key)}/group-note`);
-    if (note.status !== 200 || note.json.note !== null) continue;
-    const roster = await api<Roster>(page, "GET", `${occurrencePath(c.track.id, c.key)}/roster`);
-    if (roster.participants.length < PARTICIPANTS || roster.occurrence.durationMinutes === null) continue;
-    const minutes = roster.occurrence.durationMinutes;
-    const present = roster.participants.slice(0, PARTICIPANTS);
-    const marks = roster.participants.map((p, i) => ({
-      participantId: p.participant.id,
-      status: i < PARTICIPANTS ? ("present" as const) : ("absent_excused" as const),
-      minutesAttended: i < PARTICIPANTS ? minutes : 0,
-    }));
-    const changed = roster.participants.some((p, i) => p.mark !== null && p.mark.status !== marks[i]?.status);
-    await api(page, "PUT", `${occurrencePath(c.track.id, c.key)}/attendance`, {
-      marks,
-      ...(changed || roster.participants.some((p) => p.mark !== null)
-        ? { reason: "Attendance corrected from the sign-in sheet" }
-        : {}),
+    const next = list.occurrences.find(
+      (o) =>
+        o.status === "scheduled" &&
+        !o.problem &&
+        o.marksRecorded === 0 &&
+        o.startsAt !== null &&
+        Date.parse(o.startsAt) > Date.now(),
+    );
+    if (!next) continue;
+    const roster = await api<Roster>(page, "GET", `${occurrencePath(track.id, next.key)}/roster`);
+    if (roster.participants.length < PARTICIPANTS) continue;
+    const yesterday = addDays(today, -1);
+    await api(admin, "POST", `/api/v1/tracks/${track.id}/exceptions`, {
+      kind: "moved",
+      on: { date: next.date, start: next.start },
+      reason: "Held in the morning because of a building closure",
+      movedTo: { date: yesterday, start: "09:00", end: "12:00" },
     });
-    return {
-      track: c.track,
-      key: c.key,
-      date: c.date,
-      present: present.map((p) => ({ id: p.participant.id, name: p.participant.name })),
-    };
+    await admin.context().close();
+    const present = await recordEight(page, track.id, next.key);
+    const note = await api<GroupNoteScreen>(page, "GET", `${occurrencePath(track.id, next.key)}/group-note`);
+    assert.equal(note.note, null, "the moved session has no note yet");
+    assert.ok(note.ended, "the moved session has ended");
+    return { track, key: next.key, date: yesterday, present };
   }
-  assert.fail("a past session of the counselor's tracks has eight on the roster and no group note yet");
+  assert.fail("a track of the counselor's has a coming session with eight on the roster");
 }
 
 /** What the facilitator writes for each participant: their mood and what they did, in their own terms. */
@@ -212,13 +246,20 @@ describe("a group note for eight participants", () => {
       await page.keyboard.press(key);
     };
 
+    // The test's own accessibility checks and screenshots are timed apart from the facilitator's work.
+    let checking = 0;
+    const audit = async (name: string, file: string) => {
+      const from = performance.now();
+      await expectNoAxeViolations(page, name);
+      await screenshot(page, file);
+      checking += performance.now() - from;
+    };
     const started = performance.now();
     await page.goto(`/staff/groups/${session.track.id}/${session.key}/note`);
     await page.getByRole("heading", { level: 1, name: session.track.name }).waitFor();
     const cards = page.getByRole("list", { name: "Participants' entries" }).getByRole("listitem");
     await cards.first().waitFor();
-    await expectNoAxeViolations(page, "group note, a new draft");
-    await screenshot(page, "group-note-new");
+    await audit("group note, a new draft", "group-note-new");
 
     // The shared part: the planned module is pre-filled; the topic is typed only when none was planned.
     const topic = page.getByLabel("Topic", { exact: false }).first();
@@ -275,8 +316,7 @@ describe("a group note for eight participants", () => {
       .getByText(/No entry reads like another one|read like another one/)
       .first()
       .waitFor();
-    await expectNoAxeViolations(page, "group note, checked");
-    await screenshot(page, "group-note-checked");
+    await audit("group note, checked", "group-note-checked");
     const supervisor = page.getByLabel("Supervisor who will co-sign");
     if (await supervisor.isVisible()) {
       await supervisor.click();
@@ -292,8 +332,11 @@ describe("a group note for eight participants", () => {
       .first()
       .waitFor();
     const signedAt = performance.now();
-    const seconds = ((signedAt - started) / 1000).toFixed(1);
+    const seconds = ((signedAt - started - checking) / 1000).toFixed(1);
     console.log(`group-note e2e: ${keystrokes} keystrokes, ${PARTICIPANTS} participants, ${seconds} s`);
+    console.log(
+      `group-note e2e: opening the screen to signed took ${((signedAt - started) / 1000).toFixed(1)} s of wall-clock including ${(checking / 1000).toFixed(1)} s of the test's own axe checks and screenshots`,
+    );
 
     const after = await api<GroupNoteScreen>(
       page,
@@ -319,20 +362,38 @@ describe("a group note for eight participants", () => {
     await screenshot(page, "group-note-signed");
 
     // One participant's chart: the shared narrative and their own entry, nobody else's name or words.
-    const own = rows[1]!;
+    // Read by the counselor when one of the eight is on their care team, else by the clinical director.
+    let reader = page;
+    let ownIndex = -1;
+    for (const [i, row] of rows.entries()) {
+      const reply = await call(page, "GET", `/api/v1/participants/${row.participantId}/notes?kind=group`);
+      if (reply.status === 200) {
+        ownIndex = i;
+        break;
+      }
+    }
+    if (ownIndex === -1) {
+      ({ page: reader } = await openPage(DESKTOP));
+      await signIn(reader, "director@demo.bridgeway.example");
+      ownIndex = 1;
+    }
+    const own = rows[ownIndex]!;
+    const ownWords = ENTRIES[ownIndex]!.contribution;
     const chart = await api<{ items: ChartNote[] }>(
-      page,
+      reader,
       "GET",
       `/api/v1/participants/${own.participantId}/notes?kind=group`,
     );
-    const inChart = chart.items.find((n) => n.id === after.note!.id);
-    assert.ok(inChart, "the signed note is in the participant's chart");
+    assert.ok(
+      chart.items.some((n) => n.id === after.note!.id),
+      "the signed note is in the participant's chart",
+    );
     const chartDocument = await api<ChartNote>(
-      page,
+      reader,
       "GET",
       `/api/v1/participants/${own.participantId}/notes/${after.note.id}`,
     );
-    assert.equal(chartDocument.entry?.contribution, ENTRIES[1]!.contribution);
+    assert.equal(chartDocument.entry?.contribution, ownWords);
     assert.equal(chartDocument.shared?.narrative, NARRATIVE);
     const text = JSON.stringify(chartDocument);
     for (const [i, other] of rows.entries()) {
@@ -340,10 +401,12 @@ describe("a group note for eight participants", () => {
       assert.ok(!text.includes(ENTRIES[i]!.contribution), `no other participant's entry (${i}) in the chart`);
       assert.ok(!text.includes(other.name), `no other participant's name in ${own.name}'s chart`);
     }
-    await page.goto(`/staff/participants/${own.participantId}?tab=notes&note=${after.note.id}`);
-    await page.getByText(ENTRIES[1]!.contribution).waitFor();
-    await page.getByText(NARRATIVE).waitFor();
-    assert.equal(await page.getByText(ENTRIES[0]!.contribution).count(), 0);
+    await reader.goto(`/staff/participants/${own.participantId}?tab=notes&note=${after.note.id}`);
+    await reader.getByText(ownWords).waitFor();
+    await reader.getByText(NARRATIVE).waitFor();
+    const someoneElse = ENTRIES[ownIndex === 0 ? 1 : 0]!.contribution;
+    assert.equal(await reader.getByText(someoneElse).count(), 0, "another participant's entry is not shown");
+    if (reader !== page) await reader.context().close();
 
     assert.deepEqual(consoleErrors, []);
     await page.context().close();

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
+import { IconArrowLeft, IconClockExclamation } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { GroupNoteScreen } from "../../../core/notes/notes-api.schema";
@@ -121,7 +121,13 @@ function GroupNoteHeader({ screen }: { screen: GroupNoteScreen }) {
           {status ? t(`status.${status}`) : t("page.notStarted")}
         </Badge>
         {note?.lateEntry && (
-          <Badge color="orange" variant="outline" size="lg" tt="none">
+          <Badge
+            color="orange"
+            variant="light"
+            size="lg"
+            tt="none"
+            leftSection={<IconClockExclamation size={14} aria-hidden />}
+          >
             {t("status.lateEntry")}
           </Badge>
         )}
