@@ -67,6 +67,7 @@ function CounselingNoteEditor({ note }: { note: CounselingNoteView }) {
     },
     onFieldErrors: (fields) => setErrors(toErrors(fields)),
   });
+  // After a conflict the text stays editable (to copy from) but is not saved; a locked note is read-only.
   const stopped = autosave.status.kind === "conflict" || autosave.status.kind === "locked";
 
   const update = (next: Draft) => {
@@ -112,7 +113,10 @@ function CounselingNoteEditor({ note }: { note: CounselingNoteView }) {
         onReloadTheirs={() => void reloadTheirs()}
         reloading={reloading}
       />
-      <fieldset disabled={stopped} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <fieldset
+        disabled={autosave.status.kind === "locked"}
+        style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+      >
         <Stack gap="sm">
           <TextInput
             type="date"

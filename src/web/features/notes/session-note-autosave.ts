@@ -155,9 +155,15 @@ export function useNoteAutosave<D>({ revision, save, onFieldErrors, delayMs }: O
     const online = () => {
       if (unsavedRef.current !== null && !stoppedRef.current) void flush();
     };
+    // Closing the tab with text the server does not have yet: the browser asks first.
+    const leaving = (event: BeforeUnloadEvent) => {
+      if (unsavedRef.current !== null) event.preventDefault();
+    };
     window.addEventListener("online", online);
+    window.addEventListener("beforeunload", leaving);
     return () => {
       window.removeEventListener("online", online);
+      window.removeEventListener("beforeunload", leaving);
       // Leaving the page: what was waiting for the pause is sent now.
       if (timerRef.current !== null) {
         clearTimer(timerRef);

@@ -142,6 +142,46 @@ describe("Session note editor: switching the format", () => {
   });
 });
 
+describe("Session note editor: autosave", () => {
+  it("stops on a conflict, keeps the text typed, and reloads the other version on request", async () => {
+    let reloaded = false;
+    const theirs = aSessionNote({
+      ...written,
+      revision: 3,
+      content: { ...written.content, nextSession: "Their plan for next time." },
+    });
+    const fetchMock = renderNote(written, {
+      [`PUT ${NOTE_PATH}`]: {
+        status: 409,
+        body: {
+          error: { code: "NOTE_EDIT_CONFLICT", message: "Alex Kim saved this note after you opened it." },
+        },
+      },
+      [`GET ${NOTE_PATH}`]: () => ({ body: reloaded ? theirs : written }),
+    });
+    const next = (await screen.findByLabelText(S.editor.nextSession)) as HTMLTextAreaElement;
+    fireEvent.change(next, { target: { value: "My plan for next time." } });
+    await pause();
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("Alex Kim saved this note after you opened it.")).toBeTruthy();
+    expect(next.value).toBe("My plan for next time.");
+
+    // Saving has stopped: more typing sends nothing.
+    fireEvent.change(next, { target: { value: "My plan for next time, longer." } });
+    await pause();
+    expect(saves(fetchMock)).toHaveLength(1);
+
+    reloaded = true;
+    fireEvent.click(within(alert).getByRole("button", { name: S.save.reloadTheirs }));
+    await waitFor(() =>
+      expect((screen.getByLabelText(S.editor.nextSession) as HTMLTextAreaElement).value).toBe(
+        "Their plan for next time.",
+      ),
+    );
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
+
 describe("Session note editor: signing an incomplete note", () => {
   it("marks each missing part on its field, and does not ask for the password", async () => {
     const fetchMock = renderNote(

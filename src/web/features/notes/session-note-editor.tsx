@@ -127,6 +127,7 @@ export function SessionNoteEditor({
     },
     onFieldErrors: (errors) => setSaveErrors(errors.map((e) => ({ ...e, path: editorPath(e.path) }))),
   });
+  // After a conflict the text stays editable (to copy from) but is not saved; a locked note is read-only.
   const stopped = autosave.status.kind === "conflict" || autosave.status.kind === "locked";
 
   const update = (next: Draft) => {
@@ -265,7 +266,10 @@ export function SessionNoteEditor({
         </Alert>
       )}
 
-      <fieldset disabled={stopped} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <fieldset
+        disabled={autosave.status.kind === "locked"}
+        style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+      >
         <Stack gap="md">
           <EditorSection title={t("editor.session")}>
             <Stack gap="sm">
