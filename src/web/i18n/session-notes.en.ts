@@ -115,7 +115,7 @@ export const sessionNotesEn = {
     error: "Not saved: {{message}}",
     conflictTitle: "Someone else saved this note",
     conflictHint:
-      "Saving has stopped so nothing is overwritten. Copy what you need from the page, then reload their version.",
+      "Saving has stopped so nothing is overwritten: what you type now is not saved. Copy what you need from the page, then reload their version.",
     reloadTheirs: "Reload their version",
     locked: "This note can no longer be edited: {{message}}",
   },

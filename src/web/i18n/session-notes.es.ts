@@ -118,7 +118,7 @@ export const sessionNotesEs: typeof sessionNotesEn = {
     error: "Sin guardar: {{message}}",
     conflictTitle: "Otra persona guardó esta nota",
     conflictHint:
-      "El guardado se detuvo para no sobrescribir nada. Copie lo que necesite de la página y cargue la versión de la otra persona.",
+      "El guardado se detuvo para no sobrescribir nada: lo que escriba ahora no se guarda. Copie lo que necesite de la página y cargue la versión de la otra persona.",
     reloadTheirs: "Cargar su versión",
     locked: "Esta nota ya no se puede editar: {{message}}",
   },
