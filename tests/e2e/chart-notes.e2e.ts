@@ -3,7 +3,11 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import type { CurrentSession } from "../../src/core/identity/session.schema";
 import type { SessionNoteContent } from "../../src/core/notes/note.schema";
-import type { GroupNoteScreen, SessionNoteView } from "../../src/core/notes/notes-api.schema";
+import type {
+  GroupNoteScreen,
+  NoteWorklistRow,
+  SessionNoteView,
+} from "../../src/core/notes/notes-api.schema";
 import type { AppointmentList } from "../../src/core/schedule/appointment.schema";
 import type { Track, TrackOccurrences } from "../../src/core/schedule/tracks.schema";
 import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
@@ -16,7 +20,8 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
  * participants (A and B), and a signed individual note for A. Then, in the browser, the counselor
  * opens A's chart on the Notes tab, opens the group note and reads the shared part and A's entry —
  * never B's name or entry — and adds an addendum with re-authentication. Axe on the tab and the
- * document; the same document on a phone in Spanish; no console errors.
+ * document; the individual note on a phone in Spanish; the director co-signs, from the chart, a demo
+ * note that names them as supervisor. No console errors.
  */
 
 let server: BridgewayServer | undefined;
@@ -52,9 +57,9 @@ async function openPage(viewport: { width: number; height: number }, locale = "e
   return { page, consoleErrors: collectConsoleErrors(page) };
 }
 
-async function signIn(page: Page, submit = "Sign in"): Promise<void> {
+async function signIn(page: Page, submit = "Sign in", email = COUNSELOR_EMAIL): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(COUNSELOR_EMAIL);
+  await page.getByLabel(/^(Email|Correo)/).fill(email);
   await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: submit, exact: true }).click();
   await page.waitForURL("**/staff");
@@ -372,6 +377,45 @@ describe("the chart's Notes tab", () => {
     await page.getByRole("link", { name: "Abrir en el editor" }).waitFor();
     await expectNoAxeViolations(page, "chart individual note on a phone in Spanish");
     await screenshot(page, "chart-notes-individual-phone-es");
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
+  it("the supervisor a note names co-signs it from the chart with their password", async () => {
+    const { page, consoleErrors } = await openPage(DESKTOP);
+    await signIn(page, "Sign in", "director@demo.bridgeway.example");
+    const worklist = await api<{ awaitingMyCosign: NoteWorklistRow[] }>(
+      page,
+      "GET",
+      "/api/v1/notes/worklist?scope=mine",
+    );
+    const waiting = worklist.awaitingMyCosign.find((row) => row.participantId !== null);
+    assert.ok(waiting?.participantId, "the demo has a session note awaiting the director's co-signature");
+
+    await page.goto(`/staff/participants/${waiting.participantId}?tab=notes&note=${waiting.id}`);
+    const doc = page.getByRole("article");
+    await doc.getByText(/^Awaiting co-signature by /).waitFor();
+    await page.getByRole("button", { name: "Co-sign" }).click();
+    const dialog = page.getByRole("dialog", { name: "Co-sign this note" });
+    await dialog.locator("input[type=password]").fill(DEMO_PASSWORD);
+    await expectNoAxeViolations(page, "co-sign dialog");
+    await dialog.getByRole("button", { name: "Sign" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await doc
+      .getByRole("region", { name: "Signatures" })
+      .getByText(/^Co-signed by .* \(supervisor\)/)
+      .waitFor();
+    await page.getByRole("button", { name: "Co-sign" }).waitFor({ state: "detached" });
+
+    const after = await api<{ awaitingMyCosign: NoteWorklistRow[] }>(
+      page,
+      "GET",
+      "/api/v1/notes/worklist?scope=mine",
+    );
+    assert.ok(
+      !after.awaitingMyCosign.some((row) => row.id === waiting.id),
+      "the note left the co-sign queue",
+    );
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
