@@ -108,6 +108,9 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     legalFamilyNameRequired: "Escriba el apellido legal.",
     counselorRequired: "Elija al consejero principal.",
     diagnosesRequired: "Registre al menos un diagnóstico.",
+    careTeamIncomplete:
+      "Elija un miembro del personal y una función en cada fila del equipo, o quite la fila.",
+    careTeamRepeated: "Cada persona figura una sola vez en el equipo; el consejero principal ya está en él.",
     primaryRequired: "Marque exactamente un diagnóstico como principal.",
     primarySubstanceUse:
       "El diagnóstico principal de una admisión a IOP es un trastorno por consumo de sustancias (F10–F19).",
@@ -311,6 +314,14 @@ export const intakeEs: Dictionary<typeof intakeEn> = {
     primaryCounselor: "Consejero principal",
     chooseCounselor: "Elija…",
     otherStaff: "Otro personal",
+    careTeam: {
+      title: "Equipo de atención",
+      help: "El consejero principal ya forma parte del equipo. Añada a quien más vaya a trabajar con esta persona desde el inicio; puede añadir a otros desde su expediente.",
+      member: "Miembro del equipo {{number}}",
+      role: "Función del miembro del equipo {{number}}",
+      remove: "Quitar al miembro del equipo {{number}}",
+      add: "Añadir un miembro del equipo",
+    },
     submit: "Admitir",
     admitted: "Se admitió a {{name}}.",
     duplicateTitle: "Puede que esta persona ya esté en Bridgeway",

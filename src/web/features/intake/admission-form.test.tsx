@@ -113,6 +113,56 @@ describe("Admission form", () => {
     expect(await screen.findByText("Participant record")).toBeTruthy();
   });
 
+  it("adds care team members besides the primary counselor, asks for a role, and shows the server's refusal", async () => {
+    const INES = "0b7d3c1e-5a8f-4f57-9d8a-2f6b1c9e7a10";
+    let calls = 0;
+    const fetchMock = renderAdmission(() => {
+      calls += 1;
+      return calls === 1
+        ? {
+            status: 400,
+            body: {
+              error: {
+                code: "VALIDATION_FAILED",
+                message: "Choose a staff member who works at this site.",
+                fields: [
+                  { path: "careTeam.0.userId", message: "Choose a staff member who works at this site." },
+                ],
+              },
+            },
+          }
+        : { status: 201, body: { participantId: PARTICIPANT, episodeId: PARTICIPANT } };
+    });
+    await fillPerson();
+    await addCode("alc", "F10.20");
+    const team = screen.getByRole("group", { name: intakeEn.admission.careTeam.title });
+    fireEvent.click(within(team).getByRole("button", { name: intakeEn.admission.careTeam.add }));
+    const member = within(team).getByLabelText("Team member 1") as HTMLSelectElement;
+    // The primary counselor is on the team already and is not offered again.
+    expect([...member.options].map((o) => o.textContent)).toEqual([
+      intakeEn.admission.chooseCounselor,
+      "Ines Intake",
+    ]);
+    fireEvent.change(member, { target: { value: INES } });
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await within(team).findByText(intakeEn.errors.careTeamIncomplete)).toBeTruthy();
+    expect(admissionCalls(fetchMock)).toHaveLength(0);
+
+    fireEvent.change(within(team).getByLabelText("Role of team member 1"), {
+      target: { value: "case_manager" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    expect(await within(team).findByText("Choose a staff member who works at this site.")).toBeTruthy();
+    expect(admissionCalls(fetchMock)[0]!.body.careTeam).toEqual([{ userId: INES, role: "case_manager" }]);
+
+    fireEvent.click(within(team).getByRole("button", { name: "Remove team member 1" }));
+    expect(within(team).queryByLabelText("Team member 1")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
+    await waitFor(() => expect(calls).toBe(2));
+    expect(admissionCalls(fetchMock)[1]!.body.careTeam).toEqual([]);
+    expect(await screen.findByText("Participant record")).toBeTruthy();
+  });
+
   it("shows a possible duplicate and admits anyway once confirmed", async () => {
     let calls = 0;
     const fetchMock = renderAdmission((_url, body) => {

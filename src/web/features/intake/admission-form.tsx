@@ -21,6 +21,7 @@ import {
   type AdmissionInput,
   admissionInputSchema,
   checkAdmission,
+  MAX_ADMISSION_CARE_TEAM,
   type PossibleDuplicate,
   possibleDuplicateSchema,
 } from "../../../core/admissions/admission.schema";
@@ -32,6 +33,7 @@ import { withFieldsetFocus } from "../admissions/choice-fieldset";
 import { focusFirstError, showServerFieldErrors } from "../identity/form-errors";
 import { useSiteStaff } from "../participants/api/get-site-staff";
 import { levelLabel } from "../participants/level-label";
+import { AdmissionCareTeam, type CareTeamRow } from "./admission-care-team";
 import { useAdmitLead } from "./api/admit-lead";
 import { useAdmissionSettings } from "./api/get-admission-settings";
 import { DiagnosisPicker, type PickedDiagnosis } from "./diagnosis-picker";
@@ -54,6 +56,7 @@ export interface AdmissionValues {
   admittedOn: string;
   levelOfCare: string;
   primaryCounselorId: string;
+  careTeam: CareTeamRow[];
   diagnoses: PickedDiagnosis[];
 }
 const ADMISSION_FIELDS = [
@@ -73,8 +76,16 @@ const ADMISSION_FIELDS = [
   "admittedOn",
   "levelOfCare",
   "primaryCounselorId",
+  "careTeam",
   "diagnoses",
 ] as const;
+
+/** The server names a care-team row's field ("careTeam.1.userId"); the form shows it on the section. */
+const CARE_TEAM_PATHS = Object.fromEntries(
+  Array.from({ length: MAX_ADMISSION_CARE_TEAM }, (_, i) =>
+    ["userId", "role"].map((field) => [`careTeam.${i}.${field}`, "careTeam"]),
+  ).flat(),
+);
 
 /** A calendar date (YYYY-MM-DD) in the device's time zone. */
 export function localDate(at: Date): string {
@@ -117,6 +128,7 @@ export function validateAdmission(
       const field = String(issue.path[0] ?? "");
       if (errors[field]) continue;
       if (field === "diagnoses") errors.diagnoses = "errors.diagnosesRequired";
+      else if (field === "careTeam") errors.careTeam = "errors.careTeamIncomplete";
       else {
         const blank =
           typeof values[field as keyof AdmissionValues] === "string" &&
@@ -133,7 +145,8 @@ export function validateAdmission(
   for (const problem of checkAdmission(parsed.data, context)) {
     const field = problem.path.split(".")[0] ?? "";
     if (errors[field]) continue;
-    if (field === "diagnoses" && problem.path === "diagnoses")
+    if (field === "careTeam") errors.careTeam = "errors.careTeamRepeated";
+    else if (field === "diagnoses" && problem.path === "diagnoses")
       errors.diagnoses = problem.message.includes("substance-use")
         ? "errors.primarySubstanceUse"
         : "errors.primaryRequired";
@@ -143,7 +156,7 @@ export function validateAdmission(
   return errors;
 }
 
-/** Admit in one sitting: the person, the episode, the primary counselor and the diagnoses. */
+/** Admit in one sitting: the person, the episode, the care team and the diagnoses. */
 export function AdmissionForm({ lead }: { lead: LeadDetail }) {
   const { t } = useTranslation("intake");
   const { t: tRoot } = useTranslation();
@@ -182,6 +195,7 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
       admittedOn: today,
       levelOfCare: provided ?? "2.1",
       primaryCounselorId: "",
+      careTeam: [],
       diagnoses: [],
     },
     validate: (values) =>
@@ -239,13 +253,14 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
               setReadmit(null);
               return;
             }
-            if (!showServerFieldErrors(focusable, error, ADMISSION_FIELDS)) setFormError(error);
+            if (!showServerFieldErrors(focusable, error, ADMISSION_FIELDS, { rename: CARE_TEAM_PATHS }))
+              setFormError(error);
           },
         );
     },
     (errors) => focusFirstError(focusable, ADMISSION_FIELDS, errors),
   );
-  const input = (field: Exclude<(typeof ADMISSION_FIELDS)[number], "diagnoses">) => ({
+  const input = (field: Exclude<(typeof ADMISSION_FIELDS)[number], "diagnoses" | "careTeam">) => ({
     ...form.getInputProps(field),
     error: errorText(form.errors[field]),
   });
@@ -340,6 +355,17 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
             />
           </SimpleGrid>
         </Fieldset>
+        <AdmissionCareTeam
+          value={form.values.careTeam}
+          onChange={(next) => {
+            form.setFieldValue("careTeam", next);
+            form.clearFieldError("careTeam");
+          }}
+          staff={staff.data?.staff ?? []}
+          primaryCounselorId={form.values.primaryCounselorId}
+          dataPath={`admission-${lead.id}-careTeam`}
+          error={errorText(form.errors.careTeam)}
+        />
         <DiagnosisPicker
           name={`diagnoses-${lead.id}`}
           dataPath={`admission-${lead.id}-diagnoses`}
