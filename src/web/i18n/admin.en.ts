@@ -771,7 +771,6 @@ export const adminEn = {
       discharge: "Discharge",
     },
     plan: { empty: "No treatment plan recorded yet." },
-    notes: { empty: "No notes recorded yet." },
     family: {
       empty:
         "This record does not list family members or support people. Participants invite their support people from their own account, and nothing about their care is shared without their consent.",

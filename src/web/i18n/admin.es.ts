@@ -784,7 +784,6 @@ export const adminEs: Dictionary<typeof adminEn> = {
       discharge: "Alta",
     },
     plan: { empty: "Todavía no hay un plan de tratamiento registrado." },
-    notes: { empty: "Todavía no hay notas registradas." },
     family: {
       empty:
         "Este expediente no muestra familiares ni personas de apoyo. Los participantes invitan a sus personas de apoyo desde su propia cuenta, y no se comparte nada sobre su atención sin su consentimiento.",
