@@ -1,5 +1,5 @@
 import type { CurriculumCategory } from "../curriculum/module.schema";
-import { findClonedEntries } from "../notes/entry-similarity.rules";
+import { entrySimilarity } from "../notes/entry-similarity.rules";
 import { isLateEntry } from "../notes/note.rules";
 import type {
   GroupEntryContent,
@@ -337,6 +337,17 @@ function noteDraws(random: Random): NoteDraws {
   };
 }
 
+/** An entry and the phrases it was built from (which sentence of which pool). */
+interface WrittenEntry {
+  content: GroupEntryContent;
+  parts: string[];
+}
+
+/** An entry of the note being planned, or of a participant's earlier note. */
+interface DraftEntry extends WrittenEntry {
+  participantId: string;
+}
+
 function writeEntry(
   random: Random,
   draws: NoteDraws,
@@ -345,7 +356,7 @@ function writeEntry(
   module: NoteModule,
   objectives: readonly PlanObjective[],
   draft: boolean,
-): GroupEntryContent {
+): WrittenEntry {
   const level = weighted<ParticipationLevel>(random, [
     ["active", 55],
     ["when_prompted", 30],
@@ -362,22 +373,37 @@ function writeEntry(
     n: random.int(2, 8),
   };
   const talked = level === "active" || level === "when_prompted";
+  const engagement = random.int(0, P.ENGAGEMENT[level].length - 1);
+  const quiet = random.int(0, P.PRACTICE_QUIET.length - 1);
   const sentences = [
-    random.pick(P.ENGAGEMENT[level]),
-    talked ? at(P.PRACTICE, draws.practice) : random.pick(P.PRACTICE_QUIET),
+    P.ENGAGEMENT[level][engagement]!,
+    talked ? at(P.PRACTICE, draws.practice) : P.PRACTICE_QUIET[quiet]!,
   ];
-  if (random.chance(talked ? 0.85 : 0.3)) sentences.push(at(P.REFLECTIONS, draws.reflection));
-  if (random.chance(talked ? 0.85 : 0.4)) sentences.push(at(P.PLANS, draws.plan));
+  const parts = [
+    `e/${level}/${engagement}`,
+    talked ? `p/${draws.practice[slot % draws.practice.length]}` : `q/${quiet}`,
+  ];
+  if (random.chance(talked ? 0.85 : 0.3)) {
+    sentences.push(at(P.REFLECTIONS, draws.reflection));
+    parts.push(`r/${draws.reflection[slot % draws.reflection.length]}`);
+  }
+  if (random.chance(talked ? 0.85 : 0.4)) {
+    sentences.push(at(P.PLANS, draws.plan));
+    parts.push(`l/${draws.plan[slot % draws.plan.length]}`);
+  }
   const risk = random.chance(0.05) ? random.pick(P.RISKS) : null;
   const practical = !risk && random.chance(0.03) ? random.pick(P.PRACTICAL_FOLLOW_UPS) : null;
   return {
-    participation: level,
-    moodAffect: at(P.MOODS, draws.mood),
-    contribution: sentences.map((s) => fill(s, slots)).join(" "),
-    objectives: addressObjectives(random, objectives, skill, draft),
-    riskObservations: risk?.observation ?? "",
-    followUp: risk !== null || practical !== null,
-    followUpNote: risk?.followUp ?? practical ?? "",
+    content: {
+      participation: level,
+      moodAffect: at(P.MOODS, draws.mood),
+      contribution: sentences.map((s) => fill(s, slots)).join(" "),
+      objectives: addressObjectives(random, objectives, skill, draft),
+      riskObservations: risk?.observation ?? "",
+      followUp: risk !== null || practical !== null,
+      followUpNote: risk?.followUp ?? practical ?? "",
+    },
+    parts,
   };
 }
 
@@ -412,7 +438,7 @@ export function planGroupNotes(
   const clonesWanted = options.clones ?? 3;
   const made = { same_note: 0, own_previous: 0 };
   /** Each participant's last five entries (the program's default look-back). */
-  const history = new Map<string, { noteId: string; content: GroupEntryContent }[]>();
+  const history = new Map<string, (WrittenEntry & { noteId: string })[]>();
   const ordered = [...sessions].sort((a, b) => a.endsAtMs - b.endsAtMs || a.trackId.localeCompare(b.trackId));
   const notes: PlannedGroupNote[] = [];
   for (const session of ordered) {
@@ -453,7 +479,7 @@ export function planGroupNotes(
     const entries = present.slice(0, written).map((row, i) => ({
       participantId: row.participantId,
       episodeId: row.episodeId,
-      content: write(i, 0),
+      ...write(i, 0),
     }));
 
     // Honest entries first, each checked against the others and the participant's earlier ones.
@@ -469,10 +495,20 @@ export function planGroupNotes(
       topic: session.module.title,
       narrative: groupNarrative(random, session, present.length),
     };
-    notes.push({ ...life, session, shared, entries, clone });
+    notes.push({
+      ...life,
+      session,
+      shared,
+      entries: entries.map((e) => ({
+        participantId: e.participantId,
+        episodeId: e.episodeId,
+        content: e.content,
+      })),
+      clone,
+    });
     for (const e of entries) {
       const list = history.get(e.participantId) ?? [];
-      list.push({ noteId: noteKey, content: e.content });
+      list.push({ noteId: noteKey, content: e.content, parts: e.parts });
       if (list.length > 5) list.shift();
       history.set(e.participantId, list);
     }
@@ -480,49 +516,50 @@ export function planGroupNotes(
   return notes;
 }
 
-/**
- * Run the cloned-entry check on a note's entries (against each other and each participant's earlier
- * entries) and write again any honest entry it flags, until none is flagged.
- */
-function rewriteLookAlikes(
-  entries: { participantId: string; content: GroupEntryContent }[],
-  history: ReadonlyMap<string, readonly { noteId: string; content: GroupEntryContent }[]>,
-  options: NoteStoryOptions,
-  write: (index: number, attempt: number) => GroupEntryContent,
-): void {
-  for (let attempt = 1; attempt <= 8; attempt++) {
-    const flagged = new Set(checkEntries(entries, history, options).map((f) => f.participantId));
-    const redo = entries.flatMap((e, i) => (flagged.has(e.participantId) ? [i] : []));
-    if (redo.length === 0) return;
-    for (const i of redo) entries[i]!.content = write(i, attempt);
-  }
+/** Entries are compared only when built from this many of the same phrases (fewer when one is shorter). */
+const SHARED_PARTS_TO_COMPARE = 3;
+/** Rewrite an entry from this similarity up: a margin under the check's default threshold (0.8). */
+const REWRITE_FROM = 0.7;
+
+function shareParts(a: readonly string[], b: readonly string[]): boolean {
+  let shared = 0;
+  for (const part of a) if (b.includes(part)) shared++;
+  return shared >= Math.min(SHARED_PARTS_TO_COMPARE, a.length, b.length);
 }
 
-/** The cloned-entry check's findings on a note's entries, on each text it may read. */
-export function checkEntries(
-  entries: readonly { participantId: string; content: GroupEntryContent }[],
-  history: ReadonlyMap<string, readonly { noteId: string; content: GroupEntryContent }[]>,
-  options: Pick<NoteStoryOptions, "participants">,
-) {
-  const namesByParticipant: Record<string, readonly string[]> = {};
-  for (const e of entries)
-    namesByParticipant[e.participantId] = options.participants.get(e.participantId)?.names ?? [];
-  return (["contribution", "whole"] as const).flatMap((which) =>
-    findClonedEntries({
-      entries: entries.map((e) => ({
-        participantId: e.participantId,
-        text: entryTextsForCloneCheck(e.content)[which],
-      })),
-      previous: entries.flatMap((e) =>
-        (history.get(e.participantId) ?? []).map((h) => ({
-          participantId: e.participantId,
-          noteId: h.noteId,
-          text: entryTextsForCloneCheck(h.content)[which],
-        })),
-      ),
-      namesByParticipant,
-    }),
-  );
+/**
+ * Write again any honest entry that reads like another entry of the note or like one of the
+ * participant's earlier entries (the last five: the program's default look-back), by the cloned-entry
+ * check's own measure on each text it may read. Only entries built mostly from the same phrases (three
+ * of them, or all of a shorter entry's) can come near the threshold, so only those are measured.
+ */
+function rewriteLookAlikes(
+  entries: DraftEntry[],
+  history: ReadonlyMap<string, readonly WrittenEntry[]>,
+  options: NoteStoryOptions,
+  write: (index: number, attempt: number) => WrittenEntry,
+): void {
+  const namesOf = (id: string) => options.participants.get(id)?.names ?? [];
+  const alike = (a: DraftEntry, b: WrittenEntry, bWho: string) => {
+    if (!shareParts(a.parts, b.parts)) return false;
+    const x = entryTextsForCloneCheck(a.content);
+    const y = entryTextsForCloneCheck(b.content);
+    return (
+      entrySimilarity(x.contribution, y.contribution, namesOf(a.participantId), namesOf(bWho)) >=
+        REWRITE_FROM ||
+      entrySimilarity(x.whole, y.whole, namesOf(a.participantId), namesOf(bWho)) >= REWRITE_FROM
+    );
+  };
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    const redo = entries.flatMap((entry, i) =>
+      entries.slice(0, i).some((earlier) => alike(entry, earlier, earlier.participantId)) ||
+      (history.get(entry.participantId) ?? []).some((h) => alike(entry, h, entry.participantId))
+        ? [i]
+        : [],
+    );
+    if (redo.length === 0) return;
+    for (const i of redo) Object.assign(entries[i]!, write(i, attempt));
+  }
 }
 
 /**

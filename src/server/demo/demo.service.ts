@@ -42,6 +42,7 @@ import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts
 import { writeAssessmentHistory } from "./demo-assessments";
 import { writeSessionModules } from "./demo-curriculum";
 import { demoUuid } from "./demo-ids";
+import { writeClinicalNotes } from "./demo-notes";
 import { writeTreatmentPlans } from "./demo-plans";
 import {
   buildCheckInRows,
@@ -64,6 +65,7 @@ export const DEMO_PHASES = [
   "assessments",
   "schedule",
   "plans",
+  "notes",
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
@@ -101,6 +103,11 @@ export interface DemoSummary {
   planVersions: number;
   planReviews: number;
   overdueReviews: number;
+  /** Clinical notes: group notes and their individualized entries, individual and family notes, SUD counseling notes. */
+  groupNotes: number;
+  groupNoteEntries: number;
+  sessionNotes: number;
+  counselingNotes: number;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -169,6 +176,10 @@ async function writeDemo(
     planVersions: 0,
     planReviews: 0,
     overdueReviews: 0,
+    groupNotes: 0,
+    groupNoteEntries: 0,
+    sessionNotes: 0,
+    counselingNotes: 0,
   };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
@@ -248,6 +259,19 @@ async function writeDemo(
   summary.planVersions = plans.versions;
   summary.planReviews = plans.reviews;
   summary.overdueReviews = plans.overdue;
+
+  // After the plans, the schedule and the modules: the notes cite the plans' objectives and the modules taught.
+  progress("notes", 0, 1);
+  const notes = await writeClinicalNotes(
+    q,
+    { seed: options.seed, scale: options.scale, today, now: options.now },
+    program,
+  );
+  summary.groupNotes = notes.groupNotes;
+  summary.groupNoteEntries = notes.groupEntries;
+  summary.sessionNotes = notes.sessionNotes;
+  summary.counselingNotes = notes.counselingNotes;
+  progress("notes", 1, 1);
   return summary;
 }
 
