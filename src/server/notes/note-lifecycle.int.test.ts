@@ -36,7 +36,7 @@ describeEachEngine("clinical note co-signing and addenda", (engine) => {
     return { ...appHeaders, cookie };
   }
 
-  const post = async (who: string, url: string, payload: unknown) =>
+  const post = async (who: string, url: string, payload: Record<string, unknown>) =>
     app.inject({ method: "POST", url: `/api/v1${url}`, headers: await as(who), payload });
 
   const episodeOf = async (participantId: string) =>
