@@ -56,8 +56,12 @@ import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
 import { createKeyring } from "./identity/keyring";
 import { createMfaService } from "./identity/mfa.service";
+import { chartNotesRoutes } from "./notes/chart-notes.routes";
+import { createChartNotesService } from "./notes/chart-notes.service";
 import { counselingNotesRoutes } from "./notes/counseling-notes.routes";
 import { createCounselingNotesService } from "./notes/counseling-notes.service";
+import { groupNotesRoutes } from "./notes/group-notes.routes";
+import { createGroupNotesService } from "./notes/group-notes.service";
 import { sessionNotesRoutes } from "./notes/session-notes.routes";
 import { createSessionNotesService } from "./notes/session-notes.service";
 import { createNoteAlertsService, type NoteAlertsService } from "./notes/note-alerts.service";
@@ -347,6 +351,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signAsAuthor: noteSigning.signAsAuthor,
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
+  const groupNotes = createGroupNotesService({
+    db,
+    now,
+    shipped: loadShippedCurriculum(),
+    signAsAuthor: noteSigning.signAsAuthor,
+    resolveSignedNote: noteAlerts.resolveSignedNote,
+  });
+  const chartNotes = createChartNotesService({ db });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -437,6 +449,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sessionNotesRoutes, { sessionNotes });
       await api.register(notesSettingsRoutes, { notesSettings });
       await api.register(noteWorklistRoutes, { noteWorklist });
+      await api.register(groupNotesRoutes, { groupNotes });
+      await api.register(chartNotesRoutes, { chartNotes });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
     },
     { prefix: API_PREFIX },
