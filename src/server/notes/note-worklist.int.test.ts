@@ -7,7 +7,7 @@ import { describeEachEngine, openTestDatabase } from "../../../tests/support/tes
 import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../core/notes/notes-settings.schema";
 import { type DatabaseHandle, queryRows } from "../db/connection";
-import { groupNoteEntries, trackExceptions, trackFacilitators } from "../db/schema";
+import { groupNoteEntries, trackEnrollments, trackExceptions, trackFacilitators } from "../db/schema";
 import { insertNote } from "./notes.sql";
 
 /**
@@ -108,6 +108,16 @@ describeEachEngine("clinical notes worklist, settings and unsigned-note alerts",
         careTeam: [{ userId: ids.colleague!, role: "primary_counselor" }],
       })
     ).id;
+
+    // Both are placed in the group from its first week.
+    for (const participantId of [ids.pat, ids.sam]) {
+      await database.db.insert(trackEnrollments).values({
+        trackId: track.id,
+        participantId,
+        episodeId: await episodeOf(participantId),
+        joinedOn: "2026-09-07",
+      });
+    }
 
     // The 2 November session (EST): 23:00 UTC to 02:00 UTC on the 3rd. Its note is a draft.
     const group = await insertNote(database.db, {

@@ -17,6 +17,7 @@ const track: FacilitatedTrackRow = {
   ends_on: null,
   // Sunday 18:00–21:00 local.
   pattern: { slots: [{ weekday: 7, start: "18:00", end: "21:00" }] },
+  enrolled: [{ joined_on: "2026-09-06", exited_on: null }],
 };
 
 const missing = (at: string, extra: Partial<Parameters<typeof deriveMissingGroupNotes>[0]> = {}) =>
@@ -45,6 +46,19 @@ describe("deriveMissingGroupNotes", () => {
       ["2026-10-25T18:00", "2026-10-26T01:00:00.000Z"],
       ["2026-11-01T18:00", "2026-11-02T02:00:00.000Z"],
     ]);
+  });
+
+  it("leaves out sessions when nobody was placed in the track", () => {
+    const placed = (joined_on: string, exited_on: string | null) => ({
+      tracks: [{ ...track, enrolled: [{ joined_on, exited_on }] }],
+    });
+    expect(missing("2026-11-02T12:00:00Z", placed("2026-10-26", null))).toEqual([
+      ["2026-11-01T18:00", "2026-11-02T02:00:00.000Z"],
+    ]);
+    expect(missing("2026-11-02T12:00:00Z", placed("2026-09-06", "2026-10-25"))).toEqual([
+      ["2026-10-25T18:00", "2026-10-26T01:00:00.000Z"],
+    ]);
+    expect(missing("2026-11-02T12:00:00Z", { tracks: [{ ...track, enrolled: [] }] })).toEqual([]);
   });
 
   it("leaves out sessions with a note, cancelled ones, and those a substitute ran; lists the substitute's", () => {

@@ -73,8 +73,9 @@ const utcDateBefore = (at: Date, days: number) =>
 
 /**
  * The sessions of the tracks that the staff member facilitated (as a standing facilitator unless a
- * substitute took it, or as the substitute) which ended within the lookback window and have no note
- * (pure). Cancelled sessions and those whose local time does not exist are left out. Oldest first.
+ * substitute took it, or as the substitute) which ended within the lookback window, had someone placed
+ * in the track, and have no note (pure). Cancelled sessions and those whose local time does not exist
+ * are left out. Oldest first.
  */
 export function deriveMissingGroupNotes(input: {
   staffId: string;
@@ -101,6 +102,10 @@ export function deriveMissingGroupNotes(input: {
           ? o.exception.facilitatorIds.includes(input.staffId)
           : track.standing;
       if (!facilitated || input.noted.has(`${track.id} ${o.key}`)) continue;
+      const anyonePlaced = track.enrolled.some(
+        (e) => e.joined_on <= o.date && (e.exited_on === null || o.date <= e.exited_on),
+      );
+      if (!anyonePlaced) continue;
       missing.push({
         trackId: track.id,
         trackName: track.name,

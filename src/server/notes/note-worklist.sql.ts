@@ -74,6 +74,8 @@ export interface FacilitatedTrackRow extends StoredTrackSeries {
   name: string;
   /** The staff member is one of the track's standing facilitators (not only a substitute). */
   standing: boolean;
+  /** When participants were placed in it: a session with nobody placed needs no note. */
+  enrolled: { joined_on: string; exited_on: string | null }[];
 }
 
 /** Tracks at the given sites that the staff member facilitates, or substitutes at on some session. */
@@ -86,7 +88,9 @@ export function listFacilitatedTracks(
   return queryRows<FacilitatedTrackRow>(
     q,
     sql`select t.id, t.name, t.time_zone, t.starts_on::text as starts_on, t.ends_on::text as ends_on, t.pattern,
-          exists (select 1 from track_facilitators f where f.track_id = t.id and f.user_id = ${staffId}) as standing
+          exists (select 1 from track_facilitators f where f.track_id = t.id and f.user_id = ${staffId}) as standing,
+          coalesce((select json_agg(json_build_object('joined_on', e.joined_on::text, 'exited_on', e.exited_on::text))
+            from track_enrollments e where e.track_id = t.id and e.joined_on is not null), '[]'::json) as enrolled
         from tracks t
         where t.site_id in (${uuidList(siteIds)})
           and (exists (select 1 from track_facilitators f where f.track_id = t.id and f.user_id = ${staffId})
