@@ -18,7 +18,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
  * links a plan objective for one participant, runs the cloned-entry check and signs with the
  * password. The keystrokes sent and the time from opening the screen to signed are printed. The note
  * is signed, and one participant's chart shows their own entry only. axe on the screen; then the
- * signed note on a phone in Spanish.
+ * signed note and a demo draft on a phone in Spanish.
  */
 
 let server: BridgewayServer | undefined;
@@ -185,6 +185,24 @@ async function prepareSession(page: Page): Promise<Session> {
   assert.fail("a track of the counselor's has a coming session with eight on the roster");
 }
 
+/** A group session of the last week whose note is still a draft (the demo leaves a few). */
+async function findDraft(page: Page): Promise<{ trackId: string; key: string } | undefined> {
+  const { tracks } = await api<{ tracks: Track[] }>(page, "GET", "/api/v1/tracks");
+  for (const track of tracks) {
+    const today = todayIn(track.timeZone);
+    const list = await api<TrackOccurrences>(
+      page,
+      "GET",
+      `/api/v1/tracks/${track.id}/occurrences?from=${addDays(today, -7)}&to=${today}`,
+    );
+    for (const o of list.occurrences.filter((o) => o.marksRecorded > 0).reverse()) {
+      const note = await call<GroupNoteScreen>(page, "GET", `${occurrencePath(track.id, o.key)}/group-note`);
+      if (note.status === 200 && note.json.note?.status === "draft") return { trackId: track.id, key: o.key };
+    }
+  }
+  return undefined;
+}
+
 /** What the facilitator writes for each participant: their mood and what they did, in their own terms. */
 const ENTRIES: { mood: string; contribution: string; participation: "1" | "2" | "3" }[] = [
   {
@@ -256,7 +274,18 @@ describe("a group note for eight participants", () => {
     };
     const started = performance.now();
     await page.goto(`/staff/groups/${session.track.id}/${session.key}/note`);
-    await page.getByRole("heading", { level: 1, name: session.track.name }).waitFor();
+    await page
+      .getByRole("heading", { level: 1, name: session.track.name })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(page, "group-note-not-shown");
+        throw new Error(
+          `the screen did not open: ${(await page.locator("main").innerText()).slice(0, 600)}`,
+          {
+            cause: error,
+          },
+        );
+      });
     const cards = page.getByRole("list", { name: "Participants' entries" }).getByRole("listitem");
     await cards.first().waitFor();
     await audit("group note, a new draft", "group-note-new");
@@ -413,7 +442,7 @@ describe("a group note for eight participants", () => {
     signed = session;
   });
 
-  it("reads the signed note on a phone in Spanish", async () => {
+  it("reads the signed note, and opens a draft, on a phone in Spanish", async () => {
     assert.ok(signed, "the desktop journey signed a note first");
     const { page, consoleErrors } = await openPage(PHONE, "es-MX");
     await signIn(page, "counselor@demo.bridgeway.example", "Iniciar sesión");
@@ -426,6 +455,15 @@ describe("a group note for eight participants", () => {
     await page.getByRole("heading", { name: "Firmas" }).waitFor();
     await expectNoAxeViolations(page, "group note signed, phone, Spanish");
     await screenshot(page, "group-note-signed-phone-es");
+
+    // A demo draft of the last days, as the editor on a phone (nothing is typed, so nothing changes).
+    const draft = await findDraft(page);
+    assert.ok(draft, "the demo has a group-note draft of the last days");
+    await page.goto(`/staff/groups/${draft.trackId}/${draft.key}/note`);
+    await page.getByRole("heading", { name: "Participantes", level: 2 }).waitFor();
+    await page.getByLabel("Narrativa común").waitFor();
+    await expectNoAxeViolations(page, "group note draft, phone, Spanish");
+    await screenshot(page, "group-note-draft-phone-es");
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
