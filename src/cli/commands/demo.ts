@@ -119,7 +119,10 @@ export function registerDemo(program: Command): void {
             summary.attendanceMarks +
             summary.appointments +
             summary.planVersions +
-            summary.planReviews;
+            summary.planReviews +
+            summary.groupNotes +
+            summary.groupNoteEntries +
+            summary.sessionNotes;
           print(
             `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
               `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
@@ -127,7 +130,9 @@ export function registerDemo(program: Command): void {
               `(${count(summary.assessmentAlerts)} alerts on them), ${count(summary.attendanceMarks)} attendance marks, ` +
               `${count(summary.appointments)} individual and family sessions (${count(summary.attendanceAlerts)} ` +
               `attendance alerts this week), ${count(summary.plans)} treatment plans (${count(summary.planVersions)} ` +
-              `versions, ${count(summary.planReviews)} reviews, ${count(summary.overdueReviews)} overdue) ` +
+              `versions, ${count(summary.planReviews)} reviews, ${count(summary.overdueReviews)} overdue), ` +
+              `${count(summary.groupNotes)} group notes (${count(summary.groupNoteEntries)} entries), ` +
+              `${count(summary.sessionNotes)} individual and family notes, ${count(summary.counselingNotes)} counseling notes ` +
               `(${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {

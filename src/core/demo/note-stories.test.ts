@@ -366,6 +366,28 @@ describe("planGroupNotes", () => {
   });
 });
 
+describe("planGroupNotes at the benchmark scale", () => {
+  it("writes a session of 1,500 present without the pairwise self-check, quickly", () => {
+    const crowd = Array.from({ length: 1_500 }, (_, i) => ({
+      id: uuid(i, 7),
+      callName: `Person${i}`,
+      names: [`Person${i}`, "Demo"],
+    }));
+    const session: GroupSessionInput = {
+      ...sessions.at(-1)!,
+      endsAtMs: NOW - 10 * 86_400_000,
+      roster: crowd.map((p, i) => ({ participantId: p.id, episodeId: uuid(i, 8), status: "present" })),
+    };
+    const started = performance.now();
+    const [note] = planGroupNotes([session], {
+      ...options,
+      participants: new Map(crowd.map((p) => [p.id, p])),
+    });
+    expect(note!.entries).toHaveLength(1_500);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe("planSessionNotes", () => {
   it("writes DAP mostly, BIRP and SOAP too, with the sections of the format, and signed ones pass the signing rules", () => {
     const formats = new Map<string, number>();
