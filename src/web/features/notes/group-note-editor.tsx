@@ -14,7 +14,7 @@ import {
 } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClonedEntryFinding } from "../../../core/notes/entry-similarity.schema";
 import {
@@ -100,11 +100,14 @@ export function GroupNoteEditor({
   trackId,
   occurrenceKey,
   autosaveDelayMs,
+  onDraftStarted,
 }: {
   screen: GroupNoteScreen;
   trackId: string;
   occurrenceKey: string;
   autosaveDelayMs?: number;
+  /** The first save created the note. */
+  onDraftStarted?: () => void;
 }) {
   const { t } = useTranslation("groupNote");
   const queryClient = useQueryClient();
@@ -118,6 +121,10 @@ export function GroupNoteEditor({
   const rootRef = useRef<HTMLDivElement>(null);
   const issuesRef = useRef<HTMLDivElement>(null);
   autosave.setInitialShared(shared);
+  const created = screen.note === null && autosave.noteId !== null;
+  useEffect(() => {
+    if (created) onDraftStarted?.();
+  }, [created, onDraftStarted]);
 
   const names = useMemo(
     () => new Map(screen.roster.map((r) => [r.participantId, callName(r)])),

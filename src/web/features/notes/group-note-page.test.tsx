@@ -153,6 +153,9 @@ describe("Group note autosave", () => {
       },
     });
     expect(await screen.findByText(/^Saved at /)).toBeTruthy();
+    // The header follows: the note is now a draft.
+    expect(screen.queryByText(G.page.notStarted)).toBeNull();
+    expect(screen.getByText(G.status.draft)).toBeTruthy();
 
     fireEvent.click(within(maria).getByRole("radio", { name: /Active/ }));
     await pause();

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { IconArrowLeft, IconClockExclamation } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { GroupNoteScreen } from "../../../core/notes/notes-api.schema";
@@ -13,14 +14,20 @@ import { GroupNoteReadOnly } from "./group-note-signed";
 import "./group-note.css";
 
 /** Instant → "2:00 PM" in the reader's language (the session's instants, shown on this device). */
-const timeOf = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+const timeOf = (iso: string, language: string, withZone = false) =>
+  new Intl.DateTimeFormat(language, {
+    hour: "numeric",
+    minute: "2-digit",
+    ...(withZone ? { timeZoneName: "short" as const } : {}),
+  }).format(new Date(iso));
 
 /** The group note of one session: /staff/groups/:trackId/:occurrenceKey/note. */
 export function GroupNotePage({ autosaveDelayMs }: { autosaveDelayMs?: number } = {}) {
   const { trackId = "", occurrenceKey = "" } = useParams();
   const { t } = useTranslation("groupNote");
   const screen = useGroupNote(trackId, occurrenceKey);
+  /** The first save of this visit created the draft (the screen was read before it existed). */
+  const [draftStarted, setDraftStarted] = useState(false);
   usePageTitle(screen.data ? t("page.pageTitle", { track: screen.data.track.name }) : t("page.title"));
   return (
     <Stack maw={960} gap="md">
@@ -50,7 +57,7 @@ export function GroupNotePage({ autosaveDelayMs }: { autosaveDelayMs?: number } 
       )}
       {screen.data && (
         <>
-          <GroupNoteHeader screen={screen.data} />
+          <GroupNoteHeader screen={screen.data} draftStarted={draftStarted} />
           {screen.data.note && screen.data.note.status !== "draft" ? (
             <GroupNoteReadOnly
               screen={screen.data}
@@ -65,6 +72,7 @@ export function GroupNotePage({ autosaveDelayMs }: { autosaveDelayMs?: number } 
               trackId={trackId}
               occurrenceKey={occurrenceKey}
               autosaveDelayMs={autosaveDelayMs}
+              onDraftStarted={() => setDraftStarted(true)}
             />
           ) : screen.data.note ? (
             <>
@@ -90,10 +98,10 @@ export function GroupNotePage({ autosaveDelayMs }: { autosaveDelayMs?: number } 
 }
 
 /** Track, date and time, the planned module, the note's status (late entry labelled) and its author. */
-function GroupNoteHeader({ screen }: { screen: GroupNoteScreen }) {
+function GroupNoteHeader({ screen, draftStarted }: { screen: GroupNoteScreen; draftStarted: boolean }) {
   const { t, i18n } = useTranslation("groupNote");
   const note = screen.note;
-  const status = note?.status ?? null;
+  const status = note?.status ?? (draftStarted ? "draft" : null);
   return (
     <Stack gap={4} component="header">
       <Text size="sm" c="dimmed" fw={600}>
@@ -103,7 +111,7 @@ function GroupNoteHeader({ screen }: { screen: GroupNoteScreen }) {
       <Text size="lg">
         {t("page.when", {
           day: formatDay(screen.sessionDate, i18n.language),
-          time: `${timeOf(screen.startsAt, i18n.language)} – ${timeOf(screen.endsAt, i18n.language)}`,
+          time: `${timeOf(screen.startsAt, i18n.language)} – ${timeOf(screen.endsAt, i18n.language, true)}`,
         })}
       </Text>
       <Text size="sm">
