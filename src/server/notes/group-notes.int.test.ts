@@ -42,6 +42,7 @@ const EARLIER = "2026-03-02T18:00";
 const MONDAY = "2026-03-09T18:00";
 const NEXT_MONDAY = "2026-03-16T18:00";
 const CANCELLED = "2026-03-23T18:00";
+const SUBSTITUTED = "2026-03-30T18:00";
 
 const entry = (text: string, extra: Partial<GroupEntryContent> = {}): GroupEntryContent => ({
   ...EMPTY_GROUP_ENTRY,
@@ -167,9 +168,16 @@ describeEachEngine("group notes: one screen, locking, signing and chart privacy"
       })
     ).id;
     await db.insert(trackFacilitators).values({ trackId, userId: credentials.facilitator.id });
-    await db
-      .insert(trackExceptions)
-      .values({ trackId, occurrenceKey: CANCELLED, kind: "cancelled", reason: "Holiday" });
+    await db.insert(trackExceptions).values([
+      { trackId, occurrenceKey: CANCELLED, kind: "cancelled", reason: "Holiday" },
+      {
+        trackId,
+        occurrenceKey: SUBSTITUTED,
+        kind: "substitute",
+        reason: "Fran on leave",
+        facilitatorIds: [credentials.outsider.id],
+      },
+    ]);
 
     // Nobody's care team holds the facilitator: running the group is the relationship.
     const careTeam = [{ userId: credentials.director.id, role: "clinical_director" }];
@@ -241,6 +249,14 @@ describeEachEngine("group notes: one screen, locking, signing and chart privacy"
       const outsiderSave = await saveShared(MONDAY, null, "Should not be saved.", "outsider");
       expect(outsiderSave.statusCode).toBe(403);
       expect((await auditOf("clinical_note.group_save")).at(-1)?.outcome).toBe("denied");
+    });
+
+    it("hands a session with a substitute to the substitute, and lets site-wide clinical staff read any", async () => {
+      expect((await screen(SUBSTITUTED, "outsider")).statusCode).toBe(200);
+      expect((await screen(SUBSTITUTED, "facilitator")).statusCode).toBe(403);
+      const director = await screen(SUBSTITUTED, "director");
+      expect(director.statusCode).toBe(200);
+      expect(director.json().roster).toHaveLength(3);
     });
   });
 

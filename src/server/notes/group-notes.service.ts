@@ -9,7 +9,7 @@ import type {
   GroupNoteEntrySave,
   GroupNoteSharedSave,
 } from "../../core/notes/group-notes-api.schema";
-import { groupNoteSignedContent, groupNoteSigningIssues } from "../../core/notes/note.rules";
+import { attended, groupNoteSignedContent, groupNoteSigningIssues } from "../../core/notes/note.rules";
 import {
   type GroupSharedContent,
   groupEntryContentSchema,
@@ -284,7 +284,7 @@ export function createGroupNotesService(deps: {
                 telehealth: mark.telehealth,
               }
             : null,
-          attended: mark ? ["present", "late", "left_early"].includes(mark.status) : false,
+          attended: attended(mark?.status),
           entry: entry
             ? {
                 id: entry.id,
