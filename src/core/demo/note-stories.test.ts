@@ -8,20 +8,17 @@ import {
   sessionNoteContentSchema,
 } from "../notes/note.schema";
 import { addDays } from "../platform/dates";
-import {
-  type AppointmentInput,
-  entryTextsForCloneCheck,
-  type GroupSessionInput,
-  type NoteModule,
-  type NoteStoryOptions,
-  type PlannedGroupNote,
-  planCounselingNotes,
-  planGroupNotes,
-  planSessionNotes,
-  type SignedPlanVersion,
-  type StoryParticipant,
-} from "./note-stories";
+import type {
+  AppointmentInput,
+  GroupSessionInput,
+  NoteModule,
+  NoteStoryOptions,
+  SignedPlanVersion,
+  StoryParticipant,
+} from "./note-lifecycle";
+import { entryTextsForCloneCheck, type PlannedGroupNote, planGroupNotes } from "./note-stories";
 import { hashUnit } from "./random";
+import { planCounselingNotes, planSessionNotes } from "./session-note-stories";
 
 const NOW = Date.parse("2026-11-24T15:00:00Z");
 const TODAY = "2026-11-24";

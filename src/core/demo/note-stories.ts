@@ -1,141 +1,36 @@
-import type { CurriculumCategory } from "../curriculum/module.schema";
 import { entrySimilarity } from "../notes/entry-similarity.rules";
-import { isLateEntry } from "../notes/note.rules";
-import type {
-  GroupEntryContent,
-  GroupSharedContent,
-  NoteFormat,
-  NoteIntervention,
-  NoteStatus,
-  ObjectiveAddressed,
-  ParticipationLevel,
-  SessionNoteContent,
-} from "../notes/note.schema";
+import type { GroupEntryContent, GroupSharedContent, ParticipationLevel } from "../notes/note.schema";
+import {
+  addressObjectives,
+  currentObjectives,
+  DAY,
+  fill,
+  type GroupSessionInput,
+  inSentence,
+  type NoteLifecycle,
+  type NoteModule,
+  type NoteStoryOptions,
+  type PlanObjective,
+  planLifecycle,
+  type StoryParticipant,
+  shuffled,
+  weighted,
+} from "./note-lifecycle";
 import * as P from "./note-phrases";
 import { createRandom, hashUnit, type Random } from "./random";
 
 /**
- * The demo's clinical notes, planned from its history (pure): a group note for each past group
- * session with attendance, an individual or family note for each attended appointment, and a few SUD
- * counseling notes. Group entries are written per participant from independent parts (how they took
- * part, mood, what they practised with the module's skill in a situation of their own, what they said,
- * their plan, objectives of their current plan, now and then a risk and a follow-up) and checked with
- * the cloned-entry check itself: an honest entry that reads like another is written again. A handful
- * of deliberate near-clones are left for the check to find: an entry copied to another participant
- * with only the name changed, and an entry copied from the same participant's previous note with one
- * word changed. Almost every note is signed by its author within hours; a few are late entries,
- * drafts of the last days, awaiting a supervisor's co-signature (a supervisee's), or carry addenda.
+ * The demo's group notes, planned from its history (pure): one for each past group session with
+ * attendance. Entries are written per participant from independent parts (how they took part, mood,
+ * what they practised with the module's skill in a situation of their own, what they said, their
+ * plan, objectives of their current plan, now and then a risk and a follow-up) and measured with the
+ * cloned-entry check's own similarity: an honest entry that reads like another is written again. A
+ * handful of deliberate near-clones are left for the check to find: an entry copied to another
+ * participant with only the name changed, and an entry copied from the same participant's previous
+ * note with one word changed. The notes' lives (signed within hours, late entries, drafts of the last
+ * days, co-signatures, addenda) are note-lifecycle.ts's; individual, family and counseling notes are
+ * in session-note-stories.ts.
  */
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** A module taught, or (sessions before modules were planned) the library module whose subject was the topic. */
-export interface NoteModule {
-  key: string;
-  version: number;
-  title: string;
-  category: CurriculumCategory;
-  skills: readonly string[];
-}
-
-export interface StoryParticipant {
-  id: string;
-  /** The name used in notes (preferred name, else given name). */
-  callName: string;
-  /** Every name of theirs (given, family, preferred), for the cloned-entry check. */
-  names: readonly string[];
-}
-
-export interface PlanObjective {
-  id: string;
-  statement: string;
-  status: string;
-}
-
-/** A signed version of an episode's plan, with the time it took effect. */
-export interface SignedPlanVersion {
-  signedAtMs: number;
-  objectives: readonly PlanObjective[];
-}
-
-export interface GroupSessionInput {
-  trackId: string;
-  siteId: string;
-  occurrenceKey: string;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  endsAtMs: number;
-  minutes: number;
-  /** The facilitator who recorded attendance: the note's author. */
-  facilitatorId: string;
-  module: NoteModule;
-  /** True when the session was planned with the module (it is then named in the note), else only its title is the topic. */
-  planned: boolean;
-  /** Everyone marked, in a stable order. */
-  roster: readonly { participantId: string; episodeId: string; status: string }[];
-}
-
-export interface AppointmentInput {
-  id: string;
-  siteId: string;
-  participantId: string;
-  episodeId: string;
-  kind: "individual" | "family";
-  staffId: string;
-  primaryCounselorId: string | null;
-  /** The episode is still open. */
-  current: boolean;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  endsAtMs: number;
-  minutes: number;
-  telehealth: boolean;
-  /** The room's name, or "" for a video session. */
-  roomName: string;
-  family: readonly { name: string; relationship: string }[];
-}
-
-export interface NoteStoryOptions {
-  seed: number;
-  nowMs: number;
-  lateEntryHours: number;
-  participants: ReadonlyMap<string, StoryParticipant>;
-  /** Signed plan versions by episode id, oldest first. */
-  plans: ReadonlyMap<string, readonly SignedPlanVersion[]>;
-  /** The clinical director who co-signs. */
-  supervisorId: string;
-  /** The counselor whose notes need co-signature, if any. */
-  superviseeId: string | null;
-  /** Notes with more entries than this skip the cloned-entry self-check (the benchmark scale's huge rosters). */
-  selfCheckLimit?: number;
-  /** How many deliberate near-clones of each kind (default 3). */
-  clones?: number;
-}
-
-export interface PlannedAddendum {
-  authorId: string;
-  atMs: number;
-  reason: string;
-  body: string;
-  entryParticipantId: string | null;
-}
-
-/** Where a note stands and when things happened to it. */
-export interface NoteLifecycle {
-  status: NoteStatus;
-  authorId: string;
-  createdAtMs: number;
-  updatedAtMs: number;
-  /** The author's signature (null for drafts). */
-  signedAtMs: number | null;
-  lateEntry: boolean;
-  cosignerId: string | null;
-  cosignedAtMs: number | null;
-  addenda: PlannedAddendum[];
-}
 
 export type CloneStory = "same_note" | "own_previous";
 
@@ -147,21 +42,6 @@ export interface PlannedGroupNote extends NoteLifecycle {
   clone: { kind: CloneStory; participantId: string; otherParticipantId: string | null } | null;
 }
 
-export interface PlannedSessionNote extends NoteLifecycle {
-  appointment: AppointmentInput;
-  format: NoteFormat;
-  content: SessionNoteContent;
-}
-
-export interface PlannedCounselingNote {
-  appointment: AppointmentInput;
-  authorId: string;
-  status: "draft" | "signed";
-  body: string;
-  createdAtMs: number;
-  signedAtMs: number | null;
-}
-
 /** The texts of a group entry the cloned-entry check reads: what they contributed, and the whole entry. */
 export function entryTextsForCloneCheck(content: GroupEntryContent): { contribution: string; whole: string } {
   return {
@@ -169,137 +49,6 @@ export function entryTextsForCloneCheck(content: GroupEntryContent): { contribut
     whole: [content.moodAffect, content.contribution, content.riskObservations, content.followUpNote]
       .filter((s) => s.trim() !== "")
       .join(" "),
-  };
-}
-
-const fill = (template: string, slots: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(slots[key] ?? `{${key}}`));
-
-/** "Urge surfing" → "urge surfing"; "HALT check" and "I-statements" stay as they are. */
-const inSentence = (name: string) =>
-  /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
-
-function shuffled(random: Random, length: number): number[] {
-  const order = Array.from({ length }, (_, i) => i);
-  for (let i = length - 1; i > 0; i--) {
-    const j = random.int(0, i);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
-
-function weighted<T>(random: Random, choices: readonly (readonly [T, number])[]): T {
-  let x = random.next() * choices.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, w] of choices) {
-    x -= w;
-    if (x < 0) return value;
-  }
-  return choices.at(-1)![0];
-}
-
-/** The objectives of the plan in effect at `atMs`, still being worked on. */
-function currentObjectives(options: NoteStoryOptions, episodeId: string, atMs: number): PlanObjective[] {
-  const versions = options.plans.get(episodeId) ?? [];
-  let current: SignedPlanVersion | undefined;
-  for (const v of versions) if (v.signedAtMs <= atMs) current = v;
-  return (current?.objectives ?? []).filter((o) => o.status === "not_started" || o.status === "in_progress");
-}
-
-function addressObjectives(
-  random: Random,
-  objectives: readonly PlanObjective[],
-  skill: string,
-  draft: boolean,
-): ObjectiveAddressed[] {
-  if (objectives.length === 0) return [];
-  const count = Math.min(objectives.length, random.chance(0.3) ? 2 : 1);
-  return shuffled(random, objectives.length)
-    .slice(0, count)
-    .map((i) => ({
-      objectiveId: objectives[i]!.id,
-      progress:
-        draft && random.chance(0.5)
-          ? null
-          : weighted(random, [
-              ["progressing", 6],
-              ["no_change", 3],
-              ["regressing", 1],
-            ] as const),
-      comment: fill(random.pick(P.OBJECTIVE_COMMENTS), { skill: inSentence(skill) }),
-    }));
-}
-
-/**
- * The director works through the co-sign queue on Friday afternoons (20:00 UTC), for the notes signed
- * at least two days before: the notes of the last days before a Friday wait a week.
- */
-function cosigningDay(signedAtMs: number): number {
-  const from = signedAtMs + 2 * DAY;
-  const day = new Date(from);
-  const friday = Date.UTC(
-    day.getUTCFullYear(),
-    day.getUTCMonth(),
-    day.getUTCDate() + ((5 - day.getUTCDay() + 7) % 7),
-    20,
-  );
-  return friday >= from ? friday : friday + 7 * DAY;
-}
-
-/** When the note was written and signed, and whether a co-signature or an addendum followed. */
-function planLifecycle(
-  random: Random,
-  endsAtMs: number,
-  authorId: string,
-  options: NoteStoryOptions,
-  addendumParticipants: readonly string[],
-): NoteLifecycle {
-  const { nowMs } = options;
-  const late = random.chance(0.03);
-  const delay = late ? random.int(30, 140) * HOUR : random.around(5, 4, 0.5, 20) * HOUR;
-  const signedAt = Math.round(endsAtMs + delay);
-  const createdAt = Math.min(nowMs, endsAtMs + random.int(5, 90) * 60_000);
-  // Some notes of the last four days are still drafts (a few already past the 48-hour alert).
-  const age = nowMs - endsAtMs;
-  const leftAsDraft = age < 4 * DAY && random.chance(age < DAY ? 0.5 : 0.25);
-  if (signedAt > nowMs || leftAsDraft) {
-    return {
-      status: "draft",
-      authorId,
-      createdAtMs: createdAt,
-      updatedAtMs: Math.min(nowMs, createdAt + random.int(5, 60) * 60_000),
-      signedAtMs: null,
-      lateEntry: false,
-      cosignerId: null,
-      cosignedAtMs: null,
-      addenda: [],
-    };
-  }
-  const supervised = authorId === options.superviseeId;
-  const cosignedAt = supervised ? cosigningDay(signedAt) + random.int(0, 90) * 60_000 : null;
-  const awaiting = cosignedAt !== null && cosignedAt > nowMs;
-  const addenda: PlannedAddendum[] = [];
-  const addendumAt = signedAt + random.int(1, 10) * DAY + random.int(0, 8) * HOUR;
-  if (random.chance(0.02) && addendumAt <= nowMs && !awaiting) {
-    const text = random.pick(P.ADDENDA);
-    addenda.push({
-      authorId,
-      atMs: addendumAt,
-      reason: text.reason,
-      body: text.body,
-      entryParticipantId:
-        addendumParticipants.length > 0 && random.chance(0.6) ? random.pick(addendumParticipants) : null,
-    });
-  }
-  return {
-    status: awaiting ? "awaiting_cosign" : "signed",
-    authorId,
-    createdAtMs: Math.min(createdAt, signedAt),
-    updatedAtMs: signedAt,
-    signedAtMs: signedAt,
-    lateEntry: isLateEntry(new Date(endsAtMs), new Date(signedAt), options.lateEntryHours),
-    cosignerId: supervised ? options.supervisorId : null,
-    cosignedAtMs: awaiting ? null : cosignedAt,
-    addenda,
   };
 }
 
@@ -611,162 +360,4 @@ function makeClone(
     return { kind, participantId: target.participantId, otherParticipantId: null };
   }
   return null;
-}
-
-function sessionSections(
-  random: Random,
-  format: NoteFormat,
-  a: AppointmentInput,
-  person: StoryParticipant,
-): Partial<
-  Record<
-    "data" | "assessment" | "plan" | "behavior" | "intervention" | "response" | "subjective" | "objective",
-    string
-  >
-> {
-  const n = random.int(2, 5);
-  const where = a.telehealth ? "by video" : "in person";
-  const attendees =
-    a.family.length > 0
-      ? a.family.map((f) => `${f.name} (${f.relationship})`).join(" and ")
-      : "family members";
-  const intro =
-    a.kind === "family"
-      ? fill(random.pick(P.FAMILY_WORK), { name: person.callName, attendees })
-      : `${person.callName} attended a ${a.minutes}-minute individual session ${where}.`;
-  const report = fill(random.pick(P.SESSION_REPORTS), { n });
-  const observation = random.pick(P.SESSION_OBSERVATIONS);
-  const work = a.kind === "family" ? intro : random.pick(P.SESSION_WORK);
-  const response =
-    a.kind === "family"
-      ? fill(random.pick(P.FAMILY_RESPONSES), { name: person.callName })
-      : random.pick(P.SESSION_RESPONSES);
-  const assessment = random.pick(P.SESSION_ASSESSMENTS);
-  const plan = random.pick(P.SESSION_PLANS);
-  switch (format) {
-    case "DAP":
-      return {
-        data: a.kind === "family" ? `${intro} ${report}` : `${intro} ${report} ${work}`,
-        assessment: `${assessment} ${response}`,
-        plan,
-      };
-    case "BIRP":
-      return {
-        behavior: `${a.kind === "family" ? "" : `${intro} `}${report} ${observation}`,
-        intervention: work,
-        response,
-        plan,
-      };
-    case "SOAP":
-      return {
-        subjective: a.kind === "family" ? `${intro} ${report}` : report,
-        objective: `${a.kind === "family" ? "" : `${intro} `}${observation}`,
-        assessment,
-        plan,
-      };
-  }
-}
-
-/** An individual or family note for each attended appointment (ended before now). */
-export function planSessionNotes(
-  appointments: readonly AppointmentInput[],
-  options: NoteStoryOptions,
-): PlannedSessionNote[] {
-  const notes: PlannedSessionNote[] = [];
-  for (const a of appointments) {
-    const person = options.participants.get(a.participantId);
-    if (!person || a.endsAtMs > options.nowMs) continue;
-    const random = createRandom(options.seed).fork(`session-note/${a.id}`);
-    const life = planLifecycle(random, a.endsAtMs, a.staffId, options, []);
-    const draft = life.status === "draft";
-    const format = weighted<NoteFormat>(random, [
-      ["DAP", 7],
-      ["BIRP", 2],
-      ["SOAP", 1],
-    ]);
-    const sections = sessionSections(random, format, a, person);
-    // A draft is written top to bottom: the plan and the next session may not be there yet.
-    if (draft && random.chance(0.6)) delete sections.plan;
-    const pool = a.kind === "family" ? P.FAMILY_INTERVENTIONS : P.INDIVIDUAL_INTERVENTIONS;
-    const interventions: NoteIntervention[] = shuffled(random, pool.length)
-      .slice(0, random.int(1, 3))
-      .map((i) => pool[i]!);
-    const objectives = addressObjectives(
-      random,
-      currentObjectives(options, a.episodeId, life.signedAtMs ?? options.nowMs),
-      "the skills practised",
-      draft,
-    );
-    notes.push({
-      ...life,
-      appointment: a,
-      format,
-      content: {
-        setting: a.telehealth ? "video" : "in_person",
-        place: a.telehealth ? "Video session" : a.roomName,
-        attendees:
-          a.kind === "family" ? a.family.map((f) => ({ name: f.name, relationship: f.relationship })) : [],
-        sections,
-        objectives,
-        interventions,
-        otherInterventions: "",
-        nextSession: draft && sections.plan === undefined ? "" : random.pick(P.NEXT_SESSIONS),
-      },
-    });
-  }
-  return notes;
-}
-
-/**
- * A handful of SUD counseling notes: two current participants who see their primary counselor
- * individually (the `preferredAuthorId`'s own caseload first), their last three individual sessions
- * — signed, the latest one of the last two days still a draft.
- */
-export function planCounselingNotes(
-  appointments: readonly AppointmentInput[],
-  options: NoteStoryOptions & { preferredAuthorId: string | null; excludeParticipantIds: readonly string[] },
-): PlannedCounselingNote[] {
-  const byParticipant = new Map<string, AppointmentInput[]>();
-  for (const a of appointments) {
-    if (
-      a.kind !== "individual" ||
-      !a.current ||
-      a.staffId !== a.primaryCounselorId ||
-      a.endsAtMs > options.nowMs ||
-      options.excludeParticipantIds.includes(a.participantId)
-    )
-      continue;
-    const list = byParticipant.get(a.participantId) ?? [];
-    list.push(a);
-    byParticipant.set(a.participantId, list);
-  }
-  const chosen = [...byParticipant.entries()]
-    .filter(([, list]) => list.length >= 3)
-    .sort(
-      ([idA, a], [idB, b]) =>
-        Number(b[0]!.staffId === options.preferredAuthorId) -
-          Number(a[0]!.staffId === options.preferredAuthorId) ||
-        hashUnit(options.seed, `counseling/${idA}`) - hashUnit(options.seed, `counseling/${idB}`),
-    )
-    .slice(0, 2);
-  const notes: PlannedCounselingNote[] = [];
-  for (const [participantId, list] of chosen) {
-    const random = createRandom(options.seed).fork(`counseling-note/${participantId}`);
-    const lastThree = [...list].sort((a, b) => a.endsAtMs - b.endsAtMs).slice(-3);
-    const bodies = shuffled(random, P.COUNSELING_NOTES.length);
-    lastThree.forEach((a, i) => {
-      const signedAt = a.endsAtMs + random.int(1, 6) * HOUR;
-      const draft =
-        signedAt > options.nowMs || (i === lastThree.length - 1 && options.nowMs - a.endsAtMs < 2 * DAY);
-      notes.push({
-        appointment: a,
-        authorId: a.staffId,
-        status: draft ? "draft" : "signed",
-        body: P.COUNSELING_NOTES[bodies[i % bodies.length]!]!,
-        createdAtMs: Math.min(options.nowMs, a.endsAtMs + 30 * 60_000),
-        signedAtMs: draft ? null : signedAt,
-      });
-    });
-  }
-  return notes;
 }

@@ -2,18 +2,17 @@ import { createHash } from "node:crypto";
 import { DEMO_TRACKS, type DemoScale, SCALE_SPECS } from "../../core/demo/demo-plan";
 import { type DemoSession, expandDemoSessions } from "../../core/demo/demo-sessions";
 import { modulesForTrack } from "../../core/demo/module-plan";
-import {
-  type AppointmentInput,
-  type GroupSessionInput,
-  type NoteLifecycle,
-  type NoteModule,
-  type NoteStoryOptions,
-  planCounselingNotes,
-  planGroupNotes,
-  planSessionNotes,
-  type SignedPlanVersion,
-  type StoryParticipant,
-} from "../../core/demo/note-stories";
+import type {
+  AppointmentInput,
+  GroupSessionInput,
+  NoteLifecycle,
+  NoteModule,
+  NoteStoryOptions,
+  SignedPlanVersion,
+  StoryParticipant,
+} from "../../core/demo/note-lifecycle";
+import { planGroupNotes } from "../../core/demo/note-stories";
+import { planCounselingNotes, planSessionNotes } from "../../core/demo/session-note-stories";
 import { canonicalJson, groupNoteSignedContent, sessionNoteSignedContent } from "../../core/notes/note.rules";
 import { DEFAULT_NOTES_SETTINGS } from "../../core/notes/notes-settings.schema";
 import { addDays } from "../../core/platform/dates";
