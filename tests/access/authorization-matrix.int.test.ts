@@ -6,6 +6,7 @@ import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/rel
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
 import { aModule } from "../../src/core/curriculum/curriculum.test-data";
+import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
 import type { DatabaseHandle } from "../../src/server/db/connection";
@@ -283,6 +284,16 @@ const EXPECTED: Record<string, Rule> = {
   ),
   "PUT /api/v1/settings/treatment-plans": only("administrator"),
   "POST /api/v1/me/treatment-plan/signatures": only("participant"),
+  // The notes worklist (clinical.write; scope=site needs notes.cosign) and the program's note settings
+  // (read with clinical.view or settings.manage; administrators change them).
+  "GET /api/v1/notes/worklist": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/settings/notes": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "PUT /api/v1/settings/notes": only("administrator"),
+  // Co-signing (notes.cosign) and addenda (clinical.write) on a note are decided by the service on the
+  // note's participants; no one reaches a note that is not there (the allowed paths, on real notes,
+  // are in src/server/notes/note-lifecycle.int.test.ts).
+  "POST /api/v1/clinical-notes/:noteId/cosign": () => false,
+  "POST /api/v1/clinical-notes/:noteId/addenda": () => false,
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
   "PUT /api/v1/assessments/schedule": only("administrator"),
@@ -742,7 +753,8 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":assignmentId", randomUUID())
       .replace(":planId", ids.plan!)
       .replace(":versionId", ids.planVersion!)
-      .replace(":reviewId", ids.planReview!);
+      .replace(":reviewId", ids.planReview!)
+      .replace(":noteId", randomUUID());
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -898,6 +910,13 @@ describeEachEngine("authorization matrix", (engine) => {
         typedName: "Matrix Participant",
       },
       "PUT /api/v1/settings/treatment-plans": DEFAULT_PLAN_SETTINGS,
+      "PUT /api/v1/settings/notes": DEFAULT_NOTES_SETTINGS,
+      "POST /api/v1/clinical-notes/:noteId/cosign": { password: "not a password" },
+      "POST /api/v1/clinical-notes/:noteId/addenda": {
+        reason: "Correction",
+        body: "Matrix addendum.",
+        password: "not a password",
+      },
       "POST /api/v1/me/treatment-plan/signatures": {
         versionId: ids.planVersion,
         revision: 1,
