@@ -62,8 +62,6 @@ import { counselingNotesRoutes } from "./notes/counseling-notes.routes";
 import { createCounselingNotesService } from "./notes/counseling-notes.service";
 import { groupNotesRoutes } from "./notes/group-notes.routes";
 import { createGroupNotesService } from "./notes/group-notes.service";
-import { sessionNotesRoutes } from "./notes/session-notes.routes";
-import { createSessionNotesService } from "./notes/session-notes.service";
 import { createNoteAlertsService, type NoteAlertsService } from "./notes/note-alerts.service";
 import { noteLifecycleRoutes } from "./notes/note-lifecycle.routes";
 import { createNoteSigning } from "./notes/note-signing";
@@ -71,6 +69,8 @@ import { noteWorklistRoutes } from "./notes/note-worklist.routes";
 import { createNoteWorklistService } from "./notes/note-worklist.service";
 import { notesSettingsRoutes } from "./notes/notes-settings.routes";
 import { createNotesSettingsService } from "./notes/notes-settings.service";
+import { sessionNotesRoutes } from "./notes/session-notes.routes";
+import { createSessionNotesService } from "./notes/session-notes.service";
 import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
@@ -358,7 +358,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     signAsAuthor: noteSigning.signAsAuthor,
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
-  const chartNotes = createChartNotesService({ db });
+  const chartNotes = createChartNotesService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);

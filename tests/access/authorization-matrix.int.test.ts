@@ -6,6 +6,7 @@ import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/rel
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
 import { aModule } from "../../src/core/curriculum/curriculum.test-data";
+import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../src/core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
@@ -294,6 +295,35 @@ const EXPECTED: Record<string, Rule> = {
   // are in src/server/notes/note-lifecycle.int.test.ts).
   "POST /api/v1/clinical-notes/:noteId/cosign": () => false,
   "POST /api/v1/clinical-notes/:noteId/addenda": () => false,
+  // A participant's notes in the chart (clinical.view, staff only: a participant's own record holds no
+  // clinician's notes for them to read here). A note id that is not there is refused to everyone.
+  "GET /api/v1/participants/:id/notes": (a, t) => clinicalView(a, t) && a !== "participant",
+  "GET /api/v1/participants/:id/notes/:noteId": () => false,
+  // Group notes: the session's screen at the track's site (clinical.view to read, clinical.write to
+  // write; the service then checks the facilitator or every participant on the roster); routes on a
+  // note id decide on the note, and no one reaches a note that is not there.
+  // The matrix counselor and prescriber neither run this session nor care for everyone on its roster.
+  "GET /api/v1/tracks/:trackId/occurrences/:key/group-note": only("clinical_director"),
+  "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note": only("clinical_director"),
+  "PUT /api/v1/group-notes/:noteId/entries/:participantId": () => false,
+  "GET /api/v1/group-notes/:noteId/cloned-entries": () => false,
+  "POST /api/v1/group-notes/:noteId/sign": () => false,
+  // Individual and family notes start from the appointment (clinical.write on its participant, the
+  // caseload one here; the note the first allowed call starts stays, so later calls answer NOTE_EXISTS
+  // and the GET finds it); routes on a note id decide on the note's participant.
+  "POST /api/v1/appointments/:appointmentId/note": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/appointments/:appointmentId/note": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/session-notes/:noteId": () => false,
+  "PUT /api/v1/session-notes/:noteId": () => false,
+  "POST /api/v1/session-notes/:noteId/sign": () => false,
+  // SUD counseling notes (kept apart): listed and written with clinical access to the participant; a
+  // note is read by its author or counseling_notes.view holders only (a made-up id: nobody).
+  "GET /api/v1/participants/:id/counseling-notes": (a, t) => clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/counseling-notes": clinicalWrite,
+  "GET /api/v1/counseling-notes/:noteId": () => false,
+  "PUT /api/v1/counseling-notes/:noteId": () => false,
+  "POST /api/v1/counseling-notes/:noteId/sign": () => false,
+  "POST /api/v1/counseling-notes/:noteId/addenda": () => false,
   // The measurement schedule: clinicians read it, administrators change it; the worklist needs clinical.view.
   "GET /api/v1/assessments/schedule": only("administrator", "clinical_director", "counselor", "prescriber"),
   "PUT /api/v1/assessments/schedule": only("administrator"),
@@ -754,7 +784,9 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":planId", ids.plan!)
       .replace(":versionId", ids.planVersion!)
       .replace(":reviewId", ids.planReview!)
-      .replace(":noteId", randomUUID());
+      .replace(":noteId", randomUUID())
+      .replace(":appointmentId", ids.appointment!)
+      .replace(":participantId", participantId);
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -917,6 +949,34 @@ describeEachEngine("authorization matrix", (engine) => {
         body: "Matrix addendum.",
         password: "not a password",
       },
+      "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note": {
+        revision: null,
+        shared: EMPTY_GROUP_SHARED,
+      },
+      "PUT /api/v1/group-notes/:noteId/entries/:participantId": {
+        revision: null,
+        content: EMPTY_GROUP_ENTRY,
+      },
+      "POST /api/v1/group-notes/:noteId/sign": { revision: 1, password: "not a password" },
+      "POST /api/v1/appointments/:appointmentId/note": {},
+      "PUT /api/v1/session-notes/:noteId": { revision: 1, format: "DAP", content: EMPTY_SESSION_NOTE },
+      "POST /api/v1/session-notes/:noteId/sign": { revision: 1, password: "not a password" },
+      // A session of the episode the fixture admits on 2026-10-01 (not the February appointment).
+      "POST /api/v1/participants/:id/counseling-notes": {
+        sessionDate: "2026-10-15",
+        content: { body: "Matrix counseling note." },
+      },
+      "PUT /api/v1/counseling-notes/:noteId": {
+        revision: 1,
+        sessionDate: MATRIX_APPOINTMENT.localDate,
+        content: { body: "Matrix counseling note." },
+      },
+      "POST /api/v1/counseling-notes/:noteId/sign": { revision: 1, password: "not a password" },
+      "POST /api/v1/counseling-notes/:noteId/addenda": {
+        reason: "Correction",
+        body: "Matrix addendum.",
+        password: "not a password",
+      },
       "POST /api/v1/me/treatment-plan/signatures": {
         versionId: ids.planVersion,
         revision: 1,
@@ -1044,6 +1104,12 @@ describeEachEngine("authorization matrix", (engine) => {
     }
     if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/module") {
       await db.execute(sql`delete from track_occurrence_modules`);
+    }
+    if (key === "POST /api/v1/participants/:id/counseling-notes") {
+      await db.execute(sql`delete from counseling_notes`);
+    }
+    if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note") {
+      await db.execute(sql`delete from clinical_notes where kind = 'group'`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

@@ -272,3 +272,14 @@ export function sessionNoteSignedContent(
 ): { format: NoteFormat; content: SessionNoteContent } {
   return { format, content };
 }
+
+/** What the signature on an addendum covers: the note it belongs to, the entry it concerns, its reason and text. */
+export function addendumSignedContent(addendum: {
+  noteId: string;
+  entryParticipantId: string | null;
+  reason: string;
+  body: string;
+}): { noteId: string; entryParticipantId: string | null; reason: string; body: string } {
+  const { noteId, entryParticipantId, reason, body } = addendum;
+  return { noteId, entryParticipantId, reason, body };
+}

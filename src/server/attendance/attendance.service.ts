@@ -43,7 +43,11 @@ import {
 } from "./week-sessions";
 
 /** The track's occurrence named by `key` (its original date and start), with its exception applied. */
-export function findOccurrence(track: store.TrackRow, exceptions: readonly store.ExceptionRow[], key: string) {
+export function findOccurrence(
+  track: store.TrackRow,
+  exceptions: readonly store.ExceptionRow[],
+  key: string,
+) {
   const series = seriesOf(track);
   const on = occurrenceRefOf(key);
   if (findSlotOfOccurrence(series, on) === null) {

@@ -13,7 +13,12 @@ import type {
 } from "../../core/demo/note-lifecycle";
 import { planGroupNotes } from "../../core/demo/note-stories";
 import { planCounselingNotes, planSessionNotes } from "../../core/demo/session-note-stories";
-import { canonicalJson, groupNoteSignedContent, sessionNoteSignedContent } from "../../core/notes/note.rules";
+import {
+  addendumSignedContent,
+  canonicalJson,
+  groupNoteSignedContent,
+  sessionNoteSignedContent,
+} from "../../core/notes/note.rules";
 import { DEFAULT_NOTES_SETTINGS } from "../../core/notes/notes-settings.schema";
 import { addDays } from "../../core/platform/dates";
 import { loadShippedCurriculum } from "../curriculum/curriculum-library";
@@ -100,7 +105,14 @@ function lifecycleRows(
     body: a.body,
     authorId: a.authorId,
     method: "password",
-    contentSha256: sha256({ reason: a.reason, body: a.body, entryParticipantId: a.entryParticipantId }),
+    contentSha256: sha256(
+      addendumSignedContent({
+        noteId,
+        entryParticipantId: a.entryParticipantId,
+        reason: a.reason,
+        body: a.body,
+      }),
+    ),
     createdAt: new Date(a.atMs),
   }));
   return {

@@ -117,7 +117,8 @@ describeEachEngine("demo program", (engine) => {
     } finally {
       await other.close();
     }
-  });
+    // Two small demos generated and compared: a generous limit, a busy machine is not a failure.
+  }, 180_000);
 
   it("links the demo participant account to a current participant of the same name", async () => {
     await generateDemo(database, { seed: 1, scale: "small", now: NOW });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { chartNoteParamsSchema, chartNotesQuerySchema } from "../../core/notes/group-notes-api.schema";
 import { chartNoteSchema, chartNotesPageSchema } from "../../core/notes/notes-api.schema";
 import { errorResponses } from "../platform/openapi";
-import { actorOf, participantAccessOf } from "../platform/route-access";
+import { actorOf, auditContextOf, participantAccessOf } from "../platform/route-access";
 import type { ChartNotesService } from "./chart-notes.service";
 
 const idParams = z.object({ id: z.uuid("This is not a valid participant id.") });
@@ -33,7 +33,12 @@ export const chartNotesRoutes: FastifyPluginAsyncZod<{ chartNotes: ChartNotesSer
       },
     },
     async (request) =>
-      chartNotes.listNotes(actorOf(request), participantAccessOf(request).participantId, request.query),
+      chartNotes.listNotes(
+        actorOf(request),
+        participantAccessOf(request).participantId,
+        request.query,
+        auditContextOf(request),
+      ),
   );
 
   app.get(
@@ -52,6 +57,11 @@ export const chartNotesRoutes: FastifyPluginAsyncZod<{ chartNotes: ChartNotesSer
       },
     },
     async (request) =>
-      chartNotes.getNote(actorOf(request), participantAccessOf(request).participantId, request.params.noteId),
+      chartNotes.getNote(
+        actorOf(request),
+        participantAccessOf(request).participantId,
+        request.params.noteId,
+        auditContextOf(request),
+      ),
   );
 };

@@ -9,6 +9,7 @@ import {
 } from "../../core/notes/note.schema";
 import type { ChartNote } from "../../core/notes/notes-api.schema";
 import { DomainError } from "../../core/platform/errors";
+import { type AuditContext, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import { findNames } from "../treatment-plans/plans.sql";
@@ -34,8 +35,8 @@ const planObjectivesSchema = z.object({
   ),
 });
 
-export function createChartNotesService(deps: { db: Database }) {
-  const { db } = deps;
+export function createChartNotesService(deps: { db: Database; now: () => Date }) {
+  const { db, now } = deps;
 
   /** Each objective id of the participant's plans (any version) in words; a later version's words win. */
   async function objectiveWords(participantId: string) {
@@ -122,17 +123,46 @@ export function createChartNotesService(deps: { db: Database }) {
     });
   }
 
-  /** The chart is staff's: a participant reads what the program shares with them in their own area. */
-  function assertStaff(actor: Actor) {
-    if (actor.user.kind !== "staff") {
-      throw new DomainError("AUTH_FORBIDDEN", "Clinical notes are read in the chart by the care team.");
-    }
+  /** A refusal after the guard let the request in: audited as denied, then thrown. */
+  async function refuse(
+    context: AuditContext,
+    action: string,
+    participantId: string,
+    resourceId: string,
+    error: DomainError,
+  ): Promise<never> {
+    await recordAudit(
+      db,
+      context,
+      {
+        action,
+        resourceType: "clinical_note",
+        resourceId,
+        participantId,
+        purpose: context.actorKind === "staff" ? "treatment" : "self",
+        outcome: "denied",
+        details: { reason: error.code },
+      },
+      now(),
+    );
+    throw error;
   }
+
+  /** The chart is staff's: a participant reads what the program shares with them in their own area. */
+  const notForParticipants = () =>
+    new DomainError("AUTH_FORBIDDEN", "Clinical notes are read in the chart by the care team.");
 
   return {
     /** The participant's chart notes, newest session first, a page at a time. */
-    async listNotes(actor: Actor, participantId: string, query: ChartNotesQuery) {
-      assertStaff(actor);
+    async listNotes(actor: Actor, participantId: string, query: ChartNotesQuery, context: AuditContext) {
+      if (actor.user.kind !== "staff")
+        return refuse(
+          context,
+          "clinical_note.chart_list",
+          participantId,
+          participantId,
+          notForParticipants(),
+        );
       const { rows, total } = await store.listChartNotes(db, participantId, {
         kind: query.kind,
         limit: query.pageSize,
@@ -142,10 +172,23 @@ export function createChartNotesService(deps: { db: Database }) {
     },
 
     /** One note of the participant's chart (not found when it is a draft or not theirs). */
-    async getNote(actor: Actor, participantId: string, noteId: string): Promise<ChartNote> {
-      assertStaff(actor);
+    async getNote(
+      actor: Actor,
+      participantId: string,
+      noteId: string,
+      context: AuditContext,
+    ): Promise<ChartNote> {
+      if (actor.user.kind !== "staff")
+        return refuse(context, "clinical_note.chart_view", participantId, noteId, notForParticipants());
       const row = await store.findChartNote(db, participantId, noteId);
-      if (!row) throw new DomainError("NOT_FOUND", "This participant's chart has no such note.");
+      if (!row)
+        return refuse(
+          context,
+          "clinical_note.chart_view",
+          participantId,
+          noteId,
+          new DomainError("NOT_FOUND", "This participant's chart has no such note."),
+        );
       const [view] = await views(participantId, [row]);
       return view!;
     },

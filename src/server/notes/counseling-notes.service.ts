@@ -158,6 +158,24 @@ export function createCounselingNotesService(deps: { db: Database; now: () => Da
     /** The participant's counseling notes the actor may read (their own, or all when the policy allows). */
     async list(actor: Actor, access: ParticipantAccess, context: AuditContext): Promise<CounselingNoteList> {
       const at = now();
+      if (actor.user.kind !== "staff") {
+        // A counselor's own working notes, not part of the record a participant reads.
+        await recordAudit(
+          db,
+          context,
+          {
+            action: "counseling_note.list",
+            resourceType: RESOURCE,
+            resourceId: access.participantId,
+            participantId: access.participantId,
+            purpose: access.purpose,
+            outcome: "denied",
+            details: { reason: "staff_only" },
+          },
+          at,
+        );
+        throw new DomainError("AUTH_FORBIDDEN", "Counseling notes are read by the staff who write them.");
+      }
       const decisions = await decisionsOn(actor, access.participantId, at);
       const rows = decisions ? await store.listOfParticipant(db, access.participantId) : [];
       const accessOf = (row: store.CounselingNoteRow) =>

@@ -58,7 +58,10 @@ export const noteLifecycleRoutes: FastifyPluginAsyncZod<{
           now(),
         ),
       );
-      return { status: noteStatusSchema.parse(signed.status), cosignedAt: signed.cosignedAt?.toISOString() ?? null };
+      return {
+        status: noteStatusSchema.parse(signed.status),
+        cosignedAt: signed.cosignedAt?.toISOString() ?? null,
+      };
     },
   );
 

@@ -1,5 +1,5 @@
 import type { AuditPurpose } from "../../core/audit/audit.schema";
-import { isLateEntry, statusAfterAuthorSignature } from "../../core/notes/note.rules";
+import { addendumSignedContent, isLateEntry, statusAfterAuthorSignature } from "../../core/notes/note.rules";
 import type { AddendumInput, AddendumView, NoteSignInput } from "../../core/notes/note.schema";
 import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, type AuditEntry, appendAudit, recordAudit } from "../audit/audit.service";
@@ -306,7 +306,7 @@ export function createNoteSigning({ db, keyring, now }: NoteSigningDeps) {
           body,
           authorId: actor.user.id,
           method,
-          contentSha256: noteContentHash({ noteId, entryParticipantId, reason, body }),
+          contentSha256: noteContentHash(addendumSignedContent({ noteId, entryParticipantId, reason, body })),
           createdAt: at,
         });
         await audit(

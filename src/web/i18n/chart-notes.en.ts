@@ -1,6 +1,7 @@
 /** English strings of the Notes tab of a participant's chart (namespace "chartNotes"). */
 export const chartNotesEn = {
   list: {
+    counselingNotes: "SUD counseling notes — kept apart from the record",
     label: "Signed notes",
     kindFilter: "Show",
     allKinds: "All notes",

@@ -5,6 +5,7 @@ type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary
 /** Spanish strings of the Notes tab of a participant's chart: exactly the English keys. */
 export const chartNotesEs: Dictionary<typeof chartNotesEn> = {
   list: {
+    counselingNotes: "Notas de consejería por uso de sustancias — guardadas aparte del expediente",
     label: "Notas firmadas",
     kindFilter: "Mostrar",
     allKinds: "Todas las notas",

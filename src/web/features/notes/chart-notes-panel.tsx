@@ -206,21 +206,43 @@ function ChartNotes({ record }: { record: ParticipantRecord }) {
       />
     );
   return (
-    <ChartNotesList
-      participantId={record.id}
-      query={chartQueryFrom(params)}
-      onQuery={(query) =>
-        setParams((previous) => {
-          const next = new URLSearchParams(previous);
-          const set = (key: string, value: string | null) =>
-            value === null ? next.delete(key) : next.set(key, value);
-          set(PARAM.kind, query.kind);
-          set(PARAM.page, query.page === 1 ? null : String(query.page));
-          set(PARAM.pageSize, query.pageSize === DEFAULT_PAGE_SIZE ? null : String(query.pageSize));
-          return next;
-        })
-      }
-      noteLink={(id) => withParams((next) => next.set(PARAM.note, id))}
-    />
+    <Stack>
+      <CounselingNotesLink participantId={record.id} />
+      <ChartNotesList
+        participantId={record.id}
+        query={chartQueryFrom(params)}
+        onQuery={(query) =>
+          setParams((previous) => {
+            const next = new URLSearchParams(previous);
+            const set = (key: string, value: string | null) =>
+              value === null ? next.delete(key) : next.set(key, value);
+            set(PARAM.kind, query.kind);
+            set(PARAM.page, query.page === 1 ? null : String(query.page));
+            set(PARAM.pageSize, query.pageSize === DEFAULT_PAGE_SIZE ? null : String(query.pageSize));
+            return next;
+          })
+        }
+        noteLink={(id) => withParams((next) => next.set(PARAM.note, id))}
+      />
+    </Stack>
+  );
+}
+
+/**
+ * The way to the participant's SUD counseling notes, which are not in this list (42 CFR Part 2: kept
+ * apart): for clinicians, who may write their own, and for those the program lets read others'.
+ */
+function CounselingNotesLink({ participantId }: { participantId: string }) {
+  const { t } = useTranslation("chartNotes");
+  const permissions = useMyPermissions();
+  const granted = permissions.data ?? [];
+  if (!granted.includes("clinical.write") && !granted.includes("counseling_notes.view")) return null;
+  return (
+    <Anchor component={Link} to={`/staff/participants/${participantId}/counseling-notes`} size="sm">
+      <Group gap={4} component="span">
+        <IconLock size={14} aria-hidden />
+        {t("list.counselingNotes")}
+      </Group>
+    </Anchor>
   );
 }

@@ -166,7 +166,7 @@ function CounselingNoteEditor({ note }: { note: CounselingNoteView }) {
             notifications.show({ color: "green", message: t("sign.signed") });
           }}
           onRefused={(error) => {
-            if (!(error instanceof ApiError) || error.status !== 422 || error.fields.length === 0)
+            if (!(error instanceof ApiError) || error.code !== "NOTE_INCOMPLETE" || error.fields.length === 0)
               return false;
             setErrors(toErrors(error.fields));
             setSigning(false);
