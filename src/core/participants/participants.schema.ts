@@ -96,6 +96,21 @@ export const participantRecordSchema = z.object({
       by: z.string().nullable(),
     }),
   ),
+  /**
+   * Changes to the sobriety date, newest first, at most 20; null dates mean "not recorded".
+   * Optional in the contract for older clients; the server always fills it for whoever reads `sobrietyOn`.
+   */
+  sobrietyHistory: z
+    .array(
+      z.object({
+        from: z.iso.date().nullable(),
+        to: z.iso.date().nullable(),
+        changedAt: z.iso.datetime(),
+        changedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      }),
+    )
+    .max(20)
+    .optional(),
   /** Present only for those allowed to read clinical content. */
   diagnoses: z.array(z.object({ code: z.string(), title: z.string(), primary: z.boolean() })).nullable(),
   openAlerts: z.number().int(),

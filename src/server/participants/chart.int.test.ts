@@ -129,12 +129,15 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
     expect(
       (await send("PUT", "/sobriety-date", { sobrietyOn: "2026-11-30" })).json().error.fields[0].path,
     ).toBe("sobrietyOn");
+    expect((await record()).sobrietyHistory).toEqual([]);
     expect((await send("PUT", "/sobriety-date", { sobrietyOn: "2026-10-05" })).json().sobrietyOn).toBe(
       "2026-10-05",
     );
+    clock.advanceMinutes(10);
     expect((await send("PUT", "/sobriety-date", { sobrietyOn: "2026-11-02" })).json().sobrietyOn).toBe(
       "2026-11-02",
     );
+    clock.advanceMinutes(10);
     expect((await send("PUT", "/sobriety-date", { sobrietyOn: null })).json().sobrietyOn).toBeNull();
     const history = await database.db.query.sobrietyDateChanges.findMany({
       where: (c, { eq }) => eq(c.participantId, participantId),
@@ -144,6 +147,35 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
       ["2026-10-05", "2026-11-02"],
       ["2026-11-02", null],
     ]);
+    const by = { id: directorId, name: "Dr. Dana" };
+    expect((await record()).sobrietyHistory).toEqual([
+      { from: "2026-11-02", to: null, changedAt: "2026-11-23T15:20:00.000Z", changedBy: by },
+      { from: "2026-10-05", to: "2026-11-02", changedAt: "2026-11-23T15:10:00.000Z", changedBy: by },
+      { from: null, to: "2026-10-05", changedAt: "2026-11-23T15:00:00.000Z", changedBy: by },
+    ]);
+  });
+
+  it("shows at most the 20 latest sobriety-date changes, newest first", async () => {
+    const other = await givenParticipant(database.db, {
+      siteId,
+      careTeam: [{ userId: directorId, role: "primary_counselor" }],
+    });
+    for (let day = 1; day <= 22; day += 1) {
+      clock.advanceMinutes(1);
+      const response = await app.inject({
+        method: "PUT",
+        url: `/api/v1/participants/${other.id}/sobriety-date`,
+        headers: { ...appHeaders, cookie },
+        payload: { sobrietyOn: `2026-09-${String(day).padStart(2, "0")}` },
+      });
+      expect(response.statusCode).toBe(200);
+    }
+    const history = (
+      await app.inject({ url: `/api/v1/participants/${other.id}`, headers: { cookie } })
+    ).json().sobrietyHistory as { from: string | null; to: string | null }[];
+    expect(history).toHaveLength(20);
+    expect(history[0]).toMatchObject({ from: "2026-09-21", to: "2026-09-22" });
+    expect(history[19]).toMatchObject({ from: "2026-09-02", to: "2026-09-03" });
   });
 
   it("finds participants by a misspelled name when nothing matches exactly, and says so", async () => {

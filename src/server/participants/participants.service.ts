@@ -107,12 +107,13 @@ export function createParticipantsService(deps: {
     async record(actor: Actor, access: ParticipantAccess): Promise<ParticipantRecord> {
       const id = access.participantId;
       const at = now();
-      const [row, episodes, careTeam, extras, open] = await Promise.all([
+      const [row, episodes, careTeam, extras, open, sobrietyChanges] = await Promise.all([
         store.findById(db, id),
         store.listEpisodes(db, id),
         store.listCareTeam(db, id),
         store.findChartExtras(db, id),
         store.findOpenEpisode(db, id),
+        store.listSobrietyDateChanges(db, id),
       ]);
       if (!row) throw new DomainError("NOT_FOUND", "No such participant.");
       const clinical = can(actor.access, "clinical.view", access.facts, at).allowed;
@@ -138,6 +139,15 @@ export function createParticipantsService(deps: {
             }
           : null,
         sobrietyOn: extras?.sobriety_on ?? null,
+        sobrietyHistory: sobrietyChanges.map((c) => ({
+          from: c.fromOn,
+          to: c.toOn,
+          changedAt: c.changedAt.toISOString(),
+          changedBy:
+            c.changedById !== null && c.changedByName !== null
+              ? { id: c.changedById, name: c.changedByName }
+              : null,
+        })),
         contact: {
           phone: extras?.phone ?? "",
           email: extras?.email ?? "",

@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { desc, eq, type SQL, sql } from "drizzle-orm";
 import type { ParticipantListQuery, ParticipantSort } from "../../core/participants/participants.schema";
 import { type Queryable, queryRows } from "../db/connection";
 import {
@@ -7,6 +7,7 @@ import {
   episodes,
   participants,
   sobrietyDateChanges,
+  users,
 } from "../db/schema";
 
 export interface ListScope {
@@ -311,6 +312,26 @@ export async function setSobrietyDate(
   await q
     .insert(sobrietyDateChanges)
     .values({ participantId, fromOn: from, toOn: to, changedBy, changedAt: at });
+}
+
+/** How many sobriety-date changes the chart shows. */
+export const SOBRIETY_HISTORY_LIMIT = 20;
+
+/** The latest changes to a participant's sobriety date, newest first, with who made each. */
+export async function listSobrietyDateChanges(q: Queryable, participantId: string) {
+  return q
+    .select({
+      fromOn: sobrietyDateChanges.fromOn,
+      toOn: sobrietyDateChanges.toOn,
+      changedAt: sobrietyDateChanges.changedAt,
+      changedById: users.id,
+      changedByName: users.displayName,
+    })
+    .from(sobrietyDateChanges)
+    .leftJoin(users, eq(users.id, sobrietyDateChanges.changedBy))
+    .where(eq(sobrietyDateChanges.participantId, participantId))
+    .orderBy(desc(sobrietyDateChanges.changedAt), desc(sobrietyDateChanges.id))
+    .limit(SOBRIETY_HISTORY_LIMIT);
 }
 
 /** Names in the actor's scope (for close-spelling search), at most `limit`. */

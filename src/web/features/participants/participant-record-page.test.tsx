@@ -347,6 +347,67 @@ describe("ParticipantRecordPage", () => {
     );
   });
 
+  it("lists the earlier sobriety-date changes in the dialog, newest first, with when and by whom", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: () => ({
+        body: inProgram({
+          sobrietyHistory: [
+            {
+              from: "2026-01-05",
+              to: "2026-01-20",
+              changedAt: "2026-02-10T12:00:00.000Z",
+              changedBy: { id: "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", name: "Sam Lee" },
+            },
+            { from: null, to: "2026-01-05", changedAt: "2026-02-03T12:00:00.000Z", changedBy: null },
+          ],
+        }),
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.sobriety.editLabel }));
+    const dialog = within(await screen.findByRole("dialog"));
+    expect(dialog.getByRole("heading", { name: adminEn.record.sobriety.historyTitle })).toBeTruthy();
+    const table = within(dialog.getByRole("table", { name: adminEn.record.sobriety.historyLabel }));
+    const rows = table.getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell")[0]!.textContent)).toEqual([
+      "Changed from Jan 5, 2026 to Jan 20, 2026",
+      "Set to Jan 5, 2026",
+    ]);
+    expect(within(rows[0]!).getAllByRole("cell")[1]!.textContent).toContain("Feb 10, 2026");
+    expect(within(rows[0]!).getAllByRole("cell")[2]!.textContent).toBe("Sam Lee");
+    expect(within(rows[1]!).getAllByRole("cell")[1]!.textContent).toContain("Feb 3, 2026");
+    expect(within(rows[1]!).getAllByRole("cell")[2]!.textContent).toBe(adminEn.record.sobriety.byUnknown);
+    expect(dialog.queryByText(adminEn.record.sobriety.noHistory)).toBeNull();
+  });
+
+  it("says there are no earlier sobriety-date changes, also when an older server sends no history", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: () => ({ body: inProgram() }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.sobriety.editLabel }));
+    const dialog = within(await screen.findByRole("dialog"));
+    expect(dialog.getByText(adminEn.record.sobriety.noHistory)).toBeTruthy();
+    expect(dialog.queryByRole("table")).toBeNull();
+  });
+
+  it("describes a cleared sobriety date by the date it had", async () => {
+    renderRecord({
+      "GET /api/v1/sessions/current": sessionWith(["participants.view", "clinical.write"]),
+      [`GET /api/v1/participants/${ID}`]: () => ({
+        body: inProgram({
+          sobrietyOn: null,
+          sobrietyHistory: [
+            { from: "2026-01-20", to: null, changedAt: "2026-02-10T12:00:00.000Z", changedBy: null },
+          ],
+        }),
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: adminEn.record.sobriety.editLabel }));
+    const dialog = within(await screen.findByRole("dialog"));
+    expect(dialog.getByText("Cleared (was Jan 20, 2026)")).toBeTruthy();
+  });
+
   const EPISODE_NOW = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
   const withHistory = (change: Partial<ParticipantRecord> = {}) =>
     inProgram({

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -11,6 +11,8 @@ import {
   schemaErrors,
   useFieldErrorText,
 } from "../admin/form-errors";
+import { formatDate, formatDateTime } from "../admin/format";
+import { EmptyState, ScrollTable } from "../admin/page-states";
 import { localToday } from "./age";
 import { type SobrietyDateInput, useUpdateSobrietyDate } from "./api/update-sobriety-date";
 
@@ -24,7 +26,56 @@ export function validateSobrietyDate(values: Values) {
   );
 }
 
-/** Set the sobriety date, or clear it. */
+type SobrietyChange = NonNullable<ParticipantRecord["sobrietyHistory"]>[number];
+
+/** The earlier sobriety dates, newest first: what the date was, what it became, when and by whom. */
+export function SobrietyHistory({ history }: { history: readonly SobrietyChange[] }) {
+  const { t, i18n } = useTranslation("admin");
+  const date = (on: string) => formatDate(on, i18n.language);
+  const describe = (change: SobrietyChange) => {
+    if (change.from && change.to)
+      return t("record.sobriety.changedFromTo", { from: date(change.from), to: date(change.to) });
+    if (change.to) return t("record.sobriety.setTo", { to: date(change.to) });
+    if (change.from) return t("record.sobriety.clearedFrom", { from: date(change.from) });
+    return t("record.sobriety.noDate");
+  };
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h5">
+        {t("record.sobriety.historyTitle")}
+      </Title>
+      {history.length === 0 ? (
+        <EmptyState>{t("record.sobriety.noHistory")}</EmptyState>
+      ) : (
+        <ScrollTable label={t("record.sobriety.historyLabel")} minWidth={420}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("record.sobriety.change")}</Table.Th>
+              <Table.Th scope="col">{t("record.sobriety.when")}</Table.Th>
+              <Table.Th scope="col">{t("record.sobriety.by")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.map((change, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no id; the order is fixed
+              <Table.Tr key={index}>
+                <Table.Td>{describe(change)}</Table.Td>
+                <Table.Td>
+                  <Text component="span" size="sm" style={{ whiteSpace: "nowrap" }}>
+                    {formatDateTime(change.changedAt, i18n.language)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{change.changedBy?.name ?? t("record.sobriety.byUnknown")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+    </Stack>
+  );
+}
+
+/** Set the sobriety date, or clear it; the earlier changes are listed below the form. */
 export function SobrietyDateModal({ record, onClose }: { record: ParticipantRecord; onClose: () => void }) {
   const { t } = useTranslation("admin");
   const errorText = useFieldErrorText();
@@ -96,6 +147,7 @@ export function SobrietyDateModal({ record, onClose }: { record: ParticipantReco
               </Button>
             </Group>
           </Group>
+          <SobrietyHistory history={record.sobrietyHistory ?? []} />
         </Stack>
       </form>
     </Modal>
