@@ -52,9 +52,17 @@ function renderAdmission(admission: Parameters<typeof fakeApiWith>[0][string]) {
   return fetchMock;
 }
 
+/**
+ * The diagnosis search is debounced; the wait is generous so a loaded machine does not fail the test,
+ * and it ends as soon as the result shows, so a fast run is not slowed.
+ */
+const SEARCH_RESULT_WAIT_MS = 10_000;
+
 async function addCode(query: string, code: string) {
   fireEvent.change(screen.getByLabelText(intakeEn.diagnoses.search), { target: { value: query } });
-  fireEvent.click(await screen.findByRole("button", { name: `Add ${code}` }, { timeout: 2000 }));
+  fireEvent.click(
+    await screen.findByRole("button", { name: `Add ${code}` }, { timeout: SEARCH_RESULT_WAIT_MS }),
+  );
 }
 
 async function fillPerson() {
