@@ -276,6 +276,8 @@ describe("an individual session note", () => {
     await page.getByRole("button", { name: "Empezar la nota" }).click();
     await page.waitForURL(new RegExp(`/staff/participants/${participant.id}/counseling-notes/[0-9a-f-]+$`));
     const counselingNoteId = page.url().split("/").pop();
+    // The new-note form has a "Nota" box too: wait for the editor before typing into its box.
+    await page.getByRole("button", { name: "Firmar la nota" }).waitFor();
 
     const body = page.getByRole("textbox", { name: "Nota", exact: true });
     await body.fill("Ambivalencia sobre contarle a su hermano; exploramos pros y contras con calma.");
