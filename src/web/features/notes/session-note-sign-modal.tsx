@@ -1,22 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Select } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../app/api-client";
+import { useRequestErrorText } from "../treatment-plans/sign-modal";
+import {
+  SignDialog,
+  type SignMethod,
+  type SignProof,
+  useSignProof,
+} from "../treatment-plans/sign-proof-fields";
 
 /** What a clinician re-enters to sign: the password, or a current code from the authenticator app. */
-export type NoteSignProof = { password: string } | { code: string };
-type Method = "password" | "code";
+export type NoteSignProof = SignProof;
 
 export interface CosignerChoice {
   /** The signer's account needs a supervisor's co-signature: one must be chosen. */
@@ -27,12 +22,7 @@ export interface CosignerChoice {
 
 /** The words for a failed request that is not about one field. */
 export function useNoteRequestErrorText() {
-  const { t } = useTranslation("sessionNotes");
-  return (error: unknown) => {
-    if (error instanceof ApiError && error.status === 0) return t("errors.network");
-    if (error instanceof ApiError && error.message) return error.message;
-    return t("errors.generic");
-  };
+  return useRequestErrorText("sessionNotes");
 }
 
 /**
@@ -60,23 +50,23 @@ export function NoteSignModal({
 }) {
   const { t } = useTranslation("sessionNotes");
   const errorText = useNoteRequestErrorText();
-  const [method, setMethod] = useState<Method>("password");
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
+  const proof = useSignProof();
   const [cosignerUserId, setCosignerUserId] = useState<string | null>(cosigner?.initial ?? null);
   const [needCosigner, setNeedCosigner] = useState(cosigner?.required ?? false);
-  const [errors, setErrors] = useState<Partial<Record<Method | "cosignerUserId" | "form", string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<SignMethod | "cosignerUserId" | "form", string>>>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (method === "password" && password === "") found.password = t("sign.passwordRequired");
-    if (method === "code" && !/^\d{6}$/.test(code)) found.code = t("sign.codeFormat");
+    const problem = proof.problem();
+    if (problem === "password") found.password = t("sign.passwordRequired");
+    if (problem === "code") found.code = t("sign.codeFormat");
     if (needCosigner && cosignerUserId === null) found.cosignerUserId = t("sign.cosignerRequired");
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    const method = proof.method;
     try {
-      await sign(method === "password" ? { password } : { code }, cosignerUserId);
+      await sign(proof.proof(), cosignerUserId);
       onClose();
     } catch (error) {
       if (onRefused?.(error)) return;
@@ -95,82 +85,40 @@ export function NoteSignModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <Stack>
-          <Text size="sm">{intro}</Text>
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
-          {cosigner && (needCosigner || cosigner.options.length > 0) && (
-            <Select
-              label={t("sign.cosigner")}
-              description={needCosigner ? t("sign.cosignerSupervised") : t("sign.cosignerOptional")}
-              placeholder={t("sign.cosignerNone")}
-              data={cosigner.options}
-              value={cosignerUserId}
-              onChange={(value) => {
-                setCosignerUserId(value);
-                setErrors({ ...errors, cosignerUserId: undefined });
-              }}
-              clearable={!needCosigner}
-              required={needCosigner}
-              error={errors.cosignerUserId}
-              nothingFoundMessage={t("sign.noSupervisors")}
-            />
-          )}
-          <div>
-            <Text size="sm" fw={500} id="note-sign-method-label" mb={4}>
-              {t("sign.method")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="note-sign-method-label"
-              value={method}
-              onChange={(value) => {
-                setMethod(value as Method);
-                setErrors({});
-              }}
-              data={[
-                { value: "password", label: t("sign.usePassword") },
-                { value: "code", label: t("sign.useCode") },
-              ]}
-            />
-          </div>
-          {method === "password" ? (
-            <PasswordInput
-              label={t("sign.password")}
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
-              required
-              data-autofocus
-            />
-          ) : (
-            <TextInput
-              label={t("sign.code")}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={6}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ""))}
-              error={errors.code}
-              required
-              data-autofocus
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("actions.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t("sign.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SignDialog
+      title={title}
+      formLabel={title}
+      intro={intro}
+      formError={errors.form}
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      proof={proof}
+      proofWords={{ ns: "sessionNotes", prefix: "sign" }}
+      labelId="note-sign-method-label"
+      errors={errors}
+      onMethodChange={() => setErrors({})}
+      autoFocus
+      cancelLabel={t("actions.cancel")}
+      submitLabel={t("sign.submit")}
+      pending={pending}
+    >
+      {cosigner && (needCosigner || cosigner.options.length > 0) && (
+        <Select
+          label={t("sign.cosigner")}
+          description={needCosigner ? t("sign.cosignerSupervised") : t("sign.cosignerOptional")}
+          placeholder={t("sign.cosignerNone")}
+          data={cosigner.options}
+          value={cosignerUserId}
+          onChange={(value) => {
+            setCosignerUserId(value);
+            setErrors({ ...errors, cosignerUserId: undefined });
+          }}
+          clearable={!needCosigner}
+          required={needCosigner}
+          error={errors.cosignerUserId}
+          nothingFoundMessage={t("sign.noSupervisors")}
+        />
+      )}
+    </SignDialog>
   );
 }

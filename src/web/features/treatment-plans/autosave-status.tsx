@@ -4,32 +4,45 @@ import { useTranslation } from "react-i18next";
 import { formatTime } from "./plan-format";
 import type { AutosaveStatus } from "./use-autosave";
 
-/** Where the draft stands: saving, saved at a time, kept offline, refused, or in conflict with another save. */
+/**
+ * Where the words for the status line live: a dictionary namespace and the group of keys in it
+ * (idle, pending, saving, saved, offline, invalid, error, conflictTitle, reloadTheirs, locked), and
+ * the key of the line under a conflict's message. Plans by default; notes pass their own.
+ */
+export interface AutosaveWords {
+  ns: string;
+  prefix: string;
+  conflictNote: string;
+}
+
+const PLAN_WORDS: AutosaveWords = { ns: "treatmentPlans", prefix: "autosave", conflictNote: "conflictKept" };
+
+/**
+ * Where a draft stands: saving, saved at a time, kept offline, refused, or in conflict with another
+ * save. Shared by the plan editor and the note editors.
+ */
 export function AutosaveStatusLine({
   status,
   onReloadTheirs,
   reloading,
+  words = PLAN_WORDS,
 }: {
   status: AutosaveStatus;
   onReloadTheirs: () => void;
   reloading: boolean;
+  words?: AutosaveWords;
 }) {
-  const { t, i18n } = useTranslation("treatmentPlans");
+  const { t, i18n } = useTranslation(words.ns, { keyPrefix: words.prefix });
   if (status.kind === "conflict")
     return (
-      <Alert
-        color="orange"
-        role="alert"
-        icon={<IconAlertTriangle aria-hidden />}
-        title={t("autosave.conflictTitle")}
-      >
+      <Alert color="orange" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t("conflictTitle")}>
         <Text size="sm">{status.message}</Text>
         <Text size="sm" mt={4}>
-          {t("autosave.conflictKept")}
+          {t(words.conflictNote)}
         </Text>
         <Group mt="sm">
           <Button size="xs" onClick={onReloadTheirs} loading={reloading}>
-            {t("autosave.reloadTheirs")}
+            {t("reloadTheirs")}
           </Button>
         </Group>
       </Alert>
@@ -37,25 +50,25 @@ export function AutosaveStatusLine({
   if (status.kind === "locked")
     return (
       <Alert color="red" role="alert">
-        {t("autosave.locked", { message: status.message })}
+        {t("locked", { message: status.message })}
       </Alert>
     );
   const text = (() => {
     switch (status.kind) {
       case "idle":
-        return t("autosave.idle");
+        return t("idle");
       case "pending":
-        return t("autosave.pending");
+        return t("pending");
       case "saving":
-        return t("autosave.saving");
+        return t("saving");
       case "saved":
-        return t("autosave.saved", { time: formatTime(status.at, i18n.language) });
+        return t("saved", { time: formatTime(status.at, i18n.language) });
       case "offline":
-        return t("autosave.offline");
+        return t("offline");
       case "invalid":
-        return t("autosave.invalid");
+        return t("invalid");
       case "error":
-        return t("autosave.error", { message: status.message });
+        return t("error", { message: status.message });
     }
   })();
   const warn = status.kind === "offline" || status.kind === "invalid" || status.kind === "error";

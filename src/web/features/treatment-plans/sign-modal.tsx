@@ -1,36 +1,27 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VersionDetail } from "../../../core/treatment-plans/plan-api.schema";
 import { ApiError } from "../../app/api-client";
 import { useSignVersion } from "./api/sign-version";
+import { SignDialog, type SignMethod, type SignProof, useSignProof } from "./sign-proof-fields";
+
+export type { SignProof } from "./sign-proof-fields";
 
 export type StaffSignRole = "clinician" | "supervisor";
-type Method = "password" | "code";
 
-/** The form-level words for a failed request (field errors go on their field). */
-export function useRequestErrorText() {
-  const { t } = useTranslation("treatmentPlans");
+/**
+ * The form-level words for a failed request (field errors go on their field), from the
+ * `errors.network` and `errors.generic` keys of a dictionary namespace (plans by default).
+ */
+export function useRequestErrorText(ns = "treatmentPlans") {
+  const { t } = useTranslation(ns);
   return (error: unknown) => {
     if (error instanceof ApiError && error.status === 0) return t("errors.network");
     if (error instanceof ApiError && error.message) return error.message;
     return t("errors.generic");
   };
 }
-
-/** What a staff member re-enters to sign: their password, or a current code from their authenticator app. */
-export type SignProof = { password: string } | { code: string };
 
 /**
  * The re-authentication form a plan version and a review are both signed with: the password again,
@@ -54,17 +45,17 @@ export function StaffSignModal({
 }) {
   const { t } = useTranslation("treatmentPlans");
   const requestErrorText = useRequestErrorText();
-  const [method, setMethod] = useState<Method>("password");
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Method | "form", string>>>({});
+  const proof = useSignProof();
+  const [errors, setErrors] = useState<Partial<Record<SignMethod | "form", string>>>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (method === "password" && password === "") return setErrors({ password: t("sign.passwordRequired") });
-    if (method === "code" && !/^\d{6}$/.test(code)) return setErrors({ code: t("sign.codeFormat") });
+    const problem = proof.problem();
+    if (problem === "password") return setErrors({ password: t("sign.passwordRequired") });
+    if (problem === "code") return setErrors({ code: t("sign.codeFormat") });
     setErrors({});
-    sign(method === "password" ? { password } : { code }, {
+    const method = proof.method;
+    sign(proof.proof(), {
       onSuccess: () => {
         notifications.show({ color: "green", message: successMessage });
         onClose();
@@ -80,66 +71,23 @@ export function StaffSignModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate aria-label={t("sign.submit")}>
-        <Stack>
-          {intro && <Text size="sm">{intro}</Text>}
-          {errors.form && (
-            <Alert color="red" role="alert">
-              {errors.form}
-            </Alert>
-          )}
-          <div>
-            <Text size="sm" fw={500} id="sign-method-label" mb={4}>
-              {t("sign.method")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="sign-method-label"
-              value={method}
-              onChange={(value) => {
-                setMethod(value as Method);
-                setErrors({});
-              }}
-              data={[
-                { value: "password", label: t("sign.usePassword") },
-                { value: "code", label: t("sign.useCode") },
-              ]}
-            />
-          </div>
-          {method === "password" ? (
-            <PasswordInput
-              label={t("sign.password")}
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
-              required
-              data-autofocus
-            />
-          ) : (
-            <TextInput
-              label={t("sign.code")}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={6}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ""))}
-              error={errors.code}
-              required
-              data-autofocus
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("actions.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t("sign.submit")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SignDialog
+      title={title}
+      formLabel={t("sign.submit")}
+      intro={intro}
+      formError={errors.form}
+      onSubmit={submit}
+      onClose={onClose}
+      proof={proof}
+      proofWords={{ ns: "treatmentPlans", prefix: "sign" }}
+      labelId="sign-method-label"
+      errors={errors}
+      onMethodChange={() => setErrors({})}
+      autoFocus
+      cancelLabel={t("actions.cancel")}
+      submitLabel={t("sign.submit")}
+      pending={pending}
+    />
   );
 }
 
