@@ -209,6 +209,15 @@ export function createSessionNotesService(deps: {
     return appointment;
   }
 
+  /** A draft the staff member may write (clinical.write on its participant), for saving or signing. */
+  async function draftToWrite(actor: Actor, noteId: string, action: string, context: AuditContext, at: Date) {
+    assertStaff(actor);
+    const note = await sessionNote(noteId);
+    const access = await accessTo(actor, note.participantId, "clinical.write", action, context, at);
+    if (note.status !== "draft") throw new DomainError("NOTE_LOCKED");
+    return { note, ...access };
+  }
+
   return {
     /**
      * Start the note of an appointment that has begun: a draft in the chosen (else the program's)
@@ -354,17 +363,7 @@ export function createSessionNotesService(deps: {
     ): Promise<SessionNoteView> {
       const action = "clinical_note.save";
       const at = now();
-      assertStaff(actor);
-      const note = await sessionNote(noteId);
-      const { purpose, canWrite } = await accessTo(
-        actor,
-        note.participantId,
-        "clinical.write",
-        action,
-        context,
-        at,
-      );
-      if (note.status !== "draft") throw new DomainError("NOTE_LOCKED");
+      const { note, purpose, canWrite } = await draftToWrite(actor, noteId, action, context, at);
       await checkObjectives(note.participantId, input.content);
       const saved = await db.transaction(async (tx) => {
         const row = await notes.updateNoteDraft(tx, noteId, input.revision, {
@@ -406,17 +405,7 @@ export function createSessionNotesService(deps: {
     ): Promise<SessionNoteView> {
       const action = "clinical_note.sign";
       const at = now();
-      assertStaff(actor);
-      const note = await sessionNote(noteId);
-      const { purpose, canWrite } = await accessTo(
-        actor,
-        note.participantId,
-        "clinical.write",
-        action,
-        context,
-        at,
-      );
-      if (note.status !== "draft") throw new DomainError("NOTE_LOCKED");
+      const { note, purpose, canWrite } = await draftToWrite(actor, noteId, action, context, at);
       if (note.revision !== input.revision) throw await saveRefusal(actor, noteId);
       const assertComplete = async (q: Queryable, row: notes.NoteRow) => {
         const current = await currentObjectives(q, note.participantId);
