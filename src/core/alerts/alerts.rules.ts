@@ -28,6 +28,9 @@ const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
   // An unsigned note is its author's to finish: the note's service names the author as the
   // recipient; nobody else's inbox fills with documentation reminders.
   clinical_note_unsigned: [],
+  // Reported use and a hard day are the primary counselor's to follow up, but whoever runs the next
+  // group should know too.
+  check_in_use_reported: ["primary_counselor", "care_team"],
 };
 
 const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
@@ -177,6 +180,17 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
     case "clinical_note":
       // The notes worklist lists the note (group or individual) with a link to its screen.
       return "/staff/notes";
+    case "check_in": {
+      // The chart's Check-ins tab, with the check-in picked out.
+      const params = new URLSearchParams({ tab: "check-ins", checkIn: evidence.id });
+      return `${record}?${params.toString()}`;
+    }
+    case "absence_request": {
+      // The chart's Schedule tab at the session's week, where pending requests are decided.
+      const params = new URLSearchParams({ tab: "schedule", request: evidence.id });
+      if (evidence.item) params.set("week", evidence.item);
+      return `${record}?${params.toString()}`;
+    }
   }
 }
 

@@ -46,6 +46,22 @@ export const ALERT_KINDS = [
   "treatment_plan_missing",
   /** Clinical notes (server/notes/note-alerts.service.ts): a note still unsigned past the program's window. */
   "clinical_note_unsigned",
+  /** Check-ins (core/check-ins/check-in.rules.ts): use reported since the last check-in. */
+  "check_in_use_reported",
+  /** Craving at or above the program's threshold (8 by default). */
+  "check_in_high_craving",
+  /** Mood at or below the program's threshold (2 by default). */
+  "check_in_low_mood",
+  /** The participant asked to talk to their counselor today. */
+  "check_in_wants_to_talk",
+  /** Thoughts of self-harm reported in a check-in (a critical answer: urgent, in the same transaction). */
+  "check_in_self_harm",
+  /** An overdose reported in a check-in (a critical answer: urgent, in the same transaction). */
+  "check_in_overdose",
+  /** No check-in for the program's number of days (a job). */
+  "check_in_missing",
+  /** Participant app: a request to be excused from a session, waiting for the counselor. */
+  "absence_request",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -70,6 +86,10 @@ export const EVIDENCE_KINDS = [
   "treatment_plan",
   /** A clinical note (its id); no item. */
   "clinical_note",
+  /** A check-in (its id), with its day as the item. */
+  "check_in",
+  /** An absence request (its id), with the session's date as the item. */
+  "absence_request",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

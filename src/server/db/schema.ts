@@ -253,7 +253,12 @@ export const episodes = pgTable(
   ],
 );
 
-/** Daily participant check-ins (the participant-app issue adds triggers, skills and more). */
+/**
+ * Daily participant check-ins (issue 9). More than one a day is allowed — a person whose evening turns
+ * bad must be able to say so — and each runs the check-in rules. The client's idempotency key makes a
+ * retried or replayed (offline-queued) submission a no-op. `recorded_at` is when the person filled it
+ * in on their device (it may be earlier than `created_at` when it waited offline).
+ */
 export const checkIns = pgTable(
   "check_ins",
   {
@@ -267,12 +272,38 @@ export const checkIns = pgTable(
     sleepHours: numeric("sleep_hours", { precision: 3, scale: 1 }),
     anyUse: boolean("any_use").notNull(),
     createdAt: createdAt(),
+    idempotencyKey: uuid("idempotency_key").notNull().defaultRandom(),
+    episodeId: uuid("episode_id").references(() => episodes.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** How the night was, in the person's words: poor, ok or good (null when not said). */
+    sleepQuality: text("sleep_quality"),
+    /** Substance keys (core/check-ins) when `any_use`. */
+    substances: jsonb("substances").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    useDetail: text("use_detail").notNull().default(""),
+    /** Triggers met: labels from the person's recovery plan, and their own words. */
+    triggers: jsonb("triggers").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Skill keys from the curriculum. */
+    skills: jsonb("skills").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    wentWell: text("went_well").notNull().default(""),
+    wantsToTalk: boolean("wants_to_talk").notNull().default(false),
+    selfHarmThoughts: boolean("self_harm_thoughts").notNull().default(false),
+    overdose: boolean("overdose").notNull().default(false),
+    /** True when the check-in waited in the device's queue before it reached the server. */
+    queuedOffline: boolean("queued_offline").notNull().default(false),
+    language: text("language").notNull().default("en"),
   },
   (t) => [
-    uniqueIndex("check_ins_participant_day_key").on(t.participantId, t.checkedInOn),
+    index("check_ins_participant_day_idx").on(t.participantId, t.checkedInOn),
+    uniqueIndex("check_ins_idempotency_key").on(t.participantId, t.idempotencyKey),
     check("check_ins_mood_check", sql`${t.mood} between 0 and 10`),
     check("check_ins_craving_check", sql`${t.craving} between 0 and 10`),
     check("check_ins_sleep_check", sql`${t.sleepHours} is null or ${t.sleepHours} between 0 and 24`),
+    check(
+      "check_ins_sleep_quality_check",
+      sql`${t.sleepQuality} is null or ${t.sleepQuality} in ('poor', 'ok', 'good')`,
+    ),
+    check("check_ins_use_check", sql`${t.anyUse} or jsonb_array_length(${t.substances}) = 0`),
+    check("check_ins_language_check", sql`${t.language} in ('en', 'es')`),
   ],
 );
 
@@ -685,6 +716,10 @@ export const sobrietyDateChanges = pgTable(
     toOn: date("to_on"),
     changedBy: uuid("changed_by").references(() => users.id),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+    /** A restart of the days-in-recovery counter after a lapse (by the participant or staff), not a correction. */
+    restart: boolean("restart").notNull().default(false),
+    /** The words that went with a restart (kind, never shaming; the person's own when they restarted it). */
+    message: text("message").notNull().default(""),
   },
   (t) => [index("sobriety_date_changes_participant_idx").on(t.participantId, t.changedAt)],
 );
@@ -1540,5 +1575,201 @@ export const counselingNoteAddenda = pgTable(
   (t) => [
     index("counseling_note_addenda_note_idx").on(t.noteId, t.createdAt),
     check("counseling_note_addenda_method_check", sql`${t.method} in ('password', 'totp')`),
+  ],
+);
+
+/**
+ * A participant's recovery plan (relapse prevention) or safety plan, co-edited by the participant and
+ * the care team (issue 9). Every save is a new row in `personal_plan_versions` (optimistic locking on
+ * `current_version`); each side's last-seen version lets the other's changes be shown as new.
+ */
+export const personalPlans = pgTable(
+  "personal_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    currentVersion: integer("current_version").notNull(),
+    participantSeenVersion: integer("participant_seen_version").notNull().default(0),
+    staffSeenVersion: integer("staff_seen_version").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("personal_plans_participant_kind_key").on(t.participantId, t.kind),
+    check("personal_plans_kind_check", sql`${t.kind} in ('recovery', 'safety')`),
+    check("personal_plans_version_check", sql`${t.currentVersion} >= 1`),
+  ],
+);
+
+export const personalPlanVersions = pgTable(
+  "personal_plan_versions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => personalPlans.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").notNull(),
+    editedBy: uuid("edited_by").references(() => users.id),
+    /** Who edited: the participant themself or staff. */
+    editorKind: text("editor_kind").notNull(),
+    /** The sections this save changed (keys of the plan's content), for "what changed" at a glance. */
+    changedSections: jsonb("changed_sections").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    editedAt: timestamp("edited_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("personal_plan_versions_key").on(t.planId, t.version),
+    check("personal_plan_versions_editor_check", sql`${t.editorKind} in ('participant', 'staff')`),
+  ],
+);
+
+/**
+ * A participant's practice after a group (issue 9): the curriculum module of a session they attended,
+ * marked done with a short reflection the facilitator reads before the next session.
+ */
+export const practiceCompletions = pgTable(
+  "practice_completions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    trackId: uuid("track_id")
+      .notNull()
+      .references(() => tracks.id),
+    occurrenceKey: text("occurrence_key").notNull(),
+    moduleKey: text("module_key").notNull(),
+    reflection: text("reflection").notNull().default(""),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
+    /** When a facilitator marked the reflection read (null until then). */
+    readAt: timestamp("read_at", { withTimezone: true }),
+    readBy: uuid("read_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("practice_completions_key").on(t.participantId, t.trackId, t.occurrenceKey),
+    index("practice_completions_track_idx").on(t.trackId, t.completedAt),
+  ],
+);
+
+/**
+ * Secure asynchronous messages between a participant and their care team (issue 9; not for
+ * emergencies). A thread belongs to one participant; each person's read position is kept per thread.
+ */
+export const messageThreads = pgTable(
+  "message_threads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    subject: text("subject").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("message_threads_participant_idx").on(t.participantId, t.lastMessageAt),
+    index("message_threads_site_idx").on(t.siteId, t.lastMessageAt),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    authorKind: text("author_kind").notNull(),
+    body: text("body").notNull(),
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("messages_thread_idx").on(t.threadId, t.createdAt),
+    uniqueIndex("messages_idempotency_key").on(t.authorId, t.idempotencyKey),
+    check("messages_author_kind_check", sql`${t.authorKind} in ('participant', 'staff')`),
+    check("messages_body_check", sql`char_length(${t.body}) between 1 and 4000`),
+  ],
+);
+
+export const messageReads = pgTable(
+  "message_reads",
+  {
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] }), index("message_reads_user_idx").on(t.userId)],
+);
+
+/**
+ * A participant's request, made in advance, to be excused from a group session or an appointment
+ * (issue 9). It goes to the primary counselor, who approves or declines it; an approved request makes
+ * the session's attendance default to excused.
+ */
+export const absenceRequests = pgTable(
+  "absence_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    trackId: uuid("track_id").references(() => tracks.id),
+    occurrenceKey: text("occurrence_key"),
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    occursOn: date("occurs_on").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note").notNull().default(""),
+    status: text("status").notNull().default("pending"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note").notNull().default(""),
+  },
+  (t) => [
+    index("absence_requests_participant_idx").on(t.participantId, t.occursOn),
+    index("absence_requests_site_status_idx").on(t.siteId, t.status),
+    uniqueIndex("absence_requests_occurrence_key")
+      .on(t.participantId, t.trackId, t.occurrenceKey)
+      .where(sql`${t.trackId} is not null and ${t.status} in ('pending', 'approved')`),
+    uniqueIndex("absence_requests_appointment_key")
+      .on(t.participantId, t.appointmentId)
+      .where(sql`${t.appointmentId} is not null and ${t.status} in ('pending', 'approved')`),
+    check(
+      "absence_requests_target_check",
+      sql`(${t.trackId} is not null and ${t.occurrenceKey} is not null and ${t.appointmentId} is null)
+        or (${t.trackId} is null and ${t.occurrenceKey} is null and ${t.appointmentId} is not null)`,
+    ),
+    check(
+      "absence_requests_status_check",
+      sql`${t.status} in ('pending', 'approved', 'declined', 'withdrawn')`,
+    ),
+    check(
+      "absence_requests_decision_check",
+      sql`(${t.status} in ('approved', 'declined')) = (${t.decidedAt} is not null and ${t.decidedBy} is not null)`,
+    ),
+    check(
+      "absence_requests_reason_check",
+      sql`${t.reason} in ('illness', 'work', 'family', 'transport', 'appointment', 'other')`,
+    ),
   ],
 );

@@ -419,6 +419,14 @@ export const adminEn = {
       treatment_plan_review_due: "Plan review due",
       treatment_plan_missing: "No signed treatment plan",
       clinical_note_unsigned: "Clinical note not signed",
+      check_in_use_reported: "Use reported in a check-in",
+      check_in_high_craving: "High craving in a check-in",
+      check_in_low_mood: "Low mood in a check-in",
+      check_in_wants_to_talk: "Wants to talk today",
+      check_in_self_harm: "Thoughts of self-harm in a check-in",
+      check_in_overdose: "Overdose reported in a check-in",
+      check_in_missing: "No check-in for several days",
+      absence_request: "Request to be excused",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -433,6 +441,8 @@ export const adminEn = {
       attendance_record: "Open the attendance",
       treatment_plan: "Open the plan",
       clinical_note: "Open the notes to sign",
+      check_in: "Open the check-in",
+      absence_request: "Open the request",
     },
     filters: {
       label: "Filter alerts",

@@ -429,6 +429,14 @@ export const adminEs: Dictionary<typeof adminEn> = {
       treatment_plan_review_due: "Revisión del plan pendiente",
       treatment_plan_missing: "Sin plan de tratamiento firmado",
       clinical_note_unsigned: "Nota clínica sin firmar",
+      check_in_use_reported: "Consumo indicado en un registro diario",
+      check_in_high_craving: "Deseo de consumir alto en un registro diario",
+      check_in_low_mood: "Ánimo bajo en un registro diario",
+      check_in_wants_to_talk: "Quiere hablar hoy",
+      check_in_self_harm: "Pensamientos de hacerse daño en un registro diario",
+      check_in_overdose: "Sobredosis indicada en un registro diario",
+      check_in_missing: "Varios días sin registro diario",
+      absence_request: "Solicitud de ausencia justificada",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -443,6 +451,8 @@ export const adminEs: Dictionary<typeof adminEn> = {
       attendance_record: "Abrir la asistencia",
       treatment_plan: "Abrir el plan",
       clinical_note: "Abrir las notas por firmar",
+      check_in: "Abrir el registro diario",
+      absence_request: "Abrir la solicitud",
     },
     filters: {
       label: "Filtrar alertas",
