@@ -182,7 +182,7 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
       return "/staff/notes";
     case "check_in": {
       // The chart's Check-ins tab, with the check-in picked out.
-      const params = new URLSearchParams({ tab: "check-ins", checkIn: evidence.id });
+      const params = new URLSearchParams({ tab: "checkins", checkIn: evidence.id });
       return `${record}?${params.toString()}`;
     }
     case "absence_request": {
