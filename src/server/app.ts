@@ -73,6 +73,8 @@ import { sessionNotesRoutes } from "./notes/session-notes.routes";
 import { createSessionNotesService } from "./notes/session-notes.service";
 import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
+import { personalPlansRoutes } from "./personal-plans/personal-plans.routes";
+import { createPersonalPlansService } from "./personal-plans/personal-plans.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
 import { healthRoutes } from "./platform/health.routes";
 import { createJobs, everyMinutes } from "./platform/jobs";
@@ -359,6 +361,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
   const chartNotes = createChartNotesService({ db, now });
+  const personalPlans = createPersonalPlansService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -451,6 +454,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(noteWorklistRoutes, { noteWorklist });
       await api.register(groupNotesRoutes, { groupNotes });
       await api.register(chartNotesRoutes, { chartNotes });
+      await api.register(personalPlansRoutes, { personalPlans });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
     },
     { prefix: API_PREFIX },

@@ -8,6 +8,7 @@ import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendanc
 import { aModule } from "../../src/core/curriculum/curriculum.test-data";
 import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../src/core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
+import { EMPTY_SAFETY_PLAN } from "../../src/core/personal-plans/personal-plan.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
 import type { DatabaseHandle } from "../../src/server/db/connection";
@@ -318,6 +319,21 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/session-notes/:noteId/sign": () => false,
   // SUD counseling notes (kept apart): listed and written with clinical access to the participant; a
   // note is read by its author or counseling_notes.view holders only (a made-up id: nobody).
+  // Recovery and safety plans (issue 9): the participant's own under /me; in the chart, read with
+  // clinical.view and edited with clinical.write (staff only: a participant keeps theirs under /me).
+  "GET /api/v1/me/personal-plans/:kind": only("participant"),
+  "PUT /api/v1/me/personal-plans/:kind": only("participant"),
+  "GET /api/v1/me/personal-plans/:kind/versions": only("participant"),
+  "GET /api/v1/me/personal-plans/:kind/versions/:version": only("participant"),
+  "POST /api/v1/me/personal-plans/:kind/seen": only("participant"),
+  "GET /api/v1/participants/:id/personal-plans/:kind": (a, t) => clinicalView(a, t) && a !== "participant",
+  "PUT /api/v1/participants/:id/personal-plans/:kind": clinicalWrite,
+  "GET /api/v1/participants/:id/personal-plans/:kind/versions": (a, t) =>
+    clinicalView(a, t) && a !== "participant",
+  "GET /api/v1/participants/:id/personal-plans/:kind/versions/:version": (a, t) =>
+    clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/personal-plans/:kind/seen": (a, t) =>
+    clinicalView(a, t) && a !== "participant",
   "GET /api/v1/participants/:id/counseling-notes": (a, t) => clinicalView(a, t) && a !== "participant",
   "POST /api/v1/participants/:id/counseling-notes": clinicalWrite,
   "GET /api/v1/counseling-notes/:noteId": () => false,
@@ -786,7 +802,10 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":reviewId", ids.planReview!)
       .replace(":noteId", randomUUID())
       .replace(":appointmentId", ids.appointment!)
-      .replace(":participantId", participantId);
+      .replace(":participantId", participantId)
+      // A plan never saved: reads answer version 0 (an old version: not found), an empty save keeps nothing.
+      .replace(":kind", "safety")
+      .replace(":version", "1");
     const bodies: Record<string, unknown> = {
       "POST /api/v1/sessions": { email: `nobody-${n}@test.bridgeway.example`, password: "not a password" },
       "POST /api/v1/sessions/current/mfa": { code: "000000" },
@@ -977,6 +996,14 @@ describeEachEngine("authorization matrix", (engine) => {
         body: "Matrix addendum.",
         password: "not a password",
       },
+      "PUT /api/v1/me/personal-plans/:kind": { kind: "safety", baseVersion: 0, content: EMPTY_SAFETY_PLAN },
+      "POST /api/v1/me/personal-plans/:kind/seen": { version: 0 },
+      "PUT /api/v1/participants/:id/personal-plans/:kind": {
+        kind: "safety",
+        baseVersion: 0,
+        content: EMPTY_SAFETY_PLAN,
+      },
+      "POST /api/v1/participants/:id/personal-plans/:kind/seen": { version: 0 },
       "POST /api/v1/me/treatment-plan/signatures": {
         versionId: ids.planVersion,
         revision: 1,

@@ -326,6 +326,12 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "An addendum is added to a signed note. This note is still a draft: edit it instead.",
   },
+  // Recovery and safety plans (issue 9).
+  PERSONAL_PLAN_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
