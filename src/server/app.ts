@@ -29,6 +29,8 @@ import {
   createMeasurementScheduleService,
   type MeasurementScheduleService,
 } from "./assessments/measurement-schedule.service";
+import { myMeasuresRoutes } from "./assessments/my-measures.routes";
+import { createMyMeasuresService } from "./assessments/my-measures.service";
 import { reliableChangeRoutes } from "./assessments/reliable-change.routes";
 import { createReliableChangeService } from "./assessments/reliable-change.service";
 import { attendanceRoutes } from "./attendance/attendance.routes";
@@ -84,6 +86,8 @@ import { metaRoutes } from "./platform/meta.routes";
 import { registerRequestContext } from "./platform/request-context";
 import { registerRouteAccess } from "./platform/route-access";
 import { createSmsChannel, type SmsChannel } from "./platform/sms";
+import { practiceRoutes } from "./practice/practice.routes";
+import { createPracticeService } from "./practice/practice.service";
 import { overviewRoutes } from "./programs/overview.routes";
 import { appointmentsRoutes } from "./schedule/appointments.routes";
 import { createAppointmentsService } from "./schedule/appointments.service";
@@ -361,6 +365,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
   const chartNotes = createChartNotesService({ db, now });
+  const practice = createPracticeService({ db, now, shipped: loadShippedCurriculum() });
+  const myMeasures = createMyMeasuresService({ db, now, catalog });
   const personalPlans = createPersonalPlansService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
@@ -454,6 +460,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(noteWorklistRoutes, { noteWorklist });
       await api.register(groupNotesRoutes, { groupNotes });
       await api.register(chartNotesRoutes, { chartNotes });
+      await api.register(practiceRoutes, { practice });
+      await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
     },

@@ -326,6 +326,19 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "An addendum is added to a signed note. This note is still a draft: edit it instead.",
   },
+  // Participant app: practice between sessions (issue 9, H5).
+  PRACTICE_NOT_ATTENDED: {
+    kind: "conflict",
+    message: "Practice comes from a group you attended. This session has no attendance marked for you yet.",
+  },
+  PRACTICE_NO_MODULE: {
+    kind: "conflict",
+    message: "This session had no curriculum module, so it has no practice to mark.",
+  },
+  PRACTICE_CLOSED: {
+    kind: "conflict",
+    message: "The next group has started, so this practice can no longer be changed.",
+  },
   // Recovery and safety plans (issue 9).
   PERSONAL_PLAN_EDIT_CONFLICT: {
     kind: "conflict",
