@@ -58,6 +58,9 @@ import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
 import { createKeyring } from "./identity/keyring";
 import { createMfaService } from "./identity/mfa.service";
+import { messagesRoutes } from "./messages/messages.routes";
+import { createMessagesService } from "./messages/messages.service";
+import { myMessagesRoutes } from "./messages/my-messages.routes";
 import { chartNotesRoutes } from "./notes/chart-notes.routes";
 import { createChartNotesService } from "./notes/chart-notes.service";
 import { counselingNotesRoutes } from "./notes/counseling-notes.routes";
@@ -365,6 +368,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
   const chartNotes = createChartNotesService({ db, now });
+  const messages = createMessagesService({
+    db,
+    now,
+    baseUrl: deps.config.baseUrl,
+    mailQueued: () => mailer.kick(),
+  });
   const practice = createPracticeService({ db, now, shipped: loadShippedCurriculum() });
   const myMeasures = createMyMeasuresService({ db, now, catalog });
   const personalPlans = createPersonalPlansService({ db, now });
@@ -460,6 +469,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(noteWorklistRoutes, { noteWorklist });
       await api.register(groupNotesRoutes, { groupNotes });
       await api.register(chartNotesRoutes, { chartNotes });
+      await api.register(myMessagesRoutes, { messages });
+      await api.register(messagesRoutes, { messages });
       await api.register(practiceRoutes, { practice });
       await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });

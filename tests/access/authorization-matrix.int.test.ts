@@ -286,6 +286,22 @@ const EXPECTED: Record<string, Rule> = {
   ),
   "PUT /api/v1/settings/treatment-plans": only("administrator"),
   "POST /api/v1/me/treatment-plan/signatures": only("participant"),
+  // Secure messages (issue 9): a participant's own conversations under /me; staff reach a conversation
+  // through its participant (clinical.view to read, clinical.write to write). The fixture's conversation
+  // is the caseload participant's.
+  "GET /api/v1/me/message-threads": only("participant"),
+  "POST /api/v1/me/message-threads": only("participant"),
+  "GET /api/v1/me/message-threads/:threadId": only("participant"),
+  "POST /api/v1/me/message-threads/:threadId/messages": only("participant"),
+  "POST /api/v1/me/message-threads/:threadId/read": only("participant"),
+  "GET /api/v1/me/messages/unread": only("participant"),
+  "GET /api/v1/message-threads": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/messages/unread": only("clinical_director", "counselor", "prescriber"),
+  "GET /api/v1/participants/:id/message-threads": (a, t) => clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/message-threads": clinicalWrite,
+  "GET /api/v1/message-threads/:threadId": only("clinical_director", "counselor", "prescriber"),
+  "POST /api/v1/message-threads/:threadId/messages": only("clinical_director", "counselor", "prescriber"),
+  "POST /api/v1/message-threads/:threadId/read": only("clinical_director", "counselor", "prescriber"),
   // The notes worklist (clinical.write; scope=site needs notes.cosign) and the program's note settings
   // (read with clinical.view or settings.manage; administrators change them).
   "GET /api/v1/notes/worklist": only("clinical_director", "counselor", "prescriber"),
@@ -722,6 +738,17 @@ describeEachEngine("authorization matrix", (engine) => {
           returning id`,
     );
     ids.planReview = (planReview as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    // A conversation the caseload participant started, with its first message (kept across cells).
+    const thread = await db.execute(
+      sql`insert into message_threads (participant_id, site_id, subject, created_by, last_message_at)
+          values (${patients.caseload}, ${siteA.id}, 'Matrix conversation', ${participantUser.id}, '2026-01-05T15:00:00Z')
+          returning id`,
+    );
+    ids.thread = (thread as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    await db.execute(
+      sql`insert into messages (thread_id, author_id, author_kind, body, idempotency_key, created_at)
+          values (${ids.thread}, ${participantUser.id}, 'participant', 'Matrix message', ${randomUUID()}, '2026-01-05T15:00:00Z')`,
+    );
     // A calendar feed of the victim's, read by its secret address in the public route's cells.
     const victimCookie = (await signIn(app, victim.email, victim.password)).cookie;
     const feed = await app.inject({
@@ -800,6 +827,7 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":planId", ids.plan!)
       .replace(":versionId", ids.planVersion!)
       .replace(":reviewId", ids.planReview!)
+      .replace(":threadId", ids.thread!)
       .replace(":noteId", randomUUID())
       .replace(":appointmentId", ids.appointment!)
       .replace(":participantId", participantId)
@@ -1004,6 +1032,26 @@ describeEachEngine("authorization matrix", (engine) => {
         content: EMPTY_SAFETY_PLAN,
       },
       "POST /api/v1/participants/:id/personal-plans/:kind/seen": { version: 0 },
+      "POST /api/v1/me/message-threads": {
+        subject: "Matrix",
+        body: "Matrix hello",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/me/message-threads/:threadId/messages": {
+        body: "Matrix reply",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/me/message-threads/:threadId/read": { through: "2026-01-05T15:00:00Z" },
+      "POST /api/v1/participants/:id/message-threads": {
+        subject: "Matrix",
+        body: "Matrix hello",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/message-threads/:threadId/messages": {
+        body: "Matrix reply",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/message-threads/:threadId/read": { through: "2026-01-05T15:00:00Z" },
       "POST /api/v1/me/treatment-plan/signatures": {
         versionId: ids.planVersion,
         revision: 1,
@@ -1137,6 +1185,13 @@ describeEachEngine("authorization matrix", (engine) => {
     }
     if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note") {
       await db.execute(sql`delete from clinical_notes where kind = 'group'`);
+    }
+    if (key.includes("message-threads") && route.method === "POST") {
+      await db.execute(sql`delete from message_threads where id <> ${ids.thread}`);
+      await db.execute(
+        sql`delete from messages where thread_id = ${ids.thread} and body <> 'Matrix message'`,
+      );
+      await db.execute(sql`delete from message_reads`);
     }
     if (key === "POST /api/v1/admissions/leads/:id/stage") {
       await db.execute(sql`update admission_leads set stage = 'new' where id = ${ids.lead}`);

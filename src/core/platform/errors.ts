@@ -345,6 +345,21 @@ export const ERROR_CATALOG = {
     message:
       "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
   },
+  // Secure messages (issue 9, H4): the length limit and a send retried with a changed text.
+  MESSAGE_TOO_LONG: {
+    kind: "invalid",
+    message: "This message is too long. Shorten it or send it in two parts.",
+  },
+  MESSAGE_KEY_REUSED: {
+    kind: "conflict",
+    message: "This message's key was already used for a different message. Send it again as a new message.",
+  },
+  // Recovery and safety plans (issue 9).
+  PERSONAL_PLAN_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
