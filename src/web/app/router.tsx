@@ -5,6 +5,7 @@ import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { alertsRoutes } from "../features/alerts/alerts-routes";
 import { DuePage } from "../features/assessments/due-page";
 import { calendarRoutes } from "../features/calendar/calendar-routes";
+import { CheckInPage } from "../features/check-ins/participant/check-in-page";
 import { curriculumRoutes } from "../features/curriculum/curriculum-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
+      { path: "check-in", element: <CheckInPage /> },
       { path: "plan", element: <MyPlanPage /> },
       { path: "plan/reviews/:reviewId", element: <MyPlanReviewPage /> },
       { path: "account", element: <AccountPage /> },

@@ -7,6 +7,8 @@ import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
 import { chartNotesEn } from "./chart-notes.en";
 import { chartNotesEs } from "./chart-notes.es";
+import { checkInsEn } from "./check-ins.en";
+import { checkInsEs } from "./check-ins.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -69,6 +71,10 @@ describe("dictionaries", () => {
 
   it("the chart-notes namespace has the same keys in Spanish", () => {
     expect(keys(chartNotesEs).sort()).toEqual(keys(chartNotesEn).sort());
+  });
+
+  it("the check-ins namespace has the same keys in Spanish", () => {
+    expect(keys(checkInsEs).sort()).toEqual(keys(checkInsEn).sort());
   });
 
   it("the calendar namespace has the same keys in Spanish", () => {

@@ -8,6 +8,8 @@ import { calendarEn } from "./calendar.en";
 import { calendarEs } from "./calendar.es";
 import { chartNotesEn } from "./chart-notes.en";
 import { chartNotesEs } from "./chart-notes.es";
+import { checkInsEn } from "./check-ins.en";
+import { checkInsEs } from "./check-ins.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -64,6 +66,7 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
         notesWorklist: notesWorklistEn,
+        checkIns: checkInsEn,
       },
       es: {
         translation: es,
@@ -81,6 +84,7 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,
         notesWorklist: notesWorklistEs,
+        checkIns: checkInsEs,
       },
     },
     lng: language,
