@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { INSTRUMENTS } from "../core/assessments/registry";
 import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
+import { absenceRequestsRoutes } from "./absence-requests/absence-requests.routes";
+import { createAbsenceRequestsService } from "./absence-requests/absence-requests.service";
 import { createPolicyStore } from "./access/access.service";
 import { admissionSettingsRoutes } from "./admissions/admission-settings.routes";
 import { createAdmissionSettingsService } from "./admissions/admission-settings.service";
@@ -50,6 +52,8 @@ import { createCurriculumService } from "./curriculum/curriculum.service";
 import { loadShippedCurriculum } from "./curriculum/curriculum-library";
 import type { DatabaseHandle } from "./db/connection";
 import { refreshPlannerStatistics } from "./db/maintenance";
+import { helpResourcesRoutes } from "./help-resources/help-resources.routes";
+import { createHelpResourcesService } from "./help-resources/help-resources.service";
 import { accountsRoutes } from "./identity/accounts.routes";
 import { createAccountsService } from "./identity/accounts.service";
 import { adminRoutes } from "./identity/admin.routes";
@@ -76,6 +80,8 @@ import { notesSettingsRoutes } from "./notes/notes-settings.routes";
 import { createNotesSettingsService } from "./notes/notes-settings.service";
 import { sessionNotesRoutes } from "./notes/session-notes.routes";
 import { createSessionNotesService } from "./notes/session-notes.service";
+import { todayRoutes } from "./participant-app/today.routes";
+import { createTodayService } from "./participant-app/today.service";
 import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
 import { personalPlansRoutes } from "./personal-plans/personal-plans.routes";
@@ -110,6 +116,8 @@ import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
+import { sobrietyRoutes } from "./sobriety/sobriety.routes";
+import { createSobrietyService } from "./sobriety/sobriety.service";
 import { myPlanRoutes } from "./treatment-plans/my-plan.routes";
 import { createPlanAlertsService, type PlanAlertsService } from "./treatment-plans/plan-alerts.service";
 import { planPdfRoutes } from "./treatment-plans/plan-pdf.routes";
@@ -368,6 +376,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveSignedNote: noteAlerts.resolveSignedNote,
   });
   const chartNotes = createChartNotesService({ db, now });
+  // Participant app (issue 9): Today, the recovery counter, absence requests, Help resources.
+  const today = createTodayService({ db, now });
+  const sobriety = createSobrietyService({ db, now });
+  const absenceRequests = createAbsenceRequestsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
+  const helpResources = createHelpResourcesService({ db, now });
   const messages = createMessagesService({
     db,
     now,
@@ -475,6 +493,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
+      await api.register(todayRoutes, { today });
+      await api.register(sobrietyRoutes, { sobriety });
+      await api.register(absenceRequestsRoutes, { absenceRequests });
+      await api.register(helpResourcesRoutes, { helpResources });
     },
     { prefix: API_PREFIX },
   );

@@ -67,6 +67,8 @@ export const rosterSchema = z.object({
     z.object({
       participant: z.object({ id: z.uuid(), name: z.string() }),
       mark: recordedMarkSchema.nullable(),
+      /** The care team approved the participant's request to be excused: the mark defaults to excused. */
+      excusedInAdvance: z.boolean().optional(),
     }),
   ),
 });

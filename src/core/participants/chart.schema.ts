@@ -53,7 +53,14 @@ export function checkLevelChange(
   return problems;
 }
 
-export const sobrietyDateInputSchema = z.object({ sobrietyOn: isoDate.nullable() });
+export const sobrietyDateInputSchema = z.object({
+  sobrietyOn: isoDate.nullable(),
+  /** A restart of the counter after a lapse (not a correction): the date must be after the current one. */
+  restart: z.boolean().optional(),
+  /** Kind words that go with a restart (shown to the participant in their history). */
+  message: z.string().trim().max(300, { message: "Keep the message to 300 characters." }).optional(),
+});
+export type SobrietyDateInput = z.infer<typeof sobrietyDateInputSchema>;
 
 export function checkSobrietyDate(
   sobrietyOn: string | null,

@@ -106,6 +106,9 @@ export const participantRecordSchema = z.object({
         from: z.iso.date().nullable(),
         to: z.iso.date().nullable(),
         changedAt: z.iso.datetime(),
+        /** A restart of the counter after a lapse, with the words that went with it (optional for older clients). */
+        restart: z.boolean().optional(),
+        message: z.string().optional(),
         changedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
       }),
     )

@@ -360,6 +360,27 @@ export const ERROR_CATALOG = {
     message:
       "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
   },
+  // Participant app: sobriety counter restarts and absence requests (issue 9, H6).
+  SOBRIETY_RESTART_INVALID: {
+    kind: "invalid",
+    message: "This restart date cannot be used. Pick a day from your last start date up to today.",
+  },
+  ABSENCE_REQUEST_SESSION_NOT_FOUND: {
+    kind: "not_found",
+    message: "This session is not on your schedule. Pick one of your upcoming sessions.",
+  },
+  ABSENCE_REQUEST_SESSION_PAST: {
+    kind: "invalid",
+    message: "This session has already started or ended. Tell your counselor about it instead.",
+  },
+  ABSENCE_REQUEST_DUPLICATE: {
+    kind: "conflict",
+    message: "You have already asked to be excused from this session.",
+  },
+  ABSENCE_REQUEST_NOT_PENDING: {
+    kind: "conflict",
+    message: "This request has already been decided or withdrawn.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

@@ -141,9 +141,9 @@ describeEachEngine("attendance: roster, marks, edits and weekly hours", (engine)
       track: { id: trackId, name: "Adult evening", timeZone: "America/New_York" },
     });
     expect(body.participants).toEqual([
-      { participant: { id: p.ana, name: "Ana Alvarez" }, mark: null },
-      { participant: { id: p.ben, name: "Ben Brooks" }, mark: null },
-      { participant: { id: p.eve, name: "Eve Evans" }, mark: null },
+      { participant: { id: p.ana, name: "Ana Alvarez" }, mark: null, excusedInAdvance: false },
+      { participant: { id: p.ben, name: "Ben Brooks" }, mark: null, excusedInAdvance: false },
+      { participant: { id: p.eve, name: "Eve Evans" }, mark: null, excusedInAdvance: false },
     ]);
     // Before the exit, the one who left was on it.
     const earlier = (await roster("2026-03-03T18:00")).json();

@@ -26,6 +26,7 @@ import {
   type Occurrence,
 } from "../../core/schedule/recurrence.rules";
 import { WEEKDAY_NAMES } from "../../core/schedule/track-pattern.schema";
+import { listApprovedForOccurrence as listApprovedAbsences } from "../absence-requests/absence-requests.sql";
 import { type AuditContext, type AuditEntry, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -165,11 +166,13 @@ export function createAttendanceService(deps: {
   }
 
   async function readRoster(track: store.TrackRow, occurrence: Occurrence): Promise<Roster> {
-    const [enrolled, marks] = await Promise.all([
+    const [enrolled, marks, excused] = await Promise.all([
       store.listEnrolledOn(db, track.id, occurrence.date),
       store.listMarksOfOccurrence(db, track.id, occurrence.key),
+      listApprovedAbsences(db, track.id, occurrence.key),
     ]);
     const byParticipant = new Map(marks.map((m) => [m.participant_id, m]));
+    const excusedInAdvance = new Set(excused);
     return {
       occurrence: occurrenceView(track, occurrence),
       participants: enrolled.map((e) => {
@@ -177,6 +180,7 @@ export function createAttendanceService(deps: {
         return {
           participant: { id: e.participant_id, name: e.name },
           mark: mark ? markView(mark) : null,
+          excusedInAdvance: excusedInAdvance.has(e.participant_id),
         };
       }),
     };

@@ -148,10 +148,17 @@ describeEachEngine("participant chart: header, level-of-care changes, sobriety d
       ["2026-11-02", null],
     ]);
     const by = { id: directorId, name: "Dr. Dana" };
+    const correction = { restart: false, message: "" };
     expect((await record()).sobrietyHistory).toEqual([
-      { from: "2026-11-02", to: null, changedAt: "2026-11-23T15:20:00.000Z", changedBy: by },
-      { from: "2026-10-05", to: "2026-11-02", changedAt: "2026-11-23T15:10:00.000Z", changedBy: by },
-      { from: null, to: "2026-10-05", changedAt: "2026-11-23T15:00:00.000Z", changedBy: by },
+      { from: "2026-11-02", to: null, changedAt: "2026-11-23T15:20:00.000Z", changedBy: by, ...correction },
+      {
+        from: "2026-10-05",
+        to: "2026-11-02",
+        changedAt: "2026-11-23T15:10:00.000Z",
+        changedBy: by,
+        ...correction,
+      },
+      { from: null, to: "2026-10-05", changedAt: "2026-11-23T15:00:00.000Z", changedBy: by, ...correction },
     ]);
   });
 

@@ -137,7 +137,8 @@ export const participantsRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags: ["participants"],
-        summary: "Set or clear the sobriety date (every change is kept)",
+        summary:
+          "Set or clear the sobriety date, or restart the counter after a lapse with a kind message (every change is kept)",
         params: idParams,
         body: sobrietyDateInputSchema,
         response: { 200: participantRecordSchema, ...errorResponses(400, 401, 403, 404) },
@@ -151,7 +152,7 @@ export const participantsRoutes: FastifyPluginAsyncZod<{
       participants.setSobrietyDate(
         actorOf(request),
         participantAccessOf(request),
-        request.body.sobrietyOn,
+        request.body,
         auditContextOf(request),
       ),
   );

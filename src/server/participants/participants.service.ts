@@ -4,12 +4,14 @@ import {
   checkLevelChange,
   checkSobrietyDate,
   type LevelChangeInput,
+  type SobrietyDateInput,
 } from "../../core/participants/chart.schema";
 import { nameMatches } from "../../core/participants/name-search.rules";
 import type { ParticipantListQuery, ParticipantRecord } from "../../core/participants/participants.schema";
 import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema";
 import { daysBetween } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
+import { checkRestart } from "../../core/sobriety/sobriety.rules";
 import { loadParticipantFacts } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
 import { readAdmissionSettings } from "../admissions/admission-settings.repo";
@@ -143,6 +145,8 @@ export function createParticipantsService(deps: {
           from: c.fromOn,
           to: c.toOn,
           changedAt: c.changedAt.toISOString(),
+          restart: c.restart,
+          message: c.message,
           changedBy:
             c.changedById !== null && c.changedByName !== null
               ? { id: c.changedById, name: c.changedByName }
@@ -297,31 +301,51 @@ export function createParticipantsService(deps: {
       return this.record(actor, access);
     },
 
+    /**
+     * Set or clear the sobriety date; with `restart`, the counter restarts after a lapse (a new date
+     * after the current one, kept in the history with the counselor's kind words) rather than a
+     * correction of a wrong date.
+     */
     async setSobrietyDate(
       actor: Actor,
       access: ParticipantAccess,
-      sobrietyOn: string | null,
+      input: SobrietyDateInput,
       context: AuditContext,
     ) {
       const at = now();
+      const { sobrietyOn, restart = false, message = "" } = input;
       await db.transaction(async (tx) => {
         const row = await store.findById(tx, access.participantId);
         const extras = await store.findChartExtras(tx, access.participantId);
-        const problems = checkSobrietyDate(sobrietyOn, row!.born_on, at.toISOString().slice(0, 10));
+        const currentOn = extras?.sobriety_on ?? null;
+        const today = at.toISOString().slice(0, 10);
+        const problems = checkSobrietyDate(sobrietyOn, row!.born_on, today);
         if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+        if (restart) {
+          if (sobrietyOn === null) {
+            throw new DomainError("VALIDATION_FAILED", "Choose the day the counter restarts.", "sobrietyOn");
+          }
+          const refused = checkRestart({ restartOn: sobrietyOn, currentOn, bornOn: row!.born_on, today });
+          if (refused.length > 0) {
+            throw new DomainError("SOBRIETY_RESTART_INVALID", refused[0]!.message, [
+              { path: "sobrietyOn", message: refused[0]!.message },
+            ]);
+          }
+        }
         await store.setSobrietyDate(
           tx,
           access.participantId,
-          extras?.sobriety_on ?? null,
+          currentOn,
           sobrietyOn,
           actor.user.id,
           at,
+          restart ? { message } : null,
         );
         await appendAudit(
           tx,
           context,
           {
-            action: "participant.sobriety_date_update",
+            action: restart ? "participant.sobriety_restart" : "participant.sobriety_date_update",
             resourceType: "participant",
             resourceId: access.participantId,
             participantId: access.participantId,

@@ -307,11 +307,18 @@ export async function setSobrietyDate(
   to: string | null,
   changedBy: string,
   at: Date,
+  restart: { message: string } | null = null,
 ): Promise<void> {
   await q.update(participants).set({ sobrietyOn: to }).where(eq(participants.id, participantId));
-  await q
-    .insert(sobrietyDateChanges)
-    .values({ participantId, fromOn: from, toOn: to, changedBy, changedAt: at });
+  await q.insert(sobrietyDateChanges).values({
+    participantId,
+    fromOn: from,
+    toOn: to,
+    changedBy,
+    changedAt: at,
+    restart: restart !== null,
+    message: restart?.message ?? "",
+  });
 }
 
 /** How many sobriety-date changes the chart shows. */
@@ -324,6 +331,8 @@ export async function listSobrietyDateChanges(q: Queryable, participantId: strin
       fromOn: sobrietyDateChanges.fromOn,
       toOn: sobrietyDateChanges.toOn,
       changedAt: sobrietyDateChanges.changedAt,
+      restart: sobrietyDateChanges.restart,
+      message: sobrietyDateChanges.message,
       changedById: users.id,
       changedByName: users.displayName,
     })

@@ -33,6 +33,24 @@ describe("the attendance draft", () => {
     expect(countStatuses(marked)).toMatchObject({ present: 2, late: 1, unmarked: 0 });
   });
 
+  it("starts a participant excused in advance as excused (0 minutes), unless a mark was already saved", () => {
+    const roster = aRoster();
+    roster.participants = roster.participants.map((p) =>
+      p.participant.id === RILEY || p.participant.id === SAM ? { ...p, excusedInAdvance: true } : p,
+    );
+    roster.participants = roster.participants.map((p) =>
+      p.participant.id === SAM ? { ...p, mark: savedMark({ status: "present", minutesAttended: 180 }) } : p,
+    );
+    const draft = rows(roster);
+    expect(draft.map((r) => [r.name, r.status, r.minutes])).toEqual([
+      ["Riley Stone", "absent_excused", "0"],
+      ["Sam Ortega", "present", "180"],
+      ["Ari Kim", null, ""],
+    ]);
+    expect(isChanged(draft[0]!)).toBe(false);
+    expect(checkDraft(draft.slice(0, 1), SESSION, "").rows).toEqual({});
+  });
+
   it("fills the minutes from the status: whole session, typed for a partial one, 0 for an absence", () => {
     const [row] = rows();
     const present = withStatus(row!, "present", SESSION, true);

@@ -49,13 +49,15 @@ export function hasErrors(errors: DraftErrors): boolean {
   return Object.keys(errors.rows).length > 0 || errors.reason !== undefined || errors.general.length > 0;
 }
 
+/** A row from the server: the saved mark, else excused when the care team approved a request in advance. */
 function rowOf(participant: Roster["participants"][number]): DraftRow {
   const mark = participant.mark;
+  const excused = !mark && participant.excusedInAdvance === true;
   return {
     participantId: participant.participant.id,
     name: participant.participant.name,
-    status: mark?.status ?? null,
-    minutes: mark ? String(mark.minutesAttended) : "",
+    status: mark?.status ?? (excused ? "absent_excused" : null),
+    minutes: mark ? String(mark.minutesAttended) : excused ? "0" : "",
     telehealth: mark?.telehealth ?? false,
     note: mark?.note ?? "",
     saved: mark,
