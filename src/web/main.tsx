@@ -8,6 +8,7 @@ import { AppProviders } from "./app/providers";
 import { createQueryClient } from "./app/query-client";
 import { router } from "./app/router";
 import { setupI18n } from "./i18n";
+import { registerServiceWorker } from "./pwa/register-service-worker";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
@@ -16,3 +17,5 @@ createRoot(document.getElementById("root")!).render(
     </AppProviders>
   </StrictMode>,
 );
+
+if (import.meta.env.PROD) registerServiceWorker();
