@@ -114,7 +114,11 @@ export const threadListSchema = z.object({
 });
 export type ThreadList = z.infer<typeof threadListSchema>;
 
-export const inboxSchema = threadListSchema.extend({ scope: z.enum(INBOX_SCOPES) });
+export const inboxSchema = threadListSchema.extend({
+  scope: z.enum(INBOX_SCOPES),
+  /** Whether the reader may ask for the whole site (their clinical reading reaches every record there). */
+  siteScopeAvailable: z.boolean(),
+});
 export type Inbox = z.infer<typeof inboxSchema>;
 
 /** One conversation: a page of its messages, oldest to newest. */

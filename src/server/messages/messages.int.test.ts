@@ -301,6 +301,7 @@ describeEachEngine("secure messages", (engine) => {
     const ofCounselor = await inbox("counselor");
     expect(ofCounselor.body.threads.map((t: { id: string }) => t.id)).toEqual([ids.thread]);
     expect(ofCounselor.body.scope).toBe("caseload");
+    expect(ofCounselor.body.siteScopeAvailable).toBe(false);
     expect(ofCounselor.body.threads[0].unread).toBe(1);
     expect((await inbox("colleague")).body.threads.map((t: { id: string }) => t.id)).toEqual([ids.samThread]);
     // A caseload-scoped counselor cannot ask for the whole site.
@@ -312,6 +313,7 @@ describeEachEngine("secure messages", (engine) => {
     const site = await inbox("director", "?scope=site");
     expect(site.body.threads.map((t: { id: string }) => t.id)).toEqual([ids.samThread, ids.thread]);
     expect(site.body.total).toBe(2);
+    expect(site.body.siteScopeAvailable).toBe(true);
     // Unread only, and paging.
     const counselorRead = (await call("counselor", "GET", `/message-threads/${ids.thread}`)).json();
     await call("counselor", "POST", `/message-threads/${ids.thread}/read`, {

@@ -479,6 +479,7 @@ export function createMessagesService(deps: {
         page: query.page,
         pageSize: query.pageSize,
         scope: query.scope,
+        siteScopeAvailable: actor.access.grants["clinical.view"] === "site",
       };
     },
 

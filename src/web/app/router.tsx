@@ -14,6 +14,10 @@ import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { intakeRoutes } from "../features/intake/intake-routes";
+import { InboxPage } from "../features/messages/staff/inbox-page";
+import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
+import { MessagesPage } from "../features/messages/participant/messages-page";
+import { MyThreadPage } from "../features/messages/participant/thread-page";
 import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
 import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
@@ -55,6 +59,8 @@ export const router = createBrowserRouter([
       { path: "measures-due", element: <DuePage /> },
       { path: "treatment-plans", element: <WorklistPage /> },
       { path: "notes", element: <NotesWorklistPage /> },
+      { path: "messages", element: <InboxPage /> },
+      { path: "messages/:threadId", element: <StaffThreadPage /> },
       { path: "curriculum", children: curriculumRoutes },
       { path: "groups", children: groupsRoutes },
       { path: "calendar", children: calendarRoutes },
@@ -75,6 +81,8 @@ export const router = createBrowserRouter([
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
       { path: "check-in", element: <CheckInPage /> },
+      { path: "messages", element: <MessagesPage /> },
+      { path: "messages/:threadId", element: <MyThreadPage /> },
       { path: "plan", element: <MyPlanPage /> },
       { path: "plan/reviews/:reviewId", element: <MyPlanReviewPage /> },
       { path: "account", element: <AccountPage /> },

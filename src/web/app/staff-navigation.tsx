@@ -31,10 +31,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import type { Permission } from "../../core/access/permissions";
 import { AlertsNavItem } from "../features/alerts/alerts-nav-item";
+import { MessagesNavItem } from "../features/messages/staff/messages-nav-item";
 import { useSession } from "./require-session";
 
 /** Domains that later work brings to life; listed now so staff see where the product is going. */
-const UPCOMING = ["assessments", "messages", "outcomes", "billing"] as const;
+const UPCOMING = ["assessments", "outcomes", "billing"] as const;
 
 interface Item {
   to: string;
@@ -195,6 +196,9 @@ const NOTES: Item = {
   icon: <IconFilePencil {...ICON} />,
 };
 
+/** Secure messages with participants: the inbox of the caseload's conversations (clinical.view). */
+const MESSAGES = { to: "/staff/messages", permission: "clinical.view" } as const;
+
 /** The curriculum library: read with the schedule or clinical content. */
 const CURRICULUM: Item = {
   to: "/staff/curriculum",
@@ -275,6 +279,9 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       {allowed(NOTES) && <NavItem {...NOTES} active={isWithin(pathname, NOTES.to)} onNavigate={onNavigate} />}
       {allowed(CURRICULUM) && (
         <NavItem {...CURRICULUM} active={isWithin(pathname, CURRICULUM.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(MESSAGES) && (
+        <MessagesNavItem active={isWithin(pathname, MESSAGES.to)} onNavigate={onNavigate} />
       )}
       {allowed(ALERTS) && <AlertsNavItem active={isWithin(pathname, ALERTS.to)} onNavigate={onNavigate} />}
       {administration.length > 0 && (

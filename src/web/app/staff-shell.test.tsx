@@ -47,7 +47,7 @@ describe("Staff navigation", () => {
     expect(nav.getByRole("link", { name: "Audit log" }).getAttribute("aria-current")).toBe("page");
     expect(nav.queryByRole("link", { name: "Users" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Security settings" })).toBeNull();
-    expect(nav.getByText("Messages")).toBeTruthy();
+    expect(nav.queryByRole("link", { name: "Messages" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Notes" })).toBeNull();
     expect(nav.queryByRole("link", { name: "Calendar" })).toBeNull();
   });
@@ -56,6 +56,7 @@ describe("Staff navigation", () => {
     renderShell(["clinical.view", "clinical.write"]);
     const nav = await navigation();
     expect(nav.getByRole("link", { name: "Notes" }).getAttribute("href")).toBe("/staff/notes");
+    expect(nav.getByRole("link", { name: "Messages" }).getAttribute("href")).toBe("/staff/messages");
     expect(nav.queryByRole("link", { name: "Clinical-note settings" })).toBeNull();
     cleanup();
     renderShell(["settings.manage"]);

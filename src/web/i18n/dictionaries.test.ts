@@ -18,6 +18,8 @@ import { groupNoteEs } from "./group-note.es";
 import { initialLanguage } from "./index";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { messagesEn } from "./messages.en";
+import { messagesEs } from "./messages.es";
 import { notesWorklistEn } from "./notes-worklist.en";
 import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
@@ -71,6 +73,10 @@ describe("dictionaries", () => {
 
   it("the chart-notes namespace has the same keys in Spanish", () => {
     expect(keys(chartNotesEs).sort()).toEqual(keys(chartNotesEn).sort());
+  });
+
+  it("the messages namespace has the same keys in Spanish", () => {
+    expect(keys(messagesEs).sort()).toEqual(keys(messagesEn).sort());
   });
 
   it("the check-ins namespace has the same keys in Spanish", () => {

@@ -18,6 +18,8 @@ import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
+import { messagesEn } from "./messages.en";
+import { messagesEs } from "./messages.es";
 import { myPlanEn } from "./my-plan.en";
 import { myPlanEs } from "./my-plan.es";
 import { notesWorklistEn } from "./notes-worklist.en";
@@ -67,6 +69,7 @@ export function setupI18n(): typeof i18n {
         chartNotes: chartNotesEn,
         notesWorklist: notesWorklistEn,
         checkIns: checkInsEn,
+        messages: messagesEn,
       },
       es: {
         translation: es,
@@ -85,6 +88,7 @@ export function setupI18n(): typeof i18n {
         chartNotes: chartNotesEs,
         notesWorklist: notesWorklistEs,
         checkIns: checkInsEs,
+        messages: messagesEs,
       },
     },
     lng: language,

@@ -22,6 +22,7 @@ import { usePageTitle } from "../../app/use-page-title";
 import { useHasPermission } from "../admin/api/get-my-permissions";
 import { formatDateTime } from "../admin/format";
 import { EmptyState, LoadError } from "../admin/page-states";
+import { MessageParticipantButton } from "../messages/staff/message-participant-button";
 import { ageOn, localToday } from "./age";
 import { participantQuery, useParticipant } from "./api/get-participant";
 import { BreakGlassPanel } from "./break-glass-panel";
@@ -91,6 +92,7 @@ function RecordView({ record }: { record: ParticipantRecord }) {
           </Text>
         </Stack>
         <Group gap="xs">
+          <MessageParticipantButton participantId={record.id} name={name} />
           {canSeeAccessLog && (
             <Button
               component={Link}

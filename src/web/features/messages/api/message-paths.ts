@@ -1,0 +1,11 @@
+/**
+ * Where a conversation lives in the API: a participant reaches their own under /me, staff reach it
+ * directly (the server decides through its participant). Shared by the conversation calls.
+ */
+export type MessageSide = "me" | "staff";
+
+export const threadPath = (side: MessageSide, threadId: string) =>
+  side === "me" ? `/api/v1/me/message-threads/${threadId}` : `/api/v1/message-threads/${threadId}`;
+
+/** Every cached answer about messages of one side: lists, conversations, counts. */
+export const messagesKey = (side: MessageSide) => ["messages", side] as const;

@@ -1,0 +1,95 @@
+/**
+ * English strings of secure messages: the participant's conversations with their care team, and the
+ * staff inbox. Warm and plain for participants; never for emergencies, said on every screen.
+ */
+export const messagesEn = {
+  notice: {
+    title: "Messages are not for emergencies",
+    body: "Your care team reads messages during program hours and may take a day or more to answer. If you need help now, use the crisis buttons below.",
+  },
+  list: {
+    title: "Messages",
+    intro:
+      "Write to your care team about anything between sessions: questions, schedules, how things are going.",
+    empty: "No messages yet. When you write to your care team, or they write to you, it shows up here.",
+    unavailable: "Your messages could not be loaded right now.",
+    newThread: "Write a new message",
+    unread_one: "{{formatted}} new",
+    unread_other: "{{formatted}} new",
+    lastFromYou: "You: {{preview}}",
+    lastFrom: "{{name}}: {{preview}}",
+    previous: "Newer",
+    next: "Older",
+    page: "Page {{page}} of {{pages}}",
+  },
+  newThread: {
+    title: "New message",
+    subject: "Subject",
+    subjectHint: "A few words about what it is about, like “Missing Thursday”.",
+    send: "Send",
+    cancel: "Cancel",
+    subjectRequired: "Add a subject.",
+  },
+  thread: {
+    back: "All messages",
+    unavailable: "This conversation could not be loaded right now.",
+    notFound: "This conversation is not here. It may have been sent to another account.",
+    you: "You",
+    older: "Show earlier messages",
+    conversation: "Conversation",
+    sentAt: "Sent {{time}}",
+  },
+  composer: {
+    label: "Your message",
+    placeholder: "Write your message…",
+    hint: "Press Ctrl+Enter (or ⌘+Enter) to send.",
+    counter: "{{length}} of {{max}} characters",
+    tooLong:
+      "This message has {{length}} characters; the limit is {{max}}. Shorten it or send it in two parts.",
+    empty: "Write a message before sending.",
+    send: "Send",
+    sent: "Sent.",
+    failed: "Your message was not sent. It is still here: try again in a moment.",
+  },
+  card: {
+    title: "Messages",
+    none: "No new messages.",
+    some_one: "You have {{formatted}} new message from your care team.",
+    some_other: "You have {{formatted}} new messages from your care team.",
+    unavailable: "Your messages could not be checked right now.",
+    open: "Open messages",
+  },
+  staff: {
+    title: "Messages",
+    intro: "Conversations with participants. Newest activity first.",
+    scope: "Show",
+    scopeCaseload: "My caseload",
+    scopeSite: "Whole site",
+    unreadOnly: "Unread only",
+    empty: "No conversations here.",
+    emptyUnread: "Nothing unread. Well done.",
+    participant: "Participant",
+    subject: "Subject",
+    lastMessage: "Last message",
+    when: "When",
+    unread: "Unread",
+    unreadCount_one: "{{formatted}} unread",
+    unreadCount_other: "{{formatted}} unread",
+    total_one: "{{formatted}} conversation",
+    total_other: "{{formatted}} conversations",
+    back: "Inbox",
+    openChart: "Open the chart",
+    participantLabel: "Conversation with {{name}}",
+    staffNotice:
+      "Participants are told messages are not for emergencies. Urgent concerns go to alerts and the on-call line.",
+  },
+  start: {
+    button: "Message",
+    title: "New message to {{name}}",
+    emailNote: "They get an email saying there is a new message, without what it says.",
+  },
+  nav: {
+    unread_one: "{{formatted}} unread",
+    unread_other: "{{formatted}} unread",
+  },
+};

@@ -1,0 +1,95 @@
+import type { messagesEn } from "./messages.en";
+
+/** Spanish strings of secure messages (same keys as messages.en.ts). */
+export const messagesEs: typeof messagesEn = {
+  notice: {
+    title: "Los mensajes no son para emergencias",
+    body: "Su equipo de atención lee los mensajes en horario del programa y puede tardar un día o más en responder. Si necesita ayuda ahora, use los botones de crisis de abajo.",
+  },
+  list: {
+    title: "Mensajes",
+    intro:
+      "Escriba a su equipo de atención sobre lo que necesite entre sesiones: preguntas, horarios, cómo le va.",
+    empty:
+      "Todavía no hay mensajes. Cuando escriba a su equipo de atención, o ellos le escriban, aparecerá aquí.",
+    unavailable: "No se pudieron cargar sus mensajes en este momento.",
+    newThread: "Escribir un mensaje nuevo",
+    unread_one: "{{formatted}} nuevo",
+    unread_other: "{{formatted}} nuevos",
+    lastFromYou: "Usted: {{preview}}",
+    lastFrom: "{{name}}: {{preview}}",
+    previous: "Más recientes",
+    next: "Anteriores",
+    page: "Página {{page}} de {{pages}}",
+  },
+  newThread: {
+    title: "Mensaje nuevo",
+    subject: "Asunto",
+    subjectHint: "Unas palabras sobre el tema, por ejemplo «Falto el jueves».",
+    send: "Enviar",
+    cancel: "Cancelar",
+    subjectRequired: "Escriba un asunto.",
+  },
+  thread: {
+    back: "Todos los mensajes",
+    unavailable: "No se pudo cargar esta conversación en este momento.",
+    notFound: "Esta conversación no está aquí. Puede que se haya enviado a otra cuenta.",
+    you: "Usted",
+    older: "Ver mensajes anteriores",
+    conversation: "Conversación",
+    sentAt: "Enviado {{time}}",
+  },
+  composer: {
+    label: "Su mensaje",
+    placeholder: "Escriba su mensaje…",
+    hint: "Pulse Ctrl+Intro (o ⌘+Intro) para enviar.",
+    counter: "{{length}} de {{max}} caracteres",
+    tooLong:
+      "Este mensaje tiene {{length}} caracteres; el límite es {{max}}. Acórtelo o envíelo en dos partes.",
+    empty: "Escriba un mensaje antes de enviarlo.",
+    send: "Enviar",
+    sent: "Enviado.",
+    failed: "Su mensaje no se envió. Sigue aquí: inténtelo de nuevo en un momento.",
+  },
+  card: {
+    title: "Mensajes",
+    none: "No hay mensajes nuevos.",
+    some_one: "Tiene {{formatted}} mensaje nuevo de su equipo de atención.",
+    some_other: "Tiene {{formatted}} mensajes nuevos de su equipo de atención.",
+    unavailable: "No se pudieron revisar sus mensajes en este momento.",
+    open: "Abrir mensajes",
+  },
+  staff: {
+    title: "Mensajes",
+    intro: "Conversaciones con participantes. La actividad más reciente primero.",
+    scope: "Mostrar",
+    scopeCaseload: "Mis casos",
+    scopeSite: "Todo el centro",
+    unreadOnly: "Solo sin leer",
+    empty: "No hay conversaciones aquí.",
+    emptyUnread: "Nada sin leer. Buen trabajo.",
+    participant: "Participante",
+    subject: "Asunto",
+    lastMessage: "Último mensaje",
+    when: "Cuándo",
+    unread: "Sin leer",
+    unreadCount_one: "{{formatted}} sin leer",
+    unreadCount_other: "{{formatted}} sin leer",
+    total_one: "{{formatted}} conversación",
+    total_other: "{{formatted}} conversaciones",
+    back: "Bandeja de entrada",
+    openChart: "Abrir el expediente",
+    participantLabel: "Conversación con {{name}}",
+    staffNotice:
+      "A los participantes se les indica que los mensajes no son para emergencias. Lo urgente va a las alertas y a la línea de guardia.",
+  },
+  start: {
+    button: "Mensaje",
+    title: "Mensaje nuevo para {{name}}",
+    emailNote: "Recibirá un correo que le avisa de un mensaje nuevo, sin su contenido.",
+  },
+  nav: {
+    unread_one: "{{formatted}} sin leer",
+    unread_other: "{{formatted}} sin leer",
+  },
+};
