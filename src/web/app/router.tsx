@@ -18,12 +18,14 @@ import { InboxPage } from "../features/messages/staff/inbox-page";
 import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { MessagesPage } from "../features/messages/participant/messages-page";
 import { MyThreadPage } from "../features/messages/participant/thread-page";
+import { MyProgressPage } from "../features/my-progress/my-progress-page";
 import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
 import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
 import { MyWeekPage } from "../features/participant-area/my-week-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
+import { PracticePage } from "../features/practice/participant/practice-page";
 import { StaffHomePage } from "../features/programs/staff-home-page";
 import { groupsRoutes } from "../features/schedule/schedule-routes";
 import { MyPlanPage } from "../features/treatment-plans/my-plan-page";
@@ -80,6 +82,8 @@ export const router = createBrowserRouter([
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
+      { path: "practice", element: <PracticePage /> },
+      { path: "progress", element: <MyProgressPage /> },
       { path: "check-in", element: <CheckInPage /> },
       { path: "messages", element: <MessagesPage /> },
       { path: "messages/:threadId", element: <MyThreadPage /> },

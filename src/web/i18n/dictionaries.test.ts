@@ -20,10 +20,14 @@ import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
 import { messagesEn } from "./messages.en";
 import { messagesEs } from "./messages.es";
+import { myProgressEn } from "./my-progress.en";
+import { myProgressEs } from "./my-progress.es";
 import { notesWorklistEn } from "./notes-worklist.en";
 import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
+import { practiceEn } from "./practice.en";
+import { practiceEs } from "./practice.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
@@ -81,6 +85,14 @@ describe("dictionaries", () => {
 
   it("the check-ins namespace has the same keys in Spanish", () => {
     expect(keys(checkInsEs).sort()).toEqual(keys(checkInsEn).sort());
+  });
+
+  it("the practice namespace has the same keys in Spanish", () => {
+    expect(keys(practiceEs).sort()).toEqual(keys(practiceEn).sort());
+  });
+
+  it("the my-progress namespace has the same keys in Spanish", () => {
+    expect(keys(myProgressEs).sort()).toEqual(keys(myProgressEn).sort());
   });
 
   it("the calendar namespace has the same keys in Spanish", () => {

@@ -22,10 +22,14 @@ import { messagesEn } from "./messages.en";
 import { messagesEs } from "./messages.es";
 import { myPlanEn } from "./my-plan.en";
 import { myPlanEs } from "./my-plan.es";
+import { myProgressEn } from "./my-progress.en";
+import { myProgressEs } from "./my-progress.es";
 import { notesWorklistEn } from "./notes-worklist.en";
 import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
+import { practiceEn } from "./practice.en";
+import { practiceEs } from "./practice.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
@@ -68,6 +72,8 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
         notesWorklist: notesWorklistEn,
+        practice: practiceEn,
+        myProgress: myProgressEn,
         checkIns: checkInsEn,
         messages: messagesEn,
       },
@@ -87,6 +93,8 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,
         notesWorklist: notesWorklistEs,
+        practice: practiceEs,
+        myProgress: myProgressEs,
         checkIns: checkInsEs,
         messages: messagesEs,
       },

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import type { GroupNoteScreen } from "../../../core/notes/notes-api.schema";
 import { usePageTitle } from "../../app/use-page-title";
 import { LoadError } from "../admin/page-states";
+import { PracticeReflectionsSection } from "../practice/staff/practice-reflections-section";
 import { attendancePath } from "../schedule/groups-page";
 import { formatDay } from "../schedule/schedule-format";
 import { useGroupNote } from "./api/group-note-get";
@@ -91,6 +92,7 @@ export function GroupNotePage({ autosaveDelayMs }: { autosaveDelayMs?: number } 
               {t("page.notStarted")}
             </Alert>
           )}
+          <PracticeReflectionsSection trackId={trackId} occurrenceKey={occurrenceKey} />
         </>
       )}
     </Stack>
