@@ -322,6 +322,15 @@ const EXPECTED: Record<string, Rule> = {
   // The matrix counselor and prescriber neither run this session nor care for everyone on its roster.
   "GET /api/v1/tracks/:trackId/occurrences/:key/group-note": only("clinical_director"),
   "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note": only("clinical_director"),
+  // Practice (issue 9): participants reach only their own, under /me (a session they did not
+  // attend is refused by the service, not the guard); a session's reflections open as its group
+  // note does. Measures: their own totals only.
+  "GET /api/v1/me/practice": only("participant"),
+  "PUT /api/v1/me/practice/:trackId/:occurrenceKey": only("participant"),
+  "DELETE /api/v1/me/practice/:trackId/:occurrenceKey": only("participant"),
+  "GET /api/v1/tracks/:trackId/occurrences/:key/practice": only("clinical_director"),
+  "POST /api/v1/tracks/:trackId/occurrences/:key/practice/read": only("clinical_director"),
+  "GET /api/v1/me/measures": only("participant"),
   "PUT /api/v1/group-notes/:noteId/entries/:participantId": () => false,
   "GET /api/v1/group-notes/:noteId/cloned-entries": () => false,
   "POST /api/v1/group-notes/:noteId/sign": () => false,
@@ -819,6 +828,7 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":unavailabilityId", ids[`unavailability:${target}`] ?? randomUUID())
       .replace(":trackId", ids.attendanceTrack!)
       .replace("/occurrences/:key/", `/occurrences/${ATTENDANCE_OCCURRENCE}/`)
+      .replace(":occurrenceKey", ATTENDANCE_OCCURRENCE)
       .replace(":token.ics", `${ids.feedToken}.ics`)
       .replace(":token", "A".repeat(43))
       .replace("/curriculum/modules/:key", `/curriculum/modules/${MATRIX_MODULE}`)
@@ -933,6 +943,8 @@ describeEachEngine("authorization matrix", (engine) => {
       "POST /api/v1/curriculum/modules": { module: aModule(`matrix-new-${n}`) },
       "PUT /api/v1/curriculum/modules/:key": { baseVersion: 1, module: aModule(MATRIX_MODULE) },
       "PUT /api/v1/tracks/:trackId/occurrences/:key/module": { moduleKey: MATRIX_MODULE },
+      "PUT /api/v1/me/practice/:trackId/:occurrenceKey": { reflection: "Matrix reflection" },
+      "POST /api/v1/tracks/:trackId/occurrences/:key/practice/read": { completionIds: [randomUUID()] },
       "POST /api/v1/participants/:id/enrollments": { trackId: ids.track, joinOn: "2026-11-20" },
       "POST /api/v1/participants/:id/enrollments/move": { trackId: ids.track, on: "2026-11-20" },
       "POST /api/v1/enrollments/:id/exit": { on: "2026-11-20", reason: "Started an evening job" },
