@@ -58,7 +58,7 @@ export function PracticeDoneForm({ assignment }: { assignment: PracticeAssignmen
   const showForm = assignment.open && (!done || editing);
   return (
     <Stack gap="sm">
-      <Text role="status" aria-live="polite" fw={600} c="green.9">
+      <Text role="status" aria-live="polite" fw={600}>
         {status}
       </Text>
       {done && !editing && (
