@@ -140,7 +140,6 @@ export function CheckInForm({ values, onChange, errors, options, submitting, onS
               <Textarea
                 label={t("form.useDetail")}
                 size="md"
-                autosize
                 minRows={2}
                 maxLength={500}
                 value={values.useDetail}
@@ -202,7 +201,6 @@ export function CheckInForm({ values, onChange, errors, options, submitting, onS
         <Textarea
           label={t("form.wentWell")}
           size="md"
-          autosize
           minRows={2}
           maxLength={500}
           value={values.wentWell}
