@@ -139,7 +139,14 @@ describe("secure messages", () => {
     const conversation = page.getByRole("list", { name: "Conversation" });
     await conversation.getByText(FIRST).waitFor();
     await conversation.getByText("You", { exact: true }).waitFor();
-    await page.getByText("Messages are not for emergencies").waitFor();
+    // Above the conversation, in view at once: not for emergencies, with 988 to call or text.
+    const notice = page.getByRole("note").filter({ hasText: "Messages are not for emergencies" }).first();
+    await notice.getByRole("link", { name: "Call 988" }).waitFor();
+    const noticeBox = await notice.boundingBox();
+    assert.ok(
+      noticeBox && noticeBox.y + noticeBox.height <= PHONE.height,
+      "the notice is in view without scrolling",
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `nothing scrolls sideways (${overflow}px)`);
     await expectNoAxeViolations(page, "Conversation (phone)");

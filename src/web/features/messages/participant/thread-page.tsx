@@ -16,6 +16,7 @@ export function MyThreadPage() {
       <Anchor component={Link} to="/me/messages" size="lg">
         <IconChevronLeft size={18} aria-hidden style={{ verticalAlign: "middle" }} /> {t("thread.back")}
       </Anchor>
+      <NotForEmergencies compact />
       <Conversation side="me" threadId={threadId} header={(subject) => <Title order={1}>{subject}</Title>} />
       <NotForEmergencies />
     </Stack>
