@@ -100,7 +100,9 @@ export function InboxPage() {
                 <Table.Th scope="col">{t("staff.subject")}</Table.Th>
                 <Table.Th scope="col">{t("staff.lastMessage")}</Table.Th>
                 <Table.Th scope="col">{t("staff.when")}</Table.Th>
-                <Table.Th scope="col">{t("staff.unread")}</Table.Th>
+                <Table.Th scope="col" style={{ whiteSpace: "nowrap" }}>
+                  {t("staff.unread")}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -137,7 +139,13 @@ export function InboxPage() {
                   </Table.Td>
                   <Table.Td>
                     {thread.unread > 0 ? (
-                      <Badge color="blue" variant="light" tt="none">
+                      <Badge
+                        color="blue"
+                        variant="light"
+                        tt="none"
+                        styles={{ label: { overflow: "visible" } }}
+                        style={{ overflow: "visible", maxWidth: "none" }}
+                      >
                         {t("staff.unreadCount", { count: thread.unread, formatted: format(thread.unread) })}
                       </Badge>
                     ) : null}
