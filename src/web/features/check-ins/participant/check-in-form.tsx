@@ -10,6 +10,8 @@ import { mergeLabels } from "./check-in-form-state";
 import { type Choice, ChoiceChips } from "./choice-chips";
 
 const ZERO_TO_TEN = Array.from({ length: 11 }, (_, i) => i);
+/** Skills shown before "More skills" (the server puts those of their recent groups first). */
+export const SKILLS_SHOWN = 8;
 
 interface Props {
   values: CheckInFormValues;
@@ -30,6 +32,7 @@ export function CheckInForm({ values, onChange, errors, options, submitting, onS
   const id = useId();
   const [ownTriggers, setOwnTriggers] = useState<string[]>([]);
   const [newTrigger, setNewTrigger] = useState("");
+  const [allSkills, setAllSkills] = useState(false);
   const set = <K extends keyof CheckInFormValues>(field: K, value: CheckInFormValues[K]) =>
     onChange({ ...values, [field]: value });
   const errorOf = (field: string) => {
@@ -53,6 +56,10 @@ export function CheckInForm({ values, onChange, errors, options, submitting, onS
     values.triggers,
   );
   const skills = options?.skills ?? [];
+  const shownSkills =
+    allSkills || skills.length <= SKILLS_SHOWN
+      ? skills
+      : skills.filter((s, i) => i < SKILLS_SHOWN || values.skills.includes(s.key));
   const substances = options?.substances ?? [...SUBSTANCES];
   const needsHelp = values.selfHarmThoughts === true || values.overdose === true;
 
@@ -189,14 +196,23 @@ export function CheckInForm({ values, onChange, errors, options, submitting, onS
           </Group>
         </Stack>
         {skills.length > 0 && (
-          <ChoiceChips
-            multiple
-            legend={t("form.skills")}
-            choices={skills.map((s) => ({ value: s.key, label: s.name }))}
-            value={values.skills}
-            onChange={(v) => set("skills", v)}
-            error={errorOf("skills")}
-          />
+          <Stack gap="xs" align="flex-start">
+            <ChoiceChips
+              multiple
+              legend={t("form.skills")}
+              choices={shownSkills.map((s) => ({ value: s.key, label: s.name }))}
+              value={values.skills}
+              onChange={(v) => set("skills", v)}
+              error={errorOf("skills")}
+            />
+            {skills.length > SKILLS_SHOWN && (
+              <Button size="md" variant="subtle" onClick={() => setAllSkills((all) => !all)}>
+                {allSkills
+                  ? t("form.fewerSkills")
+                  : t("form.moreSkills", { count: skills.length - SKILLS_SHOWN })}
+              </Button>
+            )}
+          </Stack>
         )}
         <Textarea
           label={t("form.wentWell")}

@@ -44,9 +44,9 @@ afterEach(async () => {
 type Reply = { status?: number; body?: unknown };
 
 /** The API with the options and `post` answering the check-in; a thrown error is a dropped connection. */
-function stubApi(post: (body: CheckInInput) => Reply) {
+function stubApi(post: (body: CheckInInput) => Reply, options = OPTIONS) {
   const fake = participantApi({
-    "GET /api/v1/me/check-ins/options": { body: OPTIONS },
+    "GET /api/v1/me/check-ins/options": { body: options },
     "POST /api/v1/me/check-ins": (_url, body) => post(body as CheckInInput),
   });
   const fetchMock = vi.fn(fake);
@@ -192,6 +192,23 @@ describe("the check-in page", () => {
       (within(group(T.form.mood)).getByRole("radio", { name: "6 out of 10" }) as HTMLInputElement).checked,
     ).toBe(true);
     expect(readQueue(localStorage, USER)).toEqual([]);
+  });
+
+  it("a long skills list shows the first ones, chosen ones stay, and the rest on request", async () => {
+    const skills = Array.from({ length: 11 }, (_, i) => ({ key: `skill-${i}`, name: `Skill ${i}` }));
+    stubApi((body) => ({ body: aResult(body) }), { ...OPTIONS, skills });
+    renderPage();
+    const group = await screen.findByRole("group", { name: T.form.skills });
+    expect(within(group).getAllByRole("checkbox")).toHaveLength(8);
+    fireEvent.click(screen.getByRole("button", { name: "Show 3 more skills" }));
+    expect(within(group).getAllByRole("checkbox")).toHaveLength(11);
+    fireEvent.click(within(group).getByRole("checkbox", { name: "Skill 10" }));
+    fireEvent.click(screen.getByRole("button", { name: T.form.fewerSkills }));
+    expect(
+      within(group)
+        .getAllByRole("checkbox")
+        .map((c) => c.getAttribute("value")),
+    ).toEqual([...skills.slice(0, 8).map((s) => s.key), "skill-10"]);
   });
 
   it("a yes to a safety question shows crisis help at once, in Spanish too", async () => {
