@@ -3,6 +3,8 @@ import {
   computeChangedSections,
   deriveChangedSinceSeen,
   type PlanVersionChange,
+  sectionShape,
+  tidyPlanContent,
 } from "./personal-plan.rules";
 import {
   EMPTY_RECOVERY_PLAN,
@@ -103,5 +105,51 @@ describe("deriveChangedSinceSeen", () => {
 
   it("is empty for a plan never saved", () => {
     expect(deriveChangedSinceSeen("recovery", [], 0, "participant")).toEqual([]);
+  });
+});
+
+describe("tidyPlanContent", () => {
+  it("trims, and leaves out blank lines, blank responses and wholly blank people and situations", () => {
+    const typed = recovery({
+      triggers: ["  payday ", "", "   "],
+      highRiskSituations: [
+        { situation: " parties ", responses: ["leave early", " "] },
+        { situation: "", responses: [""] },
+      ],
+      peopleToCall: [
+        { name: " Sam ", phone: " 555 0100 ", note: "" },
+        { name: "", phone: "", note: "" },
+        { name: "", phone: "555 0199", note: "" },
+      ],
+    });
+    expect(tidyPlanContent("recovery", typed)).toEqual(
+      recovery({
+        triggers: ["payday"],
+        highRiskSituations: [{ situation: "parties", responses: ["leave early"] }],
+        // A number without a name is kept, so the person is told to give the name rather than lose the number.
+        peopleToCall: [
+          { name: "Sam", phone: "555 0100", note: "" },
+          { name: "", phone: "555 0199", note: "" },
+        ],
+      }),
+    );
+  });
+
+  it("leaves a tidy plan as it is", () => {
+    const plan = safety({ reasonsForLiving: ["my dog"] });
+    expect(tidyPlanContent("safety", plan)).toEqual(plan);
+  });
+});
+
+describe("sectionShape", () => {
+  it.each([
+    ["triggers", "lines"],
+    ["highRiskSituations", "situations"],
+    ["peopleToCall", "contacts"],
+    ["peopleToAsk", "contacts"],
+    ["professionals", "contacts"],
+    ["reasonsForLiving", "lines"],
+  ] as const)("%s is written as %s", (section, shape) => {
+    expect(sectionShape(section)).toBe(shape);
   });
 });

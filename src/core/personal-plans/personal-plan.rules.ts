@@ -72,3 +72,41 @@ export function deriveChangedSinceSeen(
   }
   return sectionsOf(kind).filter((s) => changed.has(s));
 }
+
+/** How a section is written: short lines, people with a number, or situations with responses. */
+export type SectionShape = "lines" | "contacts" | "situations";
+
+const CONTACT_SECTIONS = new Set(["peopleToCall", "peopleToAsk", "professionals"]);
+
+export function sectionShape(section: string): SectionShape {
+  if (section === "highRiskSituations") return "situations";
+  return CONTACT_SECTIONS.has(section) ? "contacts" : "lines";
+}
+
+/**
+ * A plan as typed, made ready to save: text trimmed, blank lines, blank responses and wholly blank
+ * people and situations left out (an editor's empty new line is not content).
+ */
+export function tidyPlanContent<T extends PlanContent>(kind: PersonalPlanKind, content: T): T {
+  const source = content as unknown as Record<string, unknown>;
+  const tidy: Record<string, unknown> = {};
+  for (const section of sectionsOf(kind)) {
+    const value = (source[section] ?? []) as unknown[];
+    const shape = sectionShape(section);
+    if (shape === "lines") {
+      tidy[section] = (value as string[]).map((l) => l.trim()).filter((l) => l !== "");
+    } else if (shape === "contacts") {
+      tidy[section] = (value as { name: string; phone: string; note: string }[])
+        .map((c) => ({ name: c.name.trim(), phone: c.phone.trim(), note: c.note.trim() }))
+        .filter((c) => c.name !== "" || c.phone !== "" || c.note !== "");
+    } else {
+      tidy[section] = (value as { situation: string; responses: string[] }[])
+        .map((s) => ({
+          situation: s.situation.trim(),
+          responses: s.responses.map((r) => r.trim()).filter((r) => r !== ""),
+        }))
+        .filter((s) => s.situation !== "" || s.responses.length > 0);
+    }
+  }
+  return tidy as unknown as T;
+}

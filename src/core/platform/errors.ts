@@ -354,12 +354,6 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This message's key was already used for a different message. Send it again as a new message.",
   },
-  // Recovery and safety plans (issue 9).
-  PERSONAL_PLAN_EDIT_CONFLICT: {
-    kind: "conflict",
-    message:
-      "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
-  },
   // Participant app: sobriety counter restarts and absence requests (issue 9, H6).
   SOBRIETY_RESTART_INVALID: {
     kind: "invalid",

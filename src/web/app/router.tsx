@@ -25,6 +25,7 @@ import { MyQuestionnairesPage } from "../features/participant-area/my-questionna
 import { MyWeekPage } from "../features/participant-area/my-week-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { participantRoutes } from "../features/participants/participant-routes";
+import { PersonalPlanPage } from "../features/personal-plans/personal-plan-page";
 import { PracticePage } from "../features/practice/participant/practice-page";
 import { StaffHomePage } from "../features/programs/staff-home-page";
 import { groupsRoutes } from "../features/schedule/schedule-routes";
@@ -82,6 +83,8 @@ export const router = createBrowserRouter([
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
+      { path: "recovery-plan", element: <PersonalPlanPage key="recovery" kind="recovery" /> },
+      { path: "safety-plan", element: <PersonalPlanPage key="safety" kind="safety" /> },
       { path: "practice", element: <PracticePage /> },
       { path: "progress", element: <MyProgressPage /> },
       { path: "check-in", element: <CheckInPage /> },

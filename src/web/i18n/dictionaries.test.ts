@@ -26,6 +26,8 @@ import { notesWorklistEn } from "./notes-worklist.en";
 import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
+import { personalPlansEn } from "./personal-plans.en";
+import { personalPlansEs } from "./personal-plans.es";
 import { practiceEn } from "./practice.en";
 import { practiceEs } from "./practice.es";
 import { scheduleEn } from "./schedule.en";
@@ -77,6 +79,10 @@ describe("dictionaries", () => {
 
   it("the chart-notes namespace has the same keys in Spanish", () => {
     expect(keys(chartNotesEs).sort()).toEqual(keys(chartNotesEn).sort());
+  });
+
+  it("the personal-plans namespace has the same keys in Spanish", () => {
+    expect(keys(personalPlansEs).sort()).toEqual(keys(personalPlansEn).sort());
   });
 
   it("the messages namespace has the same keys in Spanish", () => {

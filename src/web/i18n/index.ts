@@ -28,6 +28,8 @@ import { notesWorklistEn } from "./notes-worklist.en";
 import { notesWorklistEs } from "./notes-worklist.es";
 import { participantScheduleEn } from "./participant-schedule.en";
 import { participantScheduleEs } from "./participant-schedule.es";
+import { personalPlansEn } from "./personal-plans.en";
+import { personalPlansEs } from "./personal-plans.es";
 import { practiceEn } from "./practice.en";
 import { practiceEs } from "./practice.es";
 import { scheduleEn } from "./schedule.en";
@@ -71,6 +73,7 @@ export function setupI18n(): typeof i18n {
         curriculum: curriculumEn,
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
+        personalPlans: personalPlansEn,
         notesWorklist: notesWorklistEn,
         practice: practiceEn,
         myProgress: myProgressEn,
@@ -92,6 +95,7 @@ export function setupI18n(): typeof i18n {
         curriculum: curriculumEs,
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,
+        personalPlans: personalPlansEs,
         notesWorklist: notesWorklistEs,
         practice: practiceEs,
         myProgress: myProgressEs,

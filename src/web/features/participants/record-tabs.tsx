@@ -7,6 +7,7 @@ import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
 import { ChartNotesPanel } from "../notes/chart-notes-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
+import { PersonalPlansPanel } from "../personal-plans/personal-plans-panel";
 import { PlanPanel } from "../treatment-plans/plan-panel";
 import { CheckInsPanel } from "./check-ins-panel";
 import { DischargePanel } from "./episode-panels";
@@ -70,6 +71,7 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
       </Tabs.Panel>
       <Tabs.Panel value="plan">
         <PlanPanel record={record} />
+        <PersonalPlansPanel participantId={record.id} />
       </Tabs.Panel>
       <Tabs.Panel value="schedule">
         <SchedulePanel record={record} />

@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import { useNavigate } from "react-router";
 import { apiRequest } from "../../../app/api-client";
 import { whenQueriesSettle } from "../../../app/query-client";
+import { forgetSavedPlans } from "../../personal-plans/saved-plans";
 import { currentSessionQuery } from "./get-current-session";
 
 export const signOut = () => apiRequest<void>("DELETE", "/api/v1/sessions/current");
@@ -18,6 +19,8 @@ export function useForgetSession() {
     (to = "/sign-in") => {
       const navigation = navigate(to, { replace: true });
       queryClient.clear();
+      // The plans kept on this device for offline reading belong to the person leaving.
+      forgetSavedPlans(localStorage);
       queryClient.setQueryData(currentSessionQuery.queryKey, null);
       return navigation;
     },
