@@ -5,12 +5,14 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_RELIABLE_CHANGE_SETTINGS } from "../../src/core/assessments/reliable-change-settings.schema";
 import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
+import { DEFAULT_CHECK_IN_SETTINGS } from "../../src/core/check-ins/check-in.schema";
 import { aModule } from "../../src/core/curriculum/curriculum.test-data";
 import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../src/core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
 import { EMPTY_SAFETY_PLAN } from "../../src/core/personal-plans/personal-plan.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
+import { localDateIn } from "../../src/core/treatment-plans/review-due.rules";
 import type { DatabaseHandle } from "../../src/server/db/connection";
 import {
   admissionLeads,
@@ -539,6 +541,15 @@ const EXPECTED: Record<string, Rule> = {
     "front_desk",
   ),
   "GET /api/v1/me/schedule": only("participant"),
+  // Check-ins: a participant's own under /me (the session decides whose); the chart's timeline with
+  // clinical.view; the program's thresholds read by clinicians, changed by administrators.
+  "POST /api/v1/me/check-ins": only("participant"),
+  "GET /api/v1/me/check-ins": only("participant"),
+  "GET /api/v1/me/check-ins/summary": only("participant"),
+  "GET /api/v1/me/check-ins/options": only("participant"),
+  "GET /api/v1/participants/:id/check-ins": clinicalView,
+  "GET /api/v1/check-in-settings": only("administrator", "clinical_director", "counselor", "prescriber"),
+  "PUT /api/v1/check-in-settings": only("administrator"),
   // Calendar feeds: one's own for staff with a schedule and for participants; a participant's by
   // staff who book sessions (schedule.manage); the setting is the administrator's.
   "GET /api/v1/me/calendar-feed": only(...FEED_OWNERS),
@@ -553,6 +564,21 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/calendar-feeds/:token.ics": anyone,
   "GET /api/v1/settings/calendar-feeds": only("administrator"),
   "PUT /api/v1/settings/calendar-feeds": only("administrator"),
+  // Participant app (H6): Today, the recovery counter and absence requests are the participant's
+  // own (from the session, never the URL); the chart lists a participant's requests to whoever reads
+  // their schedule; a decision (clinical.write, on the request's participant) and a withdrawal name
+  // a made-up request here: nobody reaches it. Local help resources are the administrator's setting.
+  "GET /api/v1/me/today": only("participant"),
+  "GET /api/v1/me/sobriety": only("participant"),
+  "POST /api/v1/me/sobriety/restart": only("participant"),
+  "GET /api/v1/me/absence-requests": only("participant"),
+  "POST /api/v1/me/absence-requests": only("participant"),
+  "POST /api/v1/me/absence-requests/:id/withdraw": () => false,
+  "GET /api/v1/participants/:id/absence-requests": scheduleView,
+  "POST /api/v1/absence-requests/:id/decision": () => false,
+  "GET /api/v1/help-resources": only("administrator"),
+  "PUT /api/v1/help-resources": only("administrator"),
+  "GET /api/v1/me/help-resources": only("participant"),
 };
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
@@ -950,6 +976,15 @@ describeEachEngine("authorization matrix", (engine) => {
       "POST /api/v1/enrollments/:id/exit": { on: "2026-11-20", reason: "Started an evening job" },
       "POST /api/v1/enrollments/:id/admit-from-waitlist": { joinOn: "2026-11-20" },
       "PUT /api/v1/settings/calendar-feeds": { detail: "private", includeVideoLinks: false },
+      "POST /api/v1/me/check-ins": {
+        idempotencyKey: randomUUID(),
+        checkedInOn: localDateIn(new Date(), "America/New_York"),
+        recordedAt: new Date().toISOString(),
+        mood: 6,
+        craving: 2,
+        anyUse: false,
+      },
+      "PUT /api/v1/check-in-settings": DEFAULT_CHECK_IN_SETTINGS,
       "POST /api/v1/sites/:id/rooms": { name: `Matrix Room ${n}` },
       "PUT /api/v1/rooms/:id": { name: "Matrix Room", active: true },
       "POST /api/v1/participants/:id/unavailability": {
@@ -1077,6 +1112,10 @@ describeEachEngine("authorization matrix", (engine) => {
         on: { date: "2026-01-12", start: "18:00" },
         reason: "Snow day",
       },
+      "POST /api/v1/me/sobriety/restart": { restartOn: "2026-01-02", message: "Matrix restart" },
+      "POST /api/v1/me/absence-requests": { sessionId: `appointment:${ids.appointment}`, reason: "work" },
+      "POST /api/v1/absence-requests/:id/decision": { decision: "approve", note: "" },
+      "PUT /api/v1/help-resources": { resources: [{ name: "Matrix café", phone: "555 010 7788" }] },
     };
     const key = `${route.method} ${route.url}`;
     const queries: Record<string, string> = {
@@ -1195,6 +1234,7 @@ describeEachEngine("authorization matrix", (engine) => {
     if (key === "POST /api/v1/participants/:id/counseling-notes") {
       await db.execute(sql`delete from counseling_notes`);
     }
+    if (key === "POST /api/v1/me/check-ins") await db.execute(sql`delete from check_ins`);
     if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note") {
       await db.execute(sql`delete from clinical_notes where kind = 'group'`);
     }

@@ -4,13 +4,15 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { useSignOut } from "../features/identity/api/sign-out";
 import { CrisisFooter } from "./crisis";
+import { ParticipantNav, ParticipantNavSpace } from "./participant-nav";
 import { ColorSchemeToggle, LanguageSwitch } from "./preferences";
 
 const BORDER = "1px solid var(--mantine-color-default-border)";
 
 /**
  * Mobile-first shell for participants and family members: one column, large touch targets,
- * clear of the notch and the home indicator (safe-area insets).
+ * clear of the notch and the home indicator (safe-area insets). Participants also get their
+ * navigation (a tab bar on phones); family members keep the simple shell.
  */
 export function PersonShell({ home }: { home: string }) {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ export function PersonShell({ home }: { home: string }) {
           </Group>
         </Group>
       </Box>
+      {home === "/me" && <ParticipantNav />}
       <Container size={640} w="100%" py="md" component="main" id="main" tabIndex={-1} style={{ flex: 1 }}>
         <Outlet />
         <Button
@@ -59,6 +62,7 @@ export function PersonShell({ home }: { home: string }) {
       <Box component="footer" px="sm" pt="sm" className="safe-bottom" style={{ borderTop: BORDER }}>
         <CrisisFooter />
       </Box>
+      {home === "/me" && <ParticipantNavSpace />}
     </Box>
   );
 }

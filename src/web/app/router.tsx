@@ -8,16 +8,17 @@ import { calendarRoutes } from "../features/calendar/calendar-routes";
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
 import { curriculumRoutes } from "../features/curriculum/curriculum-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
+import { HelpPage } from "../features/help/help-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
 import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
 import { intakeRoutes } from "../features/intake/intake-routes";
-import { InboxPage } from "../features/messages/staff/inbox-page";
-import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { MessagesPage } from "../features/messages/participant/messages-page";
 import { MyThreadPage } from "../features/messages/participant/thread-page";
+import { InboxPage } from "../features/messages/staff/inbox-page";
+import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { MyProgressPage } from "../features/my-progress/my-progress-page";
 import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       { path: "questionnaires", element: <MyQuestionnairesPage /> },
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
+      { path: "help", element: <HelpPage /> },
       { path: "recovery-plan", element: <PersonalPlanPage key="recovery" kind="recovery" /> },
       { path: "safety-plan", element: <PersonalPlanPage key="safety" kind="safety" /> },
       { path: "practice", element: <PracticePage /> },

@@ -20,6 +20,7 @@ import {
   IconFileSearch,
   IconHome,
   IconKey,
+  IconLifebuoy,
   IconListDetails,
   IconSettings,
   IconUsers,
@@ -118,6 +119,12 @@ const ADMINISTRATION: Item[] = [
     label: "nav.calendarFeeds",
     permission: "settings.manage",
     icon: <IconCalendarShare {...ICON} />,
+  },
+  {
+    to: "/staff/admin/help-resources",
+    label: "help:admin.title",
+    permission: "settings.manage",
+    icon: <IconLifebuoy {...ICON} />,
   },
   {
     to: "/staff/admin/reliable-change",

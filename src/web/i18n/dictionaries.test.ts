@@ -15,6 +15,8 @@ import { en } from "./en";
 import { es } from "./es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
+import { helpEn } from "./help.en";
+import { helpEs } from "./help.es";
 import { initialLanguage } from "./index";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
@@ -34,6 +36,8 @@ import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
 import { sessionNotesEs } from "./session-notes.es";
+import { todayEn } from "./today.en";
+import { todayEs } from "./today.es";
 import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
 import { treatmentPlansAdminEs } from "./treatment-plans-admin.es";
 
@@ -99,6 +103,14 @@ describe("dictionaries", () => {
 
   it("the my-progress namespace has the same keys in Spanish", () => {
     expect(keys(myProgressEs).sort()).toEqual(keys(myProgressEn).sort());
+  });
+
+  it("the today namespace (Today, navigation, recovery counter, absence requests) has the same keys in Spanish", () => {
+    expect(keys(todayEs).sort()).toEqual(keys(todayEn).sort());
+  });
+
+  it("the help namespace has the same keys in Spanish", () => {
+    expect(keys(helpEs).sort()).toEqual(keys(helpEn).sort());
   });
 
   it("the calendar namespace has the same keys in Spanish", () => {

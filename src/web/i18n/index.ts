@@ -16,6 +16,8 @@ import { en } from "./en";
 import { es } from "./es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
+import { helpEn } from "./help.en";
+import { helpEs } from "./help.es";
 import { intakeEn } from "./intake.en";
 import { intakeEs } from "./intake.es";
 import { messagesEn } from "./messages.en";
@@ -36,6 +38,8 @@ import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
 import { sessionNotesEs } from "./session-notes.es";
+import { todayEn } from "./today.en";
+import { todayEs } from "./today.es";
 import { treatmentPlansEn } from "./treatment-plans.en";
 import { treatmentPlansEs } from "./treatment-plans.es";
 import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
@@ -79,6 +83,8 @@ export function setupI18n(): typeof i18n {
         myProgress: myProgressEn,
         checkIns: checkInsEn,
         messages: messagesEn,
+        today: todayEn,
+        help: helpEn,
       },
       es: {
         translation: es,
@@ -101,6 +107,8 @@ export function setupI18n(): typeof i18n {
         myProgress: myProgressEs,
         checkIns: checkInsEs,
         messages: messagesEs,
+        today: todayEs,
+        help: helpEs,
       },
     },
     lng: language,

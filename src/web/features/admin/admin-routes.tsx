@@ -4,6 +4,7 @@ import { AlertSettingsPage } from "../alerts/alert-settings-page";
 import { ReliableChangeSettingsPage } from "../assessments/reliable-change-settings-page";
 import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { CalendarFeedSettingsPage } from "../calendar/calendar-feed-settings-page";
+import { HelpResourcesPage } from "../help/help-resources-page";
 import { NotesSettingsPage } from "../notes/notes-settings-page";
 import { TrackPage } from "../schedule/track-page";
 import { TracksPage } from "../schedule/tracks-page";
@@ -38,4 +39,5 @@ export const adminRoutes: RouteObject[] = [
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
   { path: "reliable-change", element: <ReliableChangeSettingsPage /> },
   { path: "calendar-feeds", element: <CalendarFeedSettingsPage /> },
+  { path: "help-resources", element: <HelpResourcesPage /> },
 ];

@@ -14,7 +14,6 @@ import {
 } from "../participant-schedule/participant-schedule-testing";
 import { MyWeekPage } from "./my-week-page";
 import { participantApi, renderParticipantArea } from "./participant-area-testing";
-import { ParticipantHomePage } from "./participant-home-page";
 
 beforeAll(async () => {
   await setUpParticipantScheduleDom();
@@ -159,25 +158,5 @@ describe("MyWeekPage", () => {
     expect(
       await screen.findByRole("button", { name: participantScheduleEn.unavailability.add }),
     ).toBeTruthy();
-  });
-});
-
-describe("ParticipantHomePage", () => {
-  it("links to My week with the next session", async () => {
-    const fetchMock = vi.fn(
-      participantApi({
-        "GET /api/v1/me/schedule": { body: thisWeek },
-        [`GET /api/v1/participants/${PARTICIPANT}/assessment-assignments`]: { body: { assignments: [] } },
-      }),
-    );
-    vi.stubGlobal("fetch", fetchMock);
-    renderParticipantArea("/me", [{ element: <ParticipantHomePage /> }]);
-    const card = within(await screen.findByRole("region", { name: participantScheduleEn.home.title }));
-    await waitFor(() =>
-      expect(card.getByText(/^Next: Thursday, March 12, 6:00\s–\s9:00\sPM · Adult evening$/)).toBeTruthy(),
-    );
-    expect(card.getByRole("link", { name: participantScheduleEn.home.open }).getAttribute("href")).toBe(
-      "/me/week",
-    );
   });
 });

@@ -7,6 +7,8 @@ import { isoWeekStart } from "../../../core/attendance/weekly-hours.rules";
 import { addDays } from "../../../core/platform/dates";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
+import { AbsenceRequestControl, requestFor } from "../absence-requests/absence-request-control";
+import { useMyAbsenceRequests } from "../absence-requests/api/get-my-absence-requests";
 import { EmptyState, LoadError } from "../admin/page-states";
 import { useMySchedule, type WeekRange } from "../participant-schedule/api/get-my-schedule";
 import { CalendarFeedSection } from "../participant-schedule/calendar-feed-section";
@@ -29,6 +31,7 @@ function formatRange(from: string, to: string, language: string): string {
  * "My week" on the participant's phone: their group sessions and appointments day by day (today
  * marked, video sessions with a button to join), week by week (`?week=` holds the Monday); then
  * their calendar feed, and the times they cannot come, which they keep up to date themselves.
+ * Each session still ahead offers "Can't make it?" (a request to be excused, with its answer).
  */
 export function MyWeekPage() {
   const { t, i18n } = useTranslation("participantSchedule");
@@ -42,6 +45,7 @@ export function MyWeekPage() {
     return { from: monday, to: addDays(monday, 6) };
   }, [asked]);
   const schedule = useMySchedule(range);
+  const absences = useMyAbsenceRequests();
   const data = schedule.data;
   const today = data ? todayIn(data.timeZone, new Date()) : null;
   const isThisWeek = data !== undefined && today !== null && data.from <= today && today <= data.to;
@@ -127,7 +131,18 @@ export function MyWeekPage() {
               <Text>{t("week.emptyBody")}</Text>
             </Stack>
           ) : (
-            <MyWeekDays schedule={data} today={today} />
+            <MyWeekDays
+              schedule={data}
+              today={today}
+              sessionExtra={(entry, title) => (
+                <AbsenceRequestControl
+                  entry={entry}
+                  title={title}
+                  request={requestFor(absences.data?.requests ?? [], entry.id)}
+                  now={new Date()}
+                />
+              )}
+            />
           )}
         </Stack>
       ) : null}

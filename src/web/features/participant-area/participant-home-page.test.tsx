@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from "@testing-library/react";
+import i18n from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessmentsEn } from "../../i18n/assessments.en";
-import { en } from "../../i18n/en";
+import { todayEn } from "../../i18n/today.en";
 import {
   aDueMeasure,
   anAssignment,
@@ -16,7 +17,10 @@ import { ParticipantHomePage } from "./participant-home-page";
 
 const T = assessmentsEn.mine.homeCard;
 
-beforeAll(setUpParticipantDom);
+beforeAll(async () => {
+  await setUpParticipantDom();
+  i18n.addResourceBundle("en", "today", todayEn, true, true);
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -36,14 +40,14 @@ function renderHome(assignments: unknown[], measures: ReturnType<typeof aDueMeas
 }
 
 describe("ParticipantHomePage", () => {
-  it("keeps crisis help first, then counts the questionnaires to complete with a link to them", async () => {
+  it("puts the way to help first, then counts the questionnaires to complete with a link to them", async () => {
     renderHome([anAssignment()], [aDueMeasure()]);
     const card = await screen.findByRole("region", { name: T.title });
     expect(await screen.findByText("You have 2 questionnaires to fill in.")).toBeTruthy();
     const link = screen.getByRole("link", { name: T.open });
     expect(link.getAttribute("href")).toBe("/me/questionnaires");
-    const crisis = screen.getByRole("region", { name: en.crisis.title });
-    expect(crisis.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const help = screen.getByRole("link", { name: new RegExp(todayEn.page.getHelp) });
+    expect(help.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it("says when there is nothing to fill in", async () => {

@@ -1,34 +1,54 @@
-import { Card, Stack, Text, Title } from "@mantine/core";
+import { Button, Stack, Text, Title } from "@mantine/core";
+import { IconLifebuoy } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { CrisisCard } from "../../app/crisis";
+import { Link } from "react-router";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
+import { CheckInTodayCard } from "../check-ins/participant/check-in-today-card";
 import { firstName } from "../identity/first-name";
+import { useToday } from "../today/api/get-today";
+import { NextSessionCard } from "../today/next-session-card";
+import { RecoveryCard } from "../today/recovery-card";
 import { MyPlanCard } from "../treatment-plans/my-plan-card";
-import { MyWeekCard } from "./my-week-card";
 import { QuestionnairesCard } from "./questionnaires-card";
 
-/** A participant's home: crisis help first, then their week, the questionnaires waiting for them, and what is coming. */
+/**
+ * Today, the participant's home: a way to help always first, then the next session, today's
+ * check-in, days in recovery, questionnaires and the treatment plan. Each card loads (and fails) on
+ * its own, so one card's trouble never blanks the page.
+ */
 export function ParticipantHomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation("today");
   const user = useSessionUser();
-  usePageTitle(t("nav.home"));
+  const today = useToday();
+  usePageTitle(t("page.title"));
   return (
     <Stack>
       <Stack gap={4}>
-        <Title order={1}>{t("participantHome.greeting", { name: firstName(user.displayName) })}</Title>
-        <Text>{t("participantHome.intro")}</Text>
+        <Title order={1}>{t("page.greeting", { name: firstName(user.displayName) })}</Title>
+        <Text>{t("page.intro")}</Text>
       </Stack>
-      <CrisisCard />
-      <MyWeekCard />
-      <MyPlanCard />
+      <Button
+        component={Link}
+        to="/me/help"
+        color="red"
+        size="lg"
+        fullWidth
+        leftSection={<IconLifebuoy size={22} aria-hidden />}
+        styles={{ root: { height: "auto", minHeight: 56, paddingBlock: 8 }, label: { whiteSpace: "normal" } }}
+      >
+        <Stack gap={0} align="center">
+          <span>{t("page.getHelp")}</span>
+          <Text span size="sm" fw={400}>
+            {t("page.getHelpHint")}
+          </Text>
+        </Stack>
+      </Button>
+      <NextSessionCard today={today} />
+      <CheckInTodayCard />
+      <RecoveryCard today={today} />
       <QuestionnairesCard />
-      <Card withBorder padding="lg" component="section" aria-labelledby="coming-title">
-        <Title order={2} size="h3" id="coming-title">
-          {t("participantHome.comingTitle")}
-        </Title>
-        <Text mt="xs">{t("participantHome.comingBody")}</Text>
-      </Card>
+      <MyPlanCard />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import "./participant-schedule.css";
 import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconMapPin, IconUser, IconVideo } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { addDays, daysBetween } from "../../../core/platform/dates";
 import type { CalendarEntry, MySchedule } from "../../../core/schedule/calendar.schema";
@@ -11,7 +12,16 @@ import { sessionTitle } from "./session-title";
  * A participant's week on their phone: every day from Monday to Sunday, today marked, each
  * session with its time, what it is, where (or a button to join by video) and who runs it.
  */
-export function MyWeekDays({ schedule, today }: { schedule: MySchedule; today: string }) {
+export function MyWeekDays({
+  schedule,
+  today,
+  sessionExtra,
+}: {
+  schedule: MySchedule;
+  today: string;
+  /** More under each session (the participant's "Can't make it?" and its answer). */
+  sessionExtra?: (entry: CalendarEntry, title: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation("participantSchedule");
   const days = Array.from({ length: daysBetween(schedule.from, schedule.to) + 1 }, (_, i) =>
     addDays(schedule.from, i),
@@ -69,7 +79,7 @@ export function MyWeekDays({ schedule, today }: { schedule: MySchedule; today: s
               </Group>
               <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: "none" }}>
                 {entries.map((entry) => (
-                  <Session key={entry.id} entry={entry} />
+                  <Session key={entry.id} entry={entry} extra={sessionExtra} />
                 ))}
               </Stack>
             </Stack>
@@ -89,7 +99,13 @@ function TodayBadge() {
   );
 }
 
-function Session({ entry }: { entry: CalendarEntry }) {
+function Session({
+  entry,
+  extra,
+}: {
+  entry: CalendarEntry;
+  extra?: (entry: CalendarEntry, title: string) => ReactNode;
+}) {
   const { t, i18n } = useTranslation("participantSchedule");
   const title = sessionTitle(entry, t);
   const cancelled = entry.status === "cancelled";
@@ -160,6 +176,7 @@ function Session({ entry }: { entry: CalendarEntry }) {
           <Text size="sm">{t("week.with", { names: entry.staff.map((s) => s.name).join(", ") })}</Text>
         </Group>
       )}
+      {extra?.(entry, title)}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
+import { AbsenceRequestsSection } from "../absence-requests/absence-requests-section";
 import { useMyPermissions } from "../admin/api/get-my-permissions";
 import { CalendarFeedSection } from "./calendar-feed-section";
 import { TrackPlacementSection } from "./track-placement-section";
@@ -20,7 +21,7 @@ export function weekFrom(value: string | null): string | null {
 /**
  * The Schedule tab of a participant's chart: the week's hours against the minimum (the week in
  * `?week=`, where attendance alerts point), the track and its history, the next two weeks, the times
- * they cannot come, and their calendar feed. Reading needs schedule.view; changing needs
+ * they cannot come, their requests to be excused (decided here), and their calendar feed. Reading needs schedule.view; changing needs
  * schedule.manage (the server also checks the participant is within reach).
  */
 export function SchedulePanel({ record }: { record: ParticipantRecord }) {
@@ -67,6 +68,11 @@ export function SchedulePanel({ record }: { record: ParticipantRecord }) {
       <UpcomingSessionsSection
         participantId={record.id}
         canTakeAttendance={granted.includes("attendance.record")}
+      />
+      <AbsenceRequestsSection
+        participantId={record.id}
+        canDecide={granted.includes("clinical.write")}
+        highlight={params.get("request")}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <UnavailabilitySection participantId={record.id} audience="staff" canChange={canManage} />
