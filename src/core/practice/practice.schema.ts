@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { occurrenceKeySchema } from "../attendance/roster.schema";
+import { MODULE_LANGUAGES } from "../curriculum/module.schema";
 
 /**
  * Practice between sessions (issue 9, item 5): the participant's assignments from the curriculum
@@ -8,6 +9,11 @@ import { occurrenceKeySchema } from "../attendance/roster.schema";
  */
 
 export const REFLECTION_MAX = 1000;
+
+/** The language of the handout and practice: the page's, else the account's. */
+export const practiceLanguageQuerySchema = z.object({
+  language: z.enum(MODULE_LANGUAGES, { message: "Choose English (en) or Spanish (es)." }).optional(),
+});
 
 /** `PUT|DELETE /me/practice/:trackId/:occurrenceKey`. */
 export const myPracticeParamsSchema = z.object({

@@ -217,6 +217,17 @@ describeEachEngine("practice: assignments, done with a reflection, the facilitat
       });
     });
 
+    it("gives the handout and practice in the page's language when asked, else the account's", async () => {
+      const english = (await myPractice("ana")).assignments[0]!.module;
+      const spanish = (await call("ana", "GET", "/me/practice?language=es")).json() as MyPractice;
+      expect(spanish.assignments[0]!.module.key).toBe(english.key);
+      expect(spanish.assignments[0]!.module.title).not.toBe(english.title);
+      expect(spanish.assignments[0]!.module.practice).not.toBe(english.practice);
+      const wrong = await call("ana", "GET", "/me/practice?language=fr");
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.fields[0].path).toBe("querystring.language");
+    });
+
     it("gives a participant only their own: Ben missed Monday, so his practice is the one before", async () => {
       const { assignments } = await myPractice("ben");
       expect(assignments.map((a) => [a.occurrenceKey, a.open])).toEqual([[EARLIER, false]]);

@@ -4,6 +4,7 @@ import {
   myPracticeParamsSchema,
   myPracticeSchema,
   practiceDoneInputSchema,
+  practiceLanguageQuerySchema,
   practiceReadInputSchema,
   practiceReflectionsSchema,
 } from "../../core/practice/practice.schema";
@@ -30,11 +31,12 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         tags: ["practice"],
         summary:
           "A signed-in participant's practice from the groups they attended: each module's handout and practice in their language, newest first, with done and the reflection",
-        response: { 200: myPracticeSchema, ...errorResponses(401, 403) },
+        querystring: practiceLanguageQuerySchema,
+        response: { 200: myPracticeSchema, ...errorResponses(400, 401, 403) },
       },
       config: { access: SIGNED_IN },
     },
-    async (request) => practice.myPractice(actorOf(request), auditContextOf(request)),
+    async (request) => practice.myPractice(actorOf(request), request.query.language, auditContextOf(request)),
   );
 
   app.put(
@@ -45,6 +47,7 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         summary:
           "Mark a session's practice done with a short reflection, or change the reflection (until the group meets again)",
         params: myPracticeParamsSchema,
+        querystring: practiceLanguageQuerySchema,
         body: practiceDoneInputSchema,
         response: { 200: myPracticeSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -56,6 +59,7 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         request.params.trackId,
         request.params.occurrenceKey,
         request.body,
+        request.query.language,
         auditContextOf(request),
       ),
   );
@@ -67,6 +71,7 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         tags: ["practice"],
         summary: "Undo 'done' on a session's practice (until the group meets again)",
         params: myPracticeParamsSchema,
+        querystring: practiceLanguageQuerySchema,
         response: { 200: myPracticeSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: SIGNED_IN },
@@ -76,6 +81,7 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         actorOf(request),
         request.params.trackId,
         request.params.occurrenceKey,
+        request.query.language,
         auditContextOf(request),
       ),
   );

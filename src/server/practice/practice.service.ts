@@ -143,7 +143,9 @@ export function createPracticeService(deps: { db: Database; now: () => Date; shi
     return planned.moduleKey;
   }
 
-  const languageOf = (actor: Actor): ModuleLanguage => (actor.user.locale === "es" ? "es" : "en");
+  /** The language asked for (the page's), else the account's. */
+  const languageOf = (actor: Actor, asked?: ModuleLanguage): ModuleLanguage =>
+    asked ?? (actor.user.locale === "es" ? "es" : "en");
 
   // ---- the facilitator's view ----------------------------------------------------------------------
 
@@ -289,9 +291,13 @@ export function createPracticeService(deps: { db: Database; now: () => Date; shi
 
   return {
     /** The signed-in participant's practice, newest first. */
-    async myPractice(actor: Actor, context: AuditContext): Promise<MyPractice> {
+    async myPractice(
+      actor: Actor,
+      language: ModuleLanguage | undefined,
+      context: AuditContext,
+    ): Promise<MyPractice> {
       const participantId = participantOf(actor);
-      const result = await assignmentsOf(participantId, languageOf(actor));
+      const result = await assignmentsOf(participantId, languageOf(actor, language));
       await recordAudit(
         db,
         context,
@@ -307,6 +313,7 @@ export function createPracticeService(deps: { db: Database; now: () => Date; shi
       trackId: string,
       key: string,
       input: PracticeDoneInput,
+      language: ModuleLanguage | undefined,
       context: AuditContext,
     ): Promise<MyPractice> {
       const participantId = participantOf(actor);
@@ -335,11 +342,17 @@ export function createPracticeService(deps: { db: Database; now: () => Date; shi
           at,
         );
       });
-      return assignmentsOf(participantId, languageOf(actor));
+      return assignmentsOf(participantId, languageOf(actor, language));
     },
 
     /** Undo "done" while the practice is open (the reflection goes with it). */
-    async undo(actor: Actor, trackId: string, key: string, context: AuditContext): Promise<MyPractice> {
+    async undo(
+      actor: Actor,
+      trackId: string,
+      key: string,
+      language: ModuleLanguage | undefined,
+      context: AuditContext,
+    ): Promise<MyPractice> {
       const participantId = participantOf(actor);
       await openPracticeOf(participantId, trackId, key);
       const at = now();
@@ -359,7 +372,7 @@ export function createPracticeService(deps: { db: Database; now: () => Date; shi
           at,
         );
       });
-      return assignmentsOf(participantId, languageOf(actor));
+      return assignmentsOf(participantId, languageOf(actor, language));
     },
 
     /** A session's roster with their reflections on the practice of the group's session before it. */
