@@ -46,6 +46,11 @@ import { createAttendanceSettingsService } from "./attendance/attendance-setting
 import { signInSheetRoutes } from "./attendance/sign-in-sheet.routes";
 import { createSignInSheetService } from "./attendance/sign-in-sheet.service";
 import { auditRoutes } from "./audit/audit.routes";
+import { type CheckInAlertsService, createCheckInAlertsService } from "./check-ins/check-in-alerts.service";
+import { checkInSettingsRoutes } from "./check-ins/check-in-settings.routes";
+import { createCheckInSettingsService } from "./check-ins/check-in-settings.service";
+import { checkInsRoutes } from "./check-ins/check-ins.routes";
+import { createCheckInsService } from "./check-ins/check-ins.service";
 import type { Config } from "./config";
 import { curriculumRoutes } from "./curriculum/curriculum.routes";
 import { createCurriculumService } from "./curriculum/curriculum.service";
@@ -183,6 +188,8 @@ declare module "fastify" {
     planAlerts: PlanAlertsService;
     /** Unsigned clinical-note alerts (tests run the sweep with their clock). */
     noteAlerts: NoteAlertsService;
+    /** Missing check-ins (tests run the sweep with their clock). */
+    checkInAlerts: CheckInAlertsService;
   }
 }
 
@@ -319,6 +326,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const attendanceSettings = createAttendanceSettingsService({ db, now });
   const tracks = createTracksService({ db, now });
   const curriculum = createCurriculumService({ db, now, shipped: loadShippedCurriculum(), tracks });
+  const checkIns = createCheckInsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+    skillsCatalog: (language) => curriculum.skillsCatalog(language),
+  });
+  const checkInSettings = createCheckInSettingsService({ db, now });
+  const checkInAlerts = createCheckInAlertsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
   const signInSheets = createSignInSheetService({ db, now });
   const rooms = createRoomsService({ db, now });
   const unavailability = createUnavailabilityService({ db, now });
@@ -402,6 +423,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("reminders", reminders);
   app.decorate("planAlerts", planAlerts);
   app.decorate("noteAlerts", noteAlerts);
+  app.decorate("checkInAlerts", checkInAlerts);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
   if (deps.jobs) {
@@ -425,6 +447,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Notes still unsigned past the program's window become alerts for their authors (hourly, at :50).
     jobs.every("clinical-note-alerts-sweep", "50 * * * *", async () => {
       await noteAlerts.sweepNoteAlerts();
+    });
+    // Active participants without a check-in for the program's days become info alerts (hourly, at :10).
+    jobs.every("check-in-missing-sweep", "10 * * * *", async () => {
+      await checkInAlerts.sweepMissingCheckIns();
     });
     // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
     jobs.every("schedule-reminders", everyMinutes(5), async () => {
@@ -466,6 +492,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(overviewRoutes, { db, now });
       await api.register(tracksRoutes, { tracks });
       await api.register(curriculumRoutes, { curriculum });
+      await api.register(checkInsRoutes, { checkIns });
+      await api.register(checkInSettingsRoutes, { checkInSettings });
       await api.register(roomsRoutes, { rooms });
       await api.register(unavailabilityRoutes, { unavailability });
       await api.register(appointmentsRoutes, { appointments });

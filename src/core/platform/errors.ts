@@ -141,6 +141,23 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This form was made from an older version of the questionnaire. Reload it and answer again.",
   },
+  // Check-ins (issue 9, H1): the day and time a check-in is for, and its idempotency key.
+  CHECK_IN_DATE_IN_FUTURE: {
+    kind: "invalid",
+    message: "This check-in is for a day that has not started yet. Check your phone's date.",
+  },
+  CHECK_IN_TOO_OLD: {
+    kind: "invalid",
+    message: "This check-in is for a day too long ago to be added now.",
+  },
+  CHECK_IN_RECORDED_IN_FUTURE: {
+    kind: "invalid",
+    message: "The time this check-in was filled in is later than now. Check your phone's clock.",
+  },
+  CHECK_IN_KEY_REUSED: {
+    kind: "conflict",
+    message: "This check-in's key was already used for different answers. Start a new check-in.",
+  },
   SCHEDULE_EXCEPTION_EXISTS: {
     kind: "conflict",
     message: "This session already has an exception. Remove it first to change it.",
