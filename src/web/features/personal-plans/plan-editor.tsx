@@ -229,7 +229,7 @@ export function PlanEditor({
       <Stack gap="xs" className="pp-save-bar">
         <div aria-live="polite">
           {status.kind === "saved" && !dirty ? (
-            <Group gap={6} c="teal.8">
+            <Group gap={6} c="teal.9">
               <IconCheck size={18} aria-hidden />
               <Text fw={600}>{t("editor.saved")}</Text>
             </Group>
