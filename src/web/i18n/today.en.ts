@@ -113,6 +113,13 @@ export const todayEn = {
     withdraw: "I can come after all",
     loadError: "Your requests could not be loaded.",
   },
+  staffRestart: {
+    checkbox: "This is a restart after a lapse",
+    help: "The earlier count stays in the participant's history; they see the restart and your words.",
+    message: "A kind word for the participant (optional)",
+    messageHelp: "Shown to the participant with the restart. Up to 300 characters.",
+    historyItem: "Counter restarted on {{to}}",
+  },
   chartAbsences: {
     title: "Requests to be excused",
     empty: "No requests to be excused.",

@@ -115,6 +115,13 @@ export const todayEs: typeof todayEn = {
     withdraw: "Al final sí puedo venir",
     loadError: "No se pudieron cargar sus solicitudes.",
   },
+  staffRestart: {
+    checkbox: "Es un reinicio después de una recaída",
+    help: "La cuenta anterior queda en el historial del participante; verá el reinicio y sus palabras.",
+    message: "Unas palabras amables para el participante (opcional)",
+    messageHelp: "Se muestran al participante con el reinicio. Hasta 300 caracteres.",
+    historyItem: "Contador reiniciado el {{to}}",
+  },
   chartAbsences: {
     title: "Solicitudes de ausencia",
     empty: "No hay solicitudes de ausencia.",

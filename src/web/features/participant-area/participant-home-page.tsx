@@ -6,6 +6,8 @@ import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { CheckInTodayCard } from "../check-ins/participant/check-in-today-card";
 import { firstName } from "../identity/first-name";
+import { UnreadMessagesCard } from "../messages/participant/unread-messages-card";
+import { PracticeCard } from "../practice/participant/practice-card";
 import { useToday } from "../today/api/get-today";
 import { NextSessionCard } from "../today/next-session-card";
 import { RecoveryCard } from "../today/recovery-card";
@@ -14,7 +16,7 @@ import { QuestionnairesCard } from "./questionnaires-card";
 
 /**
  * Today, the participant's home: a way to help always first, then the next session, today's
- * check-in, days in recovery, questionnaires and the treatment plan. Each card loads (and fails) on
+ * check-in, days in recovery, practice, new messages, questionnaires and the treatment plan. Each card loads (and fails) on
  * its own, so one card's trouble never blanks the page.
  */
 export function ParticipantHomePage() {
@@ -47,6 +49,8 @@ export function ParticipantHomePage() {
       <NextSessionCard today={today} />
       <CheckInTodayCard />
       <RecoveryCard today={today} />
+      <PracticeCard />
+      <UnreadMessagesCard />
       <QuestionnairesCard />
       <MyPlanCard />
     </Stack>

@@ -1,4 +1,16 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -18,6 +30,9 @@ import { type SobrietyDateInput, useUpdateSobrietyDate } from "./api/update-sobr
 
 interface Values {
   sobrietyOn: string;
+  /** A restart of the counter after a lapse (kept as such in the history), with kind words. */
+  restart: boolean;
+  message: string;
 }
 
 export function validateSobrietyDate(values: Values) {
@@ -32,7 +47,12 @@ type SobrietyChange = NonNullable<ParticipantRecord["sobrietyHistory"]>[number];
 export function SobrietyHistory({ history }: { history: readonly SobrietyChange[] }) {
   const { t, i18n } = useTranslation("admin");
   const date = (on: string) => formatDate(on, i18n.language);
+  const restartWords = useTranslation("today").t;
   const describe = (change: SobrietyChange) => {
+    if (change.restart && change.to) {
+      const words = restartWords("staffRestart.historyItem", { to: date(change.to) });
+      return change.message ? `${words} “${change.message}”` : words;
+    }
     if (change.from && change.to)
       return t("record.sobriety.changedFromTo", { from: date(change.from), to: date(change.to) });
     if (change.to) return t("record.sobriety.setTo", { to: date(change.to) });
@@ -75,15 +95,19 @@ export function SobrietyHistory({ history }: { history: readonly SobrietyChange[
   );
 }
 
-/** Set the sobriety date, or clear it; the earlier changes are listed below the form. */
+/**
+ * Set the sobriety date, or clear it, or restart the counter after a lapse with a kind message the
+ * participant reads in their history; the earlier changes are listed below the form.
+ */
 export function SobrietyDateModal({ record, onClose }: { record: ParticipantRecord; onClose: () => void }) {
   const { t } = useTranslation("admin");
+  const restartWords = useTranslation("today").t;
   const errorText = useFieldErrorText();
   const save = useUpdateSobrietyDate();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { sobrietyOn: record.sobrietyOn ?? "" },
+    initialValues: { sobrietyOn: record.sobrietyOn ?? "", restart: false, message: "" },
     validate: validateSobrietyDate,
   });
 
@@ -109,7 +133,16 @@ export function SobrietyDateModal({ record, onClose }: { record: ParticipantReco
 
   return (
     <Modal opened onClose={onClose} title={t("record.sobriety.editTitle")}>
-      <form onSubmit={form.onSubmit((values) => send({ sobrietyOn: values.sobrietyOn }))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          send(
+            values.restart
+              ? { sobrietyOn: values.sobrietyOn, restart: true, message: values.message.trim() }
+              : { sobrietyOn: values.sobrietyOn },
+          ),
+        )}
+        noValidate
+      >
         <Stack>
           {formError && (
             <Alert color="red" variant="light" role="alert">
@@ -125,6 +158,22 @@ export function SobrietyDateModal({ record, onClose }: { record: ParticipantReco
             {...form.getInputProps("sobrietyOn")}
             error={errorText(form.errors.sobrietyOn)}
           />
+          {record.sobrietyOn && (
+            <Checkbox
+              label={restartWords("staffRestart.checkbox")}
+              description={restartWords("staffRestart.help")}
+              {...form.getInputProps("restart", { type: "checkbox" })}
+            />
+          )}
+          {form.values.restart && (
+            <Textarea
+              label={restartWords("staffRestart.message")}
+              description={restartWords("staffRestart.messageHelp")}
+              maxLength={300}
+              rows={2}
+              {...form.getInputProps("message")}
+            />
+          )}
           <Group justify="space-between">
             {record.sobrietyOn ? (
               <Button
