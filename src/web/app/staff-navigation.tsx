@@ -18,6 +18,7 @@ import {
   IconDoorEnter,
   IconFilePencil,
   IconFileSearch,
+  IconHeartbeat,
   IconHome,
   IconKey,
   IconLifebuoy,
@@ -101,6 +102,12 @@ const ADMINISTRATION: Item[] = [
     label: "nav.notesSettings",
     permission: "settings.manage",
     icon: <IconFilePencil {...ICON} />,
+  },
+  {
+    to: "/staff/admin/check-in-settings",
+    label: "checkInsStaff:settings.nav",
+    permission: "settings.manage",
+    icon: <IconHeartbeat {...ICON} />,
   },
   {
     to: "/staff/admin/reminders",

@@ -9,6 +9,8 @@ import { chartNotesEn } from "./chart-notes.en";
 import { chartNotesEs } from "./chart-notes.es";
 import { checkInsEn } from "./check-ins.en";
 import { checkInsEs } from "./check-ins.es";
+import { checkInsStaffEn } from "./check-ins-staff.en";
+import { checkInsStaffEs } from "./check-ins-staff.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -95,6 +97,10 @@ describe("dictionaries", () => {
 
   it("the check-ins namespace has the same keys in Spanish", () => {
     expect(keys(checkInsEs).sort()).toEqual(keys(checkInsEn).sort());
+  });
+
+  it("the staff check-ins namespace has the same keys in Spanish", () => {
+    expect(keys(checkInsStaffEs).sort()).toEqual(keys(checkInsStaffEn).sort());
   });
 
   it("the practice namespace has the same keys in Spanish", () => {

@@ -10,6 +10,8 @@ import { chartNotesEn } from "./chart-notes.en";
 import { chartNotesEs } from "./chart-notes.es";
 import { checkInsEn } from "./check-ins.en";
 import { checkInsEs } from "./check-ins.es";
+import { checkInsStaffEn } from "./check-ins-staff.en";
+import { checkInsStaffEs } from "./check-ins-staff.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { en } from "./en";
@@ -82,6 +84,7 @@ export function setupI18n(): typeof i18n {
         practice: practiceEn,
         myProgress: myProgressEn,
         checkIns: checkInsEn,
+        checkInsStaff: checkInsStaffEn,
         messages: messagesEn,
         today: todayEn,
         help: helpEn,
@@ -106,6 +109,7 @@ export function setupI18n(): typeof i18n {
         practice: practiceEs,
         myProgress: myProgressEs,
         checkIns: checkInsEs,
+        checkInsStaff: checkInsStaffEs,
         messages: messagesEs,
         today: todayEs,
         help: helpEs,

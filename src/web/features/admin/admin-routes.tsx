@@ -4,6 +4,7 @@ import { AlertSettingsPage } from "../alerts/alert-settings-page";
 import { ReliableChangeSettingsPage } from "../assessments/reliable-change-settings-page";
 import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { CalendarFeedSettingsPage } from "../calendar/calendar-feed-settings-page";
+import { CheckInSettingsPage } from "../check-ins/admin/check-in-settings-page";
 import { HelpResourcesPage } from "../help/help-resources-page";
 import { NotesSettingsPage } from "../notes/notes-settings-page";
 import { TrackPage } from "../schedule/track-page";
@@ -35,6 +36,7 @@ export const adminRoutes: RouteObject[] = [
   { path: "attendance-settings", element: <AttendanceSettingsPage /> },
   { path: "treatment-plan-settings", element: <PlanSettingsPage /> },
   { path: "notes-settings", element: <NotesSettingsPage /> },
+  { path: "check-in-settings", element: <CheckInSettingsPage /> },
   { path: "reminders", element: <ReminderSettingsPage /> },
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
   { path: "reliable-change", element: <ReliableChangeSettingsPage /> },

@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
 import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
+import { CheckInsTimelinePanel } from "../check-ins/chart/check-ins-timeline-panel";
 import { ChartNotesPanel } from "../notes/chart-notes-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
 import { PersonalPlansPanel } from "../personal-plans/personal-plans-panel";
@@ -80,7 +81,12 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
         <ChartNotesPanel record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="checkins">
-        <CheckInsPanel checkIns={record.recentCheckIns} />
+        {/* Without clinical access the record carries no check-ins: the panel says so. */}
+        {record.recentCheckIns === null ? (
+          <CheckInsPanel checkIns={null} />
+        ) : (
+          <CheckInsTimelinePanel participantId={record.id} />
+        )}
       </Tabs.Panel>
       <Tabs.Panel value="family">
         <Empty>{t("record.family.empty")}</Empty>

@@ -1,0 +1,86 @@
+import type { checkInsStaffEn } from "./check-ins-staff.en";
+
+/** El lado del personal de los registros diarios: pestaña del expediente, configuración, columna de la lista. */
+export const checkInsStaffEs: typeof checkInsStaffEn = {
+  chart: {
+    title: "Registros diarios",
+    intro:
+      "Ánimo y deseo de consumo según los informó el participante. Las líneas rojas marcan los días con consumo.",
+    period: "Periodo",
+    days_one: "{{count}} día",
+    days_other: "{{count}} días",
+    empty_one: "No hay registros en el último día.",
+    empty_other: "No hay registros en los últimos {{count}} días.",
+    listTitle: "Todos los registros, del más reciente al más antiguo",
+    mood: "Ánimo",
+    craving: "Deseo de consumo",
+    useDay: "Consumo",
+    outOfTen: "{{value}} de 10",
+    filledIn: "Completado el {{at}}",
+    queued: "enviado después desde el teléfono",
+    selfHarm: "Pensamientos de hacerse daño",
+    overdose: "Sobredosis",
+    use: "Consumo informado",
+    wantsToTalk: "Quiere hablar",
+    sleep: "Sueño",
+    hours_one: "{{count}} hora",
+    hours_other: "{{count}} horas",
+    quality: { poor: "durmió mal", ok: "durmió regular", good: "durmió bien" },
+    substances: "Sustancias",
+    notSaid: "no lo dijo",
+    useDetail: "Sobre el consumo",
+    triggers: "Desencadenantes",
+    skills: "Habilidades usadas",
+    wentWell: "Lo que salió bien",
+  },
+  substances: {
+    alcohol: "Alcohol",
+    cannabis: "Cannabis",
+    opioids: "Opioides",
+    stimulants: "Estimulantes",
+    cocaine: "Cocaína",
+    methamphetamine: "Metanfetamina",
+    benzodiazepines: "Benzodiacepinas",
+    nicotine: "Nicotina",
+    other: "Otra",
+  },
+  caseload: {
+    column: "Registro de ayer",
+    checked_in: "Registrado",
+    use: "Consumo informado",
+    high_craving: "Deseo alto",
+    none: "Ninguno",
+  },
+  settings: {
+    nav: "Configuración de registros diarios",
+    title: "Configuración de registros diarios",
+    intro:
+      "Cuándo un registro diario avisa al consejero y hasta cuándo se acepta un registro que esperó en un teléfono. Los valores iniciales vienen del diseño del producto, no de una norma clínica: elija lo que convenga a su programa.",
+    readOnly: "Solo un administrador puede cambiar esta configuración.",
+    alertsTitle: "Avisos para el consejero",
+    queueTitle: "Registros enviados más tarde",
+    fields: {
+      cravingWarningAt: "Deseo de consumo que avisa (igual o mayor)",
+      moodWarningAt: "Ánimo que avisa (igual o menor)",
+      missingDays: "Días sin registro",
+      maxQueuedDays: "Día más antiguo aceptado",
+    },
+    descriptions: {
+      cravingWarningAt: "En la escala de 0 a 10. Valor inicial: {{value}}.",
+      moodWarningAt: "En la escala de 0 a 10. Valor inicial: {{value}}.",
+      missingDays:
+        "Un participante activo sin registros durante estos días genera un aviso informativo. Valor inicial: {{value}}.",
+      maxQueuedDays:
+        "Un registro completado sin conexión se acepta para un día de hasta estos días atrás. Valor inicial: {{value}}.",
+    },
+    useDefaults: "Usar los valores iniciales",
+    discard: "Descartar cambios",
+    save: "Guardar",
+    saved: "Configuración de registros diarios guardada.",
+    errors: {
+      range: "Escriba un número entero de {{min}} a {{max}}.",
+      fixBelow: "Hay valores que corregir; vea abajo.",
+      failed: "No se pudo guardar la configuración. Inténtelo de nuevo.",
+    },
+  },
+};
