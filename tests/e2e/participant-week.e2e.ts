@@ -10,7 +10,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
  * A participant's week, from both sides. The demo participant opens "My week" on their phone from
- * their home, sees this week's sessions day by day with today marked, and declares a work shift
+ * Today's next-session card, sees this week's sessions day by day with today marked, and declares a work shift
  * they cannot come during; then in Spanish and dark. A counselor on their care team opens the
  * chart's Schedule tab and sees the week's hours against the minimum, the track and the shift the
  * participant declared. Every page is checked with axe.
@@ -118,9 +118,8 @@ describe("a participant's week", () => {
     participantId = await putTheCounselorOnTheCareTeam();
     const { page, consoleErrors } = await openPage(PHONE);
     await signIn(page, "participant@demo.bridgeway.example", "/me");
-    const card = page.getByRole("region", { name: "My week" });
-    await card.getByText(/^(Next: |No more sessions this week\.)/).waitFor();
-    await card.getByRole("link", { name: "Open my week" }).click();
+    const card = page.getByRole("region", { name: "Next session" });
+    await card.getByRole("link", { name: "See my week" }).click();
 
     await page.waitForURL("**/me/week");
     await page.getByRole("heading", { name: "My week", level: 1 }).waitFor();

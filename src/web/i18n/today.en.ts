@@ -4,8 +4,7 @@ export const todayEn = {
     title: "Today",
     greeting: "Hello, {{name}}",
     intro: "Here is your day at a glance.",
-    getHelp: "Get help now",
-    getHelpHint: "Call or text 988, or reach your program",
+    moreHelp: "More help: helplines, meetings, local resources",
   },
   next: {
     title: "Next session",

@@ -6,8 +6,7 @@ export const todayEs: typeof todayEn = {
     title: "Hoy",
     greeting: "Hola, {{name}}",
     intro: "Aquí tiene su día de un vistazo.",
-    getHelp: "Pedir ayuda ahora",
-    getHelpHint: "Llame o envíe un texto al 988, o comuníquese con su programa",
+    moreHelp: "Más ayuda: líneas de apoyo, reuniones, recursos locales",
   },
   next: {
     title: "Próxima sesión",

@@ -3,6 +3,7 @@ import { cleanup, screen } from "@testing-library/react";
 import i18n from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessmentsEn } from "../../i18n/assessments.en";
+import { en } from "../../i18n/en";
 import { todayEn } from "../../i18n/today.en";
 import {
   aDueMeasure,
@@ -40,13 +41,13 @@ function renderHome(assignments: unknown[], measures: ReturnType<typeof aDueMeas
 }
 
 describe("ParticipantHomePage", () => {
-  it("puts the way to help first, then counts the questionnaires to complete with a link to them", async () => {
+  it("keeps crisis help first, then counts the questionnaires to complete with a link to them", async () => {
     renderHome([anAssignment()], [aDueMeasure()]);
     const card = await screen.findByRole("region", { name: T.title });
     expect(await screen.findByText("You have 2 questionnaires to fill in.")).toBeTruthy();
     const link = screen.getByRole("link", { name: T.open });
     expect(link.getAttribute("href")).toBe("/me/questionnaires");
-    const help = screen.getByRole("link", { name: new RegExp(todayEn.page.getHelp) });
+    const help = screen.getByRole("region", { name: en.crisis.title });
     expect(help.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 

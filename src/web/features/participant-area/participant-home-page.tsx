@@ -2,6 +2,7 @@ import { Button, Stack, Text, Title } from "@mantine/core";
 import { IconLifebuoy } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { CheckInTodayCard } from "../check-ins/participant/check-in-today-card";
@@ -15,7 +16,8 @@ import { MyPlanCard } from "../treatment-plans/my-plan-card";
 import { QuestionnairesCard } from "./questionnaires-card";
 
 /**
- * Today, the participant's home: a way to help always first, then the next session, today's
+ * Today, the participant's home: crisis help always first (988, 911, their on-call line, and the
+ * Help page), then the next session, today's
  * check-in, days in recovery, practice, new messages, questionnaires and the treatment plan. Each card loads (and fails) on
  * its own, so one card's trouble never blanks the page.
  */
@@ -30,21 +32,18 @@ export function ParticipantHomePage() {
         <Title order={1}>{t("page.greeting", { name: firstName(user.displayName) })}</Title>
         <Text>{t("page.intro")}</Text>
       </Stack>
+      <CrisisCard onCall={today.data?.onCall ?? null} />
       <Button
         component={Link}
         to="/me/help"
+        variant="light"
         color="red"
         size="lg"
         fullWidth
         leftSection={<IconLifebuoy size={22} aria-hidden />}
-        styles={{ root: { height: "auto", minHeight: 56, paddingBlock: 8 }, label: { whiteSpace: "normal" } }}
+        styles={{ root: { height: "auto", minHeight: 52, paddingBlock: 8 }, label: { whiteSpace: "normal" } }}
       >
-        <Stack gap={0} align="center">
-          <span>{t("page.getHelp")}</span>
-          <Text span size="sm" fw={400}>
-            {t("page.getHelpHint")}
-          </Text>
-        </Stack>
+        {t("page.moreHelp")}
       </Button>
       <NextSessionCard today={today} />
       <CheckInTodayCard />

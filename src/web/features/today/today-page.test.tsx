@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Today } from "../../../core/participant-app/today.schema";
 import type { MySobriety } from "../../../core/sobriety/sobriety.schema";
 import { checkInsEn } from "../../i18n/check-ins.en";
+import { en } from "../../i18n/en";
 import { todayEn } from "../../i18n/today.en";
 import { todayEs } from "../../i18n/today.es";
 import { apiCalls } from "../../test-support/render-with-providers";
@@ -99,7 +100,12 @@ describe("Today", () => {
     expect(next.getByText(T.next.individual)).toBeTruthy();
     const recovery = within(screen.getByRole("region", { name: T.recovery.title }));
     expect(recovery.getByText("54 days")).toBeTruthy();
-    const help = screen.getByRole("link", { name: new RegExp(T.page.getHelp) });
+    const crisis = within(screen.getByRole("region", { name: en.crisis.title }));
+    expect(crisis.getByRole("link", { name: en.crisis.call988 }).getAttribute("href")).toBe("tel:988");
+    expect(crisis.getByRole("link", { name: /\(555\) 010-4400/ }).getAttribute("href")).toBe(
+      "tel:5550104400",
+    );
+    const help = screen.getByRole("link", { name: T.page.moreHelp });
     expect(help.getAttribute("href")).toBe("/me/help");
     expect(
       help.compareDocumentPosition(screen.getByRole("region", { name: T.next.title })) &
@@ -121,7 +127,8 @@ describe("Today", () => {
     renderParticipantArea("/me", [{ element: <ParticipantHomePage /> }]);
     expect(await screen.findByText(T.next.error)).toBeTruthy();
     expect(screen.getByText(T.recovery.error)).toBeTruthy();
-    expect(screen.getByRole("link", { name: new RegExp(T.page.getHelp) })).toBeTruthy();
+    expect(screen.getByRole("region", { name: en.crisis.title })).toBeTruthy();
+    expect(screen.getByRole("link", { name: T.page.moreHelp })).toBeTruthy();
   });
 
   it("restarts the counter only after a kind word and a confirmation, then shows the history with the old count", async () => {
