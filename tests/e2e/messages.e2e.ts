@@ -114,7 +114,7 @@ describe("secure messages", () => {
     await signIn(page, "participant@demo.bridgeway.example", "/me");
     await page.goto("/me/messages");
     await page.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
-    await page.getByText("Messages are not for emergencies").waitFor();
+    await page.getByText("Messages are not for emergencies").first().waitFor();
     await page.getByRole("link", { name: "Call 988" }).first().waitFor();
     await expectNoAxeViolations(page, "Messages (phone)");
 
@@ -220,7 +220,7 @@ describe("secure messages", () => {
     await signIn(page, "participant@demo.bridgeway.example", "/me", "Iniciar sesión");
     await page.goto("/me/messages");
     await page.getByRole("heading", { name: "Mensajes", level: 1 }).waitFor();
-    await page.getByText("Los mensajes no son para emergencias").waitFor();
+    await page.getByText("Los mensajes no son para emergencias").first().waitFor();
     await page.getByRole("button", { name: "Escribir un mensaje nuevo" }).waitFor();
     await expectNoAxeViolations(page, "Mensajes (phone, Spanish)");
     await screenshot(page, "messages-phone-es");

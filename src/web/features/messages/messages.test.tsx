@@ -124,8 +124,10 @@ describe("unread badges", () => {
     expect(screen.getAllByText(/new$/)).toHaveLength(1);
     expect(screen.getByText("Jordan Counselor: See you Monday.")).toBeTruthy();
     expect(screen.getByText("You: Thanks!")).toBeTruthy();
-    expect(screen.getByText(messagesEn.notice.title)).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Call 988" })).toBeTruthy();
+    // At the top (compact, with 988) and in full below the list.
+    expect(screen.getAllByText(messagesEn.notice.title)).toHaveLength(2);
+    expect(screen.getAllByRole("link", { name: "Call 988" })).toHaveLength(2);
+    expect(screen.getByText(messagesEn.notice.body)).toBeTruthy();
   });
 
   it("shows the unread count on the Today card, in Spanish too", async () => {

@@ -80,7 +80,7 @@ export function MessagesPage() {
         <Title order={1}>{t("list.title")}</Title>
         <Text>{t("list.intro")}</Text>
       </Stack>
-      <NotForEmergencies />
+      <NotForEmergencies compact />
       {writing ? (
         <NewThreadForm
           title={t("newThread.title")}
@@ -133,6 +133,7 @@ export function MessagesPage() {
           })}
         />
       )}
+      <NotForEmergencies />
     </Stack>
   );
 }
