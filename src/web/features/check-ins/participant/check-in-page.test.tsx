@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import i18n from "i18next";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CheckInInput } from "../../../../core/check-ins/check-in.schema";
+import type { CheckInOptions } from "../../../../core/check-ins/check-in-api.schema";
 import { checkInsEn } from "../../../i18n/check-ins.en";
 import { checkInsEs } from "../../../i18n/check-ins.es";
 import { apiCalls } from "../../../test-support/render-with-providers";
@@ -12,7 +13,6 @@ import {
   renderParticipantArea,
   setUpParticipantDom,
 } from "../../participant-area/participant-area-testing";
-import type { CheckInOptions } from "./api/get-check-in-options";
 import { CheckInPage } from "./check-in-page";
 import { anInput, aResult } from "./check-in-testing";
 import { enqueue, markRefused, readQueue } from "./offline-queue";
