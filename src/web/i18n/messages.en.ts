@@ -84,6 +84,7 @@ export const messagesEn = {
       "Participants are told messages are not for emergencies. Urgent concerns go to alerts and the on-call line.",
   },
   start: {
+    earlier: "Recent conversations",
     button: "Message",
     title: "New message to {{name}}",
     emailNote: "They get an email saying there is a new message, without what it says.",

@@ -84,6 +84,7 @@ export const messagesEs: typeof messagesEn = {
       "A los participantes se les indica que los mensajes no son para emergencias. Lo urgente va a las alertas y a la línea de guardia.",
   },
   start: {
+    earlier: "Conversaciones recientes",
     button: "Mensaje",
     title: "Mensaje nuevo para {{name}}",
     emailNote: "Recibirá un correo que le avisa de un mensaje nuevo, sin su contenido.",

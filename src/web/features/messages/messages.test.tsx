@@ -1,15 +1,17 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import i18n from "i18next";
+import { Route, Routes } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { MESSAGE_BODY_MAX, type ThreadSummary } from "../../../core/messages/messages.schema";
 import { messagesEn } from "../../i18n/messages.en";
 import { messagesEs } from "../../i18n/messages.es";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
-import { fakeApiWith, setUpAdminDom } from "../admin/admin-testing";
+import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
 import { Composer } from "./composer";
 import { MessagesPage } from "./participant/messages-page";
 import { UnreadMessagesCard } from "./participant/unread-messages-card";
+import { MessageParticipantButton } from "./staff/message-participant-button";
 
 const THREAD_ID = "5d3c1b2a-4e6f-4a8b-9c0d-1e2f3a4b5c6d";
 const PARTICIPANT_ID = "2b0d7c52-8a0b-4d55-9f3e-6a1c2e9b7d40";
@@ -146,5 +148,57 @@ describe("unread badges", () => {
     vi.stubGlobal("fetch", vi.fn(fakeApiWith({ "GET /api/v1/me/messages/unread": { body: { unread: 0 } } })));
     renderWithProviders(<UnreadMessagesCard />);
     expect(await screen.findByText(messagesEn.card.none)).toBeTruthy();
+  });
+});
+
+describe("Message from the chart", () => {
+  const sent = { message: {}, thread: aThread({ unread: 0 }), replayed: false };
+
+  it("lists recent conversations and starts a new one, then opens it", async () => {
+    const fetchMock = vi.fn(
+      fakeApiWith({
+        "GET /api/v1/sessions/current": sessionWith(["clinical.view", "clinical.write"]),
+        [`GET /api/v1/participants/${PARTICIPANT_ID}/message-threads`]: {
+          body: { threads: [aThread()], total: 1, page: 1, pageSize: 5 },
+        },
+        [`POST /api/v1/participants/${PARTICIPANT_ID}/message-threads`]: { status: 201, body: sent },
+      }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    renderWithProviders(
+      <Routes>
+        <Route
+          path="/staff/participants/:id"
+          element={<MessageParticipantButton participantId={PARTICIPANT_ID} name="Casey Rivers" />}
+        />
+        <Route path="/staff/messages/:threadId" element={<h1>Opened conversation</h1>} />
+      </Routes>,
+      `/staff/participants/${PARTICIPANT_ID}`,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: messagesEn.start.button }));
+    expect(await screen.findByRole("link", { name: "Missing Thursday" })).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /^Subject/ }), {
+      target: { value: "Your schedule" },
+    });
+    fireEvent.change(box(), { target: { value: "Group moves to Wednesday." } });
+    fireEvent.click(sendButton());
+    expect(await screen.findByRole("heading", { name: "Opened conversation" })).toBeTruthy();
+    const post = apiCalls(fetchMock).find((c) => c.route.startsWith("POST"));
+    expect(post?.body).toMatchObject({ subject: "Your schedule", body: "Group moves to Wednesday." });
+    expect(post?.body.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("is not offered without clinical.write", async () => {
+    const fetchMock = vi.fn(
+      fakeApiWith({ "GET /api/v1/sessions/current": sessionWith(["participants.view"]) }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const { queryClient } = renderWithProviders(
+      <MessageParticipantButton participantId={PARTICIPANT_ID} name="Casey Rivers" />,
+    );
+    await waitFor(() =>
+      expect(queryClient.getQueryData(["admin", "my-permissions"])).toEqual(["participants.view"]),
+    );
+    expect(screen.queryByRole("button", { name: messagesEn.start.button })).toBeNull();
   });
 });
