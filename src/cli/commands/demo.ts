@@ -122,7 +122,11 @@ export function registerDemo(program: Command): void {
             summary.planReviews +
             summary.groupNotes +
             summary.groupNoteEntries +
-            summary.sessionNotes;
+            summary.sessionNotes +
+            summary.app.planVersions +
+            summary.app.practiceCompletions +
+            summary.app.messages +
+            summary.app.absenceRequests;
           print(
             `Demo program (seed ${seed}, ${scale}) generated in ${seconds.toFixed(1)} s: ${summary.staff} staff, ` +
               `${count(summary.participants)} participants, ${count(summary.episodes)} episodes, ` +
@@ -132,7 +136,11 @@ export function registerDemo(program: Command): void {
               `attendance alerts this week), ${count(summary.plans)} treatment plans (${count(summary.planVersions)} ` +
               `versions, ${count(summary.planReviews)} reviews, ${count(summary.overdueReviews)} overdue), ` +
               `${count(summary.groupNotes)} group notes (${count(summary.groupNoteEntries)} entries), ` +
-              `${count(summary.sessionNotes)} individual and family notes, ${count(summary.counselingNotes)} counseling notes ` +
+              `${count(summary.sessionNotes)} individual and family notes, ${count(summary.counselingNotes)} counseling notes, ` +
+              `${count(summary.app.personalPlans)} recovery and safety plans, ${count(summary.app.practiceCompletions)} practice ` +
+              `reflections, ${count(summary.app.messageThreads)} message threads (${count(summary.app.messages)} messages), ` +
+              `${count(summary.app.absenceRequests)} absence requests, ${count(summary.app.sobrietyRestarts)} restarts after a ` +
+              `lapse and ${count(summary.app.alerts)} alerts on check-ins and requests ` +
               `(${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {

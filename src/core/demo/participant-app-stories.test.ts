@@ -6,7 +6,6 @@ import {
 } from "../personal-plans/personal-plan.schema";
 import { OWN_WORDS_TRIGGERS, THREAD_SCRIPTS } from "./participant-app-phrases";
 import {
-  changedSections,
   checkInSubstance,
   detailCheckIn,
   type PersonalPlanContext,
@@ -116,11 +115,6 @@ describe("personal plans", () => {
       for (const v of safety.versions) expect(safetyPlanContentSchema.parse(v.content)).toEqual(v.content);
       expect(safety.versions[0]!.content.professionals.map((p) => p.phone)).toContain("988");
     }
-  });
-
-  it("lists the sections that differ between two versions", () => {
-    expect(changedSections({ a: [1], b: [2] }, { a: [1], b: [3] })).toEqual(["b"]);
-    expect(changedSections(null, { a: [1], b: [2] })).toEqual(["a", "b"]);
   });
 });
 

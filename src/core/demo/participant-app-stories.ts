@@ -1,9 +1,12 @@
 import type { SleepQuality, Substance } from "../check-ins/check-in.schema";
-import type {
-  PersonalPlanKind,
-  PlanContact,
-  RecoveryPlanContent,
-  SafetyPlanContent,
+import { computeChangedSections, type PlanContent } from "../personal-plans/personal-plan.rules";
+import {
+  EMPTY_RECOVERY_PLAN,
+  EMPTY_SAFETY_PLAN,
+  type PersonalPlanKind,
+  type PlanContact,
+  type RecoveryPlanContent,
+  type SafetyPlanContent,
 } from "../personal-plans/personal-plan.schema";
 import type { DemoSubstance } from "./assessment-answers";
 import type { DemoCheckIn, Trajectory } from "./check-in-trajectories";
@@ -162,16 +165,6 @@ function spread(random: Random, fromMs: number, toMs: number, count: number): nu
   );
 }
 
-/** The sections that differ between two versions of a plan. */
-export function changedSections<C extends object>(before: C | null, after: C): string[] {
-  return Object.keys(after).filter(
-    (k) =>
-      before === null ||
-      JSON.stringify((before as Record<string, unknown>)[k]) !==
-        JSON.stringify((after as Record<string, unknown>)[k]),
-  );
-}
-
 /**
  * The side that did not make the last change has looked at it, or not yet: then the page shows
  * "changed since you last looked".
@@ -185,7 +178,7 @@ function seenVersions(random: Random, versions: readonly PlannedPlanVersion<unkn
     : { participantSeenVersion: other, staffSeenVersion: current };
 }
 
-function withVersions<C extends object>(
+function withVersions<C extends PlanContent>(
   random: Random,
   kind: PersonalPlanKind,
   steps: readonly { editor: "participant" | "staff"; content: C }[],
@@ -195,7 +188,11 @@ function withVersions<C extends object>(
   const times = spread(random, fromMs, nowMs - 2 * HOUR, steps.length);
   const versions = steps.map((step, i) => ({
     ...step,
-    changedSections: changedSections(i === 0 ? null : steps[i - 1]!.content, step.content),
+    changedSections: computeChangedSections(
+      kind,
+      i === 0 ? (kind === "recovery" ? EMPTY_RECOVERY_PLAN : EMPTY_SAFETY_PLAN) : steps[i - 1]!.content,
+      step.content,
+    ),
     at: times[i]!,
   }));
   return { kind, versions, ...seenVersions(random, versions) };

@@ -63,7 +63,8 @@ const phoneAddress = (device: number) => `203.0.113.${40 + device * 7}`;
 
 const sha256 = (value: unknown) => createHash("sha256").update(canonicalJson(value)).digest("hex");
 
-const emailOf = (given: string, family: string, key: number) =>
+/** A demo participant's app account address (the plan signatures and the participant app share it). */
+export const emailOf = (given: string, family: string, key: number) =>
   `${`${given}.${family}`
     .normalize("NFD")
     .replace(/[^A-Za-z.]/g, "")

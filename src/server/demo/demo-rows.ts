@@ -1,3 +1,6 @@
+import { Temporal } from "temporal-polyfill";
+import { planAdmission } from "../../core/demo/admission-history";
+import { substanceOfDiagnosis } from "../../core/demo/assessment-answers";
 import {
   type DemoCheckIn,
   type EpisodeShape,
@@ -16,6 +19,13 @@ import {
   demoTrackSeries,
   facilitatedTrack,
 } from "../../core/demo/demo-sessions";
+import {
+  type CheckInContext,
+  checkInSubstance,
+  detailCheckIn,
+  planRecoveryTriggers,
+  plansFor,
+} from "../../core/demo/participant-app-stories";
 import { createRandom } from "../../core/demo/random";
 import { daysBetween } from "../../core/platform/dates";
 import { occurrenceKey } from "../../core/schedule/track-pattern.schema";
@@ -231,24 +241,82 @@ export function windowsOf(seed: number, person: DemoParticipant, today: string) 
   });
 }
 
-/** Check-in rows computed here (small and clinic scales). */
+/** The instant of a local time of day in a zone (midnight offsets cached: a few per day and zone). */
+function localClock() {
+  const midnights = new Map<string, number>();
+  return (zone: string, day: string, minute: number) => {
+    const key = `${zone}/${day}`;
+    let midnight = midnights.get(key);
+    if (midnight === undefined) {
+      midnight = Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
+      midnights.set(key, midnight);
+    }
+    return midnight + minute * 60_000;
+  };
+}
+
+/** What a participant's check-ins can name: their language, primary substance and plan's triggers. */
+function checkInContext(seed: number, person: DemoParticipant, n: number): CheckInContext {
+  const episode = person.episodes[n]!;
+  const admission = planAdmission(seed, episodeId(seed, person.key, n), episode.admittedOn);
+  const open = episode.dischargedOn === null;
+  return {
+    language: person.preferredLanguage,
+    substance: checkInSubstance(substanceOfDiagnosis(admission.primaryCode)),
+    planTriggers:
+      open && plansFor(seed, person.key, episode.trajectory).recovery
+        ? planRecoveryTriggers(seed, person.key, person.preferredLanguage)
+        : [],
+    trajectory: episode.trajectory,
+  };
+}
+
+/**
+ * Check-in rows computed here (small and clinic scales), with what the app records besides the
+ * scores (src/core/demo/participant-app-stories.ts); skills follow later from the groups attended.
+ * Filled in on the evening (or morning) of the day, received at once or, when it waited offline,
+ * hours later — never after `nowMs`.
+ */
 export function buildCheckInRows(
   seed: number,
   plan: DemoParticipant[],
   today: string,
+  nowMs: number,
 ): (typeof checkIns.$inferInsert)[] {
-  return plan.flatMap((person) =>
-    windowsOf(seed, person, today).flatMap(({ from, random, shape }) =>
-      planCheckIns(random, shape, from).map((c: DemoCheckIn) => ({
-        participantId: participantId(seed, person.key),
-        checkedInOn: c.on,
-        mood: c.mood,
-        craving: c.craving,
-        sleepHours: c.sleepHours.toFixed(1),
-        anyUse: c.anyUse,
-      })),
-    ),
-  );
+  const clock = localClock();
+  return plan.flatMap((person) => {
+    const zone = DEMO_SITES[person.site]!.timeZone;
+    return windowsOf(seed, person, today).flatMap(({ n, from, random, shape }) => {
+      const context = checkInContext(seed, person, n);
+      const details = createRandom(seed).fork(`check-in-detail/${person.key}/${n}`);
+      return planCheckIns(random, shape, from).map((c: DemoCheckIn) => {
+        const d = detailCheckIn(details, context, c);
+        const recordedMs = Math.min(clock(zone, c.on, d.minuteOfDay), nowMs - 10 * 60_000);
+        const receivedMs = Math.min(recordedMs + d.delayMinutes * 60_000 + 2_000, nowMs);
+        return {
+          participantId: participantId(seed, person.key),
+          episodeId: episodeId(seed, person.key, n),
+          checkedInOn: c.on,
+          idempotencyKey: demoUuid(`${seed}/check-in/${person.key}/${n}/${c.on}`),
+          recordedAt: new Date(recordedMs),
+          createdAt: new Date(receivedMs),
+          queuedOffline: d.queuedOffline,
+          mood: c.mood,
+          craving: c.craving,
+          sleepHours: c.sleepHours.toFixed(1),
+          sleepQuality: d.sleepQuality,
+          anyUse: c.anyUse,
+          substances: d.substances,
+          useDetail: d.useDetail,
+          triggers: d.triggers,
+          wentWell: d.wentWell,
+          wantsToTalk: d.wantsToTalk,
+          selfHarmThoughts: d.selfHarmThoughts,
+          language: context.language,
+        };
+      });
+    });
+  });
 }
 
 /** Check-in windows for the database to fill in (benchmark scale). */
@@ -266,6 +334,10 @@ export function buildCheckInWindows(seed: number, plan: DemoParticipant[], today
         startCraving: shape.startCraving,
         lapseDay: shape.lapseDay,
         silentDays: shape.silentDays,
+        episodeId: episodeId(seed, person.key, n),
+        language: person.preferredLanguage,
+        substance: checkInContext(seed, person, n).substance,
+        timeZone: DEMO_SITES[person.site]!.timeZone,
       }),
     ),
   );

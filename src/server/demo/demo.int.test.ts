@@ -714,7 +714,7 @@ describeEachEngine("demo program", (engine) => {
     const windows = buildCheckInWindows(3, planDemoParticipants(3, "small", TODAY), TODAY);
     const computed = async () => {
       await database.db.execute(sql`delete from check_ins`);
-      const added = await demo.insertComputedCheckIns(database.db, 3, windows);
+      const added = await demo.insertComputedCheckIns(database.db, 3, NOW, windows);
       return { added, print: (await fingerprint(database))[0]!.checkins };
     };
     const first = await computed();

@@ -43,6 +43,7 @@ import { writeAssessmentHistory } from "./demo-assessments";
 import { writeSessionModules } from "./demo-curriculum";
 import { demoUuid } from "./demo-ids";
 import { writeClinicalNotes } from "./demo-notes";
+import { type ParticipantAppSummary, writeParticipantApp } from "./demo-participant-app";
 import { writeTreatmentPlans } from "./demo-plans";
 import {
   buildCheckInRows,
@@ -66,6 +67,7 @@ export const DEMO_PHASES = [
   "schedule",
   "plans",
   "notes",
+  "participant-app",
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
@@ -108,6 +110,8 @@ export interface DemoSummary {
   groupNoteEntries: number;
   sessionNotes: number;
   counselingNotes: number;
+  /** The participant app: accounts, plans, practice, messages, absence requests, restarts, alerts. */
+  app: ParticipantAppSummary;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -180,6 +184,18 @@ async function writeDemo(
     groupNoteEntries: 0,
     sessionNotes: 0,
     counselingNotes: 0,
+    app: {
+      accounts: 0,
+      checkInSkills: 0,
+      alerts: 0,
+      personalPlans: 0,
+      planVersions: 0,
+      practiceCompletions: 0,
+      messageThreads: 0,
+      messages: 0,
+      absenceRequests: 0,
+      sobrietyRestarts: 0,
+    },
   };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
@@ -195,9 +211,9 @@ async function writeDemo(
   for (const batch of steps(plan)) {
     if (SCALE_SPECS[options.scale].bulk) {
       const windows = buildCheckInWindows(options.seed, batch, today);
-      summary.checkIns += await demo.insertComputedCheckIns(q, options.seed, windows);
+      summary.checkIns += await demo.insertComputedCheckIns(q, options.seed, options.now, windows);
     } else {
-      const rows = buildCheckInRows(options.seed, batch, today);
+      const rows = buildCheckInRows(options.seed, batch, today, options.now.getTime());
       await demo.insertCheckInRows(q, rows);
       summary.checkIns += rows.length;
     }
@@ -272,6 +288,11 @@ async function writeDemo(
   summary.sessionNotes = notes.sessionNotes;
   summary.counselingNotes = notes.counselingNotes;
   progress("notes", 1, 1);
+
+  // Last: the app follows the check-ins, the groups attended and the modules taught.
+  progress("participant-app", 0, 1);
+  summary.app = await writeParticipantApp(q, { seed: options.seed, today, now: options.now }, plan, program);
+  progress("participant-app", 1, 1);
   return summary;
 }
 

@@ -88,30 +88,40 @@ export interface CheckInWindow {
   startCraving: number;
   lapseDay: number;
   silentDays: number;
+  episodeId: string;
+  language: string;
+  /** The check-in substance of the episode's primary diagnosis, named on use days. */
+  substance: string;
+  timeZone: string;
 }
 
 /**
  * Check-ins computed inside the database (benchmark scale): the same daily trend as
  * `deriveDailyTrend` in src/core/demo/check-in-trajectories.ts, with day-to-day variation drawn
- * from a hash of (seed, participant number, day) instead of a generator. Returns rows added.
+ * from a hash of (seed, participant number, day) instead of a generator; filled in on the evening
+ * of the day, with the episode's substance on use days. Returns rows added.
  */
 export async function insertComputedCheckIns(
   q: Queryable,
   seed: number,
+  nowAt: Date,
   windows: CheckInWindow[],
 ): Promise<number> {
   if (windows.length === 0) return 0;
+  const now = nowAt.toISOString();
   const values = sql.join(
     windows.map(
       (w) =>
         sql`(${w.participantId}::uuid, ${w.key}::int, ${w.fromOn}::date, ${w.days}::int, ${w.trajectory}::text,
-             ${w.rate}::float8, ${w.startMood}::float8, ${w.startCraving}::float8, ${w.lapseDay}::int, ${w.silentDays}::int)`,
+             ${w.rate}::float8, ${w.startMood}::float8, ${w.startCraving}::float8, ${w.lapseDay}::int, ${w.silentDays}::int,
+             ${w.episodeId}::uuid, ${w.language}::text, ${w.substance}::text, ${w.timeZone}::text)`,
     ),
     sql`, `,
   );
   const rows = await queryRows<{ n: number }>(
     q,
-    sql`with w (participant_id, key, from_on, days, trajectory, rate, mood0, craving0, lapse, silent) as (
+    sql`with w (participant_id, key, from_on, days, trajectory, rate, mood0, craving0, lapse, silent, episode_id,
+                language, substance, zone) as (
           values ${values}
         ), d as (
           select w.*, g.i, g.i - w.lapse as since,
@@ -119,7 +129,7 @@ export async function insertComputedCheckIns(
                  hashint8extended(w.key::bigint * 100000 + g.i, ${seed}::bigint) & 9223372036854775807 as h
             from w cross join lateral generate_series(0, w.days - 1) as g(i)
         ), t as (
-          select participant_id, from_on + i as on_day, h,
+          select participant_id, episode_id, language, substance, zone, from_on + i as on_day, h,
                  case
                    when trajectory = 'lapse_and_return' and since = 0 then 1
                    when trajectory = 'fading' and i >= days - silent then 0
@@ -150,15 +160,24 @@ export async function insertComputedCheckIns(
                    else 0
                  end as use_chance
             from d
-        ), inserted as (
-          insert into check_ins (participant_id, checked_in_on, mood, craving, sleep_hours, any_use)
-          select participant_id, on_day,
-                 least(10, greatest(0, round(mood + ((h >> 10) % 41 - 20) / 10.0)))::smallint,
-                 least(10, greatest(0, round(craving + ((h >> 20) % 41 - 20) / 10.0)))::smallint,
-                 round(least(10, greatest(3, 5.2 + mood * 0.25 + ((h >> 30) % 31 - 15) / 10.0)) * 2) / 2,
-                 (h >> 40) % 1000 < use_chance * 1000
+        ), s as (
+          select participant_id, episode_id, language, substance, zone, on_day, h,
+                 least(10, greatest(0, round(mood + ((h >> 10) % 41 - 20) / 10.0)))::smallint as mood,
+                 least(10, greatest(0, round(craving + ((h >> 20) % 41 - 20) / 10.0)))::smallint as craving,
+                 round(least(10, greatest(3, 5.2 + mood * 0.25 + ((h >> 30) % 31 - 15) / 10.0)) * 2) / 2 as sleep,
+                 (h >> 40) % 1000 < use_chance * 1000 as used,
+                 least(((on_day + time '17:00' + ((h >> 50) % 330) * interval '1 minute') at time zone zone),
+                       ${now}::timestamptz - interval '10 minutes') as recorded
             from t
            where h % 1000 < rate * 1000
+        ), inserted as (
+          insert into check_ins (participant_id, episode_id, checked_in_on, idempotency_key, recorded_at, created_at,
+                                 mood, craving, sleep_hours, sleep_quality, any_use, substances, language)
+          select participant_id, episode_id, on_day, md5(participant_id::text || on_day::text)::uuid,
+                 recorded, recorded + interval '2 seconds', mood, craving, sleep,
+                 case when mood <= 3 then 'poor' when mood >= 7 then 'good' else 'ok' end,
+                 used, case when used then jsonb_build_array(substance) else '[]'::jsonb end, language
+            from s
           returning 1
         )
         select count(*)::int as n from inserted`,
@@ -321,7 +340,7 @@ export async function listCareTeams(
 
 /**
  * Insert check-ins computed here, each statement's rows as one JSON document (one parameter instead
- * of six per row: building and binding a long VALUES list costs more than the insert itself).
+ * of one per column and row: building and binding a long VALUES list costs more than the insert itself).
  */
 export async function insertCheckInRows(
   q: Queryable,
@@ -331,18 +350,38 @@ export async function insertCheckInRows(
     const document = JSON.stringify(
       rows.slice(i, i + BATCH * 2).map((r) => ({
         participant_id: r.participantId,
+        episode_id: r.episodeId ?? null,
         checked_in_on: r.checkedInOn,
+        idempotency_key: r.idempotencyKey,
+        recorded_at: r.recordedAt,
+        created_at: r.createdAt,
+        queued_offline: r.queuedOffline ?? false,
         mood: r.mood,
         craving: r.craving,
         sleep_hours: r.sleepHours ?? null,
+        sleep_quality: r.sleepQuality ?? null,
         any_use: r.anyUse,
+        substances: r.substances ?? [],
+        use_detail: r.useDetail ?? "",
+        triggers: r.triggers ?? [],
+        went_well: r.wentWell ?? "",
+        wants_to_talk: r.wantsToTalk ?? false,
+        self_harm_thoughts: r.selfHarmThoughts ?? false,
+        language: r.language ?? "en",
       })),
     );
     await q.execute(
-      sql`insert into check_ins (participant_id, checked_in_on, mood, craving, sleep_hours, any_use)
-          select participant_id, checked_in_on, mood, craving, sleep_hours, any_use
-          from jsonb_to_recordset(${document}::jsonb) as r(participant_id uuid, checked_in_on date, mood smallint,
-            craving smallint, sleep_hours numeric, any_use boolean)`,
+      sql`insert into check_ins (participant_id, episode_id, checked_in_on, idempotency_key, recorded_at, created_at,
+            queued_offline, mood, craving, sleep_hours, sleep_quality, any_use, substances, use_detail, triggers,
+            went_well, wants_to_talk, self_harm_thoughts, language)
+          select participant_id, episode_id, checked_in_on, idempotency_key, recorded_at, created_at,
+            queued_offline, mood, craving, sleep_hours, sleep_quality, any_use, substances, use_detail, triggers,
+            went_well, wants_to_talk, self_harm_thoughts, language
+          from jsonb_to_recordset(${document}::jsonb) as r(participant_id uuid, episode_id uuid, checked_in_on date,
+            idempotency_key uuid, recorded_at timestamptz, created_at timestamptz, queued_offline boolean,
+            mood smallint, craving smallint, sleep_hours numeric, sleep_quality text, any_use boolean,
+            substances jsonb, use_detail text, triggers jsonb, went_well text, wants_to_talk boolean,
+            self_harm_thoughts boolean, language text)`,
     );
   }
 }
