@@ -13,7 +13,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
  * Back online it is sent by itself ("Sent", with the response), and the server holds it exactly once;
  * the same request replayed with the same key answers `replayed: true` and still stores nothing new.
  * The app is installable (manifest, service worker keeping the app shell). The page is axe-clean at
- * 390×844 in English and in Spanish, where a "yes" to a safety question shows crisis help at once.
+ * 390×844 in English and in Spanish (dark), where a "yes" to a safety question shows crisis help at once.
  */
 
 let server: BridgewayServer | undefined;
@@ -33,11 +33,12 @@ after(async () => {
 const PHONE = { width: 390, height: 844 };
 const PARTICIPANT = "participant@demo.bridgeway.example";
 
-async function openPhone(locale = "en-US") {
+async function openPhone(locale = "en-US", colorScheme: "light" | "dark" = "light") {
   const context = await browser!.newContext({
     viewport: PHONE,
     baseURL: server!.url,
     locale,
+    colorScheme,
     hasTouch: true,
     bypassCSP: true,
   });
@@ -195,8 +196,8 @@ describe("the check-in on a poor connection", () => {
     await context.close();
   });
 
-  it("in Spanish on the phone, a yes to a safety question shows crisis help at once", async () => {
-    const { context, page, consoleErrors } = await openPhone("es-MX");
+  it("in Spanish and dark on the phone, a yes to a safety question shows crisis help at once", async () => {
+    const { context, page, consoleErrors } = await openPhone("es-MX", "dark");
     await signIn(page, "Iniciar sesión");
     await page.goto("/me/check-in");
     await page.getByRole("heading", { name: "Registro del día", level: 1 }).waitFor();
@@ -205,14 +206,14 @@ describe("the check-in on a poor connection", () => {
       .getByRole("group", { name: "¿Cómo está tu ánimo ahora?" })
       .getByRole("radio", { name: "4 de 10" })
       .check();
-    await expectNoAxeViolations(page, "Check-in (phone, Spanish)");
+    await expectNoAxeViolations(page, "Check-in (phone, Spanish, dark)");
     await form
       .getByRole("group", { name: /pensamientos de hacerte daño/ })
       .getByRole("radio", { name: "Sí" })
       .check();
     await form.getByText("Gracias por contárnoslo. No tienes que esperar: hay ayuda ahora mismo.").waitFor();
     assert.ok((await form.locator('a[href="tel:988"]').count()) > 0, "988 is one tap away");
-    await expectNoAxeViolations(page, "Check-in with crisis help (phone, Spanish)");
+    await expectNoAxeViolations(page, "Check-in with crisis help (phone, Spanish, dark)");
     await screenshot(page, "check-in-crisis-phone-es");
     assert.deepEqual(consoleErrors, []);
     await context.close();

@@ -70,7 +70,9 @@ export function flushCheckInQueue(userId: string, queryClient: QueryClient): Pro
   const running = flushing.get(userId);
   if (running) return running;
   const round = async (): Promise<FlushReport | null> => {
-    if (readQueue(localStorage, userId).every((q) => q.refusal !== null)) return null;
+    // Nothing to send, or certainly no connection (the browser is sure only when it says offline).
+    if (navigator.onLine === false || readQueue(localStorage, userId).every((q) => q.refusal !== null))
+      return null;
     const report = await flushQueue(localStorage, userId, submitCheckIn);
     for (const { idempotencyKey, result } of report.sent) recordSent(userId, idempotencyKey, result);
     changed();
