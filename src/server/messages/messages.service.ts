@@ -1,11 +1,9 @@
-import type { Permission } from "../../core/access/permissions";
 import type { AuditPurpose } from "../../core/audit/audit.schema";
-import { messageLengthProblem, messagePreview, nextReadMark } from "../../core/messages/messages.rules";
+import { nextReadMark } from "../../core/messages/messages.rules";
 import {
   type Inbox,
   type InboxQuery,
   MESSAGES_PAGE_SIZE,
-  type Message,
   type MessageAuthorKind,
   type MyThreadsQuery,
   type NewThreadInput,
@@ -23,7 +21,8 @@ import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.serv
 import type { Database, Transaction } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import { enqueueMail } from "../platform/mail";
-import { authorizeOnParticipant } from "../treatment-plans/plan-access";
+import { assertStaff, ownParticipantId, ownThread, staffScope, staffThread } from "./message-access";
+import { checkLength, newMessageEmail, toMessage, toSummary } from "./message-views";
 import * as store from "./messages.sql";
 
 /**
@@ -34,22 +33,8 @@ import * as store from "./messages.sql";
  * write, the participant gets an email without any content (a link only), once per unread stretch.
  */
 
-const THREAD_RESOURCE = { type: "message_thread", notFound: "No such conversation." };
-
 /** A send that lost the race to another with the same key: the transaction is undone, the first wins. */
 class SendRaced extends Error {}
-
-function newMessageEmail(locale: "en" | "es", link: string) {
-  return locale === "es"
-    ? {
-        subject: "Tiene un mensaje nuevo en Bridgeway",
-        text: `Hola:\n\nSu equipo de atención le envió un mensaje en Bridgeway. Para leerlo, inicie sesión aquí:\n${link}\n\nLos mensajes no son para emergencias. Si está en crisis, llame o envíe un texto al 988, o llame al 911.`,
-      }
-    : {
-        subject: "You have a new message in Bridgeway",
-        text: `Hello,\n\nYour care team sent you a message in Bridgeway. To read it, sign in here:\n${link}\n\nMessages are not for emergencies. If you are in crisis, call or text 988, or call 911.`,
-      };
-}
 
 export function createMessagesService(deps: {
   db: Database;
@@ -60,56 +45,6 @@ export function createMessagesService(deps: {
 }) {
   const { db, now, baseUrl } = deps;
 
-  function ownParticipantId(actor: Actor): string {
-    const id = actor.user.kind === "participant" ? actor.access.participantId : null;
-    if (!id) throw new DomainError("AUTH_FORBIDDEN", "Only a participant has messages of their own here.");
-    return id;
-  }
-
-  function assertStaff(actor: Actor): void {
-    if (actor.user.kind !== "staff") {
-      throw new DomainError("AUTH_FORBIDDEN", "Your messages are in your own area, under Messages.");
-    }
-  }
-
-  function checkLength(body: string): void {
-    const problem = messageLengthProblem(body);
-    if (problem) {
-      throw new DomainError(
-        "MESSAGE_TOO_LONG",
-        `A message can be up to ${problem.max} characters; this one has ${problem.length}. Shorten it or send it in two parts.`,
-        "body",
-        { max: problem.max, length: problem.length },
-      );
-    }
-  }
-
-  const toMessage = (row: store.MessageRow, readerId: string): Message => ({
-    id: row.id,
-    threadId: row.threadId,
-    author: { id: row.authorId, name: row.authorName, kind: row.authorKind },
-    body: row.body,
-    sentAt: row.createdAt.toISOString(),
-    mine: row.authorId === readerId,
-  });
-
-  const toSummary = (row: store.ThreadSummaryRow): ThreadSummary => ({
-    id: row.id,
-    subject: row.subject,
-    participant: { id: row.participantId, name: row.participantName },
-    createdAt: row.createdAt.toISOString(),
-    lastMessageAt: row.lastMessageAt.toISOString(),
-    lastMessage:
-      row.lastBody === null
-        ? null
-        : {
-            preview: messagePreview(row.lastBody),
-            authorKind: row.lastAuthorKind!,
-            authorName: row.lastAuthorName ?? "",
-          },
-    unread: row.unread,
-  });
-
   async function summaryOf(readerId: string, thread: store.ThreadRow): Promise<ThreadSummary> {
     const { rows } = await store.listThreadSummaries(
       db,
@@ -118,39 +53,6 @@ export function createMessagesService(deps: {
       { page: 1, pageSize: 1, threadIds: [thread.id] },
     );
     return toSummary(rows[0]!);
-  }
-
-  /** The participant's own thread, else "not found" (another person's thread is never confirmed). */
-  async function ownThread(actor: Actor, threadId: string): Promise<store.ThreadRow> {
-    const participantId = ownParticipantId(actor);
-    const thread = await store.findThread(db, threadId);
-    if (!thread || thread.participantId !== participantId) {
-      throw new DomainError("NOT_FOUND", THREAD_RESOURCE.notFound);
-    }
-    return thread;
-  }
-
-  /** A thread a staff member may act on with `permission`, and the purpose it is audited under. */
-  async function staffThread(
-    actor: Actor,
-    threadId: string,
-    permission: Permission,
-    action: string,
-    context: AuditContext,
-  ): Promise<{ thread: store.ThreadRow; purpose: AuditPurpose }> {
-    assertStaff(actor);
-    const thread = await store.findThread(db, threadId);
-    if (!thread) throw new DomainError("NOT_FOUND", THREAD_RESOURCE.notFound);
-    const purpose = await authorizeOnParticipant(
-      db,
-      actor,
-      thread.participantId,
-      permission,
-      { action, context },
-      now(),
-      THREAD_RESOURCE,
-    );
-    return { thread, purpose };
   }
 
   async function detail(
@@ -361,25 +263,6 @@ export function createMessagesService(deps: {
     };
   }
 
-  /** The staff member's inbox reach: their care team (and threads they wrote in, for site-wide readers), or the site. */
-  function staffScope(actor: Actor, scope: InboxQuery["scope"]): store.ThreadScope {
-    const grant = actor.access.grants["clinical.view"];
-    if (!grant) throw new DomainError("AUTH_FORBIDDEN");
-    if (scope === "site" && grant !== "site") {
-      throw new DomainError(
-        "AUTH_FORBIDDEN",
-        "Only staff who read every record of their sites see the whole site's messages.",
-        "scope",
-      );
-    }
-    return {
-      kind: "staff",
-      siteIds: actor.access.siteIds,
-      careTeamOf: scope === "site" ? null : actor.user.id,
-      orWrittenBy: grant === "site",
-    };
-  }
-
   return {
     // --- The participant's own conversations -------------------------------------------------
     async myThreads(actor: Actor, query: MyThreadsQuery, context: AuditContext): Promise<ThreadList> {
@@ -419,7 +302,7 @@ export function createMessagesService(deps: {
       query: ThreadPageQuery,
       context: AuditContext,
     ): Promise<ThreadDetail> {
-      const thread = await ownThread(actor, threadId);
+      const thread = await ownThread(db, actor, threadId);
       return detail(actor, thread, query, { action: "message_thread.view", purpose: "self", context });
     },
 
@@ -429,7 +312,7 @@ export function createMessagesService(deps: {
       input: SendMessageInput,
       context: AuditContext,
     ): Promise<SentMessage> {
-      const thread = await ownThread(actor, threadId);
+      const thread = await ownThread(db, actor, threadId);
       return send(actor, { thread }, input, { purpose: "self", context });
     },
 
@@ -439,7 +322,7 @@ export function createMessagesService(deps: {
       input: ReadMarkInput,
       context: AuditContext,
     ): Promise<ReadMarkResult> {
-      const thread = await ownThread(actor, threadId);
+      const thread = await ownThread(db, actor, threadId);
       return markRead(actor, thread, input, { purpose: "self", context });
     },
 
@@ -548,7 +431,15 @@ export function createMessagesService(deps: {
       context: AuditContext,
     ): Promise<ThreadDetail> {
       const action = "message_thread.view";
-      const { thread, purpose } = await staffThread(actor, threadId, "clinical.view", action, context);
+      const { thread, purpose } = await staffThread(
+        db,
+        now,
+        actor,
+        threadId,
+        "clinical.view",
+        action,
+        context,
+      );
       return detail(actor, thread, query, { action, purpose, context });
     },
 
@@ -559,6 +450,8 @@ export function createMessagesService(deps: {
       context: AuditContext,
     ): Promise<SentMessage> {
       const { thread, purpose } = await staffThread(
+        db,
+        now,
         actor,
         threadId,
         "clinical.write",
@@ -575,6 +468,8 @@ export function createMessagesService(deps: {
       context: AuditContext,
     ): Promise<ReadMarkResult> {
       const { thread, purpose } = await staffThread(
+        db,
+        now,
         actor,
         threadId,
         "clinical.view",
