@@ -9,8 +9,8 @@ const KEPT = /\.(?:js|css|woff2?|svg|png|webmanifest)$/;
 /**
  * Emits `sw.js` with the build: the hand-written worker in `source`, preceded by this build's
  * version (a hash of every built file name and of index.html, so any change makes a new worker) and
- * the list of files to keep — index.html, the hashed assets and the files of `publicDir` (copied to
- * the site's root as they are).
+ * the list of files to keep at once — index.html, the scripts and styles it loads, and the files of
+ * `publicDir` (copied to the site's root as they are).
  */
 export function serviceWorker({ source, publicDir }: { source: string; publicDir: string }): Plugin {
   return {
@@ -21,10 +21,13 @@ export function serviceWorker({ source, publicDir }: { source: string; publicDir
       const built = Object.keys(bundle).filter((file) => KEPT.test(file));
       const index = bundle["index.html"];
       const html = index?.type === "asset" ? String(index.source) : "";
-      const precache = ["/index.html", ...built.map((file) => `/${file}`), ...publicFiles(publicDir)].sort();
+      // The shell is what index.html loads; parts loaded on demand are kept when first fetched.
+      const shell = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => `/${m[1]}`);
+      const precache = ["/index.html", ...shell, ...publicFiles(publicDir)].sort();
       const version = createHash("sha256")
-        .update(precache.join("\n"))
+        .update(built.sort().join("\n"))
         .update(html)
+        .update(precache.join("\n"))
         .digest("hex")
         .slice(0, 16);
       this.emitFile({

@@ -107,17 +107,19 @@ describe("the check-in on a poor connection", () => {
     const worker = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       const response = await fetch("/sw.js");
-      const cached = await caches.keys();
       return {
         scope: registration.scope,
         type: response.headers.get("content-type"),
         cacheControl: response.headers.get("cache-control"),
-        cached,
+        caches: await caches.keys(),
+        shellKept: (await caches.match("/index.html")) !== undefined,
       };
     });
     assert.equal(worker.scope, `${server!.url}/`);
     assert.match(worker.type ?? "", /javascript/);
     assert.equal(worker.cacheControl, "no-cache", "a new build's worker is picked up at once");
+    assert.equal(worker.caches.filter((name) => name.startsWith("bridgeway-shell-")).length, 1);
+    assert.ok(worker.shellKept, "the app shell is kept for opening offline");
 
     await page.goto("/me/check-in");
     await page.getByRole("heading", { name: "Check in", level: 1 }).waitFor();

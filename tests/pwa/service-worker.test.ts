@@ -13,8 +13,11 @@ const SOURCE = path.join(ROOT, "src/web/pwa/service-worker.js");
 const PUBLIC = path.join(ROOT, "src/web/public");
 const ORIGIN = "http://127.0.0.1:3000";
 
+const HTML =
+  '<script type="module" src="/assets/index-abc.js"></script><link rel="stylesheet" href="/assets/index-abc.css">';
+
 /** What the plugin emits for a bundle with these files and index.html. */
-function emitWorker(files: string[], html = "<html></html>"): string {
+function emitWorker(files: string[], html = HTML): string {
   const bundle = Object.fromEntries([
     ...files.map((f) => [f, { type: "chunk", fileName: f }]),
     ["index.html", { type: "asset", fileName: "index.html", source: html }],
@@ -48,6 +51,10 @@ function runWorker(code: string, network: (url: string) => Promise<Response>) {
       return {
         addAll: async (urls: string[]) => {
           for (const u of urls) cache.set(u, new Response(`kept ${u}`));
+        },
+        match: async (request: { url: string }) => cache.get(new URL(request.url).pathname),
+        put: async (request: { url: string }, response: Response) => {
+          cache.set(new URL(request.url).pathname, response);
         },
       };
     },
@@ -91,8 +98,14 @@ function runWorker(code: string, network: (url: string) => Promise<Response>) {
 const offline = () => Promise.reject(new TypeError("Failed to fetch"));
 
 describe("the service worker the build emits", () => {
-  it("keeps index.html, the built files and the public files; its version follows the build", () => {
-    const code = emitWorker(["assets/index-abc.js", "assets/index-abc.css", "assets/index-abc.js.map"]);
+  it("keeps index.html, what it loads and the public files; its version follows the build", () => {
+    const built = [
+      "assets/index-abc.js",
+      "assets/index-abc.css",
+      "assets/LineChart-x.js",
+      "assets/index-abc.js.map",
+    ];
+    const code = emitWorker(built);
     const build = JSON.parse(/^self\.BRIDGEWAY_BUILD = (.*);$/m.exec(code)![1]!);
     expect(build.precache).toEqual(
       expect.arrayContaining([
@@ -104,9 +117,12 @@ describe("the service worker the build emits", () => {
         "/icons/bridgeway-512.png",
       ]),
     );
+    expect(build.precache).not.toContain("/assets/LineChart-x.js");
     expect(build.precache).not.toContain("/assets/index-abc.js.map");
-    expect(emitWorker(["assets/index-abc.js", "assets/index-abc.css", "assets/index-abc.js.map"])).toBe(code);
-    expect(emitWorker(["assets/index-def.js", "assets/index-abc.css"])).not.toBe(code);
+    expect(emitWorker(built)).toBe(code);
+    expect(emitWorker(["assets/index-abc.js", "assets/index-abc.css", "assets/LineChart-y.js"])).not.toBe(
+      code,
+    );
     expect(emitWorker(["assets/index-abc.js", "assets/index-abc.css"], "<html>new</html>")).not.toBe(
       emitWorker(["assets/index-abc.js", "assets/index-abc.css"]),
     );
@@ -143,6 +159,22 @@ describe("the service worker the build emits", () => {
     expect(await (await online.request("/me/safety-plan", { mode: "navigate" }))!.text()).toBe(
       `fresh ${ORIGIN}/me/safety-plan`,
     );
+  });
+
+  it("a part loaded on demand is kept once fetched, and opens offline afterwards", async () => {
+    let connected = true;
+    const worker = runWorker(emitWorker(["assets/index-abc.js", "assets/LineChart-x.js"]), async (url) =>
+      connected ? new Response(`fresh ${url}`) : offline(),
+    );
+    await worker.lifecycle("install");
+    expect(await (await worker.request("/assets/LineChart-x.js"))!.text()).toBe(
+      `fresh ${ORIGIN}/assets/LineChart-x.js`,
+    );
+    connected = false;
+    expect(await (await worker.request("/assets/LineChart-x.js"))!.text()).toBe(
+      `fresh ${ORIGIN}/assets/LineChart-x.js`,
+    );
+    expect(worker.fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it("never answers the API or a write, and keeps none of their answers", async () => {

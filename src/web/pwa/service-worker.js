@@ -1,6 +1,6 @@
 /*
- * Bridgeway's service worker: keeps the app shell (index.html, the built scripts and styles, the
- * icons and the manifest) so the participant's pages — the check-in and the safety plan among them —
+ * Bridgeway's service worker: keeps the app shell (index.html with the scripts and styles it loads,
+ * the icons and the manifest) so the participant's pages — the check-in and the safety plan among them —
  * open without a connection. It never stores an API answer: the pages' data stays with the server
  * (and a check-in made offline waits in the page's own queue). The build prepends
  * `self.BRIDGEWAY_BUILD = { version, precache }`; each build has its own cache, and a new build
@@ -48,7 +48,15 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // Kept files first. A built file not kept yet (a part of the app loaded on demand, e.g. charts) is
+  // kept once fetched: its name carries its content's hash, so it never changes.
   event.respondWith(
-    caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((kept) => kept ?? fetch(request)),
+    caches.open(CACHE).then(async (cache) => {
+      const kept = await cache.match(request, { ignoreSearch: true });
+      if (kept) return kept;
+      const response = await fetch(request);
+      if (response.ok && url.pathname.startsWith("/assets/")) await cache.put(request, response.clone());
+      return response;
+    }),
   );
 });
