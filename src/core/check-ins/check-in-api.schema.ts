@@ -3,6 +3,10 @@ import { checkInSchema, SUBSTANCES } from "./check-in.schema";
 
 /** The check-in routes' own shapes (the stored check-in, result and summary are in check-in.schema.ts). */
 
+/** Yesterday's check-in at a glance in the caseload list: use first, then a high craving. */
+export const YESTERDAY_CHECK_INS = ["use", "high_craving", "checked_in", "none"] as const;
+export type YesterdayCheckIn = (typeof YESTERDAY_CHECK_INS)[number];
+
 /** `GET /api/v1/me/check-ins/options`: what the check-in form offers to choose from. */
 export const checkInOptionsSchema = z.object({
   /** Their recovery plan's triggers and high-risk situations, in their own words. */

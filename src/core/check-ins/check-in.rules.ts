@@ -7,6 +7,7 @@ import type {
 import { addDays, daysBetween } from "../platform/dates";
 import type { ErrorCode } from "../platform/errors";
 import type { CheckIn, CheckInInput, CheckInResponse, CheckInSettings } from "./check-in.schema";
+import type { YesterdayCheckIn } from "./check-in-api.schema";
 
 /**
  * The check-in rules (issue 9). Pure: the caller passes the clock ("today" on the site's calendar and
@@ -299,8 +300,6 @@ export function isSameCheckIn(stored: CheckIn, input: CheckInInput): boolean {
 }
 
 /** Yesterday's check-in at a glance, for the caseload list: use first, then a high craving. */
-export type YesterdayCheckIn = "use" | "high_craving" | "checked_in" | "none";
-
 export function deriveYesterdayCheckIn(
   checkIns: readonly Pick<CheckInAnswers, "anyUse" | "craving">[],
   settings: Pick<CheckInSettings, "cravingWarningAt">,

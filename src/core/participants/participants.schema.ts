@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { keyMeasureSchema } from "../assessments/progress.schema";
+import { YESTERDAY_CHECK_INS } from "../check-ins/check-in-api.schema";
 
 /** The columns the caseload list can be sorted by (name: family name, then given name). */
 export const PARTICIPANT_SORTS = ["name", "site", "track", "admitted", "discharged", "counselor"] as const;
@@ -36,6 +37,8 @@ export const participantListItemSchema = z.object({
    * record: the key measures' latest scores, and unresolved urgent or emergency alerts.
    */
   clinical: z.object({ measures: z.array(keyMeasureSchema), openUrgentAlerts: z.number().int() }).nullable(),
+  /** Yesterday's check-in on the site's calendar, under the same rule as `clinical` (null: not shown). */
+  yesterdayCheckIn: z.enum(YESTERDAY_CHECK_INS).nullable(),
 });
 export const participantListSchema = z.object({
   participants: z.array(participantListItemSchema),

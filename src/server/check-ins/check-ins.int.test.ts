@@ -319,7 +319,9 @@ describeEachEngine("check-ins: recorded once, alerts with the answers, the chart
     expect(first.json().checkIns.map((c: { mood: number }) => c.mood)).toEqual([5, 4]);
     const next = await get(`/api/v1/me/check-ins?limit=2&before=${first.json().nextBefore}`);
     expect(next.json()).toMatchObject({ checkIns: [{ mood: 3 }], nextBefore: null });
-    expect((await get("/api/v1/me/check-ins?limit=500")).json().error.fields[0].path).toBe("querystring.limit");
+    expect((await get("/api/v1/me/check-ins?limit=500")).json().error.fields[0].path).toBe(
+      "querystring.limit",
+    );
   });
 
   it("summarises today on the site's calendar with the streak", async () => {
@@ -369,6 +371,31 @@ describeEachEngine("check-ins: recorded once, alerts with the answers, the chart
       skills: [{ key: "urge-surfing" }],
     });
     await database.db.execute(sql`delete from personal_plans where participant_id = ${ids.participant}`);
+  });
+
+  it("shows yesterday's check-in in the caseload list to those who may read the chart", async () => {
+    await post(aCheckIn({ checkedInOn: "2026-11-22", recordedAt: "2026-11-22T20:00:00Z", craving: 9 }));
+    await post(aCheckIn({ checkedInOn: "2026-11-22", recordedAt: "2026-11-22T21:00:00Z", anyUse: true }));
+    await post(
+      aCheckIn({ checkedInOn: "2026-11-22", recordedAt: "2026-11-22T21:00:00Z", craving: 8 }),
+      cookies.other,
+    );
+    const states = async (cookie: string) =>
+      Object.fromEntries(
+        (
+          (await get("/api/v1/participants?status=current&pageSize=100", cookie)).json().participants as {
+            id: string;
+            yesterdayCheckIn: string | null;
+          }[]
+        ).map((p) => [p.id, p.yesterdayCheckIn]),
+      );
+    expect(await states(cookies.counselor!)).toEqual({ [ids.participant!]: "use" });
+    expect(await states(cookies.director!)).toMatchObject({
+      [ids.participant!]: "use",
+      [ids.other!]: "high_craving",
+    });
+    await database.db.execute(sql`delete from check_ins where participant_id = ${ids.other}`);
+    expect((await states(cookies.director!))[ids.other!]).toBe("none");
   });
 
   describe("the chart's timeline", () => {

@@ -227,6 +227,30 @@ export async function listActiveParticipants(q: Queryable): Promise<ActivePartic
   );
 }
 
+/**
+ * The answers of the check-ins for the day before `at` on each participant's site calendar (one
+ * query for a page of the caseload list).
+ */
+export async function listYesterdayAnswers(
+  q: Queryable,
+  participantIds: readonly string[],
+  at: Date,
+): Promise<{ participant_id: string; any_use: boolean; craving: number }[]> {
+  if (participantIds.length === 0) return [];
+  return queryRows(
+    q,
+    sql`select c.participant_id, c.any_use, c.craving
+          from check_ins c
+          join participants p on p.id = c.participant_id
+          join sites s on s.id = p.site_id
+         where c.participant_id in (${sql.join(
+           participantIds.map((id) => sql`${id}::uuid`),
+           sql`, `,
+         )})
+           and c.checked_in_on = (${at}::timestamptz at time zone s.time_zone)::date - 1`,
+  );
+}
+
 /** Participants with an unresolved missing-check-in alert. */
 export async function listOpenMissingAlerts(q: Queryable): Promise<string[]> {
   const rows = await queryRows<{ participant_id: string }>(

@@ -18,6 +18,7 @@ import { readAdmissionSettings } from "../admissions/admission-settings.repo";
 import type { RaiseAlert } from "../alerts/alerts.service";
 import type { ReadCaseloadClinical } from "../assessments/key-measures";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
+import { readYesterdayCheckIns } from "../check-ins/yesterday-check-ins";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
@@ -81,10 +82,17 @@ export function createParticipantsService(deps: {
       const clinicalRows = rows.filter(
         (r) => clinicalGrant === "site" || (clinicalGrant !== undefined && r.on_my_care_team),
       );
-      const clinical = await readCaseloadClinical(
-        db,
-        clinicalRows.map((r) => ({ id: r.id, episodeId: r.episode_id })),
-      );
+      const [clinical, yesterday] = await Promise.all([
+        readCaseloadClinical(
+          db,
+          clinicalRows.map((r) => ({ id: r.id, episodeId: r.episode_id })),
+        ),
+        readYesterdayCheckIns(
+          db,
+          clinicalRows.map((r) => r.id),
+          now(),
+        ),
+      ]);
       return {
         participants: rows.map((r) => ({
           id: r.id,
@@ -97,6 +105,7 @@ export function createParticipantsService(deps: {
           primaryCounselor: r.primary_counselor,
           onMyCareTeam: r.on_my_care_team,
           clinical: clinical.get(r.id) ?? null,
+          yesterdayCheckIn: yesterday.get(r.id) ?? null,
         })),
         total: rows[0]?.total ?? 0,
         page: query.page,

@@ -7,6 +7,7 @@ import type { ParticipantRecord } from "../../../core/participants/participants.
 import { adminEn } from "../../i18n/admin.en";
 import { assessmentsEn } from "../../i18n/assessments.en";
 import { chartNotesEn } from "../../i18n/chart-notes.en";
+import { checkInsStaffEn } from "../../i18n/check-ins-staff.en";
 import { participantScheduleEn } from "../../i18n/participant-schedule.en";
 import { treatmentPlansEn } from "../../i18n/treatment-plans.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
@@ -18,7 +19,11 @@ beforeAll(async () => {
   i18n.addResourceBundle("en", "participantSchedule", participantScheduleEn, true, true);
   i18n.addResourceBundle("en", "treatmentPlans", treatmentPlansEn, true, true);
   i18n.addResourceBundle("en", "chartNotes", chartNotesEn, true, true);
+  i18n.addResourceBundle("en", "checkInsStaff", checkInsStaffEn, true, true);
 });
+
+// The mood and craving drawing is hidden from assistive technology; the list carries the answers.
+vi.mock("../check-ins/chart/check-ins-chart", () => ({ default: () => null }));
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -476,7 +481,7 @@ describe("ParticipantRecordPage", () => {
     renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } });
     fireEvent.click(await screen.findByRole("tab", { name: tabs.checkins }));
     expect(address()).toBe("?tab=checkins");
-    expect(await screen.findByRole("table", { name: adminEn.record.checkIns.title })).toBeTruthy();
+    expect(await screen.findByRole("region", { name: checkInsStaffEn.chart.title })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("tab", { name: tabs.discharge }));
     expect(address()).toBe("?tab=discharge");
@@ -503,24 +508,74 @@ describe("ParticipantRecordPage", () => {
     expect(selectedTab()).toBe(tabs.overview);
   });
 
-  it("lists recent check-ins with date, mood, craving and any use", async () => {
-    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=checkins");
-    const table = within(await screen.findByRole("table", { name: adminEn.record.checkIns.title }));
-    const rows = table.getAllByRole("row").map(cells);
-    expect(rows).toEqual([
-      ["Date", "Mood (0–10)", "Craving (0–10)", "Any use"],
-      ["Mar 2, 2026", "7", "2", "No"],
-      ["Mar 1, 2026", "3", "8", "Yes"],
-    ]);
+  const aCheckIn = (id: number, change: Record<string, unknown> = {}) => ({
+    id,
+    checkedInOn: "2026-03-02",
+    recordedAt: "2026-03-02T22:00:00.000Z",
+    receivedAt: "2026-03-02T22:00:01.000Z",
+    queuedOffline: false,
+    mood: 7,
+    craving: 2,
+    sleepHours: null,
+    sleepQuality: null,
+    anyUse: false,
+    substances: [],
+    useDetail: "",
+    triggers: [],
+    skills: [],
+    wentWell: "",
+    wantsToTalk: false,
+    selfHarmThoughts: false,
+    overdose: false,
+    ...change,
+  });
+  const timeline = (checkIns: unknown[]) => ({
+    [`GET /api/v1/participants/${ID}/check-ins`]: {
+      body: { from: "2026-02-01", to: "2026-03-02", today: "2026-03-02", checkIns },
+    },
   });
 
-  it("says so when there are no check-ins yet", async () => {
+  it("lists every check-in's answers, outlines critical ones and marks the one an alert links to", async () => {
+    // jsdom does not lay out: record the scroll the linked check-in asks for.
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
     renderRecord(
-      { [`GET /api/v1/participants/${ID}`]: { body: withHistory({ recentCheckIns: [] }) } },
+      {
+        [`GET /api/v1/participants/${ID}`]: { body: withHistory() },
+        ...timeline([
+          aCheckIn(12, { selfHarmThoughts: true, mood: 1 }),
+          aCheckIn(11, {
+            checkedInOn: "2026-03-01",
+            anyUse: true,
+            substances: ["alcohol"],
+            craving: 8,
+            triggers: ["Payday"],
+          }),
+        ]),
+      },
+      "?tab=checkins&checkIn=11",
+    );
+    const list = await screen.findByRole("list");
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText(checkInsStaffEn.chart.selfHarm)).toBeTruthy();
+    expect(items[0]!.textContent).toContain("1 of 10");
+    expect(items[1]!.getAttribute("aria-current")).toBe("true");
+    expect(items[0]!.getAttribute("aria-current")).toBeNull();
+    expect(items[1]!.textContent).toContain(checkInsStaffEn.substances.alcohol);
+    expect(items[1]!.textContent).toContain("Payday");
+    expect(scrolled).toEqual([items[1]]);
+  });
+
+  it("says so when there are no check-ins in the period", async () => {
+    renderRecord(
+      { [`GET /api/v1/participants/${ID}`]: { body: withHistory() }, ...timeline([]) },
       "?tab=checkins",
     );
-    expect(await screen.findByText(adminEn.record.checkIns.empty)).toBeTruthy();
-    expect(screen.queryByRole("table")).toBeNull();
+    expect(await screen.findByText("No check-ins in the last 30 days.")).toBeTruthy();
+    expect(screen.queryByRole("list")).toBeNull();
   });
 
   it("shows every episode on Discharge, with the discharge date and reason in words", async () => {

@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import i18n from "i18next";
 import { useLocation } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { adminEn } from "../../i18n/admin.en";
+import { checkInsStaffEn } from "../../i18n/check-ins-staff.en";
 import { renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, setUpAdminDom } from "../admin/admin-testing";
 import { ParticipantsPage } from "./participants-page";
 
-beforeAll(setUpAdminDom);
+beforeAll(async () => {
+  await setUpAdminDom();
+  i18n.addResourceBundle("en", "checkInsStaff", checkInsStaffEn, true, true);
+});
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -37,6 +42,7 @@ const item = (n: number, onMyCareTeam: boolean, clinical: Clinical = null) => ({
   primaryCounselor: "Sam Lee",
   onMyCareTeam,
   clinical,
+  yesterdayCheckIn: clinical ? ("none" as const) : null,
 });
 
 /** The address the page has put itself at. */
@@ -130,13 +136,16 @@ describe("ParticipantsPage", () => {
       within(table).getByRole("columnheader", { name: adminEn.participants.clinical.column }),
     ).toBeTruthy();
     const [, first, second, third] = within(table).getAllByRole("row");
-    const scores = within(first!).getAllByRole("cell").at(-1)!;
+    const scores = within(first!).getAllByRole("cell").at(-2)!;
     expect(scores.textContent).toContain("PHQ-9 24 (severe, change +6, Reliably worse)");
     expect(scores.textContent).toContain("GAD-7 4 (minimal)");
     expect(scores.textContent).toContain(`${adminEn.participants.clinical.offTrack}: PHQ-9`);
     expect(scores.textContent).toContain("2 urgent alerts");
+    expect(within(second!).getAllByRole("cell").at(-2)!.textContent).toBe("—");
+    expect(within(third!).getAllByRole("cell").at(-2)!.textContent).toBe(adminEn.participants.clinical.none);
+    // Yesterday's check-in beside the scores, under the same rule.
     expect(within(second!).getAllByRole("cell").at(-1)!.textContent).toBe("—");
-    expect(within(third!).getAllByRole("cell").at(-1)!.textContent).toBe(adminEn.participants.clinical.none);
+    expect(within(third!).getAllByRole("cell").at(-1)!.textContent).toBe(checkInsStaffEn.caseload.none);
     cleanup();
 
     renderList("site", [item(1, false, null)]);

@@ -25,6 +25,7 @@ import { useSites } from "../admin/api/get-sites";
 import { formatDate } from "../admin/format";
 import { EmptyState, LoadError, PageHeader, ScrollTable, TableSkeleton } from "../admin/page-states";
 import { Pager } from "../admin/pager";
+import { YesterdayCheckInBadge } from "../check-ins/chart/yesterday-check-in-badge";
 import { useParticipants } from "./api/get-participants";
 import { KeyScores } from "./key-scores";
 import { listQueryFromParams, nextSort, paramsFromListQuery } from "./list-params";
@@ -137,12 +138,13 @@ export function ParticipantsPage() {
                 column: t(`participants.columns.${query.sort}`),
                 direction: t(`participants.sort.${query.dir}`),
               })}
-              minWidth={showClinical ? 1100 : 860}
+              minWidth={showClinical ? 1260 : 860}
             >
               <Table.Thead>
                 <Table.Tr>
                   {PARTICIPANT_SORTS.map(sortHeader)}
                   {showClinical && <Table.Th scope="col">{t("participants.clinical.column")}</Table.Th>}
+                  {showClinical && <Table.Th scope="col">{t("checkInsStaff:caseload.column")}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -165,6 +167,11 @@ export function ParticipantsPage() {
                     <Table.Td>{p.primaryCounselor ?? "—"}</Table.Td>
                     {showClinical && (
                       <Table.Td>{p.clinical ? <KeyScores clinical={p.clinical} /> : "—"}</Table.Td>
+                    )}
+                    {showClinical && (
+                      <Table.Td>
+                        {p.yesterdayCheckIn ? <YesterdayCheckInBadge state={p.yesterdayCheckIn} /> : "—"}
+                      </Table.Td>
                     )}
                   </Table.Tr>
                 ))}
