@@ -362,6 +362,10 @@ export const ERROR_CATALOG = {
     message:
       "This plan was saved by someone else after you opened it. Your text is kept on this page: look at their changes, then save again.",
   },
+  PERSONAL_PLAN_VERSION_NOT_FOUND: {
+    kind: "not_found",
+    message: "This plan has no such version.",
+  },
   // Secure messages (issue 9, H4): the length limit and a send retried with a changed text.
   MESSAGE_TOO_LONG: {
     kind: "invalid",

@@ -187,6 +187,7 @@ describeEachEngine("Recovery and safety plans: co-edited, versioned, private", (
     expect(v1.json()).toMatchObject({ kind: "safety", version: 1, content: { professionals: [] } });
     const missing = await call("ana", "GET", "/me/personal-plans/safety/versions/9");
     expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe("PERSONAL_PLAN_VERSION_NOT_FOUND");
   });
 
   it("answers a save from an old version with a conflict carrying the plan as it is now, and keeps nothing", async () => {

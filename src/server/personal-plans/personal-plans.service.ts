@@ -284,7 +284,7 @@ export function createPersonalPlansService(deps: { db: Database; now: () => Date
       const plan = await store.findPlan(db, reader.participantId, kind);
       await auditRead(context, reader, "personal_plan.version_view", plan?.id ?? null, { kind, version });
       const row = plan ? await store.findVersion(db, plan.id, version) : null;
-      if (!row) throw new DomainError("NOT_FOUND", "This plan has no such version.");
+      if (!row) throw new DomainError("PERSONAL_PLAN_VERSION_NOT_FOUND");
       return {
         kind,
         version: row.version,

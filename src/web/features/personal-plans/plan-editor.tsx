@@ -229,8 +229,8 @@ export function PlanEditor({
       <Stack gap="xs" className="pp-save-bar">
         <div aria-live="polite">
           {status.kind === "saved" && !dirty ? (
-            <Group gap={6} c="teal.9">
-              <IconCheck size={18} aria-hidden />
+            <Group gap={6}>
+              <IconCheck size={18} color="var(--mantine-color-teal-filled)" aria-hidden />
               <Text fw={600}>{t("editor.saved")}</Text>
             </Group>
           ) : status.kind === "error" ? (
