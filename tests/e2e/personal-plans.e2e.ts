@@ -169,6 +169,8 @@ describe("recovery and safety plans", () => {
     await addLine(page, THINGS_I_CAN_DO, COUNSELOR_IDEA);
     await section.getByRole("button", { name: "Save the plan" }).click();
     await section.getByText("Saved.", { exact: true }).waitFor();
+    // The history lists the new version first once it is read again.
+    await section.getByText(`Changed: ${THINGS_I_CAN_DO}`, { exact: true }).first().waitFor();
     await section
       .getByRole("button", { name: /^Open version \d+$/ })
       .first()
