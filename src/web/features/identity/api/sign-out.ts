@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { apiRequest } from "../../../app/api-client";
 import { whenQueriesSettle } from "../../../app/query-client";
 import { forgetSavedPlans } from "../../personal-plans/saved-plans";
+import { forgetOfflineSession } from "../offline-session";
 import { currentSessionQuery } from "./get-current-session";
 
 export const signOut = () => apiRequest<void>("DELETE", "/api/v1/sessions/current");
@@ -21,6 +22,7 @@ export function useForgetSession() {
       queryClient.clear();
       // The plans kept on this device for offline reading belong to the person leaving.
       forgetSavedPlans(localStorage);
+      forgetOfflineSession(localStorage);
       queryClient.setQueryData(currentSessionQuery.queryKey, null);
       return navigation;
     },
