@@ -65,6 +65,22 @@ async function api<T>(page: Page, path: string): Promise<T> {
   return reply.json as T;
 }
 
+/** Wait until an opening dialog has finished fading in (axe reads colours through its opacity). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const dialog = document.querySelector('[role="dialog"]');
+    for (let node = dialog; node; node = node.parentElement) {
+      if (getComputedStyle(node).opacity !== "1") return false;
+    }
+    return dialog !== null;
+  });
+}
+
+/** Wait until no dialog is left on the page (a closing one fades out over the page). */
+async function closed(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[role="dialog"]') === null);
+}
+
 describe("the participant's Today", () => {
   it("shows the next session, today's check-in and days in recovery on a phone; the counter restarts kindly", async () => {
     const { page, consoleErrors } = await openPage(PHONE);
@@ -96,6 +112,7 @@ describe("the participant's Today", () => {
     await dialog
       .getByLabel("A few words for yourself (optional)")
       .fill("Starting again, with what I learned.");
+    await settled(page);
     await expectNoAxeViolations(page, "Restart the counter (phone)");
     await dialog.getByRole("button", { name: "Continue" }).click();
     await dialog.getByText(/stay in your history|start from this day/).waitFor();
@@ -108,6 +125,7 @@ describe("the participant's Today", () => {
       .first()
       .waitFor();
     await history.getByText("“Starting again, with what I learned.”").waitFor();
+    await closed(page);
     await expectNoAxeViolations(page, "Today after a restart (phone)");
 
     // More → Help.
@@ -122,6 +140,7 @@ describe("the participant's Today", () => {
       "tel:18006624357",
     );
     await page.getByRole("link", { name: /SMART Recovery meeting finder/ }).waitFor();
+    await closed(page);
     await expectNoAxeViolations(page, "Help (phone)");
     await screenshot(page, "help-phone");
     assert.deepEqual(consoleErrors, []);
@@ -147,6 +166,7 @@ describe("the participant's Today", () => {
     const dialog = page.getByRole("dialog", { name: "Ask to be excused" });
     await dialog.getByRole("radio", { name: "Work" }).check();
     await dialog.getByLabel(/Anything your counselor should know/).fill("Double shift");
+    await settled(page);
     await expectNoAxeViolations(page, "Ask to be excused (phone)");
     await dialog.getByRole("button", { name: "Send request" }).click();
     await page.getByText("Excuse requested — waiting for your counselor").waitFor();
@@ -205,6 +225,7 @@ describe("the participant's Today", () => {
     await page.waitForURL("**/me/help");
     await page.getByRole("heading", { name: "Ayuda", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Llamar al 1-800-662-4357" }).waitFor();
+    await closed(page);
     await expectNoAxeViolations(page, "Help (phone, Spanish)");
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
