@@ -90,8 +90,7 @@ function people(seed: number, plan: readonly DemoParticipant[], program: Program
     return {
       plan: p,
       id: participantId(seed, p.key),
-      userId:
-        p.key === 0 ? program.participantUserId : open ? demoUuid(`${seed}/participant-user/${p.key}`) : null,
+      userId: null,
       counselorId,
       counselorName: names.get(counselorId) ?? "",
       n,

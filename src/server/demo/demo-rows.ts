@@ -27,7 +27,7 @@ import {
   plansFor,
 } from "../../core/demo/participant-app-stories";
 import { createRandom } from "../../core/demo/random";
-import { daysBetween } from "../../core/platform/dates";
+import { daysBetween, toDayNumber } from "../../core/platform/dates";
 import { occurrenceKey } from "../../core/schedule/track-pattern.schema";
 import type {
   checkIns,
@@ -289,6 +289,8 @@ export function buildCheckInRows(
     return windowsOf(seed, person, today).flatMap(({ n, from, random, shape }) => {
       const context = checkInContext(seed, person, n);
       const details = createRandom(seed).fork(`check-in-detail/${person.key}/${n}`);
+      // One hashed id per episode, the day number in its last group: unique per participant, and cheap.
+      const keyBase = demoUuid(`${seed}/check-in/${person.key}/${n}`).slice(0, 24);
       return planCheckIns(random, shape, from).map((c: DemoCheckIn) => {
         const d = detailCheckIn(details, context, c);
         const recordedMs = Math.min(clock(zone, c.on, d.minuteOfDay), nowMs - 10 * 60_000);
@@ -297,7 +299,7 @@ export function buildCheckInRows(
           participantId: participantId(seed, person.key),
           episodeId: episodeId(seed, person.key, n),
           checkedInOn: c.on,
-          idempotencyKey: demoUuid(`${seed}/check-in/${person.key}/${n}/${c.on}`),
+          idempotencyKey: `${keyBase}${toDayNumber(c.on).toString(16).padStart(12, "0")}`,
           recordedAt: new Date(recordedMs),
           createdAt: new Date(receivedMs),
           queuedOffline: d.queuedOffline,
