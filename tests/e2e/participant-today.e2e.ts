@@ -230,4 +230,51 @@ describe("the participant's Today", () => {
     assert.deepEqual(consoleErrors, []);
     await page.context().close();
   });
+
+  it("every participant page in Spanish on a phone: a Spanish heading, no untranslated key, axe-clean, dark too", async () => {
+    const { page, consoleErrors } = await openPage(PHONE, "es-MX");
+    await signIn(page, PARTICIPANT, "/me", "Iniciar sesión");
+    const pages = [
+      "/me",
+      "/me/check-in",
+      "/me/recovery-plan",
+      "/me/safety-plan",
+      "/me/messages",
+      "/me/practice",
+      "/me/progress",
+      "/me/week",
+      "/me/questionnaires",
+      "/me/plan",
+      "/me/help",
+      "/me/account",
+    ];
+    // A text that looks like a dictionary key ("today.nextSession.title") means a missing translation;
+    // web addresses on the Help page are not keys.
+    const KEY_LIKE = /\b[a-z][a-zA-Z]+(?:\.[a-z][a-zA-Z0-9]+){2,}\b/g;
+    const isAddress = (text: string) => /^www\.|\.(org|com|gov|net|example)$/.test(text);
+    for (const [index, path] of pages.entries()) {
+      await page.goto(path);
+      const heading = page.getByRole("heading", { level: 1 }).first();
+      await heading.waitFor();
+      await page
+        .getByText(/Cargando/)
+        .first()
+        .waitFor({ state: "detached", timeout: 15_000 })
+        .catch(() => undefined);
+      assert.equal(
+        await page.locator("html").getAttribute("lang"),
+        "es",
+        `${path}: the page says it is Spanish`,
+      );
+      const text = await page.locator("main").innerText();
+      const keys = (text.match(KEY_LIKE) ?? []).filter((token) => !isAddress(token));
+      assert.deepEqual(keys, [], `${path}: untranslated keys on the page`);
+      assert.doesNotMatch(text, /\b(Loading|Something went wrong)\b/, `${path}: English words left`);
+      await expectNoAxeViolations(page, `${path} (phone, Spanish)`);
+      // Today in the light scheme, every later page in the dark one: both keep their contrast.
+      if (index === 0) await page.emulateMedia({ colorScheme: "dark" });
+    }
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
 });

@@ -324,7 +324,7 @@ export const es: Dictionary = {
     signedInAt: "Inicio de sesión: {{time}}",
     ipAddress: "Dirección IP {{ip}}",
     revoke: "Cerrar sesión",
-    revokeLabel: "Cerrar la sesión de {{device}}",
+    revokeLabel: "Cerrar sesión en {{device}}",
     revokeTitle: "¿Cerrar esta sesión?",
     revokeBody: "Se cerrará la sesión de {{device}}. Quien lo use tendrá que volver a iniciar sesión.",
     revokeCurrentBody: "Es el dispositivo que usas ahora: se cerrará tu sesión aquí.",

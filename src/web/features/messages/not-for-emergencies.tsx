@@ -32,8 +32,7 @@ export function NotForEmergencies({ compact = false }: { compact?: boolean }) {
           <Button
             component="a"
             href="sms:988"
-            color="red"
-            variant="outline"
+            variant="default"
             size="md"
             leftSection={<IconMessage size={18} aria-hidden />}
           >
