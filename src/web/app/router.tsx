@@ -1,12 +1,8 @@
+import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
-import { adminRoutes } from "../features/admin/admin-routes";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
-import { alertsRoutes } from "../features/alerts/alerts-routes";
-import { DuePage } from "../features/assessments/due-page";
-import { calendarRoutes } from "../features/calendar/calendar-routes";
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
-import { curriculumRoutes } from "../features/curriculum/curriculum-routes";
 import { FamilyHomePage } from "../features/family/family-home-page";
 import { HelpPage } from "../features/help/help-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
@@ -14,29 +10,23 @@ import { InvitationPage } from "../features/identity/invitation-page";
 import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
-import { intakeRoutes } from "../features/intake/intake-routes";
 import { MessagesPage } from "../features/messages/participant/messages-page";
 import { MyThreadPage } from "../features/messages/participant/thread-page";
-import { InboxPage } from "../features/messages/staff/inbox-page";
-import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { MyProgressPage } from "../features/my-progress/my-progress-page";
-import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { AnswerQuestionnairePage } from "../features/participant-area/answer-questionnaire-page";
 import { MyQuestionnairesPage } from "../features/participant-area/my-questionnaires-page";
 import { MyWeekPage } from "../features/participant-area/my-week-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
-import { participantRoutes } from "../features/participants/participant-routes";
 import { PersonalPlanPage } from "../features/personal-plans/personal-plan-page";
 import { PracticePage } from "../features/practice/participant/practice-page";
-import { StaffHomePage } from "../features/programs/staff-home-page";
-import { groupsRoutes } from "../features/schedule/schedule-routes";
 import { MyPlanPage } from "../features/treatment-plans/my-plan-page";
 import { MyPlanReviewPage } from "../features/treatment-plans/my-plan-review-page";
-import { WorklistPage } from "../features/treatment-plans/worklist-page";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
+import { PageLoader } from "./page-status";
 import { PersonShell } from "./person-shell";
 import { RequireSession, RootRedirect } from "./require-session";
-import { StaffShell } from "./staff-shell";
+
+const StaffArea = lazy(() => import("./staff-area"));
 
 /** Public pages, then one guarded shell per kind of user; unknown addresses get a real not-found page. */
 export const router = createBrowserRouter([
@@ -47,30 +37,15 @@ export const router = createBrowserRouter([
   { path: "/invitation", element: <InvitationPage /> },
   { path: "/mfa-setup", element: <MfaSetupPage /> },
   { path: "/get-help", children: getHelpRoutes },
+  // The staff area is its own chunk, loaded on a staff member's first visit: a participant's phone
+  // never downloads it (docs/decisions/0013).
   {
-    path: "/staff",
+    path: "/staff/*",
     element: (
-      <RequireSession kind="staff">
-        <StaffShell />
-      </RequireSession>
+      <Suspense fallback={<PageLoader />}>
+        <StaffArea />
+      </Suspense>
     ),
-    children: [
-      { index: true, element: <StaffHomePage /> },
-      { path: "account", element: <AccountPage /> },
-      { path: "admissions", children: intakeRoutes },
-      { path: "participants", children: participantRoutes },
-      { path: "alerts", children: alertsRoutes },
-      { path: "measures-due", element: <DuePage /> },
-      { path: "treatment-plans", element: <WorklistPage /> },
-      { path: "notes", element: <NotesWorklistPage /> },
-      { path: "messages", element: <InboxPage /> },
-      { path: "messages/:threadId", element: <StaffThreadPage /> },
-      { path: "curriculum", children: curriculumRoutes },
-      { path: "groups", children: groupsRoutes },
-      { path: "calendar", children: calendarRoutes },
-      { path: "admin", children: adminRoutes },
-      { path: "*", element: <NotFoundContent /> },
-    ],
   },
   {
     path: "/me",
