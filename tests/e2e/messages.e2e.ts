@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import type { Browser } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import {
+  DEMO_PARTICIPANT_NAME,
+  DESKTOP,
+  PHONE,
+  pageOpener,
+  putTheCounselorOnTheCareTeam,
+  signIn,
+} from "./support/pages";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
@@ -16,6 +22,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 let server: BridgewayServer | undefined;
 let browser: Browser | undefined;
+const openPage = pageOpener(() => ({ browser, server }));
 
 before(async () => {
   server = await startBridgeway();
@@ -28,88 +35,14 @@ after(async () => {
   assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
 });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
-const PARTICIPANT_NAME = "Casey Morgan";
 // A subject of this run only: the demo may already hold conversations.
 const SUBJECT = `Missing Thursday ${Date.now().toString(36)}`;
 const FIRST = "I have a doctor's appointment on Thursday evening, so I will miss group.";
 const REPLY = "Thanks for letting me know. Good luck at the doctor's; see you Monday.";
 
-async function openPage(viewport: { width: number; height: number }, locale = "en-US") {
-  const context = await browser!.newContext({
-    viewport,
-    baseURL: server!.url,
-    locale,
-    hasTouch: viewport.width < 1000,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { page, consoleErrors: collectConsoleErrors(page) };
-}
-
-async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(email);
-  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: submit, exact: true }).click();
-  await page.waitForURL(`**${lands}`);
-}
-
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ method, path, body, header }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", [header.name]: header.value },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
-  );
-  assert.ok(reply.status < 300, `${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.json)}`);
-  return reply.json as T;
-}
-
-/** The demo counselor on the demo participant's care team (the director adds them when missing). */
-async function counselorOnTheCareTeam(): Promise<void> {
-  const { page } = await openPage(DESKTOP);
-  await signIn(page, "director@demo.bridgeway.example", "/staff");
-  const { participants } = await api<{ participants: { id: string; name: string; siteId: string }[] }>(
-    page,
-    "GET",
-    "/api/v1/participants?status=current&pageSize=100",
-  );
-  const casey = participants.find((p) => p.name === PARTICIPANT_NAME);
-  assert.ok(casey, "the demo participant is a current participant");
-  const { staff } = await api<{ staff: { id: string; displayName: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/sites/${casey.siteId}/staff`,
-  );
-  const counselor = staff.find((s) => s.displayName === "Jordan Alvarez");
-  assert.ok(counselor, "the demo counselor works at the participant's site");
-  const record = await api<{ careTeam: { userId: string; role: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/participants/${casey.id}`,
-  );
-  if (!record.careTeam.some((m) => m.userId === counselor.id)) {
-    await api(page, "PUT", `/api/v1/participants/${casey.id}/care-team`, {
-      members: [
-        ...record.careTeam.map((m) => ({ userId: m.userId, role: m.role })),
-        { userId: counselor.id, role: "counselor" },
-      ],
-    });
-  }
-  await page.context().close();
-}
-
 describe("secure messages", () => {
   it("the participant writes to their care team from their phone", async () => {
-    await counselorOnTheCareTeam();
+    await putTheCounselorOnTheCareTeam(openPage);
     const { page, consoleErrors } = await openPage(PHONE);
     await signIn(page, "participant@demo.bridgeway.example", "/me");
     await page.goto("/me/messages");
@@ -166,7 +99,7 @@ describe("secure messages", () => {
     await page.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
     const row = page.getByRole("row").filter({ hasText: SUBJECT });
     await row.getByText("1 unread").waitFor();
-    await row.getByRole("link", { name: PARTICIPANT_NAME }).waitFor();
+    await row.getByRole("link", { name: DEMO_PARTICIPANT_NAME }).waitFor();
     await expectNoAxeViolations(page, "staff inbox");
     await screenshot(page, "messages-inbox");
     // Unread only keeps it; the filter lives in the address.
@@ -178,7 +111,7 @@ describe("secure messages", () => {
 
     await row.getByRole("link", { name: SUBJECT }).click();
     await page.getByRole("heading", { name: SUBJECT, level: 1 }).waitFor();
-    await page.getByText(`Conversation with ${PARTICIPANT_NAME}`).waitFor();
+    await page.getByText(`Conversation with ${DEMO_PARTICIPANT_NAME}`).waitFor();
     await page.getByRole("list", { name: "Conversation" }).getByText(FIRST).waitFor();
     await page.getByRole("textbox", { name: "Your message" }).fill(REPLY);
     await page.getByRole("button", { name: "Send", exact: true }).click();

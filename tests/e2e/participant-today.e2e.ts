@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { api, DESKTOP, PHONE, pageOpener, signIn } from "./support/pages";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
@@ -16,6 +15,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 let server: BridgewayServer | undefined;
 let browser: Browser | undefined;
+const openPage = pageOpener(() => ({ browser, server }));
 
 before(async () => {
   server = await startBridgeway();
@@ -28,42 +28,7 @@ after(async () => {
   assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
 });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
 const PARTICIPANT = "participant@demo.bridgeway.example";
-
-async function openPage(viewport: { width: number; height: number }, locale = "en-US") {
-  const context = await browser!.newContext({
-    viewport,
-    baseURL: server!.url,
-    locale,
-    hasTouch: viewport.width < 1000,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { page, consoleErrors: collectConsoleErrors(page) };
-}
-
-async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(email);
-  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: submit, exact: true }).click();
-  await page.waitForURL(`**${lands}`);
-}
-
-async function api<T>(page: Page, path: string): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ path, header }) => {
-      const response = await fetch(path, { headers: { [header.name]: header.value } });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { path, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
-  );
-  assert.ok(reply.status < 300, `GET ${path} answered ${reply.status}`);
-  return reply.json as T;
-}
 
 /** Wait until an opening dialog has finished fading in (axe reads colours through its opacity). */
 async function settled(page: Page): Promise<void> {
@@ -176,9 +141,10 @@ describe("the participant's Today", () => {
     await signIn(staff.page, "director@demo.bridgeway.example", "/staff");
     const { participants } = await api<{ participants: { id: string; name: string }[] }>(
       staff.page,
+      "GET",
       "/api/v1/participants?status=current&pageSize=100",
     );
-    const me = await api<{ participantId: string }>(page, "/api/v1/me/schedule");
+    const me = await api<{ participantId: string }>(page, "GET", "/api/v1/me/schedule");
     assert.ok(
       participants.some((p) => p.id === me.participantId),
       "the director sees the participant",

@@ -1,11 +1,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { WeeklyHoursView } from "../../src/core/attendance/roster.schema";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
 import type { MySchedule } from "../../src/core/schedule/calendar.schema";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import {
+  api,
+  DEMO_PARTICIPANT_NAME,
+  DESKTOP,
+  PHONE,
+  pageOpener,
+  putTheCounselorOnTheCareTeam,
+  signIn,
+} from "./support/pages";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
@@ -18,6 +25,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 let server: BridgewayServer | undefined;
 let browser: Browser | undefined;
+const openPage = pageOpener(() => ({ browser, server }));
 
 before(async () => {
   server = await startBridgeway();
@@ -30,92 +38,11 @@ after(async () => {
   assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
 });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
-const PARTICIPANT_NAME = "Casey Morgan";
-
-async function openPage(
-  viewport: { width: number; height: number },
-  options: { locale?: string; colorScheme?: "light" | "dark" } = {},
-) {
-  const context = await browser!.newContext({
-    viewport,
-    baseURL: server!.url,
-    locale: options.locale ?? "en-US",
-    colorScheme: options.colorScheme ?? "light",
-    hasTouch: viewport.width < 1000,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { page, consoleErrors: collectConsoleErrors(page) };
-}
-
-async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(email);
-  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: submit, exact: true }).click();
-  await page.waitForURL(`**${lands}`);
-}
-
-/** A JSON call to the API from the signed-in page, as the web app makes it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ method, path, body, header }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", [header.name]: header.value },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
-  );
-  assert.ok(reply.status < 300, `${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.json)}`);
-  return reply.json as T;
-}
-
-/** The demo participant's id, with the demo counselor put on their care team by the director. */
-async function putTheCounselorOnTheCareTeam(): Promise<string> {
-  const { page } = await openPage(DESKTOP);
-  await signIn(page, "director@demo.bridgeway.example", "/staff");
-  const { participants } = await api<{ participants: { id: string; name: string; siteId: string }[] }>(
-    page,
-    "GET",
-    "/api/v1/participants?status=current&pageSize=100",
-  );
-  const casey = participants.find((p) => p.name === PARTICIPANT_NAME);
-  assert.ok(casey, "the demo participant is a current participant");
-  const { staff } = await api<{ staff: { id: string; displayName: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/sites/${casey.siteId}/staff`,
-  );
-  const counselor = staff.find((s) => s.displayName === "Jordan Alvarez");
-  assert.ok(counselor, "the demo counselor works at the participant's site");
-  const record = await api<{ careTeam: { userId: string; role: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/participants/${casey.id}`,
-  );
-  if (!record.careTeam.some((m) => m.userId === counselor.id)) {
-    await api(page, "PUT", `/api/v1/participants/${casey.id}/care-team`, {
-      members: [
-        ...record.careTeam.map((m) => ({ userId: m.userId, role: m.role })),
-        { userId: counselor.id, role: "counselor" },
-      ],
-    });
-  }
-  await page.context().close();
-  return casey.id;
-}
-
 let participantId: string | undefined;
 
 describe("a participant's week", () => {
   it("the participant opens My week on their phone, sees their sessions and declares a work shift", async () => {
-    participantId = await putTheCounselorOnTheCareTeam();
+    participantId = await putTheCounselorOnTheCareTeam(openPage);
     const { page, consoleErrors } = await openPage(PHONE);
     await signIn(page, "participant@demo.bridgeway.example", "/me");
     const card = page.getByRole("region", { name: "Next session" });
@@ -201,7 +128,7 @@ describe("a participant's week", () => {
     const { page, consoleErrors } = await openPage(DESKTOP);
     await signIn(page, "counselor@demo.bridgeway.example", "/staff");
     await page.goto(`/staff/participants/${participantId}`);
-    await page.getByRole("heading", { name: PARTICIPANT_NAME, level: 1 }).waitFor();
+    await page.getByRole("heading", { name: DEMO_PARTICIPANT_NAME, level: 1 }).waitFor();
     await page.getByRole("tab", { name: "Schedule" }).click();
     await page.waitForURL(/\?tab=schedule/);
 
@@ -241,7 +168,7 @@ describe("a participant's week", () => {
       .getByRole("region", { name: "Track" })
       .getByRole("button", { name: "Move to another track" })
       .click();
-    const move = page.getByRole("dialog", { name: `Move ${PARTICIPANT_NAME} to another track` });
+    const move = page.getByRole("dialog", { name: `Move ${DEMO_PARTICIPANT_NAME} to another track` });
     await move.getByRole("combobox", { name: "Track" }).click();
     const options = page.getByRole("option");
     await options.first().waitFor();
@@ -271,7 +198,7 @@ describe("a participant's week", () => {
     await page.goto(`/staff/admin/tracks/${place.track.id}`);
     const people = page.getByRole("region", { name: "Participants" });
     await people.getByText(/^\d+ of \d+ places taken$/).waitFor();
-    await people.getByRole("link", { name: PARTICIPANT_NAME }).waitFor();
+    await people.getByRole("link", { name: DEMO_PARTICIPANT_NAME }).waitFor();
     await expectNoAxeViolations(page, "track page with its participants");
     await screenshot(page, "track-enrollment");
     assert.deepEqual(consoleErrors, []);

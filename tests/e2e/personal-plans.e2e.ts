@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { DESKTOP, PHONE, pageOpener, putTheCounselorOnTheCareTeam, signIn } from "./support/pages";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
@@ -15,6 +14,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 let server: BridgewayServer | undefined;
 let browser: Browser | undefined;
+const openPage = pageOpener(() => ({ browser, server }));
 
 before(async () => {
   server = await startBridgeway();
@@ -27,86 +27,11 @@ after(async () => {
   assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
 });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
-const PARTICIPANT_NAME = "Casey Morgan";
 const WARNING_SIGNS = "Warning signs that a hard moment is coming";
 const THINGS_I_CAN_DO = "Things I can do on my own";
 const stamp = Date.now().toString(36);
 const MY_SIGN = `I stop answering my sister's calls (${stamp})`;
 const COUNSELOR_IDEA = `Walk to the river and back (${stamp})`;
-
-async function openPage(viewport: { width: number; height: number }, locale = "en-US") {
-  const context = await browser!.newContext({
-    viewport,
-    baseURL: server!.url,
-    locale,
-    hasTouch: viewport.width < 1000,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { page, consoleErrors: collectConsoleErrors(page) };
-}
-
-async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(email);
-  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: submit, exact: true }).click();
-  await page.waitForURL(`**${lands}`);
-}
-
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ method, path, body, header }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", [header.name]: header.value },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
-  );
-  assert.ok(reply.status < 300, `${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.json)}`);
-  return reply.json as T;
-}
-
-/** The demo participant's id, with the demo counselor on their care team (the director adds them if needed). */
-async function putTheCounselorOnTheCareTeam(): Promise<string> {
-  const { page } = await openPage(DESKTOP);
-  await signIn(page, "director@demo.bridgeway.example", "/staff");
-  const { participants } = await api<{ participants: { id: string; name: string; siteId: string }[] }>(
-    page,
-    "GET",
-    "/api/v1/participants?status=current&pageSize=100",
-  );
-  const casey = participants.find((p) => p.name === PARTICIPANT_NAME);
-  assert.ok(casey, "the demo participant is a current participant");
-  const { staff } = await api<{ staff: { id: string; displayName: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/sites/${casey.siteId}/staff`,
-  );
-  const counselor = staff.find((s) => s.displayName === "Jordan Alvarez");
-  assert.ok(counselor, "the demo counselor works at the participant's site");
-  const record = await api<{ careTeam: { userId: string; role: string }[] }>(
-    page,
-    "GET",
-    `/api/v1/participants/${casey.id}`,
-  );
-  if (!record.careTeam.some((m) => m.userId === counselor.id)) {
-    await api(page, "PUT", `/api/v1/participants/${casey.id}/care-team`, {
-      members: [
-        ...record.careTeam.map((m) => ({ userId: m.userId, role: m.role })),
-        { userId: counselor.id, role: "counselor" },
-      ],
-    });
-  }
-  await page.context().close();
-  return casey.id;
-}
 
 /** Add a line at the end of a section and type into it. */
 async function addLine(page: Page, section: string, text: string): Promise<void> {
@@ -121,7 +46,7 @@ let participantId = "";
 
 describe("recovery and safety plans", () => {
   it("the participant adds a warning sign to their safety plan on their phone", async () => {
-    participantId = await putTheCounselorOnTheCareTeam();
+    participantId = await putTheCounselorOnTheCareTeam(openPage);
     const { page, consoleErrors } = await openPage(PHONE);
     await signIn(page, "participant@demo.bridgeway.example", "/me");
     await page.goto("/me/safety-plan");

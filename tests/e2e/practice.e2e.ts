@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { Roster } from "../../src/core/attendance/roster.schema";
 import type { OccurrenceModule } from "../../src/core/curriculum/curriculum-api.schema";
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from "../../src/core/platform/http";
 import type { MyPractice } from "../../src/core/practice/practice.schema";
 import type { MySchedule } from "../../src/core/schedule/calendar.schema";
-import { DEMO_PASSWORD } from "../../src/server/demo/demo-accounts";
-import { collectConsoleErrors, expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { expectNoAxeViolations, launchBrowser, screenshot } from "./support/browser";
+import { api, DESKTOP, PHONE, pageOpener, signIn } from "./support/pages";
 import { type BridgewayServer, startBridgeway } from "./support/server";
 
 /**
@@ -20,6 +19,7 @@ import { type BridgewayServer, startBridgeway } from "./support/server";
 
 let server: BridgewayServer | undefined;
 let browser: Browser | undefined;
+const openPage = pageOpener(() => ({ browser, server }));
 
 before(async () => {
   server = await startBridgeway();
@@ -32,53 +32,9 @@ after(async () => {
   assert.equal(code, 0, `the server exits 0 after SIGTERM:\n${server?.output()}`);
 });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
 const PARTICIPANT = "participant@demo.bridgeway.example";
 const DIRECTOR = "director@demo.bridgeway.example";
 const REFLECTION = "I surfed an urge on the bus home: it peaked at 7 and was a 3 ten minutes later.";
-
-async function openPage(
-  viewport: { width: number; height: number },
-  options: { locale?: string; colorScheme?: "light" | "dark" } = {},
-) {
-  const context = await browser!.newContext({
-    viewport,
-    baseURL: server!.url,
-    locale: options.locale ?? "en-US",
-    colorScheme: options.colorScheme ?? "light",
-    hasTouch: viewport.width < 1000,
-    bypassCSP: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { page, consoleErrors: collectConsoleErrors(page) };
-}
-
-async function signIn(page: Page, email: string, lands: string, submit = "Sign in"): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel(/^(Email|Correo)/).fill(email);
-  await page.getByLabel(/^(Password|Contraseña)/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: submit, exact: true }).click();
-  await page.waitForURL(`**${lands}`);
-}
-
-/** A JSON call to the API from the signed-in page, as the web app makes it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ method, path, body, header }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "content-type": "application/json", [header.name]: header.value },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json().catch(() => null) };
-    },
-    { method, path, body, header: { name: CSRF_HEADER, value: CSRF_HEADER_VALUE } },
-  );
-  assert.ok(reply.status < 300, `${method} ${path} answered ${reply.status}: ${JSON.stringify(reply.json)}`);
-  return reply.json as T;
-}
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
