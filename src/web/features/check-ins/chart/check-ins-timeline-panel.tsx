@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "../../admin/format";
 import { EmptyState, LoadError } from "../../admin/page-states";
 import { RecordSection } from "../../participants/record-section";
 import { useCheckInTimeline } from "./api/get-check-in-timeline";
+import { useSkillsCatalog } from "./api/get-skills-catalog";
 
 const CheckInsChart = lazy(() => import("./check-ins-chart"));
 
@@ -96,6 +97,9 @@ function CheckInItem({ checkIn: c, highlighted }: { checkIn: CheckIn; highlighte
       ? "var(--mantine-color-blue-7)"
       : undefined;
   const language = i18n.language;
+  // Skills are stored by key; the curriculum names them (a key stays as it is while the names load).
+  const skills = useSkillsCatalog(language === "es" ? "es" : "en");
+  const skillName = (key: string) => skills.data?.skills.find((s) => s.key === key)?.name ?? key;
   const row = (label: string, value: string) => (
     <Text size="sm">
       <Text span fw={600}>
@@ -142,7 +146,7 @@ function CheckInItem({ checkIn: c, highlighted }: { checkIn: CheckIn; highlighte
             )}
           {c.useDetail && row(t("chart.useDetail"), c.useDetail)}
           {c.triggers.length > 0 && row(t("chart.triggers"), c.triggers.join(", "))}
-          {c.skills.length > 0 && row(t("chart.skills"), c.skills.join(", "))}
+          {c.skills.length > 0 && row(t("chart.skills"), c.skills.map(skillName).join(", "))}
           {c.wentWell && row(t("chart.wentWell"), c.wentWell)}
         </Stack>
       </Card>
