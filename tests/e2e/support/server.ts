@@ -4,7 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../support/cli";
 
-/** A real `bridgeway start` process on a fresh data directory, with the demo program. */
+/**
+ * A real `bridgeway start` process on a fresh data directory, with the demo program: a copy of the
+ * template that scripts/e2e.mjs generates once per run (E2E_DATA_TEMPLATE), or generated on start when
+ * a journey runs on its own.
+ */
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const READY_TIMEOUT_MS = 120_000;
@@ -20,6 +24,8 @@ export interface BridgewayServer {
 
 export async function startBridgeway(extraEnv: Record<string, string> = {}): Promise<BridgewayServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bridgeway-e2e-"));
+  const template = process.env.E2E_DATA_TEMPLATE;
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "bin/bridgeway.mjs"), "start"], {

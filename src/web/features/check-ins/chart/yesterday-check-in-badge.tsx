@@ -5,7 +5,7 @@ import type { YesterdayCheckIn } from "../../../../core/check-ins/check-in-api.s
 const COLORS: Record<Exclude<YesterdayCheckIn, "none">, string> = {
   use: "red.8",
   high_craving: "orange.9",
-  checked_in: "teal.8",
+  checked_in: "teal",
 };
 
 /** Yesterday's check-in in the caseload list: use and a high craving stand out; none is plain text. */
