@@ -42,6 +42,20 @@ interface AxeViolation {
 
 /** axe-core on the whole page (WCAG 2.0–2.2 A/AA and best practices): zero violations allowed. */
 export async function expectNoAxeViolations(page: Page, pageName: string): Promise<void> {
+  // Colours read halfway through a fade (a notification sliding in, a dialog opening) are not the
+  // page's: let finite animations and transitions end first (spinners repeat forever and are skipped).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   await page.addScriptTag({ path: AXE_PATH });
   const violations: AxeViolation[] = await page.evaluate(async (tags) => {
     const { axe } = window as unknown as {
