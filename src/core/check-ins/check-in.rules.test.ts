@@ -239,6 +239,26 @@ describe("the day a check-in is for", () => {
   });
 });
 
+describe("a check-in with a critical answer", () => {
+  const now = new Date("2026-11-23T15:00:00Z");
+  const codes = (checkedInOn: string, recordedAt: string) =>
+    validateCheckInDay(checkedInOn, "2026-11-23", new Date(recordedAt), now, { maxQueuedDays: 7 }, true).map(
+      (p) => p.code,
+    );
+
+  it("is never refused for its age: the alert goes out late rather than never", () => {
+    expect(codes("2026-11-01", "2026-11-01T20:00:00Z")).toEqual([]);
+  });
+
+  it("is never refused for a phone clock running ahead", () => {
+    expect(codes("2026-11-23", "2026-11-23T18:00:00Z")).toEqual([]);
+  });
+
+  it("still may not be dated days ahead (the day is kept as the person's)", () => {
+    expect(codes("2026-11-26", "2026-11-23T14:00:00Z")).toEqual(["CHECK_IN_DATE_IN_FUTURE"]);
+  });
+});
+
 describe("a missing check-in", () => {
   it.each([
     ["checked in yesterday", "2026-11-22", "2026-11-01", 0, false],

@@ -233,7 +233,9 @@ const EARLIEST_OFFSET_MS = 14 * 3_600_000;
  * The person's day may be the site's tomorrow only when the time they filled it in shows that date
  * had already begun somewhere on Earth (someone travelling east, or a phone set to another zone);
  * anything later is in the future. A queued check-in may be at most `maxQueuedDays` days old.
- * `recordedAt` may be ahead of the server's clock by a small skew, not more.
+ * `recordedAt` may be ahead of the server's clock by a small skew, not more. A check-in with a
+ * critical answer (thoughts of self-harm, an overdose) is never refused for its age or a phone clock
+ * running ahead: it is stored and its urgent alert raised, late rather than never.
  */
 export function validateCheckInDay(
   checkedInOn: string,
@@ -241,15 +243,17 @@ export function validateCheckInDay(
   recordedAt: Date,
   now: Date,
   settings: Pick<CheckInSettings, "maxQueuedDays">,
+  critical = false,
 ): CheckInDayProblem[] {
   const problems: CheckInDayProblem[] = [];
-  if (recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+  if (!critical && recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
     problems.push({ code: "CHECK_IN_RECORDED_IN_FUTURE", field: "recordedAt" });
   const ahead = daysBetween(today, checkedInOn);
   const begunSomewhere = recordedAt.getTime() >= Date.parse(`${checkedInOn}T00:00:00Z`) - EARLIEST_OFFSET_MS;
   if (ahead > 1 || (ahead === 1 && !begunSomewhere))
     problems.push({ code: "CHECK_IN_DATE_IN_FUTURE", field: "checkedInOn" });
-  if (ahead < -settings.maxQueuedDays) problems.push({ code: "CHECK_IN_TOO_OLD", field: "checkedInOn" });
+  if (!critical && ahead < -settings.maxQueuedDays)
+    problems.push({ code: "CHECK_IN_TOO_OLD", field: "checkedInOn" });
   return problems;
 }
 

@@ -208,6 +208,20 @@ describeEachEngine("check-ins: recorded once, alerts with the answers, the chart
     },
   );
 
+  it("never refuses a critical answer for its age: a self-harm answer queued weeks ago is stored and raises its urgent alert", async () => {
+    const late = await post(
+      aCheckIn({ selfHarmThoughts: true, checkedInOn: "2026-11-01", recordedAt: "2026-11-01T20:00:00Z" }),
+    );
+    expect(late.statusCode).toBe(200);
+    expect(late.json().response.crisis).toBe(true);
+    const [alert] = await alertsOf();
+    expect(alert).toMatchObject({
+      kind: "check_in_self_harm",
+      severity: "urgent",
+      evidence_item: "2026-11-01",
+    });
+  });
+
   it("keeps a critical answer and its alert together: when the alert cannot be written, neither is", async () => {
     const db = database.db;
     await db.execute(sql`create or replace function refuse_self_harm_alert() returns trigger language plpgsql as $$

@@ -146,6 +146,7 @@ export function createCheckInsService(deps: {
         new Date(input.recordedAt),
         at,
         settings,
+        input.selfHarmThoughts || input.overdose,
       )[0];
       if (problem) throw new DomainError(problem.code, undefined, problem.field);
 
