@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRestart, computeDaysInRecovery, daysCountedBeforeRestart, localDateIn } from "./sobriety.rules";
+import { localDateIn } from "../treatment-plans/review-due.rules";
+import { checkRestart, computeDaysInRecovery, daysCountedBeforeRestart } from "./sobriety.rules";
 
 describe("days in recovery", () => {
   it.each([
@@ -34,11 +35,11 @@ describe("today in the site's time zone", () => {
     ["just before midnight on the fall-back day", "2026-11-02T04:59:00Z", "America/New_York", "2026-11-01"],
     ["Puerto Rico keeps no daylight time", "2026-07-01T03:59:00Z", "America/Puerto_Rico", "2026-06-30"],
   ])("%s", (_, instant, zone, expected) => {
-    expect(localDateIn(zone, new Date(instant))).toBe(expected);
+    expect(localDateIn(new Date(instant), zone)).toBe(expected);
   });
 
   it("counts the day in the site's zone: 10 pm in Los Angeles is still yesterday's count", () => {
-    const today = localDateIn("America/Los_Angeles", new Date("2026-11-24T06:00:00Z"));
+    const today = localDateIn(new Date("2026-11-24T06:00:00Z"), "America/Los_Angeles");
     expect(computeDaysInRecovery("2026-11-20", today)).toBe(3);
   });
 });

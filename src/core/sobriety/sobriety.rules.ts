@@ -1,4 +1,3 @@
-import { Temporal } from "temporal-polyfill";
 import { daysBetween } from "../platform/dates";
 import type { FieldError } from "../platform/errors";
 
@@ -6,14 +5,6 @@ import type { FieldError } from "../platform/errors";
  * The days-in-recovery counter. Pure: the caller passes the instant and the site's time zone, so a
  * day turns over at midnight where the program is, whatever the server's clock zone.
  */
-
-/** The calendar date at `at` in `zone` (an IANA zone name). */
-export function localDateIn(zone: string, at: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(at.getTime())
-    .toZonedDateTimeISO(zone)
-    .toPlainDate()
-    .toString();
-}
 
 /**
  * Whole days from the sobriety date to today: 0 on the day itself. Null when no date is set, or

@@ -12,7 +12,7 @@ import type {
 } from "../../core/absence-requests/absence-requests.schema";
 import { addDays } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
-import { localDateIn } from "../../core/sobriety/sobriety.rules";
+import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import type { RaiseAlert, ResolveFindings } from "../alerts/alerts.service";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database, Transaction } from "../db/connection";
@@ -118,7 +118,7 @@ export function createAbsenceRequestsService(deps: {
       const participant = await calendarStore.findParticipant(db, participantId);
       if (!participant) throw new DomainError("NOT_FOUND", "No such participant.");
       const at = now();
-      const today = localDateIn(participant.time_zone, at);
+      const today = localDateIn(at, participant.time_zone);
       const sessions = await readSessions(
         db,
         { kind: "participant", participantId },
@@ -186,7 +186,7 @@ export function createAbsenceRequestsService(deps: {
       }
       const participant = await calendarStore.findParticipant(db, participantId);
       const at = now();
-      if (!canWithdraw(row.status) || row.occurs_on < localDateIn(participant!.time_zone, at)) {
+      if (!canWithdraw(row.status) || row.occurs_on < localDateIn(at, participant!.time_zone)) {
         throw new DomainError("ABSENCE_REQUEST_NOT_PENDING");
       }
       await db.transaction(async (tx) => {

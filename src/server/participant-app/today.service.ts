@@ -2,7 +2,8 @@ import { pickNextSession, videoLinkNow } from "../../core/participant-app/today.
 import type { Today } from "../../core/participant-app/today.schema";
 import { addDays } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
-import { computeDaysInRecovery, localDateIn } from "../../core/sobriety/sobriety.rules";
+import { computeDaysInRecovery } from "../../core/sobriety/sobriety.rules";
+import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import { type AuditContext, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -23,7 +24,7 @@ export function createTodayService(deps: { db: Database; now: () => Date }) {
       const participant = await store.findTodayParticipant(db, participantId);
       if (!participant) throw new DomainError("NOT_FOUND", "No such participant.");
       const at = now();
-      const today = localDateIn(participant.time_zone, at);
+      const today = localDateIn(at, participant.time_zone);
       const sessions = await readSessions(
         db,
         { kind: "participant", participantId },

@@ -12,6 +12,7 @@ import { BREAK_GLASS_MINUTES } from "../../core/participants/participants.schema
 import { daysBetween } from "../../core/platform/dates";
 import { DomainError } from "../../core/platform/errors";
 import { checkRestart } from "../../core/sobriety/sobriety.rules";
+import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import { loadParticipantFacts } from "../access/access.service";
 import * as accessStore from "../access/access.sql";
 import { readAdmissionSettings } from "../admissions/admission-settings.repo";
@@ -327,7 +328,7 @@ export function createParticipantsService(deps: {
         const row = await store.findById(tx, access.participantId);
         const extras = await store.findChartExtras(tx, access.participantId);
         const currentOn = extras?.sobriety_on ?? null;
-        const today = at.toISOString().slice(0, 10);
+        const today = localDateIn(at, row!.site_time_zone);
         const problems = checkSobrietyDate(sobrietyOn, row!.born_on, today);
         if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
         if (restart) {

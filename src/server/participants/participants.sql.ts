@@ -128,12 +128,15 @@ export interface ParticipantRow {
   preferred_language: "en" | "es";
   site_id: string;
   site_name: string;
+  /** The site's IANA time zone: "today" for this participant is the program's date. */
+  site_time_zone: string;
 }
 
 export async function findById(q: Queryable, id: string): Promise<ParticipantRow | undefined> {
   const rows = await queryRows<ParticipantRow>(
     q,
-    sql`select p.id, p.given_name, p.family_name, p.born_on::text as born_on, p.preferred_language, p.site_id, s.name as site_name
+    sql`select p.id, p.given_name, p.family_name, p.born_on::text as born_on, p.preferred_language, p.site_id, s.name as site_name,
+               s.time_zone as site_time_zone
         from participants p join sites s on s.id = p.site_id where p.id = ${id}`,
   );
   return rows[0];

@@ -3,9 +3,9 @@ import {
   checkRestart,
   computeDaysInRecovery,
   daysCountedBeforeRestart,
-  localDateIn,
 } from "../../core/sobriety/sobriety.rules";
 import type { MySobriety, SobrietyRestartInput } from "../../core/sobriety/sobriety.schema";
+import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -24,7 +24,7 @@ export function createSobrietyService(deps: { db: Database; now: () => Date }) {
   async function read(participantId: string, at: Date): Promise<MySobriety> {
     const counter = await store.findCounter(db, participantId);
     if (!counter) throw new DomainError("NOT_FOUND", "No such participant.");
-    const today = localDateIn(counter.time_zone, at);
+    const today = localDateIn(at, counter.time_zone);
     const changes = await store.listChanges(db, participantId);
     return {
       sobrietyOn: counter.sobriety_on,
@@ -74,7 +74,7 @@ export function createSobrietyService(deps: { db: Database; now: () => Date }) {
           restartOn: input.restartOn,
           currentOn: counter.sobriety_on,
           bornOn: counter.born_on,
-          today: localDateIn(counter.time_zone, at),
+          today: localDateIn(at, counter.time_zone),
         });
         if (problems.length > 0) {
           throw new DomainError("SOBRIETY_RESTART_INVALID", problems[0]!.message, problems);
