@@ -149,7 +149,7 @@ export function MeasureCard({
         {rc.status === "available" ? (
           <Stack gap={2}>
             {rc.offTrack.flagged && rc.offTrack.reason && (
-              <Text size="sm" fw={700} c="red.9">
+              <Text size="sm" fw={700} c="var(--mantine-color-red-light-color)">
                 {t(`chart.offTrackReason.${rc.offTrack.reason}`, { count: measure.administrations })}
               </Text>
             )}

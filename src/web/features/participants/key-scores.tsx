@@ -5,12 +5,15 @@ import type { KeyMeasure } from "../../../core/assessments/progress.schema";
 import type { ChangeStatus } from "../../../core/assessments/reliable-change";
 import { shortNameOf } from "../../../core/assessments/short-names";
 
-/** Only worsening is coloured (dark enough for WCAG AA on the striped rows); every status is in words. */
+/**
+ * Only worsening is coloured, in the theme's red text colour for the scheme (dark red on the light
+ * scheme's striped rows, light red on the dark scheme's): WCAG AA in both. Every status is in words.
+ */
 const STATUS_COLOR: Record<ChangeStatus, string | undefined> = {
   recovered: undefined,
   improved: undefined,
   unchanged: undefined,
-  deteriorated: "red.9",
+  deteriorated: "var(--mantine-color-red-light-color)",
 };
 
 function signed(n: number, language: string): string {
