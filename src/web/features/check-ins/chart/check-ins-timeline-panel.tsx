@@ -33,6 +33,11 @@ export function CheckInsTimelinePanel({ participantId }: { participantId: string
   const [params] = useSearchParams();
   const picked = params.get("checkIn");
   const checkIns = timeline.data?.checkIns ?? [];
+  // Skills are stored by key; the curriculum names them, read once for the list (a key stays as it is
+  // while the names load).
+  const skills = useSkillsCatalog(i18n.language === "es" ? "es" : "en");
+  const names = new Map(skills.data?.skills.map((s) => [s.key, s.name]));
+  const skillName = (key: string) => names.get(key) ?? key;
 
   // A linked check-in older than 30 days: show the longer period.
   useEffect(() => {
@@ -74,7 +79,12 @@ export function CheckInsTimelinePanel({ participantId }: { participantId: string
             </Title>
             <Stack gap="sm" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {checkIns.map((c) => (
-                <CheckInItem key={c.id} checkIn={c} highlighted={String(c.id) === picked} />
+                <CheckInItem
+                  key={c.id}
+                  checkIn={c}
+                  highlighted={String(c.id) === picked}
+                  skillName={skillName}
+                />
               ))}
             </Stack>
           </>
@@ -84,7 +94,15 @@ export function CheckInsTimelinePanel({ participantId }: { participantId: string
   );
 }
 
-function CheckInItem({ checkIn: c, highlighted }: { checkIn: CheckIn; highlighted: boolean }) {
+function CheckInItem({
+  checkIn: c,
+  highlighted,
+  skillName,
+}: {
+  checkIn: CheckIn;
+  highlighted: boolean;
+  skillName: (key: string) => string;
+}) {
   const { t, i18n } = useTranslation("checkInsStaff");
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -97,9 +115,6 @@ function CheckInItem({ checkIn: c, highlighted }: { checkIn: CheckIn; highlighte
       ? "var(--mantine-color-blue-7)"
       : undefined;
   const language = i18n.language;
-  // Skills are stored by key; the curriculum names them (a key stays as it is while the names load).
-  const skills = useSkillsCatalog(language === "es" ? "es" : "en");
-  const skillName = (key: string) => skills.data?.skills.find((s) => s.key === key)?.name ?? key;
   const row = (label: string, value: string) => (
     <Text size="sm">
       <Text span fw={600}>
