@@ -52,11 +52,26 @@ import { createCheckInSettingsService } from "./check-ins/check-in-settings.serv
 import { checkInsRoutes } from "./check-ins/check-ins.routes";
 import { createCheckInsService } from "./check-ins/check-ins.service";
 import type { Config } from "./config";
+import { createConsentRevocationsService } from "./consents/consent-revocations.service";
+import { createConsentSigningService } from "./consents/consent-signing.service";
+import { consentsRoutes } from "./consents/consents.routes";
+import { createConsentsService } from "./consents/consents.service";
+import { minorConsentRulesRoutes } from "./consents/minor-consent-rules.routes";
+import { createMinorConsentRulesService } from "./consents/minor-consent-rules.service";
+import { myConsentsRoutes } from "./consents/my-consents.routes";
 import { curriculumRoutes } from "./curriculum/curriculum.routes";
 import { createCurriculumService } from "./curriculum/curriculum.service";
 import { loadShippedCurriculum } from "./curriculum/curriculum-library";
 import type { DatabaseHandle } from "./db/connection";
 import { refreshPlannerStatistics } from "./db/maintenance";
+import { createDisclosureExceptionsService } from "./disclosures/disclosure-exceptions.service";
+import { createDisclosureLogService } from "./disclosures/disclosure-log.service";
+import { disclosuresRoutes } from "./disclosures/disclosures.routes";
+import { createReleasesService } from "./disclosures/releases.service";
+import { familyLearningRoutes } from "./family-learning/family-learning.routes";
+import { createFamilyLearningService } from "./family-learning/family-learning.service";
+import { familyPortalRoutes } from "./family-portal/family-portal.routes";
+import { createFamilyPortalService } from "./family-portal/family-portal.service";
 import { helpResourcesRoutes } from "./help-resources/help-resources.routes";
 import { createHelpResourcesService } from "./help-resources/help-resources.service";
 import { accountsRoutes } from "./identity/accounts.routes";
@@ -67,6 +82,8 @@ import { authRoutes } from "./identity/auth.routes";
 import { createAuthService } from "./identity/auth.service";
 import { createKeyring } from "./identity/keyring";
 import { createMfaService } from "./identity/mfa.service";
+import { familyMessagesRoutes } from "./messages/family-messages.routes";
+import { createFamilyMessagesService } from "./messages/family-messages.service";
 import { messagesRoutes } from "./messages/messages.routes";
 import { createMessagesService } from "./messages/messages.service";
 import { myMessagesRoutes } from "./messages/my-messages.routes";
@@ -102,6 +119,9 @@ import { registerRouteAccess } from "./platform/route-access";
 import { createSmsChannel, type SmsChannel } from "./platform/sms";
 import { practiceRoutes } from "./practice/practice.routes";
 import { createPracticeService } from "./practice/practice.service";
+import { createPatientNoticeService } from "./privacy/patient-notice.service";
+import { privacyRoutes } from "./privacy/privacy.routes";
+import { createRestrictionsService } from "./privacy/restrictions.service";
 import { overviewRoutes } from "./programs/overview.routes";
 import { appointmentsRoutes } from "./schedule/appointments.routes";
 import { createAppointmentsService } from "./schedule/appointments.service";
@@ -121,6 +141,10 @@ import { tracksRoutes } from "./schedule/tracks.routes";
 import { createTracksService } from "./schedule/tracks.service";
 import { unavailabilityRoutes } from "./schedule/unavailability.routes";
 import { createUnavailabilityService } from "./schedule/unavailability.service";
+import { createDisclosureBlocksService } from "./sharing/disclosure-blocks.service";
+import { createSharedUpdatesService } from "./sharing/shared-updates.service";
+import { sharingRoutes } from "./sharing/sharing.routes";
+import { createSharingService } from "./sharing/sharing.service";
 import { sobrietyRoutes } from "./sobriety/sobriety.routes";
 import { createSobrietyService } from "./sobriety/sobriety.service";
 import { myPlanRoutes } from "./treatment-plans/my-plan.routes";
@@ -406,8 +430,46 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     raiseAlert: alerts.raiseAlert,
     resolveFindings: alerts.resolveFindings,
   });
+  // Disclosures (issue 10): the log, record releases, disclosures without consent.
+  const disclosureLog = createDisclosureLogService({ db, now });
+  const releases = createReleasesService({ db, now });
+  const disclosureExceptions = createDisclosureExceptionsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
   const helpResources = createHelpResourcesService({ db, now });
+  const consents = createConsentsService({ db, now });
+  const consentSigning = createConsentSigningService({ db, now });
+  const consentRevocations = createConsentRevocationsService({ db, now });
+  const minorConsentRules = createMinorConsentRulesService({ db, now });
+  const familyPortal = createFamilyPortalService({ db, now });
+  const sharing = createSharingService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    issueInvitation: accounts.issueInvitation,
+    mailer,
+  });
+  const disclosureBlocks = createDisclosureBlocksService({ db, now });
+  const sharedUpdates = createSharedUpdatesService({ db, now });
+  const familyLearning = createFamilyLearningService({ db, now });
+  // Participant rights (issue 10): §2.26 restrictions and the §2.22 Patient Notice.
+  const restrictions = createRestrictionsService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    resolveFindings: alerts.resolveFindings,
+  });
+  const patientNotice = createPatientNoticeService({ db, now });
   const messages = createMessagesService({
+    db,
+    now,
+    baseUrl: deps.config.baseUrl,
+    mailQueued: () => mailer.kick(),
+  });
+  const familyMessages = createFamilyMessagesService({
     db,
     now,
     baseUrl: deps.config.baseUrl,
@@ -517,6 +579,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(chartNotesRoutes, { chartNotes });
       await api.register(myMessagesRoutes, { messages });
       await api.register(messagesRoutes, { messages });
+      await api.register(familyMessagesRoutes, { familyMessages });
       await api.register(practiceRoutes, { practice });
       await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });
@@ -524,7 +587,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(todayRoutes, { today });
       await api.register(sobrietyRoutes, { sobriety });
       await api.register(absenceRequestsRoutes, { absenceRequests });
+      await api.register(disclosuresRoutes, { disclosureLog, releases, disclosureExceptions });
       await api.register(helpResourcesRoutes, { helpResources });
+      await api.register(consentsRoutes, { consents, consentSigning, consentRevocations });
+      await api.register(myConsentsRoutes, { consents, consentSigning, consentRevocations });
+      await api.register(minorConsentRulesRoutes, { minorConsentRules });
+      await api.register(familyPortalRoutes, { familyPortal });
+      await api.register(sharingRoutes, { sharing, disclosureBlocks, sharedUpdates });
+      await api.register(familyLearningRoutes, { familyLearning });
+      await api.register(privacyRoutes, { restrictions, patientNotice });
     },
     { prefix: API_PREFIX },
   );

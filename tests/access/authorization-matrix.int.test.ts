@@ -10,6 +10,8 @@ import { aModule } from "../../src/core/curriculum/curriculum.test-data";
 import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../src/core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
 import { EMPTY_SAFETY_PLAN } from "../../src/core/personal-plans/personal-plan.schema";
+import { SESSION_COOKIE } from "../../src/core/platform/http";
+import { DEFAULT_NOTICE_SETTINGS } from "../../src/core/privacy/notice.schema";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/core/schedule/reminder-settings.schema";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/core/treatment-plans/plan-settings.schema";
 import { localDateIn } from "../../src/core/treatment-plans/review-due.rules";
@@ -25,13 +27,14 @@ import {
 import type { DeclaredRoute } from "../../src/server/platform/route-access";
 import {
   aScreening,
+  givenFamilyConsent,
   givenFamilyLink,
   givenParticipant,
   givenSite,
   givenTrack,
   givenUser,
 } from "../support/given";
-import { appHeaders, buildTestApp, signIn } from "../support/test-app";
+import { appHeaders, buildTestApp, sessionCookieOf, signIn } from "../support/test-app";
 import { describeEachEngine, openTestDatabase } from "../support/test-database";
 
 /**
@@ -51,11 +54,15 @@ const ACTORS = [
   "front_desk",
   "participant",
   "family",
+  /** A family account whose link rests on a signed consent sharing the family-session schedule, an attendance summary and messages with the care team. */
+  "family_consented",
   "anonymous",
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 const STAFF: readonly ActorName[] = ACTORS.slice(0, 7);
-const SIGNED_IN: readonly ActorName[] = ACTORS.slice(0, 9);
+const SIGNED_IN: readonly ActorName[] = ACTORS.slice(0, 10);
+/** Family accounts: without a consent, and with one for the caseload participant. */
+const FAMILY: readonly ActorName[] = ["family", "family_consented"];
 
 /**
  * Targets for participant routes. "caseload": on the counselor's and prescriber's care team, and the
@@ -166,6 +173,21 @@ const MATRIX_TRACK = {
   endsOn: null,
 };
 const MATRIX_EXCEPTION = { occurrenceKey: "2026-01-19T18:00", kind: "cancelled", reason: "Holiday" };
+
+/** A share with a person of its own for each cell (a second share with the same person is refused). */
+const matrixShare = (n: number) => ({
+  name: `Matrix Sharer ${n}`,
+  relationship: "friend",
+  email: `share-${n}-${randomUUID().slice(0, 8)}@test.bridgeway.example`,
+  scopes: ["family_session_schedule"],
+  untilKind: "end_of_treatment",
+  safety: "no",
+});
+
+/** Consents and releases (consents.manage): the director and intake at the site, counselors on their caseload. */
+const consentsManage: Rule = (a, t) =>
+  (["clinical_director", "intake_coordinator"].includes(a) && t !== "other") ||
+  (a === "counselor" && t === "caseload");
 
 const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/instruments": signedIn,
@@ -390,7 +412,8 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/password-resets/complete": anyone,
   "POST /api/v1/invitations/preview": anyone,
   "POST /api/v1/invitations/accept": anyone,
-  "POST /api/v1/invitations": only("administrator", "participant"),
+  // Staff and participants only; family members are invited by sharing, after a signed consent.
+  "POST /api/v1/invitations": only("administrator"),
   "POST /api/v1/me/password": signedIn,
   "GET /api/v1/me/sessions": signedIn,
   "DELETE /api/v1/me/sessions/:id": signedIn,
@@ -576,9 +599,96 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/me/absence-requests/:id/withdraw": () => false,
   "GET /api/v1/participants/:id/absence-requests": scheduleView,
   "POST /api/v1/absence-requests/:id/decision": () => false,
+  // Disclosures (H2): the log with the record (participants.view) and the participant's own; releases
+  // and disclosures without consent with consents.manage; a decision names a made-up request here.
+  "GET /api/v1/participants/:id/disclosures": viewRecord,
+  "GET /api/v1/me/disclosures": only("participant"),
+  "GET /api/v1/participants/:id/releases/options": consentsManage,
+  "POST /api/v1/participants/:id/releases": consentsManage,
+  "GET /api/v1/participants/:id/disclosure-exceptions": consentsManage,
+  "POST /api/v1/participants/:id/disclosure-exceptions": consentsManage,
+  "POST /api/v1/disclosure-exceptions/:id/decision": () => false,
   "GET /api/v1/help-resources": only("administrator"),
   "PUT /api/v1/help-resources": only("administrator"),
   "GET /api/v1/me/help-resources": only("participant"),
+  // The family portal: family accounts only; each view of a participant under the consent naming the
+  // family member, on the caseload participant they are linked to, for the categories it shares.
+  "GET /api/v1/family/people": only(...FAMILY),
+  "GET /api/v1/family/people/:participantId/schedule": (a, t) => a === "family_consented" && t === "caseload",
+  "GET /api/v1/family/people/:participantId/attendance": (a, t) =>
+    a === "family_consented" && t === "caseload",
+  "GET /api/v1/family/people/:participantId/progress": () => false,
+  "GET /api/v1/family/people/:participantId/goals": () => false,
+  "GET /api/v1/family/people/:participantId/scores": () => false,
+  // Family learning and the family member's own check-in (H5): their own data, family accounts only.
+  "GET /api/v1/family/learning": only(...FAMILY),
+  "PUT /api/v1/family/learning/:moduleKey": only(...FAMILY),
+  "GET /api/v1/family/check-ins": only(...FAMILY),
+  // Family messages (H6): family accounts only; starting one about the caseload participant needs the
+  // consent's family_messages category (the consented account's). The fixture's conversation is the
+  // participant's own: no family member reaches it, and the family routes refuse everyone else.
+  "GET /api/v1/family/messages": only(...FAMILY),
+  "POST /api/v1/family/messages": only("family_consented"),
+  "GET /api/v1/family/messages/unread": only(...FAMILY),
+  "GET /api/v1/family/messages/:threadId": () => false,
+  "POST /api/v1/family/messages/:threadId/messages": () => false,
+  "POST /api/v1/family/messages/:threadId/read": () => false,
+  "PUT /api/v1/family/check-ins": only(...FAMILY),
+  // Consents (H1): read with the record; drafted and signed with consents.manage (the director and
+  // intake at the site, counselors on their caseload). Routes under /consents/:id decide on the
+  // consent's participant (the matrix's random id is not found for anyone).
+  "GET /api/v1/participants/:id/consents": viewRecord,
+  "POST /api/v1/participants/:id/consents": (a, t) =>
+    (["clinical_director", "intake_coordinator"].includes(a) && t !== "other") ||
+    (a === "counselor" && t === "caseload"),
+  "GET /api/v1/consents/:id": () => false,
+  "PUT /api/v1/consents/:id": () => false,
+  "POST /api/v1/consents/:id/void": () => false,
+  "POST /api/v1/consents/:id/signatures": () => false,
+  "POST /api/v1/consents/:id/revocations": () => false,
+  "POST /api/v1/consents/:id/hold": () => false,
+  "POST /api/v1/consents/:id/hold/release": () => false,
+  "POST /api/v1/consents/:id/materially-false": () => false,
+  "GET /api/v1/me/consents": only("participant"),
+  "POST /api/v1/me/consents/:id/sign": () => false,
+  "POST /api/v1/me/consents/:id/revocations": () => false,
+  // The site's minor-consent rule: any staff member of the site reads it; administrators set it.
+  "GET /api/v1/sites/:id/minor-consent-rule": staffOnly,
+  "PUT /api/v1/sites/:id/minor-consent-rule": only("administrator"),
+  // Sharing with family (H3): the participant's own page; the chart's Family tab read with the record
+  // and changed with consents.manage. Routes naming a person, entry or update get a made-up id here
+  // (not found for anyone).
+  "GET /api/v1/me/sharing": only("participant"),
+  "POST /api/v1/me/sharing/people": only("participant"),
+  "POST /api/v1/me/sharing/people/:recipientId/revocation": () => false,
+  "POST /api/v1/me/sharing/blocks": only("participant"),
+  "DELETE /api/v1/me/sharing/blocks/:blockId": () => false,
+  "POST /api/v1/me/sharing/updates": only("participant"),
+  "DELETE /api/v1/me/sharing/updates/:updateId": () => false,
+  "POST /api/v1/me/sharing/updates/:updateId/restore": () => false,
+  "GET /api/v1/participants/:id/family": viewRecord,
+  "POST /api/v1/participants/:id/family/people": consentsManage,
+  "POST /api/v1/participants/:id/family/people/:recipientId/guardian-signature": () => false,
+  "POST /api/v1/participants/:id/family/people/:recipientId/invitation": () => false,
+  "POST /api/v1/participants/:id/family/blocks": consentsManage,
+  "DELETE /api/v1/participants/:id/family/blocks/:blockId": () => false,
+  // Participant rights (H7): §2.26 restrictions — the participant's own, or read with the record and
+  // answered with consents.manage (a made-up restriction id is not found for anyone); the §2.22 notice
+  // is public to read (posted on the website), its settings an administrator's, its delivery recorded
+  // with consents.manage, its acknowledgement the participant's own.
+  "GET /api/v1/me/restrictions": only("participant"),
+  "POST /api/v1/me/restrictions": only("participant"),
+  "POST /api/v1/me/restrictions/:id/termination": () => false,
+  "GET /api/v1/participants/:id/restrictions": viewRecord,
+  "POST /api/v1/participants/:id/restrictions": consentsManage,
+  "POST /api/v1/participants/:id/restrictions/:restrictionId/decision": () => false,
+  "POST /api/v1/participants/:id/restrictions/:restrictionId/termination": () => false,
+  "GET /api/v1/patient-notice": anyone,
+  "PUT /api/v1/patient-notice": only("administrator"),
+  "GET /api/v1/me/patient-notice": only("participant"),
+  "POST /api/v1/me/patient-notice/acknowledgement": only("participant"),
+  "GET /api/v1/participants/:id/patient-notice": viewRecord,
+  "POST /api/v1/participants/:id/patient-notice/deliveries": consentsManage,
 };
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
@@ -588,6 +698,7 @@ const ACCESS_DENIALS = new Set([
   "AUTH_MFA_PENDING",
   "NOT_FOUND",
   "ACCESS_BREAK_GLASS_AVAILABLE",
+  "FAMILY_ACCESS_ENDED",
 ]);
 
 describeEachEngine("authorization matrix", (engine) => {
@@ -603,10 +714,24 @@ describeEachEngine("authorization matrix", (engine) => {
 
   const addressOf = (actor: ActorName) => `10.20.${ACTORS.indexOf(actor)}.1`;
 
+  /** A session of the actor's, signed in from their own address (sign-ins are rate limited per address). */
+  async function signInFrom(actor: ActorName): Promise<{ cookie: string }> {
+    const c = credentials.get(actor)!;
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/sessions",
+      headers: appHeaders,
+      payload: { email: c.email, password: c.password },
+      remoteAddress: addressOf(actor),
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+    return { cookie: `${SESSION_COOKIE}=${sessionCookieOf(response)}` };
+  }
+
   async function signInAs(actor: ActorName) {
     if (actor === "anonymous") return;
-    const c = credentials.get(actor)!;
-    cookies.set(actor, (await signIn(app, c.email, c.password)).cookie);
+    cookies.set(actor, (await signInFrom(actor)).cookie);
   }
 
   beforeAll(async () => {
@@ -648,6 +773,28 @@ describeEachEngine("authorization matrix", (engine) => {
     patients.site = (await givenParticipant(db, { siteId: siteA.id })).id;
     patients.other = (await givenParticipant(db, { siteId: siteB.id })).id;
     await givenFamilyLink(db, familyUser.id, patients.caseload);
+    const consentedUser = await givenUser(db, { kind: "family", displayName: "Matrix Consented Family" });
+    credentials.set("family_consented", consentedUser);
+    const { recipientId } = await givenFamilyConsent(db, {
+      participantId: patients.caseload,
+      siteId: siteA.id,
+      createdBy: ids.counselor!,
+      familyUserId: consentedUser.id,
+      scopes: ["family_session_schedule", "attendance_summary", "family_messages"],
+    });
+    await givenFamilyLink(db, consentedUser.id, patients.caseload, recipientId);
+    // A signed record-release consent for each target (H2): the release route's body names it.
+    for (const target of TARGETS) {
+      const release = await givenFamilyConsent(db, {
+        participantId: patients[target],
+        siteId: target === "other" ? siteB.id : siteA.id,
+        createdBy: ids.victim!,
+        name: "Matrix Records Office",
+        scopes: ["attendance"],
+      });
+      ids[`releaseConsent:${target}`] = release.consentId;
+      ids[`releaseRecipient:${target}`] = release.recipientId;
+    }
     const [grant] = await db
       .insert(breakGlassGrants)
       .values({
@@ -815,8 +962,7 @@ describeEachEngine("authorization matrix", (engine) => {
   async function requestFor(route: DeclaredRoute, actor: ActorName, target: Target | undefined, n: number) {
     if (route.method === "DELETE" && route.url === "/api/v1/me/sessions/:id" && actor !== "anonymous") {
       // A second session of the same person, to end.
-      const c = credentials.get(actor)!;
-      const other = await signIn(app, c.email, c.password);
+      const other = await signInFrom(actor);
       const list = await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: other.cookie } });
       const id = (list.json().sessions as { id: string; current: boolean }[]).find((x) => x.current)!.id;
       return { method: "DELETE" as const, url: `/api/v1/me/sessions/${id}`, payload: undefined };
@@ -865,8 +1011,13 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":reviewId", ids.planReview!)
       .replace(":threadId", ids.thread!)
       .replace(":noteId", randomUUID())
+      .replace(":recipientId", randomUUID())
+      .replace(":blockId", randomUUID())
+      .replace(":updateId", randomUUID())
+      .replace(":restrictionId", randomUUID())
       .replace(":appointmentId", ids.appointment!)
       .replace(":participantId", participantId)
+      .replace(":moduleKey", "safety-first")
       // A plan never saved: reads answer version 0 (an old version: not found), an empty save keeps nothing.
       .replace(":kind", "safety")
       .replace(":version", "1");
@@ -881,12 +1032,25 @@ describeEachEngine("authorization matrix", (engine) => {
       "POST /api/v1/invitations/preview": { token: "B".repeat(43) },
       "POST /api/v1/invitations/accept": { token: "B".repeat(43), password: "violet anchor midnight parade" },
       "POST /api/v1/invitations": {
-        kind: "family",
-        email: `family-${n}-${randomUUID().slice(0, 8)}@test.bridgeway.example`,
-        displayName: "Casey Family",
-        participantId: patients.caseload,
-        relationship: "brother",
+        kind: "staff",
+        email: `staff-${n}-${randomUUID().slice(0, 8)}@test.bridgeway.example`,
+        displayName: "Casey Staff",
+        roles: ["counselor"],
+        siteIds: [ids.siteA],
       },
+      "POST /api/v1/me/sharing/people": {
+        ...matrixShare(n),
+        typedName: "Matrix Participant",
+      },
+      "POST /api/v1/me/sharing/people/:recipientId/revocation": { writtenStatement: "I revoke my consent." },
+      "POST /api/v1/me/sharing/blocks": { name: `Matrix Blocked ${n}` },
+      "POST /api/v1/me/sharing/updates": { body: "A matrix update." },
+      "POST /api/v1/participants/:id/family/people": { ...matrixShare(n), paperSignatureOnFile: true },
+      "POST /api/v1/participants/:id/family/people/:recipientId/guardian-signature": {
+        signerName: "Matrix Guardian",
+      },
+      "POST /api/v1/participants/:id/family/people/:recipientId/invitation": { locale: "en" },
+      "POST /api/v1/participants/:id/family/blocks": { name: `Matrix Blocked ${n}` },
       "POST /api/v1/me/password": {
         currentPassword: "wrong password",
         newPassword: "violet anchor midnight parade",
@@ -1089,6 +1253,17 @@ describeEachEngine("authorization matrix", (engine) => {
         idempotencyKey: randomUUID(),
       },
       "POST /api/v1/me/message-threads/:threadId/read": { through: "2026-01-05T15:00:00Z" },
+      "POST /api/v1/family/messages": {
+        participantId: patients.caseload,
+        subject: "Matrix",
+        body: "Matrix family hello",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/family/messages/:threadId/messages": {
+        body: "Matrix reply",
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/family/messages/:threadId/read": { through: "2026-01-05T15:00:00Z" },
       "POST /api/v1/participants/:id/message-threads": {
         subject: "Matrix",
         body: "Matrix hello",
@@ -1115,7 +1290,80 @@ describeEachEngine("authorization matrix", (engine) => {
       "POST /api/v1/me/sobriety/restart": { restartOn: "2026-01-02", message: "Matrix restart" },
       "POST /api/v1/me/absence-requests": { sessionId: `appointment:${ids.appointment}`, reason: "work" },
       "POST /api/v1/absence-requests/:id/decision": { decision: "approve", note: "" },
+      "POST /api/v1/participants/:id/releases": {
+        consentId: ids[`releaseConsent:${target}`],
+        recipientId: ids[`releaseRecipient:${target}`],
+        information: ["attendance"],
+      },
+      "POST /api/v1/participants/:id/disclosure-exceptions": {
+        details: {
+          kind: "medical_emergency",
+          recipientName: "Dr. Matrix",
+          recipientFacility: "Matrix General",
+          disclosedByName: "Matrix Counselor",
+          disclosedAt: "2026-03-02T14:30:00Z",
+          natureOfEmergency: "Matrix emergency",
+        },
+        information: ["diagnosis"],
+      },
+      "POST /api/v1/disclosure-exceptions/:id/decision": { decision: "approve", note: "Matrix" },
       "PUT /api/v1/help-resources": { resources: [{ name: "Matrix café", phone: "555 010 7788" }] },
+      "POST /api/v1/participants/:id/consents": {
+        kind: "named_recipient",
+        patientName: "Matrix Participant",
+        disclosers: [{ type: "program", name: "Matrix IOP" }],
+        informationScope: ["family_session_schedule"],
+        recipients: [{ kind: "person", name: "Matrix Sister" }],
+        purposes: ["family_involvement"],
+        expiresOn: "2099-01-01",
+        expiryEvent: null,
+      },
+      "PUT /api/v1/consents/:id": {
+        kind: "tpo",
+        patientName: "Matrix Participant",
+        disclosers: [],
+        informationScope: [],
+        recipients: [],
+        purposes: [],
+        expiresOn: null,
+        expiryEvent: null,
+        version: 1,
+      },
+      "POST /api/v1/consents/:id/signatures": { role: "patient", signerName: "Matrix Participant" },
+      "POST /api/v1/consents/:id/revocations": {
+        recipientId: null,
+        writtenStatement: "I revoke this consent.",
+      },
+      "POST /api/v1/consents/:id/hold": {
+        heardBy: "Matrix counselor",
+        note: "Asked by phone to stop sharing.",
+      },
+      "POST /api/v1/consents/:id/materially-false": { note: "The recipient is not who the form says." },
+      "POST /api/v1/me/consents/:id/sign": { typedName: "Matrix Participant" },
+      "POST /api/v1/me/consents/:id/revocations": {
+        recipientId: null,
+        writtenStatement: "I revoke this consent.",
+      },
+      "PUT /api/v1/sites/:id/minor-consent-rule": {
+        stateCode: "CA",
+        ageOfMajority: 18,
+        minorMayConsentFrom: 12,
+        parentalConsentRequired: false,
+        notes: "",
+      },
+      "PUT /api/v1/family/learning/:moduleKey": { exerciseAnswer: "Matrix answer", completed: true },
+      "PUT /api/v1/family/check-ins": { stress: 3, wellbeing: 7 },
+      "POST /api/v1/me/restrictions": { kind: "category", informationScope: ["diagnosis"] },
+      "POST /api/v1/me/restrictions/:id/termination": { statement: "Please end this." },
+      "POST /api/v1/participants/:id/restrictions": { kind: "category", informationScope: ["diagnosis"] },
+      "POST /api/v1/participants/:id/restrictions/:restrictionId/decision": { decision: "agree", note: "" },
+      "POST /api/v1/participants/:id/restrictions/:restrictionId/termination": {
+        by: "participant_written",
+        note: "Asked in writing.",
+      },
+      "PUT /api/v1/patient-notice": DEFAULT_NOTICE_SETTINGS,
+      "POST /api/v1/me/patient-notice/acknowledgement": { version: "matrix" },
+      "POST /api/v1/participants/:id/patient-notice/deliveries": { acknowledgement: "signed" },
     };
     const key = `${route.method} ${route.url}`;
     const queries: Record<string, string> = {
@@ -1238,6 +1486,9 @@ describeEachEngine("authorization matrix", (engine) => {
     if (key === "PUT /api/v1/tracks/:trackId/occurrences/:key/group-note") {
       await db.execute(sql`delete from clinical_notes where kind = 'group'`);
     }
+    if (key === "POST /api/v1/family/messages") {
+      await db.execute(sql`delete from message_threads where family_user_id is not null`);
+    }
     if (key.includes("message-threads") && route.method === "POST") {
       await db.execute(sql`delete from message_threads where id <> ${ids.thread}`);
       await db.execute(
@@ -1262,7 +1513,11 @@ describeEachEngine("authorization matrix", (engine) => {
     let n = 0;
     for (const route of app.declaredRoutes) {
       const key = `${route.method} ${route.url}`;
-      const participantRoute = route.access.kind === "participant" || route.access.kind === "break-glass";
+      // The family portal's views name their participant too: each relationship is tried.
+      const participantRoute =
+        route.access.kind === "participant" ||
+        route.access.kind === "break-glass" ||
+        route.url.startsWith("/api/v1/family/people/:participantId/");
       for (const actor of ACTORS) {
         for (const target of participantRoute ? TARGETS : [undefined]) {
           n += 1;
@@ -1324,6 +1579,7 @@ describeEachEngine("authorization matrix", (engine) => {
     });
     expect(await listed("participant")).toEqual({ ids: [patients.caseload], scope: "self" });
     expect(await listed("family")).toEqual({ ids: [], scope: "family" });
+    expect(await listed("family_consented")).toEqual({ ids: [], scope: "family" });
   });
 
   it("lets counselors see the whole site when an administrator changes the setting", async () => {

@@ -1,5 +1,13 @@
 import { ELIGIBILITY_ITEMS } from "../../src/core/admissions/screening.schema";
+import type { InformationScope } from "../../src/core/consents/consent.schema";
 import type { StaffRole, UserKind } from "../../src/core/identity/identity.schema";
+import {
+  insertConsent,
+  insertSignature,
+  markSigned,
+  setRecipientFamilyUser,
+  setSafetyScreen,
+} from "../../src/server/consents/consents.sql";
 import type { Database } from "../../src/server/db/connection";
 import {
   careTeamMembers,
@@ -124,8 +132,79 @@ export async function givenTrack(
   return track!;
 }
 
-export async function givenFamilyLink(db: Database, userId: string, participantId: string): Promise<void> {
-  await db.insert(familyLinks).values({ userId, participantId, relationship: "sister" });
+export async function givenFamilyLink(
+  db: Database,
+  userId: string,
+  participantId: string,
+  consentRecipientId: string | null = null,
+): Promise<void> {
+  await db.insert(familyLinks).values({ userId, participantId, relationship: "sister", consentRecipientId });
+}
+
+/**
+ * A signed named-recipient consent (42 CFR 2.31, every element present) for one person, with the
+ * participant's own signature; optionally linked to a family account. Returns the consent and the
+ * recipient id (what a family link rests on).
+ */
+export async function givenFamilyConsent(
+  db: Database,
+  options: {
+    participantId: string;
+    siteId: string;
+    createdBy: string;
+    familyUserId?: string | null;
+    name?: string;
+    scopes?: InformationScope[];
+    expiresOn?: string | null;
+    at?: Date;
+  },
+): Promise<{ consentId: string; recipientId: string }> {
+  const at = options.at ?? new Date("2026-03-01T15:00:00Z");
+  const name = options.name ?? "Sam Sister";
+  const { consentId, recipientIds } = await insertConsent(db, {
+    participantId: options.participantId,
+    siteId: options.siteId,
+    requiredSigners: ["patient"],
+    createdBy: options.createdBy,
+    at,
+    draft: {
+      kind: "named_recipient",
+      patientName: "Test Participant",
+      disclosers: [{ type: "program", name: "Bridgeway IOP" }],
+      informationScope: options.scopes ?? ["family_session_schedule", "attendance_summary"],
+      informationDetail: "",
+      recipients: [
+        {
+          kind: "person",
+          name,
+          relationship: "sister",
+          email: "",
+          coveredEntity: false,
+          intermediaryParticipants: "",
+          generalDesignationTreatingOnly: false,
+        },
+      ],
+      purposes: ["family_involvement"],
+      purposeDetail: "",
+      expiresOn: options.expiresOn === undefined ? "2027-12-31" : options.expiresOn,
+      expiryEvent: options.expiresOn === undefined || options.expiresOn !== null ? null : "end_of_treatment",
+      refusalConsequences: "",
+      revocableAfter: null,
+    },
+  });
+  const recipientId = recipientIds[0]!;
+  await insertSignature(db, {
+    consentId,
+    role: "patient",
+    signerName: "Test Participant",
+    method: "electronic",
+    recordedBy: options.createdBy,
+    at,
+  });
+  await markSigned(db, consentId, "Consent document (test)", at);
+  await setSafetyScreen(db, recipientId, "safe", at);
+  if (options.familyUserId) await setRecipientFamilyUser(db, recipientId, options.familyUserId);
+  return { consentId, recipientId };
 }
 
 /** A complete screening for IOP (every eligibility item yes, moderate risk, 2.1 recommended and provided). */

@@ -29,8 +29,6 @@ const participant = (overrides: Partial<ParticipantFacts> = {}): ParticipantFact
   siteId: SITE_A,
   careTeam: [],
   breakGlassUntil: null,
-  familyLinked: false,
-  familyConsents: [],
   ...overrides,
 });
 
@@ -123,33 +121,9 @@ describe("can(): participants and family", () => {
     expect(can(self, "users.manage", { type: "program" }, NOW)).toMatchObject({ reason: "not_staff" });
   });
 
-  it("denies family until a consent allows it, and only within its scope and dates", () => {
-    const linked = participant({ familyLinked: true });
-    expect(can(family, "participants.view", linked, NOW)).toMatchObject({
-      allowed: false,
-      reason: "no_consent",
-    });
-    const consent = { scopes: ["participants.view"], expiresAt: new Date("2027-01-01"), revokedAt: null };
-    expect(
-      can(family, "participants.view", participant({ familyLinked: true, familyConsents: [consent] }), NOW),
-    ).toEqual({
-      allowed: true,
-      purpose: "disclosure",
-    });
-    expect(
-      can(family, "clinical.view", participant({ familyLinked: true, familyConsents: [consent] }), NOW)
-        .allowed,
-    ).toBe(false);
-    expect(
-      can(
-        family,
-        "participants.view",
-        participant({ familyLinked: true, familyConsents: [{ ...consent, revokedAt: NOW }] }),
-        NOW,
-      ).allowed,
-    ).toBe(false);
-    expect(can(family, "participants.view", participant({ familyConsents: [consent] }), NOW).allowed).toBe(
-      false,
-    );
+  it("never lets a family member through the record's routes: the family portal discloses through the consent engine", () => {
+    for (const action of ["participants.view", "schedule.view", "clinical.view"] as const) {
+      expect(can(family, action, participant(), NOW)).toMatchObject({ allowed: false, reason: "no_consent" });
+    }
   });
 });

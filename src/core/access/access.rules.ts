@@ -1,6 +1,5 @@
 import type { AuditPurpose } from "../audit/audit.schema";
 import type { UserKind } from "../identity/identity.schema";
-import { hasFamilyConsent } from "./consent.rules";
 import type { Permission } from "./permissions";
 
 /**
@@ -30,10 +29,6 @@ export interface ParticipantFacts {
   careTeam: readonly string[];
   /** When this actor's open break-the-glass grant for the participant ends, if any. */
   breakGlassUntil: Date | null;
-  /** Family only: whether the actor is linked to this participant as a support person. */
-  familyLinked: boolean;
-  /** Family only: the consents the participant gave this person. */
-  familyConsents: readonly { scopes: readonly string[]; expiresAt: Date | null; revokedAt: Date | null }[];
 }
 
 export type Resource = { type: "program" } | { type: "site"; siteId: string } | ParticipantFacts;
@@ -64,9 +59,6 @@ export const SELF_PERMISSIONS: readonly Permission[] = [
   "schedule.view",
   "access_log.view",
 ];
-
-/** What a family member may be allowed, each only with the participant's consent. */
-export const FAMILY_PERMISSIONS: readonly Permission[] = ["participants.view", "schedule.view"];
 
 export function purposeOf(action: Permission): AuditPurpose {
   if (action.startsWith("billing.")) return "payment";
@@ -99,17 +91,10 @@ function canOnParticipant(actor: AccessActor, action: Permission, p: Participant
     if (actor.participantId !== p.participantId) return deny("not_self");
     return SELF_PERMISSIONS.includes(action) ? { allowed: true, purpose: "self" } : deny("no_permission");
   }
-  if (actor.kind === "family") {
-    if (!p.familyLinked || !FAMILY_PERMISSIONS.includes(action)) return deny("no_consent");
-    const consented = hasFamilyConsent({
-      familyUserId: actor.userId,
-      participantId: p.participantId,
-      scope: action,
-      consents: p.familyConsents,
-      now,
-    });
-    return consented ? { allowed: true, purpose: "disclosure" } : deny("no_consent");
-  }
+  // Family members never reach the record through its routes: what they may see is disclosed by the
+  // family portal, one logged disclosure per view, under the participant's 42 CFR Part 2 consent
+  // (server/disclosures/disclose.ts).
+  if (actor.kind === "family") return deny("no_consent");
   const scope = actor.grants[action];
   if (!scope) return deny("no_permission");
   if (!actor.siteIds.includes(p.siteId)) return deny("other_site");

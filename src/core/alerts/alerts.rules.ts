@@ -31,6 +31,12 @@ const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
   // Reported use and a hard day are the primary counselor's to follow up, but whoever runs the next
   // group should know too.
   check_in_use_reported: ["primary_counselor", "care_team"],
+  // Consents (issue 10): a safety concern about a person is the whole care team's to know about.
+  family_safety_concern: ["primary_counselor", "care_team"],
+  blocked_person_invited: ["primary_counselor", "clinical_director"],
+  // Approving a disclosure without consent is the clinical director's decision.
+  disclosure_approval_needed: ["clinical_director"],
+  restriction_requested: ["primary_counselor", "clinical_director"],
 };
 
 const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
@@ -191,6 +197,13 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
       if (evidence.item) params.set("week", evidence.item);
       return `${record}?${params.toString()}`;
     }
+    // Consents (issue 10): the chart's Consents tab, with the consent, request or restriction picked out.
+    case "consent":
+      return `${record}?${new URLSearchParams({ tab: "consents", consent: evidence.id }).toString()}`;
+    case "disclosure_exception":
+      return `${record}?${new URLSearchParams({ tab: "consents", exception: evidence.id }).toString()}`;
+    case "restriction":
+      return `${record}?${new URLSearchParams({ tab: "consents", restriction: evidence.id }).toString()}`;
   }
 }
 

@@ -62,6 +62,14 @@ export const ALERT_KINDS = [
   "check_in_missing",
   /** Participant app: a request to be excused from a session, waiting for the counselor. */
   "absence_request",
+  /** Consents (issue 10): the participant's safety-screen answer raised a concern about a person they wanted to share with. */
+  "family_safety_concern",
+  /** Someone on the participant's do-not-disclose list was invited, or asked for access. */
+  "blocked_person_invited",
+  /** A disclosure without consent (audit, QSO agreement, court order) waits for the clinical director's approval. */
+  "disclosure_approval_needed",
+  /** The participant asked for a §2.26 restriction on what is disclosed; the program must answer. */
+  "restriction_requested",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -90,6 +98,12 @@ export const EVIDENCE_KINDS = [
   "check_in",
   /** An absence request (its id), with the session's date as the item. */
   "absence_request",
+  /** Consents (issue 10): a consent (its id), e.g. the one whose recipient raised a safety concern. */
+  "consent",
+  /** A disclosure without consent waiting for approval (its id). */
+  "disclosure_exception",
+  /** A §2.26 restriction request (its id). */
+  "restriction",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

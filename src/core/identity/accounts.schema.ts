@@ -56,18 +56,10 @@ export const participantInvitationSchema = z.object({
   participantId: z.uuid("Choose a participant."),
   locale: localeSchema.default("en"),
 });
-export const familyInvitationSchema = z.object({
-  kind: z.literal("family"),
-  email: emailSchema,
-  displayName: z.string().trim().min(1, "Enter the person's name.").max(120, "Use at most 120 characters."),
-  participantId: z.uuid("Choose a participant."),
-  relationship: z.string().trim().min(1, "Say how they are related, e.g. sister.").max(60),
-  locale: localeSchema.default("en"),
-});
+/** Staff and participants; a family member is invited only by sharing, after a signed consent names them. */
 export const invitationInputSchema = z.discriminatedUnion("kind", [
   staffInvitationSchema,
   participantInvitationSchema,
-  familyInvitationSchema,
 ]);
 export type InvitationInput = z.infer<typeof invitationInputSchema>;
 

@@ -78,7 +78,8 @@ export const inboxQuerySchema = z.object({
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
-export const messageAuthorKindSchema = z.enum(["participant", "staff"]);
+/** Who wrote a message: the participant, staff, or — in a family thread — the family member. */
+export const messageAuthorKindSchema = z.enum(["participant", "staff", "family"]);
 export type MessageAuthorKind = z.infer<typeof messageAuthorKindSchema>;
 
 export const messageSchema = z.object({
@@ -103,6 +104,11 @@ export const threadSummarySchema = z.object({
     .nullable(),
   /** Messages from others since the reader last read the conversation. */
   unread: z.number().int().min(0),
+  /**
+   * A family thread's family member (a conversation between them and the care team about the
+   * participant); null for the participant's own conversations.
+   */
+  family: z.object({ name: z.string(), relationship: z.string() }).nullable(),
 });
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 

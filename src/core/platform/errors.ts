@@ -396,6 +396,96 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This request has already been decided or withdrawn.",
   },
+  CONSENT_INCOMPLETE: {
+    kind: "invalid",
+    message: "This consent is missing required elements (42 CFR 2.31). Each is named below.",
+  },
+  CONSENT_NOT_DRAFT: {
+    kind: "conflict",
+    message: "This consent has been signed or discarded and cannot be changed. Draft a new one instead.",
+  },
+  CONSENT_SIGNATURE_MISSING: {
+    kind: "invalid",
+    message: "A required signature is missing.",
+  },
+  CONSENT_SIGNED_ALREADY: { kind: "conflict", message: "This person has already signed this consent." },
+  CONSENT_VERSION_CONFLICT: {
+    kind: "conflict",
+    message: "Someone else changed this consent while you were editing it. Reload to see their version.",
+  },
+  CONSENT_ALREADY_REVOKED: {
+    kind: "conflict",
+    message: "This consent (or this recipient) is already revoked.",
+  },
+  CONSENT_NOT_REVOCABLE_YET: {
+    kind: "conflict",
+    message:
+      "This criminal-justice referral consent can be revoked only after the date it states (42 CFR 2.35).",
+  },
+  CONSENT_NOT_SIGNED: {
+    kind: "conflict",
+    message: "Only a signed consent can be revoked, put on hold or marked false. Discard a draft instead.",
+  },
+  CONSENT_HOLD_STATE: {
+    kind: "conflict",
+    message: "This consent is already on hold, or was not on hold. Reload to see its state.",
+  },
+  CONSENT_MARKED_FALSE_ALREADY: {
+    kind: "conflict",
+    message: "This consent is already marked as materially false and will never be used.",
+  },
+  FAMILY_ALREADY_SHARING: {
+    kind: "conflict",
+    message: "You already share with this person. Stop sharing first to change what they may see.",
+  },
+  MESSAGE_FAMILY_CONSENT_ENDED: {
+    kind: "forbidden",
+    message:
+      "The participant's consent no longer lets this family member exchange messages with the care team. Nothing was sent.",
+  },
+  DISCLOSURE_NOT_ALLOWED: {
+    kind: "forbidden",
+    message: "There is no consent in force that allows this. Nothing was disclosed.",
+  },
+  DISCLOSURE_EXCEPTION_NOT_PENDING: {
+    kind: "conflict",
+    message: "This request has already been decided.",
+  },
+  DISCLOSURE_SELF_APPROVAL: {
+    kind: "conflict",
+    message: "Another person must approve a disclosure you asked for.",
+  },
+  FAMILY_SAFETY_CONCERN: {
+    kind: "conflict",
+    message:
+      "Access was not granted because of a safety concern. The care team has been told and will talk it through with you.",
+  },
+  FAMILY_RECIPIENT_BLOCKED: {
+    kind: "conflict",
+    message: "This person is on the participant's do-not-disclose list. Nothing was sent.",
+  },
+  FAMILY_ACCESS_ENDED: {
+    kind: "forbidden",
+    message: "You do not have access to this information now. The person you support decides what is shared.",
+  },
+  RESTRICTION_NOT_PENDING: { kind: "conflict", message: "This request has already been decided." },
+  NOTICE_ALREADY_ACKNOWLEDGED: {
+    kind: "conflict",
+    message: "This notice has already been acknowledged.",
+  },
+  RESTRICTION_NOT_ACTIVE: {
+    kind: "conflict",
+    message: "Only a restriction that is in force can be ended. Reload to see where it stands.",
+  },
+  RESTRICTION_NOT_TERMINABLE: {
+    kind: "conflict",
+    message:
+      "The program cannot end the restriction for services paid in full out of pocket (42 CFR 2.26). Only the participant can.",
+  },
+  NOTICE_VERSION_CHANGED: {
+    kind: "conflict",
+    message: "The notice has changed since you opened it. Read the new version before you acknowledge it.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

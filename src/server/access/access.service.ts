@@ -77,8 +77,5 @@ export async function loadParticipantFacts(
     siteId: row.site_id,
     careTeam: row.care_team,
     breakGlassUntil: row.break_glass_until ? new Date(row.break_glass_until) : null,
-    familyLinked: row.family_linked,
-    // The consents issue loads this person's signed consents here.
-    familyConsents: [],
   };
 }

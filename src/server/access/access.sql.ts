@@ -45,7 +45,6 @@ export interface ParticipantFactsRow {
   site_id: string;
   care_team: string[];
   break_glass_until: Date | string | null;
-  family_linked: boolean;
 }
 
 /** Everything the policy needs about one participant, from the actor's point of view, in one query. */
@@ -60,8 +59,7 @@ export async function findParticipantFacts(
     sql`select p.id, p.site_id,
           coalesce((select array_agg(c.user_id) from care_team_members c where c.participant_id = p.id), '{}') as care_team,
           (select max(g.expires_at) from break_glass_grants g
-             where g.participant_id = p.id and g.user_id = ${actorUserId} and g.expires_at > ${now}) as break_glass_until,
-          exists (select 1 from family_links f where f.participant_id = p.id and f.user_id = ${actorUserId}) as family_linked
+             where g.participant_id = p.id and g.user_id = ${actorUserId} and g.expires_at > ${now}) as break_glass_until
         from participants p where p.id = ${participantId}`,
   );
   return rows[0];

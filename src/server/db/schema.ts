@@ -337,6 +337,13 @@ export const familyLinks = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: "cascade" }),
     relationship: text("relationship").notNull(),
+    /**
+     * The named recipient of a §2.31 consent this link rests on (issue 10). A link without one shows
+     * nothing: every family view checks the consent at the moment of the request.
+     */
+    consentRecipientId: uuid("consent_recipient_id").references(() => consentRecipients.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1672,11 +1679,18 @@ export const messageThreads = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
+    /**
+     * Family threads (issue 10): a conversation between this family member and the care team about
+     * the participant, under the participant's consent. Null for the participant's own threads; the
+     * participant never sees a family thread and the family member never sees the participant's.
+     */
+    familyUserId: uuid("family_user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     index("message_threads_participant_idx").on(t.participantId, t.lastMessageAt),
+    index("message_threads_family_idx").on(t.familyUserId, t.lastMessageAt),
     index("message_threads_site_idx").on(t.siteId, t.lastMessageAt),
   ],
 );
@@ -1699,7 +1713,7 @@ export const messages = pgTable(
   (t) => [
     index("messages_thread_idx").on(t.threadId, t.createdAt),
     uniqueIndex("messages_idempotency_key").on(t.authorId, t.idempotencyKey),
-    check("messages_author_kind_check", sql`${t.authorKind} in ('participant', 'staff')`),
+    check("messages_author_kind_check", sql`${t.authorKind} in ('participant', 'staff', 'family')`),
     check("messages_body_check", sql`char_length(${t.body}) between 1 and 4000`),
   ],
 );
@@ -1770,6 +1784,457 @@ export const absenceRequests = pgTable(
     check(
       "absence_requests_reason_check",
       sql`${t.reason} in ('illness', 'work', 'family', 'transport', 'appointment', 'other')`,
+    ),
+  ],
+);
+
+/**
+ * 42 CFR Part 2 consents (issue 10): every §2.31(a) element is a column or a child row, so a consent
+ * missing one cannot be signed and the rules can name what is missing. Revocation and expiry are not
+ * a status: they are facts (`consent_revocations`, `expires_on` / `expiry_event`) checked at the
+ * moment of every disclosure (§2.31(c)).
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** tpo, named_recipient, counseling_notes, research, legal_proceedings, criminal_justice. */
+    kind: text("kind").notNull(),
+    /** (a)(1) the patient's name as printed on the consent. */
+    patientName: text("patient_name").notNull(),
+    /** (a)(2) who may use or disclose: `[{ type: 'program' | 'named' | 'class', name }]`. */
+    disclosers: jsonb("disclosers").$type<{ type: string; name: string }[]>().notNull().default([]),
+    /** (a)(3) what information, from the controlled list; free text alone is never enough. */
+    informationScope: text("information_scope").array().notNull(),
+    informationDetail: text("information_detail").notNull().default(""),
+    /** (a)(5) each purpose, coded; `purpose_detail` says more in words. */
+    purposes: text("purposes").array().notNull(),
+    purposeDetail: text("purpose_detail").notNull().default(""),
+    /** (a)(7) an expiry date or an expiry event (none / end_of_treatment only for TPO). */
+    expiresOn: date("expires_on"),
+    expiryEvent: text("expiry_event"),
+    /** (a)(10)(ii) TPO: the consequences to the patient of refusing to sign. */
+    refusalConsequences: text("refusal_consequences").notNull().default(""),
+    /** §2.35 criminal-justice referral: revocable only after this date (no later than final disposition). */
+    revocableAfter: date("revocable_after"),
+    /** The program's state rule for minors at drafting time: who must sign (`['patient','parent_guardian']`). */
+    requiredSigners: text("required_signers").array().notNull(),
+    /** The rendered consent as signed (the copy that goes with each disclosure, §2.32(b)). */
+    documentText: text("document_text").notNull().default(""),
+    /** draft → signed; void = discarded draft. Revoked and expired are derived, never stored here. */
+    status: text("status").notNull().default("draft"),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    /** An oral revocation request: disclosures stop at once until a written revocation or a release. */
+    holdAt: timestamp("hold_at", { withTimezone: true }),
+    holdNote: text("hold_note").notNull().default(""),
+    holdBy: uuid("hold_by").references(() => users.id),
+    /** §2.31(c)(4): known (or knowable) to be materially false — never used again. */
+    materiallyFalseAt: timestamp("materially_false_at", { withTimezone: true }),
+    materiallyFalseNote: text("materially_false_note").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("consents_participant_idx").on(t.participantId, t.createdAt),
+    check(
+      "consents_kind_check",
+      sql`${t.kind} in ('tpo', 'named_recipient', 'counseling_notes', 'research', 'legal_proceedings', 'criminal_justice')`,
+    ),
+    check("consents_status_check", sql`${t.status} in ('draft', 'signed', 'void')`),
+    check("consents_signed_check", sql`(${t.status} = 'signed') = (${t.signedAt} is not null)`),
+  ],
+);
+
+/** (a)(4) each recipient, named or by class; revoked one by one (partial revocation, SAMHSA FAQ). */
+export const consentRecipients = pgTable(
+  "consent_recipients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consentId: uuid("consent_id")
+      .notNull()
+      .references(() => consents.id, { onDelete: "cascade" }),
+    /** person, organisation, class, intermediary. */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    /** For a person: spouse, parent, sibling, friend… (family portal). */
+    relationship: text("relationship").notNull().default(""),
+    email: text("email").notNull().default(""),
+    /** A HIPAA covered entity or business associate receiving for TPO ((a)(4)(iii) statement). */
+    coveredEntity: boolean("covered_entity").notNull().default(false),
+    /** (a)(4)(ii) intermediaries: the member participants named, or a general designation. */
+    intermediaryParticipants: text("intermediary_participants").notNull().default(""),
+    generalDesignationTreatingOnly: boolean("general_designation_treating_only").notNull().default(false),
+    /** The family account that receives under this consent, once the invitation is accepted. */
+    familyUserId: uuid("family_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The safety screen before family access: 'safe' | 'concern' | null (not asked yet). */
+    safetyScreen: text("safety_screen"),
+    safetyScreenedAt: timestamp("safety_screened_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("consent_recipients_consent_idx").on(t.consentId),
+    index("consent_recipients_family_idx").on(t.familyUserId),
+    check(
+      "consent_recipients_kind_check",
+      sql`${t.kind} in ('person', 'organisation', 'class', 'intermediary')`,
+    ),
+    check(
+      "consent_recipients_screen_check",
+      sql`${t.safetyScreen} is null or ${t.safetyScreen} in ('safe', 'concern')`,
+    ),
+  ],
+);
+
+/** (a)(8)–(9) signatures: the patient's, and the parent's or guardian's where the state rule requires it. */
+export const consentSignatures = pgTable(
+  "consent_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consentId: uuid("consent_id")
+      .notNull()
+      .references(() => consents.id, { onDelete: "cascade" }),
+    /** patient, parent_guardian, representative (§2.15). */
+    role: text("role").notNull(),
+    signerName: text("signer_name").notNull(),
+    /** electronic (typed name, signed in) or paper_on_file (staff attest the signed paper is kept). */
+    method: text("method").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("consent_signatures_role_key").on(t.consentId, t.role),
+    check(
+      "consent_signatures_role_check",
+      sql`${t.role} in ('patient', 'parent_guardian', 'representative')`,
+    ),
+    check("consent_signatures_method_check", sql`${t.method} in ('electronic', 'paper_on_file')`),
+  ],
+);
+
+/** Written revocations (§2.31(a)(6)): of the whole consent, or of one recipient. Effective on the next request. */
+export const consentRevocations = pgTable(
+  "consent_revocations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consentId: uuid("consent_id")
+      .notNull()
+      .references(() => consents.id, { onDelete: "cascade" }),
+    /** Null: the whole consent. */
+    recipientId: uuid("recipient_id").references(() => consentRecipients.id, { onDelete: "cascade" }),
+    /** The patient's own written words (typed in the app, or transcribed from their signed paper). */
+    writtenStatement: text("written_statement").notNull(),
+    /** participant_app or paper_recorded_by_staff. */
+    method: text("method").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("consent_revocations_consent_idx").on(t.consentId),
+    check(
+      "consent_revocations_method_check",
+      sql`${t.method} in ('participant_app', 'paper_recorded_by_staff')`,
+    ),
+  ],
+);
+
+/**
+ * The disclosure log: one row per disclosure, on every path (family portal view, record release,
+ * FHIR, referral packet, print, and disclosures without consent). Immutable; the participant reads
+ * their own. `consent_check` keeps the §2.31(c) result at the moment of disclosure.
+ */
+export const disclosures = pgTable(
+  "disclosures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** consent, medical_emergency, audit_evaluation, qsoa, child_abuse_report, court_order. */
+    basis: text("basis").notNull(),
+    consentId: uuid("consent_id").references(() => consents.id),
+    recipientId: uuid("recipient_id").references(() => consentRecipients.id),
+    recipientName: text("recipient_name").notNull(),
+    recipientUserId: uuid("recipient_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** family_portal, record_release, fhir, referral_packet, print, no_consent. */
+    channel: text("channel").notNull(),
+    purpose: text("purpose").notNull(),
+    /** What was disclosed, from the information-scope list. */
+    information: text("information").array().notNull(),
+    /** statement_1 (full) or statement_2 (abbreviated); none only for disclosures without consent. */
+    statement: text("statement").notNull(),
+    /** The scope explanation attached (§2.32(b)) when no consent copy was. */
+    scopeSummary: text("scope_summary").notNull().default(""),
+    payloadHash: text("payload_hash").notNull().default(""),
+    /** Who made it (staff), or the family member who viewed it (family portal). */
+    disclosedBy: uuid("disclosed_by").references(() => users.id),
+    exceptionId: uuid("exception_id"),
+    disclosedAt: timestamp("disclosed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("disclosures_participant_idx").on(t.participantId, t.disclosedAt),
+    index("disclosures_consent_idx").on(t.consentId),
+    check(
+      "disclosures_basis_check",
+      sql`${t.basis} in ('consent', 'medical_emergency', 'audit_evaluation', 'qsoa', 'child_abuse_report', 'court_order')`,
+    ),
+    check(
+      "disclosures_channel_check",
+      sql`${t.channel} in ('family_portal', 'record_release', 'fhir', 'referral_packet', 'print', 'no_consent')`,
+    ),
+    check("disclosures_statement_check", sql`${t.statement} in ('statement_1', 'statement_2', 'none')`),
+    check("disclosures_consent_check", sql`(${t.basis} = 'consent') = (${t.consentId} is not null)`),
+  ],
+);
+
+/**
+ * Disclosures the rule allows without consent (§2.51 medical emergency, §2.53 audit/evaluation, QSO
+ * agreement, child-abuse report, court order): staff only, each with the record its section requires,
+ * director-approved where required. `details` holds the kind's fields (validated by its zod schema).
+ */
+export const disclosureExceptions = pgTable(
+  "disclosure_exceptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kind: text("kind").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    information: text("information").array().notNull(),
+    /** pending_approval, approved, refused, recorded (no approval needed, e.g. an emergency after the fact). */
+    status: text("status").notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note").notNull().default(""),
+  },
+  (t) => [
+    index("disclosure_exceptions_participant_idx").on(t.participantId, t.requestedAt),
+    index("disclosure_exceptions_site_status_idx").on(t.siteId, t.status),
+    check(
+      "disclosure_exceptions_kind_check",
+      sql`${t.kind} in ('medical_emergency', 'audit_evaluation', 'qsoa', 'child_abuse_report', 'court_order')`,
+    ),
+    check(
+      "disclosure_exceptions_status_check",
+      sql`${t.status} in ('pending_approval', 'approved', 'refused', 'recorded')`,
+    ),
+  ],
+);
+
+/** §2.26 restrictions the participant asks for; the health-plan restriction for self-paid services must be agreed. */
+export const consentRestrictions = pgTable(
+  "consent_restrictions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** health_plan_self_paid, category, recipient. */
+    kind: text("kind").notNull(),
+    /** Categories withheld (from the information-scope list). */
+    informationScope: text("information_scope").array().notNull(),
+    /** Whom it concerns, in words (a recipient, a health plan). */
+    recipientText: text("recipient_text").notNull().default(""),
+    description: text("description").notNull().default(""),
+    /** requested, agreed, refused, terminated. */
+    status: text("status").notNull(),
+    requestedVia: text("requested_via").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note").notNull().default(""),
+    terminatedAt: timestamp("terminated_at", { withTimezone: true }),
+    /**
+     * How it ended: participant_written, participant_oral_documented or program_notice. A restriction
+     * the program ended by notice still protects what was created before (§2.26); the disclosure
+     * check cannot date each record, so it keeps applying it.
+     */
+    terminatedBy: text("terminated_by"),
+    terminationNote: text("termination_note").notNull().default(""),
+  },
+  (t) => [
+    index("consent_restrictions_participant_idx").on(t.participantId),
+    check(
+      "consent_restrictions_terminated_by_check",
+      sql`(${t.status} = 'terminated') = (${t.terminatedBy} is not null)
+        and (${t.terminatedBy} is null or ${t.terminatedBy} in ('participant_written', 'participant_oral_documented', 'program_notice'))`,
+    ),
+    check(
+      "consent_restrictions_kind_check",
+      sql`${t.kind} in ('health_plan_self_paid', 'category', 'recipient')`,
+    ),
+    check(
+      "consent_restrictions_status_check",
+      sql`${t.status} in ('requested', 'agreed', 'refused', 'terminated')`,
+    ),
+    check(
+      "consent_restrictions_self_paid_check",
+      sql`${t.kind} <> 'health_plan_self_paid' or ${t.status} in ('agreed', 'terminated')`,
+    ),
+  ],
+);
+
+/** §2.22 Patient Notice: which version each participant was given, how, and their acknowledgement. */
+export const patientNoticeDeliveries = pgTable(
+  "patient_notice_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    episodeId: uuid("episode_id").references(() => episodes.id, { onDelete: "set null" }),
+    noticeVersion: text("notice_version").notNull(),
+    /** paper, electronic (the participant app), email. */
+    method: text("method").notNull(),
+    deliveredBy: uuid("delivered_by").references(() => users.id),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    /** signed, declined (the participant would not sign: staff note it, as with a HIPAA NPP). */
+    acknowledgement: text("acknowledgement"),
+  },
+  (t) => [
+    index("patient_notice_deliveries_participant_idx").on(t.participantId, t.deliveredAt),
+    check("patient_notice_deliveries_method_check", sql`${t.method} in ('paper', 'electronic', 'email')`),
+    check(
+      "patient_notice_deliveries_ack_check",
+      sql`${t.acknowledgement} is null or ${t.acknowledgement} in ('signed', 'declined')`,
+    ),
+  ],
+);
+
+/**
+ * The state rule for minors at a site (§2.14 defers to state law): counsel fills it in; there is no
+ * national default. Each change is a new row (the newest is in force) so earlier consents keep the
+ * rule they were drafted under.
+ */
+export const minorConsentRules = pgTable(
+  "minor_consent_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    stateCode: text("state_code").notNull(),
+    ageOfMajority: smallint("age_of_majority").notNull(),
+    /** The age from which a minor may consent to SUD treatment alone; null when state law sets none. */
+    minorMayConsentFrom: smallint("minor_may_consent_from"),
+    /** Whether state law requires a parent or guardian to consent to a minor's treatment. */
+    parentalConsentRequired: boolean("parental_consent_required").notNull(),
+    notes: text("notes").notNull().default(""),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("minor_consent_rules_site_idx").on(t.siteId, t.updatedAt)],
+);
+
+/** People the participant asked us never to contact or disclose to; an invitation to one is refused and alerts the team. */
+export const disclosureBlocks = pgTable(
+  "disclosure_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull().default(""),
+    note: text("note").notNull().default(""),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [index("disclosure_blocks_participant_idx").on(t.participantId)],
+);
+
+/** What the participant writes for the people they share with ("general progress they choose to share"). */
+export const sharedUpdates = pgTable(
+  "shared_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("shared_updates_participant_idx").on(t.participantId, t.createdAt),
+    check("shared_updates_body_check", sql`char_length(${t.body}) between 1 and 1000`),
+  ],
+);
+
+/** A family member's own progress through the education modules (their data, not the participant's record). */
+export const familyModuleProgress = pgTable(
+  "family_module_progress",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    moduleKey: text("module_key").notNull(),
+    /** Their private answer to the module's practice exercise. */
+    exerciseAnswer: text("exercise_answer").notNull().default(""),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleKey] })],
+);
+
+/** A family member's optional check-in on their own stress and wellbeing (their data). One a day, editable. */
+export const familyCheckIns = pgTable(
+  "family_check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    recordedOn: date("recorded_on").notNull(),
+    stress: smallint("stress").notNull(),
+    wellbeing: smallint("wellbeing").notNull(),
+    sleepQuality: smallint("sleep_quality"),
+    /** Something they did for themselves (CRAFT self-care). */
+    selfCare: text("self_care").notNull().default(""),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("family_check_ins_day_key").on(t.userId, t.recordedOn),
+    check("family_check_ins_stress_check", sql`${t.stress} between 0 and 10`),
+    check("family_check_ins_wellbeing_check", sql`${t.wellbeing} between 0 and 10`),
+    check(
+      "family_check_ins_sleep_check",
+      sql`${t.sleepQuality} is null or ${t.sleepQuality} between 1 and 5`,
     ),
   ],
 );

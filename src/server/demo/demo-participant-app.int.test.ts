@@ -285,7 +285,8 @@ describeEachEngine("demo participant app", (engine) => {
                 join care_team_members c on c.user_id = r.user_id and c.participant_id = t.participant_id
                 where r.thread_id = t.id), '-infinity')))::int as staff_unread
           from message_threads t join participants p on p.id = t.participant_id
-          join messages m on m.thread_id = t.id join users u on u.id = m.author_id`,
+          join messages m on m.thread_id = t.id join users u on u.id = m.author_id
+          where t.family_user_id is null`,
     );
     expect(facts).toMatchObject({
       threads: summary.app.messageThreads,

@@ -261,7 +261,8 @@ describeEachEngine("demo program", (engine) => {
       sql`select
             (select count(*)::int from participants p
               where not exists (select 1 from care_team_members c where c.participant_id = p.id and c.role = 'primary_counselor')) as without,
-            (select count(*)::int from family_links) as family,
+            (select count(*)::int from family_links l join users u on u.id = l.user_id
+              where u.email = 'family@demo.bridgeway.example' and l.consent_recipient_id is not null) as family,
             (select count(*)::int from alerts where kind = 'break_the_glass' and acknowledged_at is null) as alerts`,
     );
     expect(teams).toEqual({ without: 0, family: 1, alerts: 1 });

@@ -40,6 +40,7 @@ import { hashPassword } from "../identity/passwords";
 import * as demo from "./demo.sql";
 import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts";
 import { writeAssessmentHistory } from "./demo-assessments";
+import { type ConsentsSummary, writeConsents } from "./demo-consents";
 import { writeSessionModules } from "./demo-curriculum";
 import { demoUuid } from "./demo-ids";
 import { writeClinicalNotes } from "./demo-notes";
@@ -68,6 +69,7 @@ export const DEMO_PHASES = [
   "plans",
   "notes",
   "participant-app",
+  "consents",
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
@@ -112,6 +114,8 @@ export interface DemoSummary {
   counselingNotes: number;
   /** The participant app: accounts, plans, practice, messages, absence requests, restarts, alerts. */
   app: ParticipantAppSummary;
+  /** Consents, family accounts, logged disclosures, §2.22 notices, family threads and their alerts (issue 10). */
+  consents: ConsentsSummary;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -196,6 +200,14 @@ async function writeDemo(
       absenceRequests: 0,
       sobrietyRestarts: 0,
     },
+    consents: {
+      consents: 0,
+      familyAccounts: 0,
+      disclosures: 0,
+      noticeDeliveries: 0,
+      familyThreads: 0,
+      alerts: 0,
+    },
   };
   for (const batch of steps(plan)) {
     const rows = buildParticipantRows(options.seed, batch, program);
@@ -223,7 +235,6 @@ async function writeDemo(
 
   progress("access", 0, 1);
   await demo.insertCareTeams(q);
-  await demo.linkDemoFamily(q, demoAccount("family").email, demoAccount("participant").email);
   await writeAuditHistory(q, options);
   await writePipeline(
     q,
@@ -293,6 +304,16 @@ async function writeDemo(
   progress("participant-app", 0, 1);
   summary.app = await writeParticipantApp(q, { seed: options.seed, today, now: options.now }, plan, program);
   progress("participant-app", 1, 1);
+
+  // After the app accounts and the family sessions: consents, the family portal and what rests on them.
+  progress("consents", 0, 1);
+  summary.consents = await writeConsents(
+    q,
+    { seed: options.seed, today, now: options.now, currentOnly: SCALE_SPECS[options.scale].bulk },
+    plan,
+    program,
+  );
+  progress("consents", 1, 1);
   return summary;
 }
 
@@ -457,10 +478,6 @@ async function writeAdmissionHistory(q: Queryable, options: DemoOptions): Promis
     q,
     episodeRows.map((e) => ({ episodeId: e.id, leadId: demoUuid(`${options.seed}/admission-lead/${e.id}`) })),
   );
-}
-
-function demoAccount(kind: "family" | "participant") {
-  return DEMO_ACCOUNTS.find((a) => a.kind === kind)!;
 }
 
 /** Two weeks of realistic audit events, one break-the-glass grant and its open alert. */

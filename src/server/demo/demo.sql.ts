@@ -208,15 +208,16 @@ export async function insertCareTeams(q: Queryable): Promise<void> {
   );
 }
 
-/** The demo family account supports the demo participant account. */
+/** The demo family account supports the demo participant account, under the consent naming them. */
 export async function linkDemoFamily(
   q: Queryable,
   familyEmail: string,
   participantEmail: string,
+  consentRecipientId: string,
 ): Promise<void> {
   await q.execute(
-    sql`insert into family_links (user_id, participant_id, relationship)
-        select f.id, p.id, 'sister' from users f, participants p join users pu on pu.id = p.user_id
+    sql`insert into family_links (user_id, participant_id, relationship, consent_recipient_id)
+        select f.id, p.id, 'sister', ${consentRecipientId}::uuid from users f, participants p join users pu on pu.id = p.user_id
          where f.email = ${familyEmail} and pu.email = ${participantEmail}
         on conflict do nothing`,
   );

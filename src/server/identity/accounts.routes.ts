@@ -109,7 +109,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRoutesOptions> = asyn
     {
       schema: {
         tags: ["identity"],
-        summary: "Invite staff, a participant, or a family member (participants may invite their own family)",
+        summary:
+          "Invite staff or a participant (a family member is invited by sharing, after a signed consent names them)",
         body: invitationInputSchema,
         response: { 201: invitationCreatedSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
       },

@@ -5,7 +5,7 @@ import type { Locale } from "../../core/identity/identity.schema";
 import { DomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database, Queryable, Transaction } from "../db/connection";
-import { familyLinks, participants } from "../db/schema";
+import { participants } from "../db/schema";
 import { enqueueMail, type Mailer } from "../platform/mail";
 import type { Actor, AuthService } from "./auth.service";
 import { newToken } from "./keyring";
@@ -48,6 +48,8 @@ const MAIL = {
     }),
   },
 } as const;
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
 
 export function createAccountsService(deps: AccountsDeps) {
   const { db, now, auth, mailer } = deps;
@@ -178,19 +180,28 @@ export function createAccountsService(deps: AccountsDeps) {
     },
 
     /**
-     * Invite a person. Staff with users.manage invite staff (to their own sites), participants of
-     * their sites, and family; a participant may invite family for themselves.
+     * The invitation link and its email (content-free: it names no program service or participant),
+     * inside the caller's transaction; the caller kicks the mailer after commit. Family members are
+     * invited this way by sharing, only after a signed consent names them.
+     */
+    issueInvitation,
+
+    /**
+     * Invite a person. Staff with users.manage invite staff (to their own sites) and participants of
+     * their sites. Family members are never invited here: a family account is linked to a participant
+     * only by sharing (`server/sharing`), after a signed named-recipient consent for that person.
      */
     async invite(actor: Actor, input: InvitationInput, context: AuditContext) {
       const at = now();
       const isManager = actor.access.grants["users.manage"] !== undefined;
+      if (!isManager) throw new DomainError("AUTH_FORBIDDEN");
       const result = await db.transaction(async (tx) => {
         if (await userStore.findIdByEmail(tx, input.email))
           throw new DomainError("IDENTITY_EMAIL_TAKEN", undefined, "email");
         let participant:
           | { id: string; siteId: string; userId: string | null; givenName: string; familyName: string }
           | undefined;
-        if (input.kind !== "staff") {
+        if (input.kind === "participant") {
           const rows = await tx
             .select({
               id: participants.id,
@@ -202,14 +213,9 @@ export function createAccountsService(deps: AccountsDeps) {
             .from(participants)
             .where(eq(participants.id, input.participantId));
           participant = rows[0];
-          const ownRecord =
-            actor.user.kind === "participant" && actor.access.participantId === participant?.id;
-          const managerHere =
-            isManager && participant !== undefined && actor.access.siteIds.includes(participant.siteId);
-          const allowed = input.kind === "family" ? ownRecord || managerHere : managerHere;
-          if (!participant || !allowed)
+          if (!participant || !actor.access.siteIds.includes(participant.siteId))
             throw new DomainError("NOT_FOUND", "No such participant.", "participantId");
-          if (input.kind === "participant" && participant.userId) {
+          if (participant.userId) {
             throw new DomainError(
               "IDENTITY_ALREADY_ACTIVE",
               "This participant already has a portal account.",
@@ -217,7 +223,6 @@ export function createAccountsService(deps: AccountsDeps) {
             );
           }
         } else {
-          if (!isManager) throw new DomainError("AUTH_FORBIDDEN");
           const outside = input.siteIds.filter((s) => !actor.access.siteIds.includes(s));
           if (outside.length > 0)
             throw new DomainError(
@@ -241,15 +246,8 @@ export function createAccountsService(deps: AccountsDeps) {
         if (input.kind === "staff") {
           await userStore.insertRoles(tx, userId, input.roles);
           await userStore.insertSiteMemberships(tx, userId, input.siteIds);
-        } else if (input.kind === "participant") {
-          await tx.update(participants).set({ userId }).where(eq(participants.id, participant!.id));
         } else {
-          await tx.insert(familyLinks).values({
-            userId,
-            participantId: participant!.id,
-            relationship: input.relationship,
-            createdAt: at,
-          });
+          await tx.update(participants).set({ userId }).where(eq(participants.id, participant!.id));
         }
         const expiresAt = await issueInvitation(
           tx,
@@ -265,7 +263,7 @@ export function createAccountsService(deps: AccountsDeps) {
             resourceType: "user",
             resourceId: userId,
             participantId: participant?.id ?? null,
-            purpose: participant ? (actor.user.kind === "participant" ? "self" : "treatment") : "operations",
+            purpose: participant ? "treatment" : "operations",
             details: { kind: input.kind },
           },
           at,

@@ -27,11 +27,14 @@ export function assertStaff(actor: Actor): void {
   }
 }
 
-/** The participant's own thread, else "not found" (another person's thread is never confirmed). */
+/**
+ * The participant's own thread, else "not found": another person's thread, and a family thread about
+ * the participant (between a family member and the care team), are never confirmed.
+ */
 export async function ownThread(db: Database, actor: Actor, threadId: string): Promise<store.ThreadRow> {
   const participantId = ownParticipantId(actor);
   const thread = await store.findThread(db, threadId);
-  if (!thread || thread.participantId !== participantId) {
+  if (!thread || thread.participantId !== participantId || thread.familyUserId !== null) {
     throw new DomainError("NOT_FOUND", THREAD_RESOURCE.notFound);
   }
   return thread;

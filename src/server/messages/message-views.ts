@@ -41,10 +41,29 @@ export const toSummary = (row: store.ThreadSummaryRow): ThreadSummary => ({
           authorName: row.lastAuthorName ?? "",
         },
   unread: row.unread,
+  family: row.family ? { name: row.family.name, relationship: row.family.relationship } : null,
 });
 
-/** The email to a participant when staff write: never the message or its subject, only a link. */
-export function newMessageEmail(locale: "en" | "es", link: string) {
+/**
+ * The email to a participant (or, in a family thread, the family member) when staff write: never the
+ * message, its subject or whom it is about, only a link.
+ */
+export function newMessageEmail(
+  locale: "en" | "es",
+  link: string,
+  to: "participant" | "family" = "participant",
+) {
+  if (to === "family") {
+    return locale === "es"
+      ? {
+          subject: "Tiene un mensaje nuevo en Bridgeway",
+          text: `Hola:\n\nEl equipo de atención le envió un mensaje en Bridgeway. Para leerlo, inicie sesión aquí:\n${link}\n\nLos mensajes no son para emergencias. Si usted o alguien está en crisis, llame o envíe un texto al 988, o llame al 911.`,
+        }
+      : {
+          subject: "You have a new message in Bridgeway",
+          text: `Hello,\n\nThe care team sent you a message in Bridgeway. To read it, sign in here:\n${link}\n\nMessages are not for emergencies. If you or someone else is in crisis, call or text 988, or call 911.`,
+        };
+  }
   return locale === "es"
     ? {
         subject: "Tiene un mensaje nuevo en Bridgeway",

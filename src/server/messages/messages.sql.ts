@@ -17,6 +17,8 @@ export interface ThreadRow {
   subject: string;
   createdAt: Date;
   lastMessageAt: Date;
+  /** A family thread: a conversation between this family member and the care team about the participant. */
+  familyUserId: string | null;
 }
 
 export async function findThread(q: Queryable, threadId: string): Promise<ThreadRow | undefined> {
@@ -28,6 +30,7 @@ export async function findThread(q: Queryable, threadId: string): Promise<Thread
       subject: messageThreads.subject,
       createdAt: messageThreads.createdAt,
       lastMessageAt: messageThreads.lastMessageAt,
+      familyUserId: messageThreads.familyUserId,
     })
     .from(messageThreads)
     .where(eq(messageThreads.id, threadId));
@@ -36,7 +39,14 @@ export async function findThread(q: Queryable, threadId: string): Promise<Thread
 
 export async function insertThread(
   q: Queryable,
-  values: { participantId: string; siteId: string; subject: string; createdBy: string; at: Date },
+  values: {
+    participantId: string;
+    siteId: string;
+    subject: string;
+    createdBy: string;
+    at: Date;
+    familyUserId?: string | null;
+  },
 ): Promise<string> {
   const [row] = await q
     .insert(messageThreads)
@@ -47,6 +57,7 @@ export async function insertThread(
       createdBy: values.createdBy,
       createdAt: values.at,
       lastMessageAt: values.at,
+      familyUserId: values.familyUserId ?? null,
     })
     .returning({ id: messageThreads.id });
   return row!.id;
@@ -184,9 +195,15 @@ export async function upsertReadMark(
     });
 }
 
-/** Which threads a list holds: a participant's own, or those of a staff member's inbox. */
+/**
+ * Which threads a list holds: a participant's own (never a family thread about them), every thread
+ * about a participant (their chart), a family member's threads about one participant, or those of a
+ * staff member's inbox (participant and family threads alike).
+ */
 export type ThreadScope =
   | { kind: "participant"; participantId: string }
+  | { kind: "chart"; participantId: string }
+  | { kind: "family"; familyUserId: string; participantId: string }
   | {
       kind: "staff";
       siteIds: readonly string[];
@@ -206,6 +223,8 @@ export interface ThreadSummaryRow {
   lastAuthorKind: MessageAuthorKind | null;
   lastAuthorName: string | null;
   unread: number;
+  /** The family member of a family thread, with their relationship to the participant. */
+  family: { userId: string; name: string; relationship: string } | null;
 }
 
 interface RawSummaryRow {
@@ -220,6 +239,9 @@ interface RawSummaryRow {
   last_author_name: string | null;
   unread: number;
   total: number;
+  family_user_id: string | null;
+  family_name: string | null;
+  family_relationship: string | null;
 }
 
 const uuidList = (ids: readonly string[]) =>
@@ -229,7 +251,11 @@ const uuidList = (ids: readonly string[]) =>
   );
 
 function scopeCondition(scope: ThreadScope) {
-  if (scope.kind === "participant") return sql`t.participant_id = ${scope.participantId}`;
+  if (scope.kind === "participant")
+    return sql`t.participant_id = ${scope.participantId} and t.family_user_id is null`;
+  if (scope.kind === "chart") return sql`t.participant_id = ${scope.participantId}`;
+  if (scope.kind === "family")
+    return sql`t.participant_id = ${scope.participantId} and t.family_user_id = ${scope.familyUserId}`;
   if (scope.siteIds.length === 0) return sql`false`;
   const sites = sql`t.site_id in (${uuidList(scope.siteIds)})`;
   if (scope.careTeamOf === null) return sites;
@@ -261,9 +287,17 @@ export async function listThreadSummaries(
     sql`select t.id, t.subject, t.participant_id, p.given_name || ' ' || p.family_name as participant_name,
           t.created_at, t.last_message_at,
           lm.body as last_body, lm.author_kind as last_author_kind, lu.display_name as last_author_name,
-          u.unread, count(*) over ()::int as total
+          u.unread, count(*) over ()::int as total,
+          t.family_user_id, fu.display_name as family_name, fr.relationship as family_relationship
         from message_threads t
         join participants p on p.id = t.participant_id
+        left join users fu on fu.id = t.family_user_id
+        left join lateral (
+          select coalesce(nullif(btrim(cr.relationship), ''), fl.relationship) as relationship
+          from family_links fl left join consent_recipients cr on cr.id = fl.consent_recipient_id
+          where fl.user_id = t.family_user_id and fl.participant_id = t.participant_id
+          limit 1
+        ) fr on true
         left join message_reads r on r.thread_id = t.id and r.user_id = ${readerId}
         left join lateral (
           select m.body, m.author_kind, m.author_id from messages m
@@ -292,6 +326,9 @@ export async function listThreadSummaries(
       lastAuthorKind: r.last_author_kind,
       lastAuthorName: r.last_author_name,
       unread: Number(r.unread),
+      family: r.family_user_id
+        ? { userId: r.family_user_id, name: r.family_name ?? "", relationship: r.family_relationship ?? "" }
+        : null,
     })),
   };
 }
@@ -309,17 +346,17 @@ export async function countUnread(q: Queryable, readerId: string, scope: ThreadS
   return Number(row?.unread ?? 0);
 }
 
-/** Whether any staff message in the thread, other than `exceptId`, is still unread by the participant. */
+/** Whether any staff message in the thread, other than `exceptId`, is still unread by its reader (participant or family member). */
 export async function hasEarlierUnreadStaffMessage(
   q: Queryable,
   threadId: string,
-  participantUserId: string,
+  readerUserId: string,
   exceptId: string,
 ): Promise<boolean> {
   const rows = await queryRows<{ found: number }>(
     q,
     sql`select 1 as found from messages m
-        left join message_reads r on r.thread_id = m.thread_id and r.user_id = ${participantUserId}
+        left join message_reads r on r.thread_id = m.thread_id and r.user_id = ${readerUserId}
         where m.thread_id = ${threadId} and m.author_kind = 'staff' and m.id <> ${exceptId}
           and (r.last_read_at is null or m.created_at > r.last_read_at)
         limit 1`,
@@ -336,6 +373,19 @@ export async function findParticipantAccount(
     q,
     sql`select u.id, u.email, u.locale, (u.disabled_at is not null) as disabled
         from participants p join users u on u.id = p.user_id where p.id = ${participantId}`,
+  );
+  const row = rows[0];
+  return row ? { userId: row.id, email: row.email, locale: row.locale, disabled: row.disabled } : undefined;
+}
+
+/** A family member's account (where a new-message email goes). */
+export async function findUserAccount(
+  q: Queryable,
+  userId: string,
+): Promise<{ userId: string; email: string; locale: "en" | "es"; disabled: boolean } | undefined> {
+  const rows = await queryRows<{ id: string; email: string; locale: "en" | "es"; disabled: boolean }>(
+    q,
+    sql`select u.id, u.email, u.locale, (u.disabled_at is not null) as disabled from users u where u.id = ${userId}`,
   );
   const row = rows[0];
   return row ? { userId: row.id, email: row.email, locale: row.locale, disabled: row.disabled } : undefined;

@@ -9,6 +9,7 @@ import {
   IconHome,
   IconLifebuoy,
   IconListCheck,
+  IconLock,
   IconMessages,
   IconNotebook,
   IconShieldHeart,
@@ -41,6 +42,7 @@ const MORE_LINKS = [
   { to: "/me/recovery-plan", label: "nav.recoveryPlan", icon: <IconNotebook {...ICON} /> },
   { to: "/me/safety-plan", label: "nav.safetyPlan", icon: <IconShieldHeart {...ICON} /> },
   { to: "/me/questionnaires", label: "nav.questionnaires", icon: <IconClipboardList {...ICON} /> },
+  { to: "/me/privacy", label: "privacy:nav.privacy", icon: <IconLock {...ICON} /> },
   { to: "/me/help", label: "nav.help", icon: <IconLifebuoy {...ICON} /> },
   { to: "/me/account", label: "nav.account", icon: <IconUserCircle {...ICON} /> },
 ] as const;
@@ -51,6 +53,7 @@ const MORE_PATHS = [
   "/me/progress",
   "/me/questionnaires",
   "/me/help",
+  "/me/privacy",
   "/me/account",
   "/me/plan",
 ];

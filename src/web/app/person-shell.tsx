@@ -2,6 +2,7 @@ import { Anchor, Box, Button, Container, Group, Text } from "@mantine/core";
 import { IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
+import { FamilyNav } from "../features/family/family-nav";
 import { useSignOut } from "../features/identity/api/sign-out";
 import { CrisisFooter } from "./crisis";
 import { ParticipantNav, ParticipantNavSpace } from "./participant-nav";
@@ -12,7 +13,7 @@ const BORDER = "1px solid var(--mantine-color-default-border)";
 /**
  * Mobile-first shell for participants and family members: one column, large touch targets,
  * clear of the notch and the home indicator (safe-area insets). Participants also get their
- * navigation (a tab bar on phones); family members keep the simple shell.
+ * navigation (a tab bar on phones); family members get a row of their five places.
  */
 export function PersonShell({ home }: { home: string }) {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function PersonShell({ home }: { home: string }) {
         </Group>
       </Box>
       {home === "/me" && <ParticipantNav />}
+      {home === "/family" && <FamilyNav />}
       <Container size={640} w="100%" py="md" component="main" id="main" tabIndex={-1} style={{ flex: 1 }}>
         <Outlet />
         <Button

@@ -3,7 +3,8 @@ import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
-import { FamilyHomePage } from "../features/family/family-home-page";
+import { MyConsentsPage } from "../features/consents/participant/my-consents-page";
+import { MyDisclosuresPage } from "../features/disclosures/participant/my-disclosures-page";
 import { HelpPage } from "../features/help/help-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
@@ -19,6 +20,9 @@ import { MyWeekPage } from "../features/participant-area/my-week-page";
 import { ParticipantHomePage } from "../features/participant-area/participant-home-page";
 import { PersonalPlanPage } from "../features/personal-plans/personal-plan-page";
 import { PracticePage } from "../features/practice/participant/practice-page";
+import { NoticePage } from "../features/privacy/participant/notice-page";
+import { PrivacyPage } from "../features/privacy/participant/privacy-page";
+import { SharingPage } from "../features/sharing/sharing-page";
 import { MyPlanPage } from "../features/treatment-plans/my-plan-page";
 import { MyPlanReviewPage } from "../features/treatment-plans/my-plan-review-page";
 import { NotFoundContent, NotFoundPage } from "./not-found-page";
@@ -27,6 +31,7 @@ import { PersonShell } from "./person-shell";
 import { RequireSession, RootRedirect } from "./require-session";
 
 const StaffArea = lazy(() => import("./staff-area"));
+const FamilyArea = lazy(() => import("./family-area"));
 
 /** Public pages, then one guarded shell per kind of user; unknown addresses get a real not-found page. */
 export const router = createBrowserRouter([
@@ -60,6 +65,7 @@ export const router = createBrowserRouter([
       { path: "questionnaires/:instrumentKey", element: <AnswerQuestionnairePage /> },
       { path: "week", element: <MyWeekPage /> },
       { path: "help", element: <HelpPage /> },
+      { path: "disclosures", element: <MyDisclosuresPage /> },
       { path: "recovery-plan", element: <PersonalPlanPage key="recovery" kind="recovery" /> },
       { path: "safety-plan", element: <PersonalPlanPage key="safety" kind="safety" /> },
       { path: "practice", element: <PracticePage /> },
@@ -69,22 +75,22 @@ export const router = createBrowserRouter([
       { path: "messages/:threadId", element: <MyThreadPage /> },
       { path: "plan", element: <MyPlanPage /> },
       { path: "plan/reviews/:reviewId", element: <MyPlanReviewPage /> },
+      { path: "consents", element: <MyConsentsPage /> },
+      { path: "privacy", element: <PrivacyPage /> },
+      { path: "privacy/notice", element: <NoticePage /> },
+      { path: "sharing", element: <SharingPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundContent /> },
     ],
   },
+  // The family area is its own chunk too (the family pages and the education modules).
   {
-    path: "/family",
+    path: "/family/*",
     element: (
-      <RequireSession kind="family">
-        <PersonShell home="/family" />
-      </RequireSession>
+      <Suspense fallback={<PageLoader />}>
+        <FamilyArea />
+      </Suspense>
     ),
-    children: [
-      { index: true, element: <FamilyHomePage /> },
-      { path: "account", element: <AccountPage /> },
-      { path: "*", element: <NotFoundContent /> },
-    ],
   },
   { path: "*", element: <NotFoundPage /> },
 ]);

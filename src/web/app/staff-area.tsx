@@ -10,6 +10,7 @@ import { InboxPage } from "../features/messages/staff/inbox-page";
 import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { NotesWorklistPage } from "../features/notes/worklist-page";
 import { participantRoutes } from "../features/participants/participant-routes";
+import { NoticePrintPage } from "../features/privacy/staff/notice-print-page";
 import { StaffHomePage } from "../features/programs/staff-home-page";
 import { groupsRoutes } from "../features/schedule/schedule-routes";
 import { WorklistPage } from "../features/treatment-plans/worklist-page";
@@ -40,6 +41,7 @@ export default function StaffArea() {
         { path: "notes", element: <NotesWorklistPage /> },
         { path: "messages", element: <InboxPage /> },
         { path: "messages/:threadId", element: <StaffThreadPage /> },
+        { path: "patient-notice", element: <NoticePrintPage /> },
         { path: "curriculum", children: curriculumRoutes },
         { path: "groups", children: groupsRoutes },
         { path: "calendar", children: calendarRoutes },

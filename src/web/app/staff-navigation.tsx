@@ -23,6 +23,7 @@ import {
   IconKey,
   IconLifebuoy,
   IconListDetails,
+  IconLock,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -110,6 +111,12 @@ const ADMINISTRATION: Item[] = [
     icon: <IconHeartbeat {...ICON} />,
   },
   {
+    to: "/staff/admin/minor-consent-rule",
+    label: "consents:rule.title",
+    permission: "settings.manage",
+    icon: <IconAdjustments {...ICON} />,
+  },
+  {
     to: "/staff/admin/reminders",
     label: "nav.reminderSettings",
     permission: "settings.manage",
@@ -132,6 +139,12 @@ const ADMINISTRATION: Item[] = [
     label: "help:admin.title",
     permission: "settings.manage",
     icon: <IconLifebuoy {...ICON} />,
+  },
+  {
+    to: "/staff/admin/patient-notice",
+    label: "privacy:admin.title",
+    permission: "settings.manage",
+    icon: <IconLock {...ICON} />,
   },
   {
     to: "/staff/admin/reliable-change",

@@ -427,6 +427,10 @@ export const adminEn = {
       check_in_overdose: "Overdose reported in a check-in",
       check_in_missing: "No check-in for several days",
       absence_request: "Request to be excused",
+      family_safety_concern: "Safety concern about a support person",
+      blocked_person_invited: "Do-not-disclose person invited",
+      disclosure_approval_needed: "Disclosure without consent to approve",
+      restriction_requested: "Restriction on disclosures requested",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -443,6 +447,9 @@ export const adminEn = {
       clinical_note: "Open the notes to sign",
       check_in: "Open the check-in",
       absence_request: "Open the request",
+      consent: "Open the consent",
+      disclosure_exception: "Open the request",
+      restriction: "Open the restriction request",
     },
     filters: {
       label: "Filter alerts",
@@ -789,13 +796,10 @@ export const adminEn = {
       notes: "Notes",
       checkins: "Check-ins",
       family: "Family",
+      consents: "Consents",
       discharge: "Discharge",
     },
     plan: { empty: "No treatment plan recorded yet." },
-    family: {
-      empty:
-        "This record does not list family members or support people. Participants invite their support people from their own account, and nothing about their care is shared without their consent.",
-    },
     discharge: {
       open: "In the program since {{since}}: the current episode has no discharge yet.",
     },

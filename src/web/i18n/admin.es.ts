@@ -437,6 +437,10 @@ export const adminEs: Dictionary<typeof adminEn> = {
       check_in_overdose: "Sobredosis indicada en un registro diario",
       check_in_missing: "Varios días sin registro diario",
       absence_request: "Solicitud de ausencia justificada",
+      family_safety_concern: "Preocupación de seguridad sobre una persona de apoyo",
+      blocked_person_invited: "Invitación a una persona bloqueada",
+      disclosure_approval_needed: "Divulgación sin consentimiento por aprobar",
+      restriction_requested: "Restricción de divulgaciones solicitada",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -453,6 +457,9 @@ export const adminEs: Dictionary<typeof adminEn> = {
       clinical_note: "Abrir las notas por firmar",
       check_in: "Abrir el registro diario",
       absence_request: "Abrir la solicitud",
+      consent: "Abrir el consentimiento",
+      disclosure_exception: "Abrir la solicitud",
+      restriction: "Abrir la solicitud de restricción",
     },
     filters: {
       label: "Filtrar alertas",
@@ -802,13 +809,10 @@ export const adminEs: Dictionary<typeof adminEn> = {
       notes: "Notas",
       checkins: "Registros diarios",
       family: "Familia",
+      consents: "Consentimientos",
       discharge: "Alta",
     },
     plan: { empty: "Todavía no hay un plan de tratamiento registrado." },
-    family: {
-      empty:
-        "Este expediente no muestra familiares ni personas de apoyo. Los participantes invitan a sus personas de apoyo desde su propia cuenta, y no se comparte nada sobre su atención sin su consentimiento.",
-    },
     discharge: {
       open: "En el programa desde el {{since}}: el episodio actual todavía no tiene alta.",
     },

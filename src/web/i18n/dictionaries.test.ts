@@ -11,10 +11,18 @@ import { checkInsEn } from "./check-ins.en";
 import { checkInsEs } from "./check-ins.es";
 import { checkInsStaffEn } from "./check-ins-staff.en";
 import { checkInsStaffEs } from "./check-ins-staff.es";
+import { consentsEn } from "./consents.en";
+import { consentsEs } from "./consents.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
+import { disclosuresEn } from "./disclosures.en";
+import { disclosuresEs } from "./disclosures.es";
 import { en } from "./en";
 import { es } from "./es";
+import { familyEn } from "./family.en";
+import { familyEs } from "./family.es";
+import { familyLearningEn } from "./family-learning.en";
+import { familyLearningEs } from "./family-learning.es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
 import { helpEn } from "./help.en";
@@ -34,10 +42,14 @@ import { personalPlansEn } from "./personal-plans.en";
 import { personalPlansEs } from "./personal-plans.es";
 import { practiceEn } from "./practice.en";
 import { practiceEs } from "./practice.es";
+import { privacyEn } from "./privacy.en";
+import { privacyEs } from "./privacy.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
 import { sessionNotesEs } from "./session-notes.es";
+import { sharingEn } from "./sharing.en";
+import { sharingEs } from "./sharing.es";
 import { todayEn } from "./today.en";
 import { todayEs } from "./today.es";
 import { treatmentPlansAdminEn } from "./treatment-plans-admin.en";
@@ -119,6 +131,18 @@ describe("dictionaries", () => {
     expect(keys(helpEs).sort()).toEqual(keys(helpEn).sort());
   });
 
+  it("the disclosures namespace (the log, releases, disclosures without consent) has the same keys in Spanish", () => {
+    expect(keys(disclosuresEs).sort()).toEqual(keys(disclosuresEn).sort());
+  });
+
+  it("the privacy namespace (privacy hub, restrictions, Patient Notice) has the same keys in Spanish", () => {
+    expect(keys(privacyEs).sort()).toEqual(keys(privacyEn).sort());
+  });
+
+  it("the family learning namespace (modules, check-in, resources pages) has the same keys in Spanish", () => {
+    expect(keys(familyLearningEs).sort()).toEqual(keys(familyLearningEn).sort());
+  });
+
   it("the calendar namespace has the same keys in Spanish", () => {
     expect(keys(calendarEs).sort()).toEqual(keys(calendarEn).sort());
   });
@@ -137,6 +161,17 @@ describe("dictionaries", () => {
 
   it("the session-notes namespace has the same keys in Spanish", () => {
     expect(keys(sessionNotesEs).sort()).toEqual(keys(sessionNotesEn).sort());
+  });
+
+  it("the consents namespace (chart section, my consents, minor rule) has the same keys in Spanish", () => {
+    expect(keys(consentsEs).sort()).toEqual(keys(consentsEn).sort());
+  });
+  it("the sharing namespace has the same keys in Spanish", () => {
+    expect(keys(sharingEs).sort()).toEqual(keys(sharingEn).sort());
+  });
+
+  it("the family portal namespace has the same keys in Spanish", () => {
+    expect(keys(familyEs).sort()).toEqual(keys(familyEn).sort());
   });
 
   it("starts in the saved language, else the browser's, else English", () => {

@@ -59,23 +59,6 @@ export const en = {
     comingSoon: "Coming soon",
     somethingWrong: "Something went wrong. Please try again.",
   },
-  supportPerson: {
-    title: "Invite a support person",
-    intro:
-      "Invite a family member or friend who supports your recovery. They get their own sign-in. They see nothing about your care until you give consent, and you can change that at any time.",
-    name: "Their name",
-    email: "Their email",
-    relationship: "How they are related to you",
-    relationshipHelp: "For example: sister, partner, sponsor.",
-    language: "Language of the invitation email",
-    submit: "Send the invitation",
-    sent: "Invitation sent to {{email}}.",
-    nameRequired: "Enter their name.",
-    emailRequired: "Enter their email address.",
-    emailInvalid: "Enter a valid email address, like name@example.org.",
-    emailTaken: "This person already has a Bridgeway account. Ask your counselor to connect it.",
-    relationshipRequired: "Say how they are related to you, e.g. sister.",
-  },
   theme: {
     toggle: "Switch between light and dark theme, or follow your device (now: {{current}})",
     light: "Light theme",
@@ -183,13 +166,6 @@ export const en = {
     intro: "This is your space between sessions.",
     comingTitle: "Your day in one place",
     comingBody: "Your daily check-in and your recovery plan will appear here.",
-  },
-  familyHome: {
-    greeting: "Hello, {{name}}",
-    intro: "Thank you for supporting someone in recovery.",
-    sharingTitle: "What you will see here",
-    sharingBody:
-      "The person in treatment decides what is shared with you. Family-session times, education and the updates they choose to share will appear here.",
   },
   forgotPassword: {
     title: "Reset your password",

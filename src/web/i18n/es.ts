@@ -59,23 +59,6 @@ export const es: Dictionary = {
     comingSoon: "Próximamente",
     somethingWrong: "Algo salió mal. Inténtalo de nuevo.",
   },
-  supportPerson: {
-    title: "Invitar a una persona de apoyo",
-    intro:
-      "Invita a un familiar o amigo que apoye tu recuperación. Tendrá su propio acceso. No verá nada de tu atención hasta que des tu consentimiento, y puedes cambiarlo cuando quieras.",
-    name: "Su nombre",
-    email: "Su correo electrónico",
-    relationship: "Qué relación tiene contigo",
-    relationshipHelp: "Por ejemplo: hermana, pareja, padrino.",
-    language: "Idioma del correo de invitación",
-    submit: "Enviar la invitación",
-    sent: "Invitación enviada a {{email}}.",
-    nameRequired: "Escribe su nombre.",
-    emailRequired: "Escribe su correo electrónico.",
-    emailInvalid: "Escribe un correo válido, por ejemplo nombre@ejemplo.org.",
-    emailTaken: "Esta persona ya tiene una cuenta de Bridgeway. Pide a tu consejero que la conecte.",
-    relationshipRequired: "Di qué relación tiene contigo, por ejemplo hermana.",
-  },
 
   theme: {
     toggle: "Cambiar entre tema claro y oscuro, o usar el del dispositivo (ahora: {{current}})",
@@ -185,13 +168,6 @@ export const es: Dictionary = {
     intro: "Este es tu espacio entre sesiones.",
     comingTitle: "Tu día en un solo lugar",
     comingBody: "Aquí aparecerán tu registro diario y tu plan de recuperación.",
-  },
-  familyHome: {
-    greeting: "Hola, {{name}}",
-    intro: "Gracias por acompañar a alguien en su recuperación.",
-    sharingTitle: "Lo que verás aquí",
-    sharingBody:
-      "La persona en tratamiento decide qué se comparte contigo. Aquí aparecerán los horarios de las sesiones familiares, materiales educativos y las novedades que decida compartir.",
   },
   forgotPassword: {
     title: "Restablecer la contraseña",

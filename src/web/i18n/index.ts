@@ -12,10 +12,18 @@ import { checkInsEn } from "./check-ins.en";
 import { checkInsEs } from "./check-ins.es";
 import { checkInsStaffEn } from "./check-ins-staff.en";
 import { checkInsStaffEs } from "./check-ins-staff.es";
+import { consentsEn } from "./consents.en";
+import { consentsEs } from "./consents.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
+import { disclosuresEn } from "./disclosures.en";
+import { disclosuresEs } from "./disclosures.es";
 import { en } from "./en";
 import { es } from "./es";
+import { familyEn } from "./family.en";
+import { familyEs } from "./family.es";
+import { familyLearningEn } from "./family-learning.en";
+import { familyLearningEs } from "./family-learning.es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
 import { helpEn } from "./help.en";
@@ -36,10 +44,14 @@ import { personalPlansEn } from "./personal-plans.en";
 import { personalPlansEs } from "./personal-plans.es";
 import { practiceEn } from "./practice.en";
 import { practiceEs } from "./practice.es";
+import { privacyEn } from "./privacy.en";
+import { privacyEs } from "./privacy.es";
 import { scheduleEn } from "./schedule.en";
 import { scheduleEs } from "./schedule.es";
 import { sessionNotesEn } from "./session-notes.en";
 import { sessionNotesEs } from "./session-notes.es";
+import { sharingEn } from "./sharing.en";
+import { sharingEs } from "./sharing.es";
 import { todayEn } from "./today.en";
 import { todayEs } from "./today.es";
 import { treatmentPlansEn } from "./treatment-plans.en";
@@ -88,6 +100,12 @@ export function setupI18n(): typeof i18n {
         messages: messagesEn,
         today: todayEn,
         help: helpEn,
+        disclosures: disclosuresEn,
+        privacy: privacyEn,
+        family: familyEn,
+        familyLearning: familyLearningEn,
+        consents: consentsEn,
+        sharing: sharingEn,
       },
       es: {
         translation: es,
@@ -113,6 +131,12 @@ export function setupI18n(): typeof i18n {
         messages: messagesEs,
         today: todayEs,
         help: helpEs,
+        disclosures: disclosuresEs,
+        privacy: privacyEs,
+        family: familyEs,
+        familyLearning: familyLearningEs,
+        consents: consentsEs,
+        sharing: sharingEs,
       },
     },
     lng: language,

@@ -93,4 +93,23 @@ export const messagesEn = {
     unread_one: "{{formatted}} unread",
     unread_other: "{{formatted}} unread",
   },
+  family: {
+    title: "Messages with the care team",
+    intro:
+      "Write to the care team of the person you support: questions, family sessions, how you can help. The person you support decides whether you can message their care team.",
+    about: "About {{name}} ({{relationship}})",
+    aboutPerson: "About {{name}}",
+    newThread: "Write a new message",
+    newThreadAbout: "New message about {{name}}",
+    empty: "No messages about {{name}} yet. When you or the care team write, it shows up here.",
+    none: "There is no one here you can message the care team about right now. The person you support decides this.",
+    notShared_one: "{{formatted}} person you support does not share messages with you now.",
+    notShared_other: "{{formatted}} people you support do not share messages with you now.",
+    unavailable: "Your messages could not be loaded right now.",
+    endedTitle: "No access now",
+    confidentiality: "Confidentiality notice",
+    confidentialityIntro:
+      "What the care team writes to you is protected by federal law. The notice that comes with it (in English):",
+    staffLabel: "Family: {{name}} ({{relationship}}) about {{participant}}",
+  },
 };

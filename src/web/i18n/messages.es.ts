@@ -93,4 +93,23 @@ export const messagesEs: typeof messagesEn = {
     unread_one: "{{formatted}} sin leer",
     unread_other: "{{formatted}} sin leer",
   },
+  family: {
+    title: "Mensajes con el equipo de atención",
+    intro:
+      "Escribe al equipo de atención de la persona a la que apoyas: preguntas, sesiones familiares, cómo puedes ayudar. La persona a la que apoyas decide si puedes escribir a su equipo.",
+    about: "Sobre {{name}} ({{relationship}})",
+    aboutPerson: "Sobre {{name}}",
+    newThread: "Escribir un mensaje nuevo",
+    newThreadAbout: "Mensaje nuevo sobre {{name}}",
+    empty: "Todavía no hay mensajes sobre {{name}}. Cuando tú o el equipo escriban, aparecerán aquí.",
+    none: "Ahora no hay nadie sobre quien puedas escribir al equipo de atención. Lo decide la persona a la que apoyas.",
+    notShared_one: "{{formatted}} persona a la que apoyas no comparte mensajes contigo ahora.",
+    notShared_other: "{{formatted}} personas a las que apoyas no comparten mensajes contigo ahora.",
+    unavailable: "No se pudieron cargar tus mensajes en este momento.",
+    endedTitle: "Sin acceso ahora",
+    confidentiality: "Aviso de confidencialidad",
+    confidentialityIntro:
+      "Lo que el equipo de atención te escribe está protegido por la ley federal. El aviso que lo acompaña (en inglés):",
+    staffLabel: "Familia: {{name}} ({{relationship}}) sobre {{participant}}",
+  },
 };

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import i18n from "i18next";
 import { Route, Routes } from "react-router";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { RequireSession } from "../../app/require-session";
 import { en } from "../../i18n/en";
+import { sharingEn } from "../../i18n/sharing.en";
 import { aSession } from "../../test-support/builders";
 import { apiCalls, fakeApi, renderWithProviders, setUpDom } from "../../test-support/render-with-providers";
 import { AccountPage } from "./account-page";
@@ -125,44 +127,16 @@ describe("AccountPage", () => {
   });
 });
 
-describe("AccountPage: inviting a support person (participants)", () => {
-  it("checks the fields before sending, then invites for the participant's own record", async () => {
-    const { fetchMock } = renderAccount({
-      "POST /api/v1/invitations": {
-        status: 201,
-        body: {
-          userId: "5d7e1c2a-1b2c-4d3e-8f9a-0b1c2d3e4f5a",
-          expiresAt: "2026-11-30T09:00:00.000Z",
-          emailQueued: true,
-        },
-      },
-    });
-    const submit = await screen.findByRole("button", { name: en.supportPerson.submit });
-    fireEvent.click(submit);
-    expect(await screen.findByText(en.supportPerson.nameRequired)).toBeTruthy();
-    expect(screen.getByText(en.supportPerson.emailRequired)).toBeTruthy();
-    expect(screen.getByText(en.supportPerson.relationshipRequired)).toBeTruthy();
-    expect(apiCalls(fetchMock).some((c) => c.route === "POST /api/v1/invitations")).toBe(false);
+describe("AccountPage: sharing with family (participants)", () => {
+  beforeAll(() => {
+    i18n.addResourceBundle("en", "sharing", sharingEn, true, true);
+  });
 
-    fireEvent.change(screen.getByLabelText(new RegExp(`^${en.supportPerson.name}`)), {
-      target: { value: "Dana Lee" },
-    });
-    fireEvent.change(screen.getByLabelText(new RegExp(`^${en.supportPerson.email}`)), {
-      target: { value: "dana@example.org" },
-    });
-    fireEvent.change(screen.getByLabelText(new RegExp(`^${en.supportPerson.relationship}`)), {
-      target: { value: "sister" },
-    });
-    fireEvent.click(submit);
-    await screen.findByText("Invitation sent to dana@example.org.");
-    const sent = apiCalls(fetchMock).find((c) => c.route === "POST /api/v1/invitations");
-    expect(sent?.body).toEqual({
-      kind: "family",
-      participantId: "2b0d7c52-8a0b-4d55-9f3e-6a1c2e9b7d40",
-      displayName: "Dana Lee",
-      email: "dana@example.org",
-      relationship: "sister",
-      locale: "en",
-    });
+  it("sends the participant to People I share with, where sharing starts with a consent", async () => {
+    const { fetchMock } = renderAccount({});
+    const link = await screen.findByRole("link", { name: sharingEn.accountLink.open });
+    expect(link.getAttribute("href")).toBe("/me/sharing");
+    // No invitation can be sent from the account page any more.
+    expect(apiCalls(fetchMock).some((c) => c.route === "POST /api/v1/invitations")).toBe(false);
   });
 });

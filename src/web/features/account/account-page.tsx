@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { CalendarFeedSection } from "../calendar/calendar-feed-section";
-import { InviteSupportPersonSection } from "../family/invite-support-person-section";
 import { accountPathFor } from "../identity/home-path";
+import { SharingLinkSection } from "../sharing/sharing-link-section";
 import { ChangePasswordSection } from "./change-password-section";
 import { SessionsSection } from "./sessions-section";
 import { TwoStepSection } from "./two-step-section";
@@ -26,9 +26,7 @@ export function AccountPage() {
       <TwoStepSection accountPath={accountPathFor(user.kind)} email={user.email} />
       <SessionsSection />
       <CalendarFeedSection />
-      {user.kind === "participant" && user.participantId && (
-        <InviteSupportPersonSection participantId={user.participantId} />
-      )}
+      {user.kind === "participant" && user.participantId && <SharingLinkSection />}
     </Stack>
   );
 }

@@ -5,8 +5,10 @@ import { ReliableChangeSettingsPage } from "../assessments/reliable-change-setti
 import { MeasurementSchedulePage } from "../assessments/schedule-settings-page";
 import { CalendarFeedSettingsPage } from "../calendar/calendar-feed-settings-page";
 import { CheckInSettingsPage } from "../check-ins/admin/check-in-settings-page";
+import { MinorConsentRulePage } from "../consents/admin/minor-consent-rule-page";
 import { HelpResourcesPage } from "../help/help-resources-page";
 import { NotesSettingsPage } from "../notes/notes-settings-page";
+import { NoticeSettingsPage } from "../privacy/admin/notice-settings-page";
 import { TrackPage } from "../schedule/track-page";
 import { TracksPage } from "../schedule/tracks-page";
 import { PlanSettingsPage } from "../treatment-plans/plan-settings-page";
@@ -37,9 +39,11 @@ export const adminRoutes: RouteObject[] = [
   { path: "treatment-plan-settings", element: <PlanSettingsPage /> },
   { path: "notes-settings", element: <NotesSettingsPage /> },
   { path: "check-in-settings", element: <CheckInSettingsPage /> },
+  { path: "minor-consent-rule", element: <MinorConsentRulePage /> },
   { path: "reminders", element: <ReminderSettingsPage /> },
   { path: "measurement-schedule", element: <MeasurementSchedulePage /> },
   { path: "reliable-change", element: <ReliableChangeSettingsPage /> },
   { path: "calendar-feeds", element: <CalendarFeedSettingsPage /> },
   { path: "help-resources", element: <HelpResourcesPage /> },
+  { path: "patient-notice", element: <NoticeSettingsPage /> },
 ];

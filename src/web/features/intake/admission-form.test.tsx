@@ -228,7 +228,11 @@ describe("Admission form", () => {
     await fillPerson();
     await addCode("alc", "F10.20");
     fireEvent.click(screen.getByRole("button", { name: intakeEn.admission.submit }));
-    expect(await screen.findByText(intakeEn.admission.waitlistedTitle)).toBeTruthy();
+    // The notification follows the admission's answer and a navigation; on a loaded 2-core CI
+    // machine that can take longer than findBy's default second.
+    expect(
+      await screen.findByText(intakeEn.admission.waitlistedTitle, undefined, { timeout: 5_000 }),
+    ).toBeTruthy();
     expect(
       screen.getByText(`${intakeEn.admission.waitlisted.replace("{{position}}", "2")} ${note}`),
     ).toBeTruthy();

@@ -243,7 +243,15 @@ export function AdmissionForm({ lead }: { lead: LeadDetail }) {
                   .trim(),
               });
             }
-            void navigate(`/staff/participants/${result.participantId}`);
+            // 42 CFR 2.22: the Patient Notice is due at admission; prompt, never block.
+            notifications.show({
+              color: "blue",
+              autoClose: false,
+              message: t("privacy:admission.prompt", {
+                name: `${values.legalGivenName} ${values.legalFamilyName}`.trim(),
+              }),
+            });
+            void navigate(`/staff/participants/${result.participantId}?tab=consents`);
           },
           (error: unknown) => {
             if (error instanceof ApiError && error.code === "ADMISSIONS_POSSIBLE_DUPLICATE") {

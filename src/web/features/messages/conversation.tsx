@@ -52,10 +52,13 @@ export function Conversation({
   side,
   threadId,
   header,
+  forbidden,
 }: {
   side: MessageSide;
   threadId: string;
   header: (subject: string, participantName: string) => ReactNode;
+  /** Shown instead of the conversation when the server refuses it (a family member whose access ended). */
+  forbidden?: ReactNode;
 }) {
   const { t } = useTranslation("messages");
   const thread = useThread(side, threadId);
@@ -84,6 +87,7 @@ export function Conversation({
     );
   }
   if (thread.isError) {
+    if (forbidden && thread.error instanceof ApiError && thread.error.status === 403) return forbidden;
     if (thread.error instanceof ApiError && thread.error.status === 404) {
       return (
         <Alert color="gray" variant="light" role="alert">

@@ -41,6 +41,7 @@ const aThread = (overrides: Partial<ThreadSummary> = {}): ThreadSummary => ({
   lastMessageAt: "2026-03-02T16:00:00.000Z",
   lastMessage: { preview: "See you Monday.", authorKind: "staff", authorName: "Jordan Counselor" },
   unread: 2,
+  family: null,
   ...overrides,
 });
 

@@ -9,6 +9,7 @@ import { assessmentsEn } from "../../i18n/assessments.en";
 import { chartNotesEn } from "../../i18n/chart-notes.en";
 import { checkInsStaffEn } from "../../i18n/check-ins-staff.en";
 import { participantScheduleEn } from "../../i18n/participant-schedule.en";
+import { sharingEn } from "../../i18n/sharing.en";
 import { treatmentPlansEn } from "../../i18n/treatment-plans.en";
 import { apiCalls, renderWithProviders } from "../../test-support/render-with-providers";
 import { fakeApiWith, sessionWith, setUpAdminDom } from "../admin/admin-testing";
@@ -20,6 +21,7 @@ beforeAll(async () => {
   i18n.addResourceBundle("en", "treatmentPlans", treatmentPlansEn, true, true);
   i18n.addResourceBundle("en", "chartNotes", chartNotesEn, true, true);
   i18n.addResourceBundle("en", "checkInsStaff", checkInsStaffEn, true, true);
+  i18n.addResourceBundle("en", "sharing", sharingEn, true, true);
 });
 
 // The mood and craving drawing is hidden from assistive technology; the list carries the answers.
@@ -461,6 +463,7 @@ describe("ParticipantRecordPage", () => {
       tabs.notes,
       tabs.checkins,
       tabs.family,
+      tabs.consents,
       tabs.discharge,
     ]);
     expect(selectedTab()).toBe(tabs.overview);
@@ -597,7 +600,22 @@ describe("ParticipantRecordPage", () => {
   });
 
   it("says plainly what is not recorded yet on the tabs without data", async () => {
-    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=assessments");
+    renderRecord(
+      {
+        [`GET /api/v1/participants/${ID}`]: { body: withHistory() },
+        [`GET /api/v1/participants/${ID}/family`]: {
+          body: {
+            patientName: "Test Person",
+            programName: "Riverside",
+            timeZone: "America/New_York",
+            guardianRequired: false,
+            people: [],
+            blocks: [],
+          },
+        },
+      },
+      "?tab=assessments",
+    );
     // Without clinical.view the Assessments tab says so rather than asking the server.
     expect(await screen.findByText(assessmentsEn.chart.notPermitted)).toBeTruthy();
     // The Plan tab, too, says so without clinical.view.
@@ -607,7 +625,7 @@ describe("ParticipantRecordPage", () => {
     fireEvent.click(screen.getByRole("tab", { name: tabs.notes }));
     expect(await screen.findByText(chartNotesEn.list.notPermitted)).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: tabs.family }));
-    expect(await screen.findByText(adminEn.record.family.empty)).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: sharingEn.staff.title })).toBeTruthy();
     expect(screen.queryByText(chartNotesEn.list.notPermitted)).toBeNull();
   });
 

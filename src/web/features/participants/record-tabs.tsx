@@ -1,11 +1,12 @@
-import { Card, Tabs } from "@mantine/core";
+import { Tabs } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { ParticipantRecord } from "../../../core/participants/participants.schema";
-import { EmptyState } from "../admin/page-states";
 import { AssessmentsPanel } from "../assessments/assessments-panel";
 import { CheckInsTimelinePanel } from "../check-ins/chart/check-ins-timeline-panel";
+import { ConsentsTab } from "../consents/chart/consents-tab";
+import { FamilySection } from "../family/chart/family-section";
 import { ChartNotesPanel } from "../notes/chart-notes-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
 import { PersonalPlansPanel } from "../personal-plans/personal-plans-panel";
@@ -22,6 +23,7 @@ export const RECORD_TABS = [
   "notes",
   "checkins",
   "family",
+  "consents",
   "discharge",
 ] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
@@ -29,15 +31,6 @@ export type RecordTab = (typeof RECORD_TABS)[number];
 /** The tab a `?tab=` value names; Overview when it is missing or names no tab. */
 export function recordTabFrom(value: string | null): RecordTab {
   return RECORD_TABS.find((tab) => tab === value) ?? "overview";
-}
-
-/** A tab with nothing recorded in it yet: one plain sentence. */
-function Empty({ children }: { children: ReactNode }) {
-  return (
-    <Card withBorder padding="md">
-      <EmptyState>{children}</EmptyState>
-    </Card>
-  );
 }
 
 /**
@@ -89,7 +82,10 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
         )}
       </Tabs.Panel>
       <Tabs.Panel value="family">
-        <Empty>{t("record.family.empty")}</Empty>
+        <FamilySection record={record} />
+      </Tabs.Panel>
+      <Tabs.Panel value="consents">
+        <ConsentsTab record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="discharge">
         <DischargePanel record={record} />

@@ -3,8 +3,12 @@ import type { ThreadDetail } from "../../../../core/messages/messages.schema";
 import { apiRequest } from "../../../app/api-client";
 import { type MessageSide, messagesKey, threadPath } from "./message-paths";
 
-export const getThread = (side: MessageSide, threadId: string, before?: string) =>
-  apiRequest<ThreadDetail>(
+export const getThread = <T extends ThreadDetail = ThreadDetail>(
+  side: MessageSide,
+  threadId: string,
+  before?: string,
+) =>
+  apiRequest<T>(
     "GET",
     `${threadPath(side, threadId)}${before ? `?before=${encodeURIComponent(before)}` : ""}`,
   );
@@ -16,10 +20,10 @@ export const threadQueryKey = (side: MessageSide, threadId: string) =>
  * One conversation, the newest page first and older pages on request; looked at again every 30 s while
  * open, so a reply shows up without reloading.
  */
-export function useThread(side: MessageSide, threadId: string) {
+export function useThread<T extends ThreadDetail = ThreadDetail>(side: MessageSide, threadId: string) {
   return useInfiniteQuery({
     queryKey: threadQueryKey(side, threadId),
-    queryFn: ({ pageParam }) => getThread(side, threadId, pageParam),
+    queryFn: ({ pageParam }) => getThread<T>(side, threadId, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.olderBefore ?? undefined,
     refetchInterval: 30_000,

@@ -112,6 +112,15 @@ export function InboxPage() {
                     <Anchor component={Link} to={`/staff/participants/${thread.participant.id}`}>
                       {thread.participant.name}
                     </Anchor>
+                    {thread.family && (
+                      <Badge color="grape" variant="light" tt="none" display="block" mt={4} maw="none">
+                        {t("family.staffLabel", {
+                          name: thread.family.name,
+                          relationship: thread.family.relationship,
+                          participant: thread.participant.name,
+                        })}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Anchor
@@ -161,6 +170,10 @@ export function InboxPage() {
           total={pages}
           value={page}
           onChange={(next) => set({ page: next === 1 ? null : String(next) })}
+          getControlProps={(control) => ({
+            "aria-label":
+              control === "previous" ? t("list.previous") : control === "next" ? t("list.next") : undefined,
+          })}
         />
       )}
     </Stack>

@@ -44,6 +44,16 @@ export function MessageParticipantButton({ participantId, name }: { participantI
                     <Anchor component={Link} to={`/staff/messages/${thread.id}`}>
                       {thread.subject}
                     </Anchor>
+                    {thread.family && (
+                      <Text component="span" size="sm" c="dimmed">
+                        {" · "}
+                        {t("family.staffLabel", {
+                          name: thread.family.name,
+                          relationship: thread.family.relationship,
+                          participant: thread.participant.name,
+                        })}
+                      </Text>
+                    )}
                   </List.Item>
                 ))}
               </List>

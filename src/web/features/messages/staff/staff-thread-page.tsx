@@ -13,7 +13,9 @@ export function StaffThreadPage() {
   const location = useLocation();
   const back = (location.state as { from?: string } | null)?.from ?? "/staff/messages";
   usePageTitle(t("staff.title"));
-  const participantId = useThread("staff", threadId).data?.pages[0]?.thread.participant.id;
+  const summary = useThread("staff", threadId).data?.pages[0]?.thread;
+  const participantId = summary?.participant.id;
+  const family = summary?.family;
   return (
     <Stack maw={800}>
       <Anchor component={Link} to={back}>
@@ -26,7 +28,15 @@ export function StaffThreadPage() {
           <Group justify="space-between" align="flex-start">
             <Stack gap={4}>
               <Title order={1}>{subject}</Title>
-              <Text>{t("staff.participantLabel", { name })}</Text>
+              <Text>
+                {family
+                  ? t("family.staffLabel", {
+                      name: family.name,
+                      relationship: family.relationship,
+                      participant: name,
+                    })
+                  : t("staff.participantLabel", { name })}
+              </Text>
             </Stack>
             {participantId && (
               <Button

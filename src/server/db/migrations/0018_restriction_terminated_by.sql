@@ -1,0 +1,3 @@
+ALTER TABLE "consent_restrictions" ADD COLUMN "terminated_by" text;--> statement-breakpoint
+ALTER TABLE "consent_restrictions" ADD CONSTRAINT "consent_restrictions_terminated_by_check" CHECK (("consent_restrictions"."status" = 'terminated') = ("consent_restrictions"."terminated_by" is not null)
+        and ("consent_restrictions"."terminated_by" is null or "consent_restrictions"."terminated_by" in ('participant_written', 'participant_oral_documented', 'program_notice')));
