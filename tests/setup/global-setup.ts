@@ -10,6 +10,8 @@ declare module "vitest" {
     pgliteTemplatePath: string;
     /** Migrated template database on the PostgreSQL server, or "" when none answers. */
     postgresTemplateUrl: string;
+    /** The server's maintenance database, where test databases are created and dropped, or "". */
+    postgresAdminUrl: string;
     /** Why the PostgreSQL suites are skipped, or "" when they run. */
     postgresSkipReason: string;
   }
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   const templates = await createTemplates(dir, process.env.TEST_DATABASE_URL);
   project.provide("pgliteTemplatePath", templates.pgliteTemplatePath);
   project.provide("postgresTemplateUrl", templates.postgresTemplateUrl ?? "");
+  project.provide("postgresAdminUrl", templates.adminUrl ?? "");
   project.provide("postgresSkipReason", templates.postgresSkipReason ?? "");
   if (templates.postgresSkipReason) {
     process.stdout.write(`\nPostgreSQL suites skipped: ${templates.postgresSkipReason}\n`);

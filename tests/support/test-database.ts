@@ -23,13 +23,10 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   const templateUrl = inject("postgresTemplateUrl");
   const template = new URL(templateUrl).pathname.slice(1);
   const name = `${template.replace(/_template$/, "")}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: templateUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template ${template}`);
-  } finally {
-    await admin.end();
-  }
+  // Never connect to the template itself: PostgreSQL refuses to copy a template while any other
+  // session is connected to it, so a worker connected there would fail another worker's copy.
+  const adminUrl = testAdminUrl();
+  await createFromTemplate(adminUrl, name, template);
   const handle = await openDatabase({
     command: "test",
     dataDir: "",
@@ -39,7 +36,7 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
     ...handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: templateUrl });
+      const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       try {
         await dropper.query(`drop database if exists ${name} with (force)`);
@@ -48,6 +45,35 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
       }
     },
   };
+}
+
+/**
+ * Where to connect to create or drop a test database on the PostgreSQL server: its maintenance
+ * database, never the run's template (a session connected to the template makes copies fail).
+ */
+export function testAdminUrl(): string {
+  return inject("postgresAdminUrl") || withDatabase(inject("postgresTemplateUrl"), "postgres");
+}
+
+/** SQLSTATE 55006: the template is being accessed by other users. */
+const OBJECT_IN_USE = "55006";
+
+export async function createFromTemplate(adminUrl: string, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      // Copies from one template are serialised by the server; a copy that meets another session
+      // (autovacuum, say) on the template waits and tries again rather than failing the file.
+      if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt >= 20) throw error;
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
 }
 
 /** The engines a storage suite runs on: PGlite always, PostgreSQL when a server answered. */

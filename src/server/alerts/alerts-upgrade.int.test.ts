@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, expect, inject, it } from "vitest";
 import { withDatabase } from "../../../tests/support/database-templates";
-import { describeEachEngine } from "../../../tests/support/test-database";
+import { describeEachEngine, testAdminUrl } from "../../../tests/support/test-database";
 import { type DatabaseHandle, type Engine, openDatabase, queryRows } from "../db/connection";
 import { migrate, shippedMigrations } from "../db/migrate";
 
@@ -23,7 +23,7 @@ async function openEmptyDatabase(engine: Engine): Promise<DatabaseHandle> {
   const templateUrl = inject("postgresTemplateUrl")!;
   // The run's prefix, so the run's teardown drops this database even if the test does not.
   const name = `${new URL(templateUrl).pathname.slice(1).replace(/_template$/, "")}_upgrade_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: templateUrl });
+  const admin = new pg.Client({ connectionString: testAdminUrl() });
   await admin.connect();
   await admin.query(`create database ${name} template template0`);
   await admin.end();
@@ -36,7 +36,7 @@ async function openEmptyDatabase(engine: Engine): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: templateUrl });
+      const dropper = new pg.Client({ connectionString: testAdminUrl() });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "../../../tests/support/database-templates";
 import { givenSite } from "../../../tests/support/given";
+import { createFromTemplate, testAdminUrl } from "../../../tests/support/test-database";
 import { type Database, openDatabase } from "../db/connection";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { migrate } from "../db/migrate";
@@ -128,9 +129,9 @@ describe("server backup and restore (pg_dump, pg_restore)", () => {
   it.skipIf(!templateUrl)("restores a server database as it was at backup time", async () => {
     const template = new URL(templateUrl).pathname.slice(1);
     const name = `${template.replace(/_template$/, "")}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: templateUrl });
+    await createFromTemplate(testAdminUrl(), name, template);
+    const admin = new pg.Client({ connectionString: testAdminUrl() });
     await admin.connect();
-    await admin.query(`create database ${name} template ${template}`);
     const url = withDatabase(templateUrl, name);
     const archive = path.join(dir, "server.dump");
     try {
