@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "counseling_notes.view",
   "consents.manage",
   "disclosures.approve",
+  "alumni.manage",
   "schedule.view",
   "schedule.manage",
   "attendance.record",
@@ -56,6 +57,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "consents.manage":
     "Draft and sign 42 CFR Part 2 consents with the participant, record written revocations, and release records under a consent",
   "disclosures.approve": "Approve disclosures without consent (audit, QSO agreement, court order)",
+  "alumni.manage":
+    "Run the alumni program: alumni events and groups, the alumni coordinator's messages, follow-up survey response rates",
   "schedule.view": "See the group and appointment schedule",
   "schedule.manage": "Book, move and cancel appointments; place participants in tracks and move them",
   "attendance.record": "Record attendance",
@@ -100,6 +103,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "counseling_notes.view",
     "consents.manage",
     "disclosures.approve",
+    "alumni.manage",
     "schedule.view",
     "schedule.manage",
     "attendance.record",
@@ -116,6 +120,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> 
     "clinical.view",
     "clinical.write",
     "consents.manage",
+    "alumni.manage",
     "assessments.respond",
     "schedule.view",
     "schedule.manage",

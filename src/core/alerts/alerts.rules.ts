@@ -37,6 +37,10 @@ const KIND_AUDIENCE: Partial<Record<AlertKind, readonly AlertAudience[]>> = {
   // Approving a disclosure without consent is the clinical director's decision.
   disclosure_approval_needed: ["clinical_director"],
   restriction_requested: ["primary_counselor", "clinical_director"],
+  // Discharge and alumni (issue 11): the former primary counselor knows the person; the director
+  // sees that someone who has left care needs a way back.
+  alumni_reengagement: ["primary_counselor", "clinical_director"],
+  aftercare_appointment_unconfirmed: ["primary_counselor"],
 };
 
 const SEVERITY_AUDIENCE: Record<AlertSeverity, readonly AlertAudience[]> = {
@@ -204,6 +208,13 @@ export function evidenceLink(participantId: string, evidence: AlertEvidence): st
       return `${record}?${new URLSearchParams({ tab: "consents", exception: evidence.id }).toString()}`;
     case "restriction":
       return `${record}?${new URLSearchParams({ tab: "consents", restriction: evidence.id }).toString()}`;
+    // Discharge and alumni (issue 11): the chart's Discharge tab, with the survey, check-in or task picked out.
+    case "follow_up_survey":
+      return `${record}?${new URLSearchParams({ tab: "discharge", followUp: evidence.id }).toString()}`;
+    case "alumni_check_in":
+      return `${record}?${new URLSearchParams({ tab: "discharge", alumniCheckIn: evidence.id }).toString()}`;
+    case "aftercare_task":
+      return `${record}?${new URLSearchParams({ tab: "discharge", task: evidence.id }).toString()}`;
   }
 }
 

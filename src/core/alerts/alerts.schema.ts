@@ -70,6 +70,10 @@ export const ALERT_KINDS = [
   "disclosure_approval_needed",
   /** The participant asked for a §2.26 restriction on what is disclosed; the program must answer. */
   "restriction_requested",
+  /** Discharge and alumni (issue 11): a follow-up survey or an alumni check-in shows risk (use resumed, asks for contact). */
+  "alumni_reengagement",
+  /** Nobody has confirmed that the first step-down appointment happened, the day after it. */
+  "aftercare_appointment_unconfirmed",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const alertKindSchema = z.enum(ALERT_KINDS);
@@ -104,6 +108,12 @@ export const EVIDENCE_KINDS = [
   "disclosure_exception",
   /** A §2.26 restriction request (its id). */
   "restriction",
+  /** Discharge and alumni (issue 11): a follow-up survey (its id), with the wave (30, 90, 180) as the item. */
+  "follow_up_survey",
+  /** An alumni weekly check-in (its id), with its week's Monday as the item. */
+  "alumni_check_in",
+  /** An aftercare task (its id), with the appointment's date as the item. */
+  "aftercare_task",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -240,6 +241,16 @@ export const episodes = pgTable(
     dischargeReason: text("discharge_reason"),
     /** The inquiry or referral this episode came from (admissions pipeline). */
     referralLeadId: uuid("referral_lead_id"),
+    /** Re-admission (issue 11): the episode this one follows, on the same record. */
+    previousEpisodeId: uuid("previous_episode_id").references((): AnyPgColumn => episodes.id),
+    /** Discharge (issue 11): the level of care the person was in when discharged (ASAM code). */
+    dischargeLevelOfCare: text("discharge_level_of_care"),
+    /** The level of care they were referred or stepped down to, if any (ASAM code, or `none`). */
+    referredLevelOfCare: text("referred_level_of_care"),
+    /** The clinician's words on the reason (required for `other`). */
+    dischargeNote: text("discharge_note"),
+    dischargedBy: uuid("discharged_by").references(() => users.id),
+    dischargeRecordedAt: timestamp("discharge_recorded_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1685,6 +1696,11 @@ export const messageThreads = pgTable(
      * participant never sees a family thread and the family member never sees the participant's.
      */
     familyUserId: uuid("family_user_id").references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * Alumni (issue 11): `alumni` threads are between a discharged participant and the program's
+     * alumni coordinators (staff with `alumni.manage` at the site), not the care team.
+     */
+    audience: text("audience").notNull().default("care_team"),
     createdAt: createdAt(),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),
   },
@@ -1692,6 +1708,7 @@ export const messageThreads = pgTable(
     index("message_threads_participant_idx").on(t.participantId, t.lastMessageAt),
     index("message_threads_family_idx").on(t.familyUserId, t.lastMessageAt),
     index("message_threads_site_idx").on(t.siteId, t.lastMessageAt),
+    check("message_threads_audience_check", sql`${t.audience} in ('care_team', 'alumni')`),
   ],
 );
 
@@ -2236,5 +2253,343 @@ export const familyCheckIns = pgTable(
       "family_check_ins_sleep_check",
       sql`${t.sleepQuality} is null or ${t.sleepQuality} between 1 and 5`,
     ),
+  ],
+);
+
+/**
+ * Discharge summaries (issue 11): one per episode, generated as a draft from the record, edited by the
+ * clinician and signed. `facts` is the snapshot the draft was generated from (attendance, measures at
+ * start and end with reliable-change status, plan progress, medications, risks); `sections` is the
+ * text per section as edited. A signed summary is never changed.
+ */
+export const dischargeSummaries = pgTable(
+  "discharge_summaries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    status: text("status").notNull().default("draft"),
+    facts: jsonb("facts").notNull(),
+    sections: jsonb("sections").$type<Record<string, string>>().notNull(),
+    version: integer("version").notNull().default(1),
+    generatedAt: timestamp("generated_at", { withTimezone: true }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    signedBy: uuid("signed_by").references(() => users.id),
+    signedAt: timestamp("signed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("discharge_summaries_episode_key").on(t.episodeId),
+    index("discharge_summaries_participant_idx").on(t.participantId),
+    check("discharge_summaries_status_check", sql`${t.status} in ('draft', 'signed')`),
+    check(
+      "discharge_summaries_signed_check",
+      sql`(${t.status} = 'signed') = (${t.signedAt} is not null and ${t.signedBy} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Aftercare plans (issue 11): co-written with the participant before or at discharge — step-down
+ * appointment, mutual-help meetings, housing, medication continuity, support people, crisis plan,
+ * community resources (`content`, core/aftercare). Signed by the participant and by the clinician;
+ * an edit after a signature clears the signatures and raises the version.
+ */
+export const aftercarePlans = pgTable(
+  "aftercare_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    content: jsonb("content").notNull(),
+    version: integer("version").notNull().default(1),
+    status: text("status").notNull().default("draft"),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    participantSignedAt: timestamp("participant_signed_at", { withTimezone: true }),
+    /** The name the participant typed to sign. */
+    participantSignature: text("participant_signature"),
+    staffSignedBy: uuid("staff_signed_by").references(() => users.id),
+    staffSignedAt: timestamp("staff_signed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("aftercare_plans_episode_key").on(t.episodeId),
+    index("aftercare_plans_participant_idx").on(t.participantId),
+    check("aftercare_plans_status_check", sql`${t.status} in ('draft', 'signed')`),
+    check(
+      "aftercare_plans_signed_check",
+      sql`${t.status} = 'draft' or (${t.participantSignedAt} is not null and ${t.staffSignedAt} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Warm handoffs (issue 11): a referral packet (PDF and FHIR R4 bundle) sent to the next provider under
+ * the participant's consent; each send is a logged disclosure (`disclosure_id`).
+ */
+export const aftercareHandoffs = pgTable(
+  "aftercare_handoffs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    consentId: uuid("consent_id")
+      .notNull()
+      .references(() => consents.id),
+    recipientId: uuid("recipient_id")
+      .notNull()
+      .references(() => consentRecipients.id),
+    disclosureId: uuid("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+    /** `referral_packet` (the PDF) or `fhir` (the R4 bundle). */
+    channel: text("channel").notNull(),
+    providerName: text("provider_name").notNull(),
+    sentBy: uuid("sent_by")
+      .notNull()
+      .references(() => users.id),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("aftercare_handoffs_episode_idx").on(t.episodeId, t.sentAt),
+    check("aftercare_handoffs_channel_check", sql`${t.channel} in ('referral_packet', 'fhir')`),
+  ],
+);
+
+/**
+ * Aftercare follow-through tasks (issue 11): confirm that the first step-down appointment happened.
+ * Open until a staff member records the outcome; a job raises an alert when one is overdue.
+ */
+export const aftercareTasks = pgTable(
+  "aftercare_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kind: text("kind").notNull().default("confirm_first_appointment"),
+    /** The appointment's date: the task is due the day after. */
+    appointmentOn: date("appointment_on").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status").notNull().default("open"),
+    /** attended, missed, rescheduled, unknown (could not reach anyone). */
+    outcome: text("outcome"),
+    note: text("note").notNull().default(""),
+    completedBy: uuid("completed_by").references(() => users.id),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("aftercare_tasks_episode_kind_key").on(t.episodeId, t.kind),
+    index("aftercare_tasks_open_idx").on(t.siteId, t.status, t.dueOn),
+    check("aftercare_tasks_kind_check", sql`${t.kind} in ('confirm_first_appointment')`),
+    check("aftercare_tasks_status_check", sql`${t.status} in ('open', 'done', 'cancelled')`),
+    check(
+      "aftercare_tasks_outcome_check",
+      sql`${t.outcome} is null or ${t.outcome} in ('attended', 'missed', 'rescheduled', 'unknown')`,
+    ),
+  ],
+);
+
+/**
+ * Alumni (issue 11): after discharge the participant keeps a lighter app. Opting out of the alumni
+ * program ends alumni contact at once; opting out of follow-up surveys cancels the unsent ones.
+ */
+export const alumniMemberships = pgTable(
+  "alumni_memberships",
+  {
+    participantId: uuid("participant_id")
+      .primaryKey()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** The discharge that made them alumni (their latest). */
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id),
+    joinedOn: date("joined_on").notNull(),
+    status: text("status").notNull().default("active"),
+    optedOutAt: timestamp("opted_out_at", { withTimezone: true }),
+    /** Where the opt-out came from: the app, an email link, or staff at the person's request. */
+    optOutSource: text("opt_out_source"),
+    followUpsOptedOutAt: timestamp("follow_ups_opted_out_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("alumni_memberships_site_idx").on(t.siteId, t.status),
+    check("alumni_memberships_status_check", sql`${t.status} in ('active', 'opted_out', 'readmitted')`),
+    check(
+      "alumni_memberships_source_check",
+      sql`${t.optOutSource} is null or ${t.optOutSource} in ('app', 'email_link', 'staff')`,
+    ),
+  ],
+);
+
+/** An alumnus's weekly check-in (issue 11): one per week (Monday), editable within the week. */
+export const alumniCheckIns = pgTable(
+  "alumni_check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    weekOf: date("week_of").notNull(),
+    /** Any alcohol or drug use since the last check-in. */
+    usedSinceLast: boolean("used_since_last").notNull(),
+    craving: smallint("craving").notNull(),
+    mood: smallint("mood").notNull(),
+    meetingsAttended: smallint("meetings_attended").notNull().default(0),
+    wantsContact: boolean("wants_contact").notNull().default(false),
+    note: text("note").notNull().default(""),
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("alumni_check_ins_week_key").on(t.participantId, t.weekOf),
+    uniqueIndex("alumni_check_ins_idempotency_key").on(t.participantId, t.idempotencyKey),
+    check("alumni_check_ins_craving_check", sql`${t.craving} between 0 and 10`),
+    check("alumni_check_ins_mood_check", sql`${t.mood} between 1 and 5`),
+    check("alumni_check_ins_meetings_check", sql`${t.meetingsAttended} between 0 and 99`),
+  ],
+);
+
+/** Alumni events and groups the program runs (issue 11). */
+export const alumniEvents = pgTable(
+  "alumni_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    kind: text("kind").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    location: text("location").notNull().default(""),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("alumni_events_site_idx").on(t.siteId, t.startsAt),
+    check("alumni_events_kind_check", sql`${t.kind} in ('group', 'event')`),
+    check("alumni_events_time_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("alumni_events_capacity_check", sql`${t.capacity} is null or ${t.capacity} >= 1`),
+  ],
+);
+
+export const alumniEventRsvps = pgTable(
+  "alumni_event_rsvps",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => alumniEvents.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.participantId] }),
+    check("alumni_event_rsvps_status_check", sql`${t.status} in ('going', 'not_going')`),
+  ],
+);
+
+/**
+ * Follow-up outcome surveys (issue 11) at 30, 90 and 180 days after discharge, sent by email link with
+ * reminders. Only an HMAC of the link's token is stored; the link works once. Scores are stored as
+ * assessment responses (PHQ-9, GAD-7) on the record; the use and life questions in `answers`.
+ */
+export const followUpSurveys = pgTable(
+  "follow_up_surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id, { onDelete: "cascade" }),
+    siteId: uuid("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** Days after discharge: 30, 90 or 180. */
+    wave: smallint("wave").notNull(),
+    dueOn: date("due_on").notNull(),
+    /** The last day the link is accepted. */
+    closesOn: date("closes_on").notNull(),
+    status: text("status").notNull().default("scheduled"),
+    tokenHash: text("token_hash"),
+    language: text("language").notNull().default("en"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    remindersSent: smallint("reminders_sent").notNull().default(0),
+    lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    answers: jsonb("answers"),
+    phq9ResponseId: uuid("phq9_response_id").references(() => assessmentResponses.id),
+    gad7ResponseId: uuid("gad7_response_id").references(() => assessmentResponses.id),
+    /** The re-engagement findings the answers raised (core/follow-ups), for the chart. */
+    findings: jsonb("findings").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Why it will not be sent or was withdrawn: opted_out, readmitted, died, no_email. */
+    cancelledReason: text("cancelled_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("follow_up_surveys_episode_wave_key").on(t.episodeId, t.wave),
+    uniqueIndex("follow_up_surveys_token_key").on(t.tokenHash),
+    index("follow_up_surveys_due_idx").on(t.status, t.dueOn),
+    index("follow_up_surveys_participant_idx").on(t.participantId),
+    check("follow_up_surveys_wave_check", sql`${t.wave} in (30, 90, 180)`),
+    check(
+      "follow_up_surveys_status_check",
+      sql`${t.status} in ('scheduled', 'sent', 'completed', 'expired', 'cancelled')`,
+    ),
+    check(
+      "follow_up_surveys_cancelled_check",
+      sql`${t.cancelledReason} is null or ${t.cancelledReason} in ('opted_out', 'readmitted', 'died', 'no_email')`,
+    ),
+    check("follow_up_surveys_window_check", sql`${t.closesOn} >= ${t.dueOn}`),
   ],
 );

@@ -431,6 +431,8 @@ export const adminEn = {
       blocked_person_invited: "Do-not-disclose person invited",
       disclosure_approval_needed: "Disclosure without consent to approve",
       restriction_requested: "Restriction on disclosures requested",
+      alumni_reengagement: "Former participant may need a way back",
+      aftercare_appointment_unconfirmed: "First step-down appointment not confirmed",
     },
     audiences: {
       primary_counselor: "Primary counselor",
@@ -450,6 +452,9 @@ export const adminEn = {
       consent: "Open the consent",
       disclosure_exception: "Open the request",
       restriction: "Open the restriction request",
+      follow_up_survey: "Open the follow-up answers",
+      alumni_check_in: "Open the alumni check-in",
+      aftercare_task: "Open the aftercare task",
     },
     filters: {
       label: "Filter alerts",

@@ -441,6 +441,8 @@ export const adminEs: Dictionary<typeof adminEn> = {
       blocked_person_invited: "Invitación a una persona bloqueada",
       disclosure_approval_needed: "Divulgación sin consentimiento por aprobar",
       restriction_requested: "Restricción de divulgaciones solicitada",
+      alumni_reengagement: "Exparticipante puede necesitar volver",
+      aftercare_appointment_unconfirmed: "Primera cita de continuidad sin confirmar",
     },
     audiences: {
       primary_counselor: "Consejero principal",
@@ -460,6 +462,9 @@ export const adminEs: Dictionary<typeof adminEn> = {
       consent: "Abrir el consentimiento",
       disclosure_exception: "Abrir la solicitud",
       restriction: "Abrir la solicitud de restricción",
+      follow_up_survey: "Abrir las respuestas de seguimiento",
+      alumni_check_in: "Abrir el chequeo de exalumno",
+      aftercare_task: "Abrir la tarea de continuidad",
     },
     filters: {
       label: "Filtrar alertas",

@@ -6,13 +6,13 @@ import type { ParticipantRecord } from "../../../core/participants/participants.
 import { AssessmentsPanel } from "../assessments/assessments-panel";
 import { CheckInsTimelinePanel } from "../check-ins/chart/check-ins-timeline-panel";
 import { ConsentsTab } from "../consents/chart/consents-tab";
+import { DischargeTab } from "../discharges/discharge-tab";
 import { FamilySection } from "../family/chart/family-section";
 import { ChartNotesPanel } from "../notes/chart-notes-panel";
 import { SchedulePanel } from "../participant-schedule/schedule-panel";
 import { PersonalPlansPanel } from "../personal-plans/personal-plans-panel";
 import { PlanPanel } from "../treatment-plans/plan-panel";
 import { CheckInsPanel } from "./check-ins-panel";
-import { DischargePanel } from "./episode-panels";
 
 /** The record's tabs, in order; the value is what `?tab=` carries. */
 export const RECORD_TABS = [
@@ -88,7 +88,7 @@ export function RecordTabs({ record, overview }: { record: ParticipantRecord; ov
         <ConsentsTab record={record} />
       </Tabs.Panel>
       <Tabs.Panel value="discharge">
-        <DischargePanel record={record} />
+        <DischargeTab record={record} />
       </Tabs.Panel>
     </Tabs>
   );
