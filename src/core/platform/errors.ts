@@ -486,6 +486,30 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "The notice has changed since you opened it. Read the new version before you acknowledge it.",
   },
+  // Aftercare plans (issue 11, H3): co-written, versioned, signed by the participant and a clinician.
+  AFTERCARE_PLAN_NO_EPISODE: {
+    kind: "not_found",
+    message:
+      "There is no episode of care to write an aftercare plan for: the person is not in care and was not discharged in the last 30 days.",
+  },
+  AFTERCARE_PLAN_NOT_FOUND: { kind: "not_found", message: "No aftercare plan has been written yet." },
+  AFTERCARE_PLAN_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "This aftercare plan was saved by someone else after you opened it. Reload it, then make your change again.",
+  },
+  AFTERCARE_PLAN_INCOMPLETE: {
+    kind: "invalid",
+    message: "This aftercare plan cannot be signed yet. What it still needs is listed below.",
+  },
+  AFTERCARE_SIGNATURE_MISMATCH: {
+    kind: "invalid",
+    message: "Type your full name as it is on your record to sign.",
+  },
+  AFTERCARE_PLAN_ALREADY_SIGNED: {
+    kind: "conflict",
+    message: "You have already signed this version of the plan.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
