@@ -510,6 +510,35 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "You have already signed this version of the plan.",
   },
+  ALUMNI_NOT_MEMBER: {
+    kind: "forbidden",
+    message:
+      "The alumni program is for people who have finished the program. You are not an active alumni member.",
+  },
+  ALUMNI_IN_CARE: {
+    kind: "forbidden",
+    message: "You are in the program again, so the alumni app is paused. Your care team is your contact now.",
+  },
+  ALUMNI_ALREADY_OPTED_OUT: {
+    kind: "conflict",
+    message: "You have already left the alumni program.",
+  },
+  ALUMNI_CANNOT_REJOIN: {
+    kind: "conflict",
+    message: "Only someone who left the alumni program can rejoin it.",
+  },
+  ALUMNI_EVENT_FULL: {
+    kind: "conflict",
+    message: "This event is full. You have not been added; ask the alumni coordinator about a place.",
+  },
+  ALUMNI_EVENT_CANCELLED: {
+    kind: "conflict",
+    message: "This event has been cancelled.",
+  },
+  ALUMNI_EVENT_PAST: {
+    kind: "conflict",
+    message: "This event has already started or ended.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
