@@ -90,7 +90,7 @@ describe("checkDischarge", () => {
   ])("%s", (_name, change, expected) => {
     const problems = checkDischarge({ ...valid, ...change }, context);
     expect(problems.map((p) => p.path)).toEqual(expected.map((e) => e.path));
-    problems.forEach((p, i) => expect(p.message).toMatch(expected[i]!.message));
+    for (const [i, p] of problems.entries()) expect(p.message).toMatch(expected[i]!.message);
   });
 
   it("names every problem at once", () => {
