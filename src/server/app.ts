@@ -72,6 +72,9 @@ import { familyLearningRoutes } from "./family-learning/family-learning.routes";
 import { createFamilyLearningService } from "./family-learning/family-learning.service";
 import { familyPortalRoutes } from "./family-portal/family-portal.routes";
 import { createFamilyPortalService } from "./family-portal/family-portal.service";
+import { type AftercareTasksService, createAftercareTasksService } from "./handoffs/aftercare-tasks.service";
+import { handoffsRoutes } from "./handoffs/handoffs.routes";
+import { createHandoffsService } from "./handoffs/handoffs.service";
 import { helpResourcesRoutes } from "./help-resources/help-resources.routes";
 import { createHelpResourcesService } from "./help-resources/help-resources.service";
 import { accountsRoutes } from "./identity/accounts.routes";
@@ -214,6 +217,8 @@ declare module "fastify" {
     noteAlerts: NoteAlertsService;
     /** Missing check-ins (tests run the sweep with their clock). */
     checkInAlerts: CheckInAlertsService;
+    /** First-appointment tasks after discharge (tests run the sweep with their clock). */
+    aftercareTasks: AftercareTasksService;
   }
 }
 
@@ -463,6 +468,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolveFindings: alerts.resolveFindings,
   });
   const patientNotice = createPatientNoticeService({ db, now });
+  // Warm handoff (issue 11): referral packets under consent and the first-appointment task.
+  const handoffs = createHandoffsService({
+    db,
+    now,
+    baseUrl: deps.config.baseUrl,
+    catalog,
+    resolveFindings: alerts.resolveFindings,
+  });
+  const aftercareTasks = createAftercareTasksService({ db, now, raiseAlert: alerts.raiseAlert });
   const messages = createMessagesService({
     db,
     now,
@@ -486,6 +500,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("planAlerts", planAlerts);
   app.decorate("noteAlerts", noteAlerts);
   app.decorate("checkInAlerts", checkInAlerts);
+  app.decorate("aftercareTasks", aftercareTasks);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
   if (deps.jobs) {
@@ -513,6 +528,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Active participants without a check-in for the program's days become info alerts (hourly, at :10).
     jobs.every("check-in-missing-sweep", "10 * * * *", async () => {
       await checkInAlerts.sweepMissingCheckIns();
+    });
+    // First-appointment tasks for signed aftercare plans, and overdue ones as alerts (hourly, at :25).
+    jobs.every("aftercare-tasks-sweep", "25 * * * *", async () => {
+      await aftercareTasks.sweepAftercareTasks();
     });
     // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
     jobs.every("schedule-reminders", everyMinutes(5), async () => {
@@ -596,6 +615,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sharingRoutes, { sharing, disclosureBlocks, sharedUpdates });
       await api.register(familyLearningRoutes, { familyLearning });
       await api.register(privacyRoutes, { restrictions, patientNotice });
+      await api.register(handoffsRoutes, { handoffs });
     },
     { prefix: API_PREFIX },
   );

@@ -539,6 +539,21 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This event has already started or ended.",
   },
+  // Warm handoff (issue 11, H4): referral packets under consent and the first-appointment task.
+  HANDOFF_NO_EPISODE: {
+    kind: "not_found",
+    message: "There is no episode of care to refer from: the participant has never been admitted.",
+  },
+  HANDOFF_RECIPIENT_NOT_ELIGIBLE: {
+    kind: "forbidden",
+    message:
+      "This consent cannot carry a referral packet to this recipient (see why below). Nothing was sent.",
+  },
+  AFTERCARE_TASK_NOT_FOUND: { kind: "not_found", message: "No such aftercare task for this participant." },
+  AFTERCARE_TASK_CLOSED: {
+    kind: "conflict",
+    message: "This task has already been closed. Reload to see its outcome.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
