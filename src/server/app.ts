@@ -19,6 +19,8 @@ import { admissionSettingsRoutes } from "./admissions/admission-settings.routes"
 import { createAdmissionSettingsService } from "./admissions/admission-settings.service";
 import { admissionsRoutes } from "./admissions/admissions.routes";
 import { createAdmissionsService } from "./admissions/admissions.service";
+import { aftercarePlansRoutes } from "./aftercare/aftercare-plans.routes";
+import { createAftercarePlansService } from "./aftercare/aftercare-plans.service";
 import { accessAlertsRoutes } from "./alerts/access-alerts.routes";
 import { alertsRoutes } from "./alerts/alerts.routes";
 import { type AlertsService, createAlertsService } from "./alerts/alerts.service";
@@ -492,6 +494,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const practice = createPracticeService({ db, now, shipped: loadShippedCurriculum() });
   const myMeasures = createMyMeasuresService({ db, now, catalog });
   const personalPlans = createPersonalPlansService({ db, now });
+  const aftercarePlans = createAftercarePlansService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
   app.decorate("measurementSchedule", measurementSchedule);
@@ -602,6 +605,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(practiceRoutes, { practice });
       await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });
+      await api.register(aftercarePlansRoutes, { aftercarePlans });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
       await api.register(todayRoutes, { today });
       await api.register(sobrietyRoutes, { sobriety });
