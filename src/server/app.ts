@@ -14,6 +14,8 @@ import { DomainError } from "../core/platform/errors";
 import { API_PREFIX } from "../core/platform/http";
 import { absenceRequestsRoutes } from "./absence-requests/absence-requests.routes";
 import { createAbsenceRequestsService } from "./absence-requests/absence-requests.service";
+import { dischargesRoutes } from "./discharges/discharges.routes";
+import { createDischargesService } from "./discharges/discharges.service";
 import { createPolicyStore } from "./access/access.service";
 import { admissionSettingsRoutes } from "./admissions/admission-settings.routes";
 import { createAdmissionSettingsService } from "./admissions/admission-settings.service";
@@ -437,6 +439,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     raiseAlert: alerts.raiseAlert,
     resolveFindings: alerts.resolveFindings,
   });
+  // Discharge (issue 11): readiness and recording a discharge.
+  const discharges = createDischargesService({
+    db,
+    now,
+    attendance,
+    readCaseloadClinical: createCaseloadClinicalReader(catalog),
+  });
   // Disclosures (issue 10): the log, record releases, disclosures without consent.
   const disclosureLog = createDisclosureLogService({ db, now });
   const releases = createReleasesService({ db, now });
@@ -610,6 +619,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(todayRoutes, { today });
       await api.register(sobrietyRoutes, { sobriety });
       await api.register(absenceRequestsRoutes, { absenceRequests });
+      await api.register(dischargesRoutes, { discharges });
       await api.register(disclosuresRoutes, { disclosureLog, releases, disclosureExceptions });
       await api.register(helpResourcesRoutes, { helpResources });
       await api.register(consentsRoutes, { consents, consentSigning, consentRevocations });

@@ -554,6 +554,14 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This task has already been closed. Reload to see its outcome.",
   },
+  DISCHARGE_NO_OPEN_EPISODE: {
+    kind: "conflict",
+    message: "This person is not in the program now: there is no open episode to discharge.",
+  },
+  DISCHARGE_UNSIGNED_NOTES: {
+    kind: "conflict",
+    message: "This episode has unsigned notes. Sign them first, or confirm you are discharging with them unsigned.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },

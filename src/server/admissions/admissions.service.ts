@@ -28,6 +28,7 @@ import { DomainError } from "../../core/platform/errors";
 import { localDateOf } from "../../core/schedule/reminders.rules";
 import { type AuditContext, appendAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
+import { afterReadmission } from "../discharges/after-discharge";
 import type { Actor } from "../identity/auth.service";
 import { placeAdmittedEpisode } from "../schedule/track-placement";
 import { readAdmissionSettings } from "./admission-settings.repo";
@@ -492,6 +493,8 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           insuranceMemberId: input.insuranceMemberId,
         };
         let participantId: string;
+        // Re-admission (issue 11): the new episode follows the latest discharged one.
+        let previousEpisodeId: string | null = null;
         if (input.readmitParticipantId) {
           // Readmission: a new episode on the existing record; the earlier episodes stay as they are.
           const existing = await store.findParticipantForReadmission(tx, input.readmitParticipantId);
@@ -509,6 +512,7 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           });
           if (problem) throw new DomainError(problem.code, problem.message, problem.path);
           participantId = existing.id;
+          previousEpisodeId = await store.findLatestDischargedEpisodeId(tx, participantId);
           await store.updateParticipant(tx, participantId, details);
         } else {
           if (!input.confirmNotDuplicate) {
@@ -552,7 +556,11 @@ export function createAdmissionsService(deps: { db: Database; now: () => Date })
           levelOfCare: input.levelOfCare,
           admittedOn: input.admittedOn,
           referralLeadId: lead.id,
+          previousEpisodeId,
         });
+        if (input.readmitParticipantId) {
+          await afterReadmission(tx, { participantId, episodeId, previousEpisodeId }, at);
+        }
         // The track's place: joined on the admission date, or waitlisted when the track is full.
         const trackPlacement = input.trackId
           ? await placeAdmittedEpisode(

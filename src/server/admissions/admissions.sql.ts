@@ -221,6 +221,19 @@ export async function findParticipantForReadmission(
   return rows[0];
 }
 
+/** The participant's latest discharged episode (a re-admission follows it), or null. */
+export async function findLatestDischargedEpisodeId(
+  q: Queryable,
+  participantId: string,
+): Promise<string | null> {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`select id from episodes where participant_id = ${participantId} and discharged_on is not null
+        order by discharged_on desc, admitted_on desc limit 1`,
+  );
+  return rows[0]?.id ?? null;
+}
+
 export async function updateParticipant(
   q: Queryable,
   participantId: string,
