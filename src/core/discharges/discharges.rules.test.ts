@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DISCHARGE_REASONS } from "../participants/episodes.schema";
 import {
   checkDischarge,
+  currentObjectiveStatuses,
   deriveAttendanceTrend,
   deriveReadiness,
   type ReadinessFacts,
@@ -211,5 +212,22 @@ describe("deriveReadiness", () => {
       },
     });
     expect(readiness.objectives).toEqual({ met: 1, total: 3 });
+  });
+});
+
+describe("currentObjectiveStatuses", () => {
+  it("takes the latest signed review's progress over the plan's status, objective by objective", () => {
+    expect(
+      currentObjectiveStatuses(
+        [
+          { id: "a", status: "in_progress" },
+          { id: "b", status: "not_started" },
+        ],
+        [{ objectiveId: "a", status: "met" }],
+      ),
+    ).toEqual([
+      { id: "a", status: "met" },
+      { id: "b", status: "not_started" },
+    ]);
   });
 });

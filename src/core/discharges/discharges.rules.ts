@@ -176,3 +176,15 @@ export function deriveReadiness(facts: ReadinessFacts): Readiness {
     concerns,
   };
 }
+
+/**
+ * Each objective's status now: the latest signed review's progress where it names the objective,
+ * else the status in the signed plan.
+ */
+export function currentObjectiveStatuses(
+  objectives: readonly { id: string; status: ObjectiveStatus }[],
+  reviewProgress: readonly { objectiveId: string; status: ObjectiveStatus }[],
+): { id: string; status: ObjectiveStatus }[] {
+  const reviewed = new Map(reviewProgress.map((p) => [p.objectiveId, p.status]));
+  return objectives.map((o) => ({ id: o.id, status: reviewed.get(o.id) ?? o.status }));
+}
