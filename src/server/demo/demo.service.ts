@@ -42,6 +42,7 @@ import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts
 import { writeAssessmentHistory } from "./demo-assessments";
 import { type ConsentsSummary, writeConsents } from "./demo-consents";
 import { writeSessionModules } from "./demo-curriculum";
+import { type DischargesSummary, writeDischarges } from "./demo-discharges";
 import { demoUuid } from "./demo-ids";
 import { writeClinicalNotes } from "./demo-notes";
 import { type ParticipantAppSummary, writeParticipantApp } from "./demo-participant-app";
@@ -70,6 +71,7 @@ export const DEMO_PHASES = [
   "notes",
   "participant-app",
   "consents",
+  "discharges",
 ] as const;
 export type DemoPhase = (typeof DEMO_PHASES)[number];
 
@@ -116,6 +118,8 @@ export interface DemoSummary {
   app: ParticipantAppSummary;
   /** Consents, family accounts, logged disclosures, §2.22 notices, family threads and their alerts (issue 10). */
   consents: ConsentsSummary;
+  /** Discharge details and summaries, aftercare plans, the alumni program and follow-up surveys (issue 11). */
+  discharges: DischargesSummary;
 }
 
 /** Participants per step: one progress tick, and one statement of check-ins computed in the database. */
@@ -207,6 +211,22 @@ async function writeDemo(
       noticeDeliveries: 0,
       familyThreads: 0,
       alerts: 0,
+    },
+    discharges: {
+      discharges: 0,
+      summaries: 0,
+      signedSummaries: 0,
+      aftercarePlans: 0,
+      aftercareTasks: 0,
+      alumni: 0,
+      alumniCheckIns: 0,
+      alumniEvents: 0,
+      rsvps: 0,
+      alumniThreads: 0,
+      followUps: 0,
+      followUpsCompleted: 0,
+      alerts: 0,
+      reasonChanges: 0,
     },
   };
   for (const batch of steps(plan)) {
@@ -314,6 +334,16 @@ async function writeDemo(
     program,
   );
   progress("consents", 1, 1);
+
+  // Last: the summaries are drafted from the whole record, and the alumni keep the app accounts.
+  progress("discharges", 0, 1);
+  summary.discharges = await writeDischarges(
+    q,
+    { seed: options.seed, today, now: options.now, currentOnly: SCALE_SPECS[options.scale].bulk },
+    plan,
+    program,
+  );
+  progress("discharges", 1, 1);
   return summary;
 }
 
