@@ -115,6 +115,8 @@ import { participantsRoutes } from "./participants/participants.routes";
 import { createParticipantsService } from "./participants/participants.service";
 import { personalPlansRoutes } from "./personal-plans/personal-plans.routes";
 import { createPersonalPlansService } from "./personal-plans/personal-plans.service";
+import { dischargeSummariesRoutes } from "./discharge-summaries/discharge-summaries.routes";
+import { createDischargeSummariesService } from "./discharge-summaries/discharge-summaries.service";
 import { registerErrorHandling, sendError } from "./platform/error-handler";
 import { healthRoutes } from "./platform/health.routes";
 import { createJobs, everyMinutes } from "./platform/jobs";
@@ -503,6 +505,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const practice = createPracticeService({ db, now, shipped: loadShippedCurriculum() });
   const myMeasures = createMyMeasuresService({ db, now, catalog });
   const personalPlans = createPersonalPlansService({ db, now });
+  const dischargeSummaries = createDischargeSummariesService({ db, now });
   const aftercarePlans = createAftercarePlansService({ db, now });
   app.decorate("mailer", mailer);
   app.decorate("alerts", alerts);
@@ -614,6 +617,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(practiceRoutes, { practice });
       await api.register(myMeasuresRoutes, { myMeasures });
       await api.register(personalPlansRoutes, { personalPlans });
+      await api.register(dischargeSummariesRoutes, { dischargeSummaries });
       await api.register(aftercarePlansRoutes, { aftercarePlans });
       await api.register(noteLifecycleRoutes, { db, signing: noteSigning, noteAlerts, now });
       await api.register(todayRoutes, { today });

@@ -190,7 +190,12 @@ const KNOWN: DischargeSummaryFacts = {
     nextAppointmentOn: "2026-11-20",
   },
   risks: {
-    criticalAnswers: [{ on: "2026-10-01", instrumentName: "PHQ-9", rule: "item 9 (thoughts of self-harm)" }],
+    criticalAnswers: [
+      {
+        on: "2026-10-01",
+        finding: "PHQ-9 item 9 (thoughts of death or self-harm) was answered above “not at all”.",
+      },
+    ],
     urgentAlerts: [
       { on: "2026-10-01", severity: "urgent", reason: "PHQ-9 item 9 answered above 0", state: "resolved" },
     ],
@@ -275,7 +280,7 @@ describe("generateDischargeSummarySections: a known record, section by section",
     ],
     [
       "risks",
-      "Critical answers: PHQ-9 item 9 (thoughts of self-harm) on October 1, 2026. Urgent alerts: October 1, 2026 (urgent, resolved): PHQ-9 item 9 answered above 0. A safety plan is on file.",
+      "Critical answers: October 1, 2026: PHQ-9 item 9 (thoughts of death or self-harm) was answered above “not at all”. Urgent alerts: October 1, 2026 (urgent, resolved): PHQ-9 item 9 answered above 0. A safety plan is on file.",
       "No critical questionnaire answers were recorded in this episode. No urgent alerts were raised in this episode. No safety plan is on file.",
     ],
     [

@@ -311,7 +311,7 @@ function risks(f: DischargeSummaryFacts): string {
     lines.push("No critical questionnaire answers were recorded in this episode.");
   else
     lines.push(
-      `Critical answers: ${r.criticalAnswers.map((c) => `${c.instrumentName} ${c.rule} on ${longDate(c.on)}`).join("; ")}.`,
+      `Critical answers: ${r.criticalAnswers.map((c) => `${longDate(c.on)}: ${c.finding}`).join(" ")}`,
     );
   if (r.urgentAlerts.length === 0) lines.push("No urgent alerts were raised in this episode.");
   else

@@ -137,7 +137,8 @@ export const dischargeSummaryFactsSchema = z.object({
     })
     .nullable(),
   risks: z.object({
-    criticalAnswers: z.array(z.object({ on: isoDate, instrumentName: z.string(), rule: z.string() })),
+    /** Each critical finding in words (the alert wording: instrument and item, never the answer itself). */
+    criticalAnswers: z.array(z.object({ on: isoDate, finding: z.string() })),
     urgentAlerts: z.array(
       z.object({ on: isoDate, severity: z.string(), reason: z.string(), state: z.string() }),
     ),

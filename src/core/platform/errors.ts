@@ -562,6 +562,37 @@ export const ERROR_CATALOG = {
     kind: "conflict",
     message: "This episode has unsigned notes. Sign them first, or confirm you are discharging with them unsigned.",
   },
+  // Discharge summaries (issue 11, H2): generated from the record, edited, signed once discharged.
+  DISCHARGE_SUMMARY_NO_EPISODE: {
+    kind: "not_found",
+    message: "This person has no episode of care to write a discharge summary for.",
+  },
+  DISCHARGE_SUMMARY_NOT_FOUND: {
+    kind: "not_found",
+    message: "No discharge summary has been generated yet. Generate a draft first.",
+  },
+  DISCHARGE_SUMMARY_EDIT_CONFLICT: {
+    kind: "conflict",
+    message:
+      "This discharge summary was changed by someone else after you opened it. Reload it, then make your change again.",
+  },
+  DISCHARGE_SUMMARY_EDITS_WOULD_BE_LOST: {
+    kind: "conflict",
+    message:
+      "This draft has been edited. Regenerating it from the record replaces the edited text: confirm that you want to replace the edits.",
+  },
+  DISCHARGE_SUMMARY_SIGNED: {
+    kind: "conflict",
+    message: "This discharge summary is signed and can no longer be changed.",
+  },
+  DISCHARGE_SUMMARY_NOT_DISCHARGED: {
+    kind: "conflict",
+    message: "The discharge summary can be signed only after the discharge is recorded.",
+  },
+  DISCHARGE_SUMMARY_INCOMPLETE: {
+    kind: "invalid",
+    message: "Every section needs text before the summary is signed. The empty ones are listed.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
