@@ -168,6 +168,14 @@ describeEachEngine("discharges: readiness, recording a discharge, re-admission l
     const bad = await discharge(p.id, { reason: "graduated" });
     expect(bad.statusCode).toBe(400);
     expect((await episodeOf(p.id)).discharged_on).toBeNull();
+    // Each refused attempt is in the audit trail; the malformed reason never reached the service.
+    const refused = await queryRows<{ details: string }>(
+      database.db,
+      sql`select details from audit_events where action = 'discharge.refused' and participant_id = ${p.id} order by seq`,
+    );
+    expect(refused.map((r) => JSON.parse(r.details).code)).toEqual(
+      Array(cases.length).fill("VALIDATION_FAILED"),
+    );
   });
 
   it("warns with the list of unsigned notes, then discharges when the clinician acknowledges them", async () => {

@@ -17,7 +17,7 @@ import type {
 } from "../../core/discharges/discharges.schema";
 import type { DischargeReason } from "../../core/participants/episodes.schema";
 import { addDays } from "../../core/platform/dates";
-import { DomainError } from "../../core/platform/errors";
+import { DomainError, isDomainError } from "../../core/platform/errors";
 import { EXIT_REASON_DISCHARGED } from "../../core/schedule/enrollment.schema";
 import { planContentSchema } from "../../core/treatment-plans/plan.schema";
 import { reviewContentSchema } from "../../core/treatment-plans/review.schema";
@@ -26,7 +26,7 @@ import { readAdmissionSettings } from "../admissions/admission-settings.repo";
 import * as assessmentStore from "../assessments/assessments.sql";
 import type { ReadCaseloadClinical } from "../assessments/key-measures";
 import type { AttendanceService } from "../attendance/attendance.service";
-import { type AuditContext, appendAudit } from "../audit/audit.service";
+import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
 import type { ParticipantAccess } from "../platform/route-access";
@@ -93,6 +93,117 @@ export function createDischargesService(deps: {
   async function offeredLevels(): Promise<string[]> {
     const offered = (await readAdmissionSettings(db)).offeredLevels;
     return [...offered, ...ALL_LEVEL_CODES.filter((c) => !offered.includes(c))];
+  }
+
+  /** The discharge itself, in one transaction (the caller audits a refusal). */
+  async function recordDischarge(
+    actor: Actor,
+    access: ParticipantAccess,
+    input: DischargeInput,
+    context: AuditContext,
+    at: Date,
+  ): Promise<DischargeResult> {
+    const participantId = access.participantId;
+    return db.transaction(async (tx) => {
+      const open = await store.findOpenEpisode(tx, participantId, true);
+      if (!open) {
+        throw new DomainError(
+          "DISCHARGE_NO_OPEN_EPISODE",
+          "This person is not in the program now: there is no open episode to discharge.",
+        );
+      }
+      const today = localDateIn(at, open.time_zone);
+      const problems = checkDischarge(input, { admittedOn: open.admitted_on, today });
+      if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
+
+      const unsigned = (await store.listUnsignedNotesOfEpisode(tx, open.id)).map(unsignedNoteOf);
+      if (unsigned.length > 0 && !input.acknowledgeUnsignedNotes) {
+        throw new DomainError(
+          "DISCHARGE_UNSIGNED_NOTES",
+          `This episode has ${unsigned.length === 1 ? "1 unsigned note" : `${unsigned.length} unsigned notes`}. Sign them first, or confirm you are discharging with them unsigned.`,
+          undefined,
+          { unsignedNotes: unsigned },
+        );
+      }
+
+      await store.closeEpisode(tx, open.id, {
+        dischargedOn: input.dischargedOn,
+        dischargeReason: input.reason,
+        dischargeLevelOfCare: input.levelOfCare,
+        referredLevelOfCare: input.referredLevelOfCare,
+        dischargeNote: input.note,
+        dischargedBy: actor.user.id,
+        dischargeRecordedAt: at,
+      });
+
+      // The track place ends on the discharge date (never before the day the person joined).
+      const place = await enrollmentStore.findOpenOfEpisode(tx, open.id);
+      if (place) {
+        const exitOn =
+          place.joined_on && place.joined_on > input.dischargedOn ? place.joined_on : input.dischargedOn;
+        await enrollmentStore.markExited(tx, place.id, exitOn, EXIT_REASON_DISCHARGED);
+      }
+
+      // What was booked ahead is cancelled: appointments after now, open questionnaires.
+      const appointmentIds = await store.listFutureAppointmentIds(tx, participantId, input.dischargedOn, at);
+      await appointmentStore.cancelMany(tx, appointmentIds, "Discharged from the program", at);
+      const assignments = await assessmentStore.listOpenAssignments(tx, participantId);
+      let cancelledAssignments = 0;
+      for (const { assignment } of assignments) {
+        if (await assessmentStore.cancelAssignment(tx, assignment.id, participantId, at))
+          cancelledAssignments++;
+      }
+
+      await afterDischarge(
+        tx,
+        {
+          participantId,
+          episodeId: open.id,
+          siteId: open.site_id,
+          dischargedOn: input.dischargedOn,
+          reason: input.reason,
+          timeZone: open.time_zone,
+        },
+        at,
+      );
+
+      await appendAudit(
+        tx,
+        context,
+        {
+          action: "discharge.record",
+          resourceType: "episode",
+          resourceId: open.id,
+          participantId,
+          purpose: access.purpose,
+          details: {
+            dischargedOn: input.dischargedOn,
+            reason: input.reason,
+            tedsReason: tedsReasonCode(input.reason),
+            levelOfCare: input.levelOfCare,
+            referredLevelOfCare: input.referredLevelOfCare,
+            exitedEnrollment: place?.id ?? null,
+            cancelledAppointments: appointmentIds.length,
+            cancelledAssignments,
+            // Discharged with unsigned notes: which ones, acknowledged by the clinician.
+            unsignedNotes: unsigned.length,
+            unsignedNoteList:
+              unsigned.length === 0
+                ? null
+                : unsigned.map((n) => `${n.sessionDate} ${n.kind} by ${n.author} (${n.id})`).join("; "),
+          },
+        },
+        at,
+      );
+
+      const episode = (await store.listEpisodes(tx, participantId)).find((e) => e.id === open.id)!;
+      return {
+        episode: episodeOf(episode),
+        exitedTrack: place?.track_name ?? null,
+        cancelledAppointments: appointmentIds.length,
+        cancelledAssignments,
+      };
+    });
   }
 
   return {
@@ -172,111 +283,27 @@ export function createDischargesService(deps: {
       assertStaff(actor);
       const at = now();
       const participantId = access.participantId;
-      return db.transaction(async (tx) => {
-        const open = await store.findOpenEpisode(tx, participantId, true);
-        if (!open) {
-          throw new DomainError(
-            "DISCHARGE_NO_OPEN_EPISODE",
-            "This person is not in the program now: there is no open episode to discharge.",
-          );
-        }
-        const today = localDateIn(at, open.time_zone);
-        const problems = checkDischarge(input, { admittedOn: open.admitted_on, today });
-        if (problems.length > 0) throw new DomainError("VALIDATION_FAILED", problems[0]!.message, problems);
-
-        const unsigned = (await store.listUnsignedNotesOfEpisode(tx, open.id)).map(unsignedNoteOf);
-        if (unsigned.length > 0 && !input.acknowledgeUnsignedNotes) {
-          throw new DomainError(
-            "DISCHARGE_UNSIGNED_NOTES",
-            `This episode has ${unsigned.length === 1 ? "1 unsigned note" : `${unsigned.length} unsigned notes`}. Sign them first, or confirm you are discharging with them unsigned.`,
-            undefined,
-            { unsignedNotes: unsigned },
-          );
-        }
-
-        await store.closeEpisode(tx, open.id, {
-          dischargedOn: input.dischargedOn,
-          dischargeReason: input.reason,
-          dischargeLevelOfCare: input.levelOfCare,
-          referredLevelOfCare: input.referredLevelOfCare,
-          dischargeNote: input.note,
-          dischargedBy: actor.user.id,
-          dischargeRecordedAt: at,
-        });
-
-        // The track place ends on the discharge date (never before the day the person joined).
-        const place = await enrollmentStore.findOpenOfEpisode(tx, open.id);
-        if (place) {
-          const exitOn =
-            place.joined_on && place.joined_on > input.dischargedOn ? place.joined_on : input.dischargedOn;
-          await enrollmentStore.markExited(tx, place.id, exitOn, EXIT_REASON_DISCHARGED);
-        }
-
-        // What was booked ahead is cancelled: appointments after now, open questionnaires.
-        const appointmentIds = await store.listFutureAppointmentIds(
-          tx,
-          participantId,
-          input.dischargedOn,
-          at,
-        );
-        await appointmentStore.cancelMany(tx, appointmentIds, "Discharged from the program", at);
-        const assignments = await assessmentStore.listOpenAssignments(tx, participantId);
-        let cancelledAssignments = 0;
-        for (const { assignment } of assignments) {
-          if (await assessmentStore.cancelAssignment(tx, assignment.id, participantId, at))
-            cancelledAssignments++;
-        }
-
-        await afterDischarge(
-          tx,
-          {
-            participantId,
-            episodeId: open.id,
-            siteId: open.site_id,
-            dischargedOn: input.dischargedOn,
-            reason: input.reason,
-            timeZone: open.time_zone,
-          },
-          at,
-        );
-
-        await appendAudit(
-          tx,
-          context,
-          {
-            action: "discharge.record",
-            resourceType: "episode",
-            resourceId: open.id,
-            participantId,
-            purpose: access.purpose,
-            details: {
-              dischargedOn: input.dischargedOn,
-              reason: input.reason,
-              tedsReason: tedsReasonCode(input.reason),
-              levelOfCare: input.levelOfCare,
-              referredLevelOfCare: input.referredLevelOfCare,
-              exitedEnrollment: place?.id ?? null,
-              cancelledAppointments: appointmentIds.length,
-              cancelledAssignments,
-              // Discharged with unsigned notes: which ones, acknowledged by the clinician.
-              unsignedNotes: unsigned.length,
-              unsignedNoteList:
-                unsigned.length === 0
-                  ? null
-                  : unsigned.map((n) => `${n.sessionDate} ${n.kind} by ${n.author} (${n.id})`).join("; "),
+      try {
+        return await recordDischarge(actor, access, input, context, at);
+      } catch (error) {
+        // A refused attempt (bad input, unsigned notes, nothing to discharge) is kept in the audit
+        // trail too: the clinician was shown the warning; nothing else was written.
+        if (isDomainError(error) && error.kind !== "internal") {
+          await recordAudit(
+            db,
+            context,
+            {
+              action: "discharge.refused",
+              resourceType: "episode",
+              participantId,
+              purpose: access.purpose,
+              details: { code: error.code, acknowledgedUnsignedNotes: input.acknowledgeUnsignedNotes },
             },
-          },
-          at,
-        );
-
-        const episode = (await store.listEpisodes(tx, participantId)).find((e) => e.id === open.id)!;
-        return {
-          episode: episodeOf(episode),
-          exitedTrack: place?.track_name ?? null,
-          cancelledAppointments: appointmentIds.length,
-          cancelledAssignments,
-        };
-      });
+            at,
+          );
+        }
+        throw error;
+      }
     },
   };
 }
