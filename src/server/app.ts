@@ -130,6 +130,8 @@ import { practiceRoutes } from "./practice/practice.routes";
 import { createPracticeService } from "./practice/practice.service";
 import { createPatientNoticeService } from "./privacy/patient-notice.service";
 import { privacyRoutes } from "./privacy/privacy.routes";
+import { followUpsRoutes } from "./follow-ups/follow-ups.routes";
+import { createFollowUpsService, type FollowUpsService } from "./follow-ups/follow-ups.service";
 import { createRestrictionsService } from "./privacy/restrictions.service";
 import { overviewRoutes } from "./programs/overview.routes";
 import { appointmentsRoutes } from "./schedule/appointments.routes";
@@ -223,6 +225,8 @@ declare module "fastify" {
     noteAlerts: NoteAlertsService;
     /** Missing check-ins (tests run the sweep with their clock). */
     checkInAlerts: CheckInAlertsService;
+    /** Follow-up surveys after discharge (tests run the sweep with their clock). */
+    followUps: FollowUpsService;
     /** First-appointment tasks after discharge (tests run the sweep with their clock). */
     aftercareTasks: AftercareTasksService;
   }
@@ -505,6 +509,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const practice = createPracticeService({ db, now, shipped: loadShippedCurriculum() });
   const myMeasures = createMyMeasuresService({ db, now, catalog });
   const personalPlans = createPersonalPlansService({ db, now });
+  // Follow-up outcome surveys after discharge (issue 11).
+  const followUps = createFollowUpsService({
+    db,
+    now,
+    keyring,
+    catalog,
+    raiseAlert: alerts.raiseAlert,
+    baseUrl: deps.config.baseUrl,
+    mailQueued: () => mailer.kick(),
+  });
   const dischargeSummaries = createDischargeSummariesService({ db, now });
   const aftercarePlans = createAftercarePlansService({ db, now });
   app.decorate("mailer", mailer);
@@ -515,6 +529,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("planAlerts", planAlerts);
   app.decorate("noteAlerts", noteAlerts);
   app.decorate("checkInAlerts", checkInAlerts);
+  app.decorate("followUps", followUps);
   app.decorate("aftercareTasks", aftercareTasks);
   app.addHook("onReady", async () => mailer.start());
   app.addHook("onClose", async () => mailer.stop());
@@ -551,6 +566,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Session reminders: every 5 minutes; each reminder has a window of hours, and goes out once.
     jobs.every("schedule-reminders", everyMinutes(5), async () => {
       await reminders.sendDueReminders();
+    });
+    // Follow-up surveys: emailed from 09:00 site time on the due day, reminders, expiry (every 15 minutes).
+    jobs.every("follow-up-surveys-sweep", everyMinutes(15), async () => {
+      await followUps.sweep();
     });
     // Embedded PGlite has no autovacuum: refresh its planner statistics nightly (03:30 UTC).
     if (deps.database.engine === "pglite") {
@@ -633,6 +652,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(sharingRoutes, { sharing, disclosureBlocks, sharedUpdates });
       await api.register(familyLearningRoutes, { familyLearning });
       await api.register(privacyRoutes, { restrictions, patientNotice });
+      await api.register(followUpsRoutes, { followUps });
       await api.register(handoffsRoutes, { handoffs });
     },
     { prefix: API_PREFIX },

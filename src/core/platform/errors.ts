@@ -593,6 +593,18 @@ export const ERROR_CATALOG = {
     kind: "invalid",
     message: "Every section needs text before the summary is signed. The empty ones are listed.",
   },
+  FOLLOW_UP_ALREADY_ANSWERED: {
+    kind: "conflict",
+    message: "This survey has already been answered. Thank you: nothing more is needed.",
+  },
+  FOLLOW_UP_CLOSED: {
+    kind: "conflict",
+    message: "This survey is closed: the time to answer it has passed.",
+  },
+  FOLLOW_UP_OPTED_OUT: {
+    kind: "conflict",
+    message: "You asked us not to send more surveys, so this one is closed. Nothing was recorded.",
+  },
   SITE_NAME_TAKEN: { kind: "conflict", message: "A site with this name already exists." },
   PAYLOAD_TOO_LARGE: { kind: "invalid", message: "The request body is too large." },
   SERVICE_UNAVAILABLE: { kind: "unavailable", message: "Bridgeway is not ready yet. Try again shortly." },
