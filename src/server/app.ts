@@ -55,6 +55,10 @@ import { checkInSettingsRoutes } from "./check-ins/check-in-settings.routes";
 import { createCheckInSettingsService } from "./check-ins/check-in-settings.service";
 import { checkInsRoutes } from "./check-ins/check-ins.routes";
 import { createCheckInsService } from "./check-ins/check-ins.service";
+import { alumniMessagesRoutes } from "./alumni/alumni-messages.routes";
+import { createAlumniMessagesService } from "./alumni/alumni-messages.service";
+import { alumniRoutes } from "./alumni/alumni.routes";
+import { createAlumniService } from "./alumni/alumni.service";
 import type { Config } from "./config";
 import { createConsentRevocationsService } from "./consents/consent-revocations.service";
 import { createConsentSigningService } from "./consents/consent-signing.service";
@@ -373,6 +377,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     skillsCatalog: (language) => curriculum.skillsCatalog(language),
   });
   const checkInSettings = createCheckInSettingsService({ db, now });
+  let alumniUnread: (me: import("./alumni/alumni.service").Alumnus) => Promise<number> = async () => 0;
+  const alumni = createAlumniService({
+    db,
+    now,
+    raiseAlert: alerts.raiseAlert,
+    unreadMessages: (me) => alumniUnread(me),
+  });
+  const alumniMessages = createAlumniMessagesService({ db, now, alumnusOf: alumni.alumnusOf });
+  alumniUnread = alumniMessages.unreadFor;
   const checkInAlerts = createCheckInAlertsService({
     db,
     now,
@@ -608,6 +621,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(tracksRoutes, { tracks });
       await api.register(curriculumRoutes, { curriculum });
       await api.register(checkInsRoutes, { checkIns });
+      await api.register(alumniRoutes, { alumni });
+      await api.register(alumniMessagesRoutes, { alumniMessages });
       await api.register(checkInSettingsRoutes, { checkInSettings });
       await api.register(roomsRoutes, { rooms });
       await api.register(unavailabilityRoutes, { unavailability });

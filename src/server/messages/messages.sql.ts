@@ -33,7 +33,8 @@ export async function findThread(q: Queryable, threadId: string): Promise<Thread
       familyUserId: messageThreads.familyUserId,
     })
     .from(messageThreads)
-    .where(eq(messageThreads.id, threadId));
+    // Alumni threads (with the alumni coordinator) are never care-team conversations: src/server/alumni.
+    .where(and(eq(messageThreads.id, threadId), eq(messageThreads.audience, "care_team")));
   return row;
 }
 
@@ -210,7 +211,9 @@ export type ThreadScope =
       /** Only participants on the reader's care team (and, if `orWrittenBy`, threads they wrote in). */
       careTeamOf: string | null;
       orWrittenBy: boolean;
-    };
+    }
+  /** Alumni threads (with the alumni coordinator): one participant's, or those of the given sites. */
+  | { kind: "alumni"; participantId: string | null; siteIds: readonly string[] };
 
 export interface ThreadSummaryRow {
   id: string;
@@ -251,6 +254,16 @@ const uuidList = (ids: readonly string[]) =>
   );
 
 function scopeCondition(scope: ThreadScope) {
+  if (scope.kind === "alumni") {
+    if (scope.participantId !== null)
+      return sql`t.audience = 'alumni' and t.participant_id = ${scope.participantId}`;
+    if (scope.siteIds.length === 0) return sql`false`;
+    return sql`t.audience = 'alumni' and t.site_id in (${uuidList(scope.siteIds)})`;
+  }
+  return sql`t.audience = 'care_team' and (${careTeamScopeCondition(scope)})`;
+}
+
+function careTeamScopeCondition(scope: Exclude<ThreadScope, { kind: "alumni" }>) {
   if (scope.kind === "participant")
     return sql`t.participant_id = ${scope.participantId} and t.family_user_id is null`;
   if (scope.kind === "chart") return sql`t.participant_id = ${scope.participantId}`;
