@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
+import { MyAftercarePage } from "../features/aftercare/my-aftercare-page";
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
 import { MyConsentsPage } from "../features/consents/participant/my-consents-page";
 import { MyDisclosuresPage } from "../features/disclosures/participant/my-disclosures-page";
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       { path: "disclosures", element: <MyDisclosuresPage /> },
       { path: "recovery-plan", element: <PersonalPlanPage key="recovery" kind="recovery" /> },
       { path: "safety-plan", element: <PersonalPlanPage key="safety" kind="safety" /> },
+      { path: "aftercare", element: <MyAftercarePage /> },
       { path: "practice", element: <PracticePage /> },
       { path: "progress", element: <MyProgressPage /> },
       { path: "check-in", element: <CheckInPage /> },

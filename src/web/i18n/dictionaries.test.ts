@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
+import { aftercareEn } from "./aftercare.en";
+import { aftercareEs } from "./aftercare.es";
 import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
@@ -101,6 +103,10 @@ describe("dictionaries", () => {
 
   it("the personal-plans namespace has the same keys in Spanish", () => {
     expect(keys(personalPlansEs).sort()).toEqual(keys(personalPlansEn).sort());
+  });
+
+  it("the aftercare namespace has the same keys in Spanish", () => {
+    expect(keys(aftercareEs).sort()).toEqual(keys(aftercareEn).sort());
   });
 
   it("the messages namespace has the same keys in Spanish", () => {

@@ -2,6 +2,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
+import { aftercareEn } from "./aftercare.en";
+import { aftercareEs } from "./aftercare.es";
 import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
@@ -92,6 +94,7 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEn,
         chartNotes: chartNotesEn,
         personalPlans: personalPlansEn,
+        aftercare: aftercareEn,
         notesWorklist: notesWorklistEn,
         practice: practiceEn,
         myProgress: myProgressEn,
@@ -123,6 +126,7 @@ export function setupI18n(): typeof i18n {
         groupNote: groupNoteEs,
         chartNotes: chartNotesEs,
         personalPlans: personalPlansEs,
+        aftercare: aftercareEs,
         notesWorklist: notesWorklistEs,
         practice: practiceEs,
         myProgress: myProgressEs,

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
+import { AftercarePlanLink } from "../aftercare/aftercare-plan-link";
 import { CheckInTodayCard } from "../check-ins/participant/check-in-today-card";
 import { firstName } from "../identity/first-name";
 import { UnreadMessagesCard } from "../messages/participant/unread-messages-card";
@@ -52,6 +53,7 @@ export function ParticipantHomePage() {
       <UnreadMessagesCard />
       <QuestionnairesCard />
       <MyPlanCard />
+      <AftercarePlanLink />
     </Stack>
   );
 }
