@@ -17,6 +17,8 @@ import { consentsEn } from "./consents.en";
 import { consentsEs } from "./consents.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
+import { dischargeSummariesEn } from "./discharge-summaries.en";
+import { dischargeSummariesEs } from "./discharge-summaries.es";
 import { disclosuresEn } from "./disclosures.en";
 import { disclosuresEs } from "./disclosures.es";
 import { en } from "./en";
@@ -103,6 +105,10 @@ describe("dictionaries", () => {
 
   it("the personal-plans namespace has the same keys in Spanish", () => {
     expect(keys(personalPlansEs).sort()).toEqual(keys(personalPlansEn).sort());
+  });
+
+  it("the discharge-summaries namespace has the same keys in Spanish", () => {
+    expect(keys(dischargeSummariesEs).sort()).toEqual(keys(dischargeSummariesEn).sort());
   });
 
   it("the aftercare namespace has the same keys in Spanish", () => {

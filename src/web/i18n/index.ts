@@ -18,6 +18,8 @@ import { consentsEn } from "./consents.en";
 import { consentsEs } from "./consents.es";
 import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
+import { dischargeSummariesEn } from "./discharge-summaries.en";
+import { dischargeSummariesEs } from "./discharge-summaries.es";
 import { disclosuresEn } from "./disclosures.en";
 import { disclosuresEs } from "./disclosures.es";
 import { en } from "./en";
@@ -104,6 +106,7 @@ export function setupI18n(): typeof i18n {
         today: todayEn,
         help: helpEn,
         disclosures: disclosuresEn,
+        dischargeSummaries: dischargeSummariesEn,
         privacy: privacyEn,
         family: familyEn,
         familyLearning: familyLearningEn,
@@ -136,6 +139,7 @@ export function setupI18n(): typeof i18n {
         today: todayEs,
         help: helpEs,
         disclosures: disclosuresEs,
+        dischargeSummaries: dischargeSummariesEs,
         privacy: privacyEs,
         family: familyEs,
         familyLearning: familyLearningEs,
