@@ -140,7 +140,11 @@ export function registerDemo(program: Command): void {
               `${count(summary.app.personalPlans)} recovery and safety plans, ${count(summary.app.practiceCompletions)} practice ` +
               `reflections, ${count(summary.app.messageThreads)} message threads (${count(summary.app.messages)} messages), ` +
               `${count(summary.app.absenceRequests)} absence requests, ${count(summary.app.sobrietyRestarts)} restarts after a ` +
-              `lapse and ${count(summary.app.alerts)} alerts on check-ins and requests ` +
+              `lapse and ${count(summary.app.alerts)} alerts on check-ins and requests; ` +
+              `${count(summary.discharges.discharges)} discharges (${count(summary.discharges.signedSummaries)} signed ` +
+              `summaries, ${count(summary.discharges.aftercarePlans)} aftercare plans), ${count(summary.discharges.alumni)} ` +
+              `alumni (${count(summary.discharges.alumniCheckIns)} weekly check-ins) and ${count(summary.discharges.followUps)} ` +
+              `follow-up surveys (${count(summary.discharges.followUpsCompleted)} answered) ` +
               `(${count(Math.round(rows / seconds))} rows/s).`,
           );
         } finally {
