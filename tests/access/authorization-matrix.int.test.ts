@@ -689,7 +689,41 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/me/patient-notice/acknowledgement": only("participant"),
   "GET /api/v1/participants/:id/patient-notice": viewRecord,
   "POST /api/v1/participants/:id/patient-notice/deliveries": consentsManage,
+  // Alumni (H6): the participant's own alumni app (the matrix participant is in care, so the service
+  // answers ALUMNI_IN_CARE — reached, not an access denial); the program run by alumni.manage at the
+  // site (made-up event, member and thread ids are not found for anyone); the chart's section.
+  "GET /api/v1/me/alumni/status": only("participant"),
+  "GET /api/v1/me/alumni": only("participant"),
+  "PUT /api/v1/me/alumni/check-ins/current": only("participant"),
+  "GET /api/v1/me/alumni/check-ins": only("participant"),
+  "POST /api/v1/me/alumni/events/:eventId/rsvp": only("participant"),
+  "POST /api/v1/me/alumni/opt-out": only("participant"),
+  "POST /api/v1/me/alumni/rejoin": only("participant"),
+  "GET /api/v1/me/alumni/messages": only("participant"),
+  "POST /api/v1/me/alumni/messages": only("participant"),
+  "GET /api/v1/me/alumni/messages/:threadId": only("participant"),
+  "POST /api/v1/me/alumni/messages/:threadId": only("participant"),
+  "GET /api/v1/alumni-events": only("clinical_director", "counselor"),
+  "POST /api/v1/alumni-events": only("clinical_director", "counselor"),
+  "PUT /api/v1/alumni-events/:eventId": () => false,
+  "POST /api/v1/alumni-events/:eventId/cancel": () => false,
+  "GET /api/v1/alumni": only("clinical_director", "counselor"),
+  "POST /api/v1/alumni/:participantId/opt-out": () => false,
+  "GET /api/v1/participants/:id/alumni": clinicalView,
+  "GET /api/v1/alumni-messages": only("clinical_director", "counselor"),
+  "GET /api/v1/alumni-messages/:threadId": () => false,
+  "POST /api/v1/alumni-messages/:threadId": () => false,
 };
+
+/** An alumni event at the matrix site (H6). */
+const matrixAlumniEvent = (siteId: string) => ({
+  siteId,
+  title: "Matrix alumni event",
+  kind: "event",
+  startsAt: "2026-12-05T23:00:00Z",
+  endsAt: "2026-12-06T01:00:00Z",
+  timeZone: "America/New_York",
+});
 
 /** Error codes that mean the request was stopped by access control (not by the handler's own rules). */
 const ACCESS_DENIALS = new Set([
@@ -1010,6 +1044,7 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace(":versionId", ids.planVersion!)
       .replace(":reviewId", ids.planReview!)
       .replace(":threadId", ids.thread!)
+      .replace(":eventId", randomUUID())
       .replace(":noteId", randomUUID())
       .replace(":recipientId", randomUUID())
       .replace(":blockId", randomUUID())
@@ -1364,10 +1399,28 @@ describeEachEngine("authorization matrix", (engine) => {
       "PUT /api/v1/patient-notice": DEFAULT_NOTICE_SETTINGS,
       "POST /api/v1/me/patient-notice/acknowledgement": { version: "matrix" },
       "POST /api/v1/participants/:id/patient-notice/deliveries": { acknowledgement: "signed" },
+      "PUT /api/v1/me/alumni/check-ins/current": {
+        usedSinceLast: false,
+        craving: 1,
+        mood: 4,
+        meetingsAttended: 0,
+        wantsContact: false,
+      },
+      "POST /api/v1/me/alumni/events/:eventId/rsvp": { status: "going" },
+      "POST /api/v1/me/alumni/opt-out": { alsoFollowUps: false },
+      "POST /api/v1/me/alumni/messages": { subject: "Matrix", body: "Matrix", idempotencyKey: randomUUID() },
+      "POST /api/v1/me/alumni/messages/:threadId": { body: "Matrix", idempotencyKey: randomUUID() },
+      "POST /api/v1/alumni-events": matrixAlumniEvent(ids.siteA!),
+      "PUT /api/v1/alumni-events/:eventId": matrixAlumniEvent(ids.siteA!),
+      "POST /api/v1/alumni/:participantId/opt-out": { alsoFollowUps: false },
+      "POST /api/v1/alumni-messages/:threadId": { body: "Matrix", idempotencyKey: randomUUID() },
     };
     const key = `${route.method} ${route.url}`;
     const queries: Record<string, string> = {
       "GET /api/v1/calendar": `?view=site&siteId=${ids.siteA}&from=2026-02-02&to=2026-02-08`,
+      "GET /api/v1/alumni-events": `?siteId=${ids.siteA}`,
+      "GET /api/v1/alumni": `?siteId=${ids.siteA}`,
+      "GET /api/v1/alumni-messages": `?siteId=${ids.siteA}`,
       "GET /api/v1/treatment-plan-templates": "?language=es",
       "GET /api/v1/tracks/:id/modules": "?from=2026-02-01&to=2026-02-28",
     };

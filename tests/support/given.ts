@@ -219,3 +219,55 @@ export function aScreening(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/**
+ * A signed named-recipient consent to a treating provider for care coordination (the warm handoff's
+ * recipient, issue 11): diagnoses, the treatment plan, the discharge summary and scores.
+ */
+export async function givenProviderConsent(
+  db: Database,
+  options: { participantId: string; siteId: string; createdBy: string; name?: string; at?: Date },
+): Promise<{ consentId: string; recipientId: string }> {
+  const at = options.at ?? new Date("2026-03-20T15:00:00Z");
+  const { consentId, recipientIds } = await insertConsent(db, {
+    participantId: options.participantId,
+    siteId: options.siteId,
+    requiredSigners: ["patient"],
+    createdBy: options.createdBy,
+    at,
+    draft: {
+      kind: "named_recipient",
+      patientName: "Test Participant",
+      disclosers: [{ type: "program", name: "Bridgeway IOP" }],
+      informationScope: ["diagnosis", "treatment_plan", "discharge_summary", "assessment_scores"],
+      informationDetail: "",
+      recipients: [
+        {
+          kind: "organisation",
+          name: options.name ?? "Harbor Outpatient Clinic",
+          relationship: "step-down provider",
+          email: "",
+          coveredEntity: true,
+          intermediaryParticipants: "",
+          generalDesignationTreatingOnly: false,
+        },
+      ],
+      purposes: ["care_coordination"],
+      purposeDetail: "Continuing care after the IOP",
+      expiresOn: "2027-12-31",
+      expiryEvent: null,
+      refusalConsequences: "",
+      revocableAfter: null,
+    },
+  });
+  await insertSignature(db, {
+    consentId,
+    role: "patient",
+    signerName: "Test Participant",
+    method: "electronic",
+    recordedBy: options.createdBy,
+    at,
+  });
+  await markSigned(db, consentId, "Consent document (test)", at);
+  return { consentId, recipientId: recipientIds[0]! };
+}
