@@ -412,6 +412,13 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/password-resets/complete": anyone,
   "POST /api/v1/invitations/preview": anyone,
   "POST /api/v1/invitations/accept": anyone,
+  // Follow-up surveys (issue 11, H5): the emailed link is the credential, so its routes are
+  // anonymous by design (like invitations); a made-up token answers "invalid" or TOKEN_INVALID.
+  "POST /api/v1/follow-ups/link": anyone,
+  "POST /api/v1/follow-ups/answers": anyone,
+  "POST /api/v1/follow-ups/opt-out": anyone,
+  "GET /api/v1/participants/:id/follow-ups": clinicalView,
+  "GET /api/v1/follow-ups/response-rates": only("clinical_director", "counselor"),
   // Staff and participants only; family members are invited by sharing, after a signed consent.
   "POST /api/v1/invitations": only("administrator"),
   "POST /api/v1/me/password": signedIn,
@@ -1066,6 +1073,24 @@ describeEachEngine("authorization matrix", (engine) => {
       },
       "POST /api/v1/invitations/preview": { token: "B".repeat(43) },
       "POST /api/v1/invitations/accept": { token: "B".repeat(43), password: "violet anchor midnight parade" },
+      "POST /api/v1/follow-ups/link": { token: "B".repeat(43) },
+      "POST /api/v1/follow-ups/answers": {
+        token: "B".repeat(43),
+        answers: {
+          alcoholDays: 0,
+          heavyDrinkingDays: 0,
+          drugDays: 0,
+          meetings: 0,
+          inTreatment: true,
+          housing: "own_home",
+          employment: "full_time",
+          wantsContact: false,
+        },
+        phq9: {},
+        gad7: {},
+        idempotencyKey: randomUUID(),
+      },
+      "POST /api/v1/follow-ups/opt-out": { token: "B".repeat(43) },
       "POST /api/v1/invitations": {
         kind: "staff",
         email: `staff-${n}-${randomUUID().slice(0, 8)}@test.bridgeway.example`,

@@ -9,6 +9,7 @@ import { MyDisclosuresPage } from "../features/disclosures/participant/my-disclo
 import { HelpPage } from "../features/help/help-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
+import { FollowUpSurveyPage } from "../features/follow-ups/follow-up-survey-page";
 import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
@@ -41,6 +42,8 @@ export const router = createBrowserRouter([
   { path: "/forgot-password", element: <ForgotPasswordPage /> },
   { path: "/reset-password", element: <ResetPasswordPage /> },
   { path: "/invitation", element: <InvitationPage /> },
+  // A follow-up survey from its emailed link (`/follow-up/#token=…`): no sign-in, outside the shells.
+  { path: "/follow-up", element: <FollowUpSurveyPage /> },
   { path: "/mfa-setup", element: <MfaSetupPage /> },
   { path: "/get-help", children: getHelpRoutes },
   // The staff area is its own chunk, loaded on a staff member's first visit: a participant's phone

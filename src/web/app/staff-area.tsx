@@ -9,6 +9,7 @@ import { intakeRoutes } from "../features/intake/intake-routes";
 import { InboxPage } from "../features/messages/staff/inbox-page";
 import { StaffThreadPage } from "../features/messages/staff/staff-thread-page";
 import { NotesWorklistPage } from "../features/notes/worklist-page";
+import { ResponseRatesPage } from "../features/follow-ups/response-rates-page";
 import { participantRoutes } from "../features/participants/participant-routes";
 import { NoticePrintPage } from "../features/privacy/staff/notice-print-page";
 import { StaffHomePage } from "../features/programs/staff-home-page";
@@ -39,6 +40,7 @@ export default function StaffArea() {
         { path: "measures-due", element: <DuePage /> },
         { path: "treatment-plans", element: <WorklistPage /> },
         { path: "notes", element: <NotesWorklistPage /> },
+        { path: "follow-ups", element: <ResponseRatesPage /> },
         { path: "messages", element: <InboxPage /> },
         { path: "messages/:threadId", element: <StaffThreadPage /> },
         { path: "patient-notice", element: <NoticePrintPage /> },

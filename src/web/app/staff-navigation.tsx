@@ -234,6 +234,14 @@ const CURRICULUM: Item = {
   icon: <IconBook {...ICON} />,
 };
 
+/** Follow-up surveys after discharge: response rates per wave (alumni.manage). */
+const FOLLOW_UPS: Item = {
+  to: "/staff/follow-ups",
+  label: "followUps:nav",
+  permission: "alumni.manage",
+  icon: <IconChartLine {...ICON} />,
+};
+
 function isWithin(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
@@ -306,6 +314,9 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       {allowed(NOTES) && <NavItem {...NOTES} active={isWithin(pathname, NOTES.to)} onNavigate={onNavigate} />}
       {allowed(CURRICULUM) && (
         <NavItem {...CURRICULUM} active={isWithin(pathname, CURRICULUM.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(FOLLOW_UPS) && (
+        <NavItem {...FOLLOW_UPS} active={isWithin(pathname, FOLLOW_UPS.to)} onNavigate={onNavigate} />
       )}
       {allowed(MESSAGES) && (
         <MessagesNavItem active={isWithin(pathname, MESSAGES.to)} onNavigate={onNavigate} />

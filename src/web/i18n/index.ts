@@ -28,6 +28,8 @@ import { familyEn } from "./family.en";
 import { familyEs } from "./family.es";
 import { familyLearningEn } from "./family-learning.en";
 import { familyLearningEs } from "./family-learning.es";
+import { followUpsEn } from "./follow-ups.en";
+import { followUpsEs } from "./follow-ups.es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
 import { helpEn } from "./help.en";
@@ -110,6 +112,7 @@ export function setupI18n(): typeof i18n {
         privacy: privacyEn,
         family: familyEn,
         familyLearning: familyLearningEn,
+        followUps: followUpsEn,
         consents: consentsEn,
         sharing: sharingEn,
       },
@@ -143,6 +146,7 @@ export function setupI18n(): typeof i18n {
         privacy: privacyEs,
         family: familyEs,
         familyLearning: familyLearningEs,
+        followUps: followUpsEs,
         consents: consentsEs,
         sharing: sharingEs,
       },
