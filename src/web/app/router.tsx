@@ -3,6 +3,7 @@ import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { getHelpRoutes } from "../features/admissions/admissions-routes";
 import { MyAftercarePage } from "../features/aftercare/my-aftercare-page";
+import { AlumniMessagesPage, AlumniThreadPage } from "../features/alumni/participant/alumni-messages-page";
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
 import { MyConsentsPage } from "../features/consents/participant/my-consents-page";
 import { MyDisclosuresPage } from "../features/disclosures/participant/my-disclosures-page";
@@ -73,6 +74,8 @@ export const router = createBrowserRouter([
       { path: "recovery-plan", element: <PersonalPlanPage key="recovery" kind="recovery" /> },
       { path: "safety-plan", element: <PersonalPlanPage key="safety" kind="safety" /> },
       { path: "aftercare", element: <MyAftercarePage /> },
+      { path: "alumni/messages", element: <AlumniMessagesPage /> },
+      { path: "alumni/messages/:threadId", element: <AlumniThreadPage /> },
       { path: "practice", element: <PracticePage /> },
       { path: "progress", element: <MyProgressPage /> },
       { path: "check-in", element: <CheckInPage /> },

@@ -2,6 +2,7 @@ import { useRoutes } from "react-router";
 import { AccountPage } from "../features/account/account-page";
 import { adminRoutes } from "../features/admin/admin-routes";
 import { alertsRoutes } from "../features/alerts/alerts-routes";
+import { AlumniStaffPage } from "../features/alumni/staff/alumni-staff-page";
 import { DuePage } from "../features/assessments/due-page";
 import { calendarRoutes } from "../features/calendar/calendar-routes";
 import { curriculumRoutes } from "../features/curriculum/curriculum-routes";
@@ -43,6 +44,7 @@ export default function StaffArea() {
         { path: "follow-ups", element: <ResponseRatesPage /> },
         { path: "messages", element: <InboxPage /> },
         { path: "messages/:threadId", element: <StaffThreadPage /> },
+        { path: "alumni", element: <AlumniStaffPage /> },
         { path: "patient-notice", element: <NoticePrintPage /> },
         { path: "curriculum", children: curriculumRoutes },
         { path: "groups", children: groupsRoutes },

@@ -223,6 +223,14 @@ const NOTES: Item = {
   icon: <IconFilePencil {...ICON} />,
 };
 
+/** The alumni program: events and groups, the roster, the coordinator inbox (alumni.manage). */
+const ALUMNI: Item = {
+  to: "/staff/alumni",
+  label: "alumni:nav",
+  permission: "alumni.manage",
+  icon: <IconUsersGroup {...ICON} />,
+};
+
 /** Secure messages with participants: the inbox of the caseload's conversations (clinical.view). */
 const MESSAGES = { to: "/staff/messages", permission: "clinical.view" } as const;
 
@@ -320,6 +328,9 @@ export function StaffNavigation({ onNavigate }: { onNavigate: () => void }) {
       )}
       {allowed(MESSAGES) && (
         <MessagesNavItem active={isWithin(pathname, MESSAGES.to)} onNavigate={onNavigate} />
+      )}
+      {allowed(ALUMNI) && (
+        <NavItem {...ALUMNI} active={isWithin(pathname, ALUMNI.to)} onNavigate={onNavigate} />
       )}
       {allowed(ALERTS) && <AlertsNavItem active={isWithin(pathname, ALERTS.to)} onNavigate={onNavigate} />}
       {administration.length > 0 && (

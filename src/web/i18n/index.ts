@@ -4,6 +4,8 @@ import { adminEn } from "./admin.en";
 import { adminEs } from "./admin.es";
 import { aftercareEn } from "./aftercare.en";
 import { aftercareEs } from "./aftercare.es";
+import { alumniEn } from "./alumni.en";
+import { alumniEs } from "./alumni.es";
 import { assessmentsEn } from "./assessments.en";
 import { assessmentsEs } from "./assessments.es";
 import { calendarEn } from "./calendar.en";
@@ -99,6 +101,7 @@ export function setupI18n(): typeof i18n {
         chartNotes: chartNotesEn,
         personalPlans: personalPlansEn,
         aftercare: aftercareEn,
+        alumni: alumniEn,
         notesWorklist: notesWorklistEn,
         practice: practiceEn,
         myProgress: myProgressEn,
@@ -133,6 +136,7 @@ export function setupI18n(): typeof i18n {
         chartNotes: chartNotesEs,
         personalPlans: personalPlansEs,
         aftercare: aftercareEs,
+        alumni: alumniEs,
         notesWorklist: notesWorklistEs,
         practice: practiceEs,
         myProgress: myProgressEs,

@@ -6,6 +6,8 @@ import { CrisisCard } from "../../app/crisis";
 import { useSessionUser } from "../../app/require-session";
 import { usePageTitle } from "../../app/use-page-title";
 import { AftercarePlanLink } from "../aftercare/aftercare-plan-link";
+import { useMyAlumniStatus } from "../alumni/api/get-my-alumni-status";
+import { AlumniHome } from "../alumni/participant/alumni-home";
 import { CheckInTodayCard } from "../check-ins/participant/check-in-today-card";
 import { firstName } from "../identity/first-name";
 import { UnreadMessagesCard } from "../messages/participant/unread-messages-card";
@@ -27,6 +29,8 @@ export function ParticipantHomePage() {
   const user = useSessionUser();
   const today = useToday();
   usePageTitle(t("page.title"));
+  const alumni = useMyAlumniStatus();
+  if (alumni.data?.alumni) return <AlumniHome status={alumni.data.status} />;
   return (
     <Stack>
       <Stack gap={4}>
