@@ -383,6 +383,12 @@ const EXPECTED: Record<string, Rule> = {
     clinicalView(a, t) && a !== "participant",
   "POST /api/v1/participants/:id/personal-plans/:kind/seen": (a, t) =>
     clinicalView(a, t) && a !== "participant",
+  "GET /api/v1/me/aftercare-plan": only("participant"),
+  "PUT /api/v1/me/aftercare-plan": only("participant"),
+  "POST /api/v1/me/aftercare-plan/sign": only("participant"),
+  "GET /api/v1/participants/:id/aftercare-plan": (a, t) => clinicalView(a, t) && a !== "participant",
+  "PUT /api/v1/participants/:id/aftercare-plan": clinicalWrite,
+  "POST /api/v1/participants/:id/aftercare-plan/sign": clinicalWrite,
   "GET /api/v1/participants/:id/counseling-notes": (a, t) => clinicalView(a, t) && a !== "participant",
   "POST /api/v1/participants/:id/counseling-notes": clinicalWrite,
   "GET /api/v1/counseling-notes/:noteId": () => false,
@@ -1303,6 +1309,10 @@ describeEachEngine("authorization matrix", (engine) => {
         content: EMPTY_SAFETY_PLAN,
       },
       "POST /api/v1/participants/:id/personal-plans/:kind/seen": { version: 0 },
+      "PUT /api/v1/me/aftercare-plan": { version: 0, content: {} },
+      "POST /api/v1/me/aftercare-plan/sign": { typedName: "Matrix Participant", version: 1 },
+      "PUT /api/v1/participants/:id/aftercare-plan": { version: 0, content: {} },
+      "POST /api/v1/participants/:id/aftercare-plan/sign": { version: 1 },
       "POST /api/v1/me/message-threads": {
         subject: "Matrix",
         body: "Matrix hello",

@@ -48,9 +48,10 @@ describeEachEngine("Aftercare plan: co-written, versioned, signed by both", (eng
       ...(payload ? { payload } : {}),
     });
   const auditOf = (action: string) =>
-    queryRows<{ outcome: string; actor_user_id: string; participant_id: string | null }>(
+    queryRows<{ outcome: string; participant_id: string | null; refused: string | null }>(
       database.db,
-      sql`select outcome, actor_user_id, participant_id from audit_events where action = ${action} order by seq`,
+      sql`select outcome, participant_id, (details::jsonb)->>'refused' as refused
+            from audit_events where action = ${action} order by seq`,
     );
   const chart = () => `/participants/${anaId}/aftercare-plan`;
 
@@ -298,13 +299,20 @@ describeEachEngine("Aftercare plan: co-written, versioned, signed by both", (eng
     expect(views.filter((v) => v.participant_id === anaId && v.outcome === "allowed").length).toBeGreaterThan(
       5,
     );
+    // Staff on the participant's own address: refused access, audited as denied.
+    expect(views.some((v) => v.outcome === "denied" && v.participant_id === null)).toBe(true);
+    // Carl's plan cannot be written any more: an allowed read that found nothing to write.
+    expect(views.some((v) => v.refused === "no_episode")).toBe(true);
     const saves = await auditOf("aftercare_plan.save");
-    expect(saves.some((s) => s.outcome === "denied")).toBe(true);
+    expect(saves.some((s) => s.refused === "conflict")).toBe(true);
     expect(
       saves.filter((s) => s.outcome === "allowed" && s.participant_id === anaId).length,
     ).toBeGreaterThanOrEqual(4);
     const signs = await auditOf("aftercare_plan.sign");
-    expect(signs.filter((s) => s.outcome === "allowed")).toHaveLength(2);
-    expect(signs.filter((s) => s.outcome === "denied").length).toBeGreaterThanOrEqual(4);
+    expect(signs.filter((s) => s.outcome === "allowed" && s.refused === null)).toHaveLength(2);
+    expect(signs.map((s) => s.refused).filter(Boolean)).toEqual(
+      expect.arrayContaining(["incomplete", "name", "conflict", "already"]),
+    );
+    expect(signs.some((s) => s.outcome === "denied")).toBe(true);
   });
 });

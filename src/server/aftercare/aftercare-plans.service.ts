@@ -121,7 +121,7 @@ export function createAftercarePlansService(deps: { db: Database; now: () => Dat
     const today = localDateIn(now(), participant.time_zone);
     const episode = chooseAftercareEpisode(await store.listEpisodes(db, reader.participantId), today);
     if (!episode) {
-      await recordAudit(db, context, entry(reader, action, null, { reason: "no_episode" }, true), now());
+      await recordAudit(db, context, entry(reader, action, null, { refused: "no_episode" }), now());
       throw new DomainError("AFTERCARE_PLAN_NO_EPISODE");
     }
     return { participant, episode };
@@ -178,7 +178,7 @@ export function createAftercarePlansService(deps: { db: Database; now: () => Dat
   /** A stale version: answered with who saved last and the plan as it is now (a read, audited). */
   async function conflict(reader: Reader, episode: store.EpisodeRow, context: AuditContext, action: string) {
     const row = await store.findByEpisode(db, episode.id);
-    await recordAudit(db, context, entry(reader, action, row?.id ?? null, { conflict: true }, true), now());
+    await recordAudit(db, context, entry(reader, action, row?.id ?? null, { refused: "conflict" }), now());
     const current = await view(db, reader.participantId, episode, row);
     const who = current.updatedBy?.displayName;
     return new DomainError(
@@ -249,7 +249,7 @@ export function createAftercarePlansService(deps: { db: Database; now: () => Dat
       await recordAudit(
         db,
         context,
-        entry(reader, action, outcome.planId, { version: input.version, reason: outcome.refused }, true),
+        entry(reader, action, outcome.planId, { version: input.version, refused: outcome.refused }),
         now(),
       );
       if (outcome.refused === "not_found") throw new DomainError("AFTERCARE_PLAN_NOT_FOUND");
