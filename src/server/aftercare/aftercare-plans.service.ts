@@ -96,20 +96,18 @@ export function createAftercarePlansService(deps: { db: Database; now: () => Dat
     );
   }
 
-  function entry(
-    reader: Reader,
-    action: string,
-    planId: string | null,
-    details: AuditDetails,
-    denied = false,
-  ) {
+  /**
+   * An audit entry. Refusals of access are audited as denied by the route guard or `readerFor`; a
+   * request refused for its content (a stale version, a wrong name, a plan not ready) was an allowed
+   * access and names what was refused in `details.refused`.
+   */
+  function entry(reader: Reader, action: string, planId: string | null, details: AuditDetails) {
     return {
       action,
       resourceType: RESOURCE,
       resourceId: planId,
       participantId: reader.participantId,
       purpose: reader.purpose,
-      ...(denied ? { outcome: "denied" as const } : {}),
       details,
     };
   }
