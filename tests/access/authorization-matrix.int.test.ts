@@ -612,6 +612,10 @@ const EXPECTED: Record<string, Rule> = {
   "POST /api/v1/me/absence-requests/:id/withdraw": () => false,
   "GET /api/v1/participants/:id/absence-requests": scheduleView,
   "POST /api/v1/absence-requests/:id/decision": () => false,
+  // Discharge (issue 11): readiness is read by staff with clinical access (a participant has no
+  // discharge view); a discharge is a clinical change on the participant.
+  "GET /api/v1/participants/:id/discharge-readiness": (a, t) => clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/discharge": clinicalWrite,
   // Disclosures (H2): the log with the record (participants.view) and the participant's own; releases
   // and disclosures without consent with consents.manage; a decision names a made-up request here.
   "GET /api/v1/participants/:id/disclosures": viewRecord,
@@ -1176,6 +1180,13 @@ describeEachEngine("authorization matrix", (engine) => {
         idempotencyKey: randomUUID(),
       },
       "POST /api/v1/participants/:id/assessment-assignments": { instrumentKey: "who5", dueOn: "2099-01-01" },
+      // Dated in the future, so an allowed call is refused by field and every episode stays open.
+      "POST /api/v1/participants/:id/discharge": {
+        dischargedOn: "2099-01-01",
+        reason: "completed",
+        levelOfCare: "2.1",
+        referredLevelOfCare: "1.0",
+      },
       "PUT /api/v1/program-pages/:id": {
         bodyMarkdown: "## Our program\n\nEvening groups three days a week.",
       },

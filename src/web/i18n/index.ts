@@ -22,6 +22,8 @@ import { curriculumEn } from "./curriculum.en";
 import { curriculumEs } from "./curriculum.es";
 import { dischargeSummariesEn } from "./discharge-summaries.en";
 import { dischargeSummariesEs } from "./discharge-summaries.es";
+import { dischargesEn } from "./discharges.en";
+import { dischargesEs } from "./discharges.es";
 import { disclosuresEn } from "./disclosures.en";
 import { disclosuresEs } from "./disclosures.es";
 import { en } from "./en";
@@ -111,6 +113,7 @@ export function setupI18n(): typeof i18n {
         today: todayEn,
         help: helpEn,
         disclosures: disclosuresEn,
+        discharges: dischargesEn,
         dischargeSummaries: dischargeSummariesEn,
         privacy: privacyEn,
         family: familyEn,
@@ -146,6 +149,7 @@ export function setupI18n(): typeof i18n {
         today: todayEs,
         help: helpEs,
         disclosures: disclosuresEs,
+        discharges: dischargesEs,
         dischargeSummaries: dischargeSummariesEs,
         privacy: privacyEs,
         family: familyEs,
