@@ -7,6 +7,7 @@ import { DEFAULT_SCHEDULE } from "../../src/core/assessments/schedule.rules";
 import { DEFAULT_ATTENDANCE_SETTINGS } from "../../src/core/attendance/attendance-settings.schema";
 import { DEFAULT_CHECK_IN_SETTINGS } from "../../src/core/check-ins/check-in.schema";
 import { aModule } from "../../src/core/curriculum/curriculum.test-data";
+import { SUMMARY_SECTIONS } from "../../src/core/discharge-summaries/discharge-summary.schema";
 import { EMPTY_GROUP_ENTRY, EMPTY_GROUP_SHARED, EMPTY_SESSION_NOTE } from "../../src/core/notes/note.schema";
 import { DEFAULT_NOTES_SETTINGS } from "../../src/core/notes/notes-settings.schema";
 import { EMPTY_SAFETY_PLAN } from "../../src/core/personal-plans/personal-plan.schema";
@@ -383,6 +384,13 @@ const EXPECTED: Record<string, Rule> = {
     clinicalView(a, t) && a !== "participant",
   "POST /api/v1/participants/:id/personal-plans/:kind/seen": (a, t) =>
     clinicalView(a, t) && a !== "participant",
+  // Discharge summaries (issue 11, H2): staff with clinical access to the record; the participant reads
+  // their discharge through the aftercare plan, not the clinical summary.
+  "GET /api/v1/participants/:id/discharge-summary": (a, t) => clinicalView(a, t) && a !== "participant",
+  "POST /api/v1/participants/:id/discharge-summary/draft": clinicalWrite,
+  "PUT /api/v1/participants/:id/discharge-summary": clinicalWrite,
+  "POST /api/v1/participants/:id/discharge-summary/sign": clinicalWrite,
+  "GET /api/v1/participants/:id/discharge-summary.pdf": (a, t) => clinicalView(a, t) && a !== "participant",
   "GET /api/v1/me/aftercare-plan": only("participant"),
   "PUT /api/v1/me/aftercare-plan": only("participant"),
   "POST /api/v1/me/aftercare-plan/sign": only("participant"),
@@ -1320,6 +1328,12 @@ describeEachEngine("authorization matrix", (engine) => {
         content: EMPTY_SAFETY_PLAN,
       },
       "POST /api/v1/participants/:id/personal-plans/:kind/seen": { version: 0 },
+      "POST /api/v1/participants/:id/discharge-summary/draft": {},
+      "PUT /api/v1/participants/:id/discharge-summary": {
+        version: 1,
+        sections: Object.fromEntries(SUMMARY_SECTIONS.map((key) => [key, "Matrix"])),
+      },
+      "POST /api/v1/participants/:id/discharge-summary/sign": { version: 1 },
       "PUT /api/v1/me/aftercare-plan": { version: 0, content: {} },
       "POST /api/v1/me/aftercare-plan/sign": { typedName: "Matrix Participant", version: 1 },
       "PUT /api/v1/participants/:id/aftercare-plan": { version: 0, content: {} },

@@ -198,6 +198,9 @@ describeEachEngine("discharge summaries", (engine) => {
     const res = await call("counselor", "POST", "/discharge-summary/sign", { version });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("DISCHARGE_SUMMARY_NOT_DISCHARGED");
+    expect(await audits("discharge_summary.sign.refused")).toEqual([
+      { outcome: "allowed", participant_id: participantId },
+    ]);
   });
 
   it("after discharge: regenerated with replaceEdits, an empty section blocks signing by name, then signed and immutable", async () => {

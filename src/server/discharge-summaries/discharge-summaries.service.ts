@@ -12,7 +12,7 @@ import {
   type SummarySections,
   summarySectionsSchema,
 } from "../../core/discharge-summaries/discharge-summary.schema";
-import { DomainError } from "../../core/platform/errors";
+import { DomainError, isDomainError } from "../../core/platform/errors";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database, Queryable } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -133,11 +133,20 @@ export function createDischargeSummariesService(deps: { db: Database; now: () =>
   ): Promise<DischargeSummaryView> {
     await assertStaff(actor, access, action, context);
     const at = now();
-    return db.transaction(async (tx) => {
-      const { summaryId, details } = await change(tx, at);
-      await appendAudit(tx, context, entry(access, action, summaryId, details), at);
-      return view(tx, access.participantId);
-    });
+    try {
+      return await db.transaction(async (tx) => {
+        const { summaryId, details } = await change(tx, at);
+        await appendAudit(tx, context, entry(access, action, summaryId, details), at);
+        return view(tx, access.participantId);
+      });
+    } catch (error) {
+      // A refused attempt (a stale version, signed already, not discharged, empty sections) is kept
+      // in the audit trail too: nothing was written, but the record was acted on.
+      if (isDomainError(error) && error.kind !== "internal") {
+        await recordAudit(db, context, entry(access, `${action}.refused`, null, { code: error.code }), at);
+      }
+      throw error;
+    }
   }
 
   return {
