@@ -66,14 +66,16 @@ function SurveyCard({ survey: s, highlighted }: { survey: ChartFollowUp; highlig
   const yesNo = (v: boolean) => (v ? t("chart.yes") : t("chart.no"));
   const score = (label: string, r: ChartFollowUp["phq9"]) =>
     r && (
-      <Text size="sm">
-        {label}: <strong>{r.total ?? "—"}</strong>
+      <Group gap="xs">
+        <Text size="sm">
+          {label}: <strong>{r.total ?? "—"}</strong>
+        </Text>
         {r.critical && (
-          <Badge ml="xs" color="red" size="sm">
+          <Badge color="red" size="sm">
             {t("chart.critical")}
           </Badge>
         )}
-      </Text>
+      </Group>
     );
   return (
     <Card
