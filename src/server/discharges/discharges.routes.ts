@@ -27,12 +27,11 @@ export const dischargesRoutes: FastifyPluginAsyncZod<{ discharges: DischargesSer
         params: participantParams,
         response: { 200: dischargeOverviewSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      config: {
-        access: { kind: "participant", permission: "clinical.view" },
-        audit: { action: "discharge.readiness_view", resourceType: "episode" },
-      },
+      // Audited by the service (a participant's attempt as denied: staff only).
+      config: { access: { kind: "participant", permission: "clinical.view" } },
     },
-    async (request) => discharges.overview(actorOf(request), participantAccessOf(request)),
+    async (request) =>
+      discharges.overview(actorOf(request), participantAccessOf(request), auditContextOf(request)),
   );
 
   app.post(

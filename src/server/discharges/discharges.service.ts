@@ -207,11 +207,30 @@ export function createDischargesService(deps: {
   }
 
   return {
-    /** GET /participants/:id/discharge-readiness (the guard checked clinical.view and audited the read). */
-    async overview(actor: Actor, access: ParticipantAccess): Promise<DischargeOverview> {
-      assertStaff(actor);
+    /** GET /participants/:id/discharge-readiness (the guard checked clinical.view; the read is audited here). */
+    async overview(
+      actor: Actor,
+      access: ParticipantAccess,
+      context: AuditContext,
+    ): Promise<DischargeOverview> {
       const at = now();
       const participantId = access.participantId;
+      // The read is audited before the data is produced; a participant has no discharge view.
+      const staff = actor.user.kind === "staff";
+      await recordAudit(
+        db,
+        context,
+        {
+          action: "discharge.readiness_view",
+          resourceType: "episode",
+          resourceId: participantId,
+          participantId,
+          purpose: access.purpose,
+          ...(staff ? {} : { outcome: "denied" as const, details: { reason: "not_staff" } }),
+        },
+        at,
+      );
+      assertStaff(actor);
       const timeZone = await store.findSiteTimeZone(db, participantId);
       const today = localDateIn(at, timeZone);
       const [episodes, open, levels] = await Promise.all([
