@@ -31,6 +31,7 @@ import {
   givenFamilyConsent,
   givenFamilyLink,
   givenParticipant,
+  givenProviderConsent,
   givenSite,
   givenTrack,
   givenUser,
@@ -630,6 +631,12 @@ const EXPECTED: Record<string, Rule> = {
   "GET /api/v1/me/disclosures": only("participant"),
   "GET /api/v1/participants/:id/releases/options": consentsManage,
   "POST /api/v1/participants/:id/releases": consentsManage,
+  // Warm handoff (issue 11, H4): referral packets with consents.manage, like record releases; the
+  // first-appointment outcome is clinical work (a made-up task is not found for anyone allowed).
+  "GET /api/v1/participants/:id/handoffs": consentsManage,
+  "GET /api/v1/participants/:id/handoffs/recipients": consentsManage,
+  "POST /api/v1/participants/:id/handoffs": consentsManage,
+  "POST /api/v1/participants/:id/handoffs/tasks/:taskId/outcome": clinicalWrite,
   "GET /api/v1/participants/:id/disclosure-exceptions": consentsManage,
   "POST /api/v1/participants/:id/disclosure-exceptions": consentsManage,
   "POST /api/v1/disclosure-exceptions/:id/decision": () => false,
@@ -854,6 +861,16 @@ describeEachEngine("authorization matrix", (engine) => {
       ids[`releaseConsent:${target}`] = release.consentId;
       ids[`releaseRecipient:${target}`] = release.recipientId;
     }
+    // A signed consent to the step-down provider for each target (H4): the handoff route's body names it.
+    for (const target of TARGETS) {
+      const handoff = await givenProviderConsent(db, {
+        participantId: patients[target],
+        siteId: target === "other" ? siteB.id : siteA.id,
+        createdBy: ids.victim!,
+      });
+      ids[`handoffConsent:${target}`] = handoff.consentId;
+      ids[`handoffRecipient:${target}`] = handoff.recipientId;
+    }
     const [grant] = await db
       .insert(breakGlassGrants)
       .values({
@@ -1065,6 +1082,7 @@ describeEachEngine("authorization matrix", (engine) => {
       .replace("/curriculum/modules/:key", `/curriculum/modules/${MATRIX_MODULE}`)
       .replace(":key", "phq9")
       .replace(":assignmentId", randomUUID())
+      .replace(":taskId", randomUUID())
       .replace(":planId", ids.plan!)
       .replace(":versionId", ids.planVersion!)
       .replace(":reviewId", ids.planReview!)
@@ -1390,6 +1408,12 @@ describeEachEngine("authorization matrix", (engine) => {
         recipientId: ids[`releaseRecipient:${target}`],
         information: ["attendance"],
       },
+      "POST /api/v1/participants/:id/handoffs": {
+        consentId: ids[`handoffConsent:${target}`],
+        recipientId: ids[`handoffRecipient:${target}`],
+        channel: "fhir",
+      },
+      "POST /api/v1/participants/:id/handoffs/tasks/:taskId/outcome": { outcome: "attended" },
       "POST /api/v1/participants/:id/disclosure-exceptions": {
         details: {
           kind: "medical_emergency",

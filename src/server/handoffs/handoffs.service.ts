@@ -14,7 +14,7 @@ import { localDateIn } from "../../core/treatment-plans/review-due.rules";
 import { toReferralBundle } from "../../fhir/referral-bundle.fhir";
 import type { ResolveFindings } from "../alerts/alerts.service";
 import type { InstrumentCatalog } from "../assessments/instrument-catalog";
-import { type AuditContext, appendAudit } from "../audit/audit.service";
+import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import { findParticipantDisclosureFacts, listConsentFacts } from "../consents/consent-facts.sql";
 import type { Database } from "../db/connection";
 import { type DiscloseRequestWithoutPayload, discloseWithin } from "../disclosures/disclose";
@@ -164,12 +164,31 @@ export function createHandoffsService(deps: {
       const assessed = assessHandoffRecipient(consent, recipient.id, m);
       // The consent engine's own problems (revoked, expired…) are refused by `discloseWithin`, which
       // audits the refusal; the handoff's reasons (a family consent, nothing clinical in scope) here.
+      const refuse = async (error: DomainError) => {
+        await recordAudit(
+          db,
+          context,
+          {
+            action: "handoffs.send",
+            resourceType: "participant",
+            resourceId: access.participantId,
+            participantId: access.participantId,
+            purpose: "disclosure",
+            outcome: "denied",
+            details: { channel: input.channel, refused: error.code },
+          },
+          at,
+        );
+        return error;
+      };
       if (assessed.reasons.length > 0)
-        throw new DomainError("HANDOFF_RECIPIENT_NOT_ELIGIBLE", undefined, undefined, {
-          reasons: assessed.reasons,
-        });
+        throw await refuse(
+          new DomainError("HANDOFF_RECIPIENT_NOT_ELIGIBLE", undefined, undefined, {
+            reasons: assessed.reasons,
+          }),
+        );
       const handoff = await store.findHandoffFacts(db, access.participantId);
-      if (!handoff?.episode_id) throw new DomainError("HANDOFF_NO_EPISODE");
+      if (!handoff?.episode_id) throw await refuse(new DomainError("HANDOFF_NO_EPISODE"));
       const facts = { ...handoff, episode_id: handoff.episode_id };
 
       const statement = PART2_STATEMENTS.statement_1;
@@ -264,11 +283,31 @@ export function createHandoffsService(deps: {
     ): Promise<AftercareTask> {
       const at = now();
       const { facts } = await moment(access.participantId, at);
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const task = await store.findTaskForUpdate(tx, taskId);
-        if (!task || task.participant_id !== access.participantId)
-          throw new DomainError("AFTERCARE_TASK_NOT_FOUND");
-        if (task.status !== "open") throw new DomainError("AFTERCARE_TASK_CLOSED");
+        const problem =
+          !task || task.participant_id !== access.participantId
+            ? ("AFTERCARE_TASK_NOT_FOUND" as const)
+            : task.status !== "open"
+              ? ("AFTERCARE_TASK_CLOSED" as const)
+              : null;
+        if (problem) {
+          // Audited either way: the answer tells whether this participant has such a task.
+          await appendAudit(
+            tx,
+            context,
+            {
+              action: "aftercare_task.complete",
+              resourceType: "aftercare_task",
+              resourceId: taskId,
+              participantId: access.participantId,
+              purpose: "treatment",
+              details: { refused: problem },
+            },
+            at,
+          );
+          return { problem } as const;
+        }
         await store.closeTask(tx, taskId, input.outcome, input.note, actor.user.id, at);
         await resolveFindings(
           tx,
@@ -296,8 +335,10 @@ export function createHandoffsService(deps: {
           at,
         );
         const updated = await store.findTaskForUpdate(tx, taskId);
-        return toTask(updated!, localDateIn(at, facts.timeZone));
+        return { task: toTask(updated!, localDateIn(at, facts.timeZone)) } as const;
       });
+      if ("problem" in result && result.problem) throw new DomainError(result.problem, undefined, "taskId");
+      return result.task;
     },
   };
 }

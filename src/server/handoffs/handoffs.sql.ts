@@ -141,7 +141,7 @@ export async function findTaskForUpdate(q: Queryable, taskId: string): Promise<T
     sql`select ${TASK_COLUMNS} from aftercare_tasks t left join users u on u.id = t.completed_by
         where t.id = ${taskId} for update of t`,
   );
-  return rows[0];
+  return rows[0] && { ...rows[0], completed_at: iso(rows[0].completed_at) };
 }
 
 export async function closeTask(

@@ -29,6 +29,8 @@ import { familyLearningEn } from "./family-learning.en";
 import { familyLearningEs } from "./family-learning.es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
+import { handoffsEn } from "./handoffs.en";
+import { handoffsEs } from "./handoffs.es";
 import { helpEn } from "./help.en";
 import { helpEs } from "./help.es";
 import { initialLanguage } from "./index";
@@ -141,6 +143,10 @@ describe("dictionaries", () => {
 
   it("the help namespace has the same keys in Spanish", () => {
     expect(keys(helpEs).sort()).toEqual(keys(helpEn).sort());
+  });
+
+  it("the handoffs namespace (referral packets, first-appointment task) has the same keys in Spanish", () => {
+    expect(keys(handoffsEs).sort()).toEqual(keys(handoffsEn).sort());
   });
 
   it("the disclosures namespace (the log, releases, disclosures without consent) has the same keys in Spanish", () => {

@@ -36,6 +36,8 @@ import { followUpsEn } from "./follow-ups.en";
 import { followUpsEs } from "./follow-ups.es";
 import { groupNoteEn } from "./group-note.en";
 import { groupNoteEs } from "./group-note.es";
+import { handoffsEn } from "./handoffs.en";
+import { handoffsEs } from "./handoffs.es";
 import { helpEn } from "./help.en";
 import { helpEs } from "./help.es";
 import { intakeEn } from "./intake.en";
@@ -113,6 +115,7 @@ export function setupI18n(): typeof i18n {
         today: todayEn,
         help: helpEn,
         disclosures: disclosuresEn,
+        handoffs: handoffsEn,
         discharges: dischargesEn,
         dischargeSummaries: dischargeSummariesEn,
         privacy: privacyEn,
@@ -149,6 +152,7 @@ export function setupI18n(): typeof i18n {
         today: todayEs,
         help: helpEs,
         disclosures: disclosuresEs,
+        handoffs: handoffsEs,
         discharges: dischargesEs,
         dischargeSummaries: dischargeSummariesEs,
         privacy: privacyEs,
