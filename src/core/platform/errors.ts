@@ -560,7 +560,8 @@ export const ERROR_CATALOG = {
   },
   DISCHARGE_UNSIGNED_NOTES: {
     kind: "conflict",
-    message: "This episode has unsigned notes. Sign them first, or confirm you are discharging with them unsigned.",
+    message:
+      "This episode has unsigned notes. Sign them first, or confirm you are discharging with them unsigned.",
   },
   // Discharge summaries (issue 11, H2): generated from the record, edited, signed once discharged.
   DISCHARGE_SUMMARY_NO_EPISODE: {

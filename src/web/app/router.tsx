@@ -7,10 +7,10 @@ import { AlumniMessagesPage, AlumniThreadPage } from "../features/alumni/partici
 import { CheckInPage } from "../features/check-ins/participant/check-in-page";
 import { MyConsentsPage } from "../features/consents/participant/my-consents-page";
 import { MyDisclosuresPage } from "../features/disclosures/participant/my-disclosures-page";
+import { FollowUpSurveyPage } from "../features/follow-ups/follow-up-survey-page";
 import { HelpPage } from "../features/help/help-page";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page";
 import { InvitationPage } from "../features/identity/invitation-page";
-import { FollowUpSurveyPage } from "../features/follow-ups/follow-up-survey-page";
 import { MfaSetupPage } from "../features/identity/mfa-setup-page";
 import { ResetPasswordPage } from "../features/identity/reset-password-page";
 import { SignInPage } from "../features/identity/sign-in-page";
