@@ -61,10 +61,15 @@ async function waitForMail(match: (m: { to: string[]; subject: string; text: str
   }
 }
 
-/** Waits until no "Loading" text is left in the page. */
+/** Waits until no "Loading" text and no spinner are left in the page. */
 async function settled(page: Page, loading = /Loading|Cargando/): Promise<void> {
   await page
     .getByText(loading)
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => undefined);
+  await page
+    .locator(".mantine-Loader-root")
     .first()
     .waitFor({ state: "detached", timeout: 15_000 })
     .catch(() => undefined);
