@@ -45,17 +45,17 @@ export async function loadDischargeSummaryFacts(
   const throughOn = episode.discharged_on ?? (today < episode.admitted_on ? episode.admitted_on : today);
   const scope = { id: episode.id, participantId: episode.participant_id };
 
-  const [referral, diagnoses, marks, responses, signedPlan, safetyPlan, aftercareRaw, settings] =
-    await Promise.all([
-      episode.referral_lead_id ? store.findReferral(q, episode.referral_lead_id) : undefined,
-      store.listDiagnoses(q, episode.id),
-      store.listMarks(q, episode.participant_id, episode.admitted_on, throughOn),
-      store.listResponses(q, scope, episode.admitted_on, throughOn),
-      store.findSignedPlanVersion(q, episode.id),
-      store.hasSafetyPlan(q, episode.participant_id),
-      store.findAftercareContent(q, episode.id),
-      readReliableChangeSettings(q),
-    ]);
+  // One statement at a time: `q` may be a transaction, whose single connection cannot run two at once.
+  const referral = episode.referral_lead_id
+    ? await store.findReferral(q, episode.referral_lead_id)
+    : undefined;
+  const diagnoses = await store.listDiagnoses(q, episode.id);
+  const marks = await store.listMarks(q, episode.participant_id, episode.admitted_on, throughOn);
+  const responses = await store.listResponses(q, scope, episode.admitted_on, throughOn);
+  const signedPlan = await store.findSignedPlanVersion(q, episode.id);
+  const safetyPlan = await store.hasSafetyPlan(q, episode.participant_id);
+  const aftercareRaw = await store.findAftercareContent(q, episode.id);
+  const settings = await readReliableChangeSettings(q);
 
   // Alerts from the admission day to the end of the last day counted, in UTC bounds wide enough for any zone.
   const alerts = await store.listUrgentAlerts(
