@@ -76,6 +76,7 @@ export const alumniEn = {
     you: "You",
   },
   staff: {
+    actions: "Actions",
     title: "Alumni program",
     site: "Site",
     eventsTitle: "Events and groups",

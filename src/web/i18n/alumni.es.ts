@@ -77,6 +77,7 @@ export const alumniEs: typeof alumniEn = {
     you: "Usted",
   },
   staff: {
+    actions: "Acciones",
     title: "Programa de exalumnos",
     site: "Sede",
     eventsTitle: "Eventos y grupos",

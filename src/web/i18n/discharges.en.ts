@@ -91,6 +91,8 @@ export const dischargesEn = {
     done: "{{name}} was discharged on {{date}}.",
     errors: {
       dateRequired: "Enter the discharge date.",
+      dateBeforeAdmission: "The discharge date cannot be before the admission date.",
+      dateInFuture: "The discharge date cannot be in the future (after today at this site).",
       reasonRequired: "Choose the reason.",
       levelRequired: "Choose the level of care at discharge.",
       referredRequired: "Choose the level of care the person is transferred or referred to.",

@@ -96,6 +96,8 @@ export const dischargesEs: Shape<typeof dischargesEn> = {
     done: "{{name}} fue dado de alta el {{date}}.",
     errors: {
       dateRequired: "Escriba la fecha del alta.",
+      dateBeforeAdmission: "La fecha del alta no puede ser anterior a la fecha de admisión.",
+      dateInFuture: "La fecha del alta no puede estar en el futuro (después de hoy en este centro).",
       reasonRequired: "Elija el motivo.",
       levelRequired: "Elija el nivel de atención al alta.",
       referredRequired: "Elija el nivel de atención al que se transfiere o deriva a la persona.",

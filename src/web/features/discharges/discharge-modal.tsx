@@ -43,12 +43,13 @@ const FIELDS = ["dischargedOn", "reason", "levelOfCare", "referredLevelOfCare", 
 /** The form's own checks, as dictionary keys (the server checks the dates against the site's calendar). */
 export function validateDischarge(values: FormValues, admittedOn: string, today: string) {
   return {
-    dischargedOn:
-      !/^\d{4}-\d{2}-\d{2}$/.test(values.dischargedOn) ||
-      values.dischargedOn < admittedOn ||
-      values.dischargedOn > today
-        ? "form.errors.dateRequired"
-        : null,
+    dischargedOn: !/^\d{4}-\d{2}-\d{2}$/.test(values.dischargedOn)
+      ? "form.errors.dateRequired"
+      : values.dischargedOn < admittedOn
+        ? "form.errors.dateBeforeAdmission"
+        : values.dischargedOn > today
+          ? "form.errors.dateInFuture"
+          : null,
     reason: values.reason === "" ? "form.errors.reasonRequired" : null,
     levelOfCare: values.levelOfCare === "" ? "form.errors.levelRequired" : null,
     referredLevelOfCare:

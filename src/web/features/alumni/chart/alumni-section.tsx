@@ -28,7 +28,7 @@ export function AlumniSection({ record }: { record: ParticipantRecord }) {
         {t("chart.title")}
       </Title>
       {alumni.isPending ? (
-        <Loader size="sm" aria-label={t("chart.title")} />
+        <Loader size="sm" role="status" aria-label={t("chart.title")} />
       ) : alumni.isError ? (
         <Alert color="red" mt="sm">
           {t("chart.loadError")}

@@ -43,7 +43,7 @@ export function AlumniHome({ status }: { status: "active" | "opted_out" | "readm
           </Button>
         </Card>
       ) : home.isPending ? (
-        <Loader aria-label={t("home.title")} />
+        <Loader role="status" aria-label={t("home.title")} />
       ) : home.isError ? (
         <Alert color="red" title={t("home.loadError")}>
           <Button variant="light" mt="xs" onClick={() => home.refetch()}>

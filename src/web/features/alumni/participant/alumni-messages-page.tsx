@@ -38,7 +38,7 @@ export function AlumniMessagesPage() {
       <Alert color="orange">{t("messages.notEmergency")}</Alert>
       <CrisisFooter />
       {threads.isPending ? (
-        <Loader aria-label={t("messages.title")} />
+        <Loader role="status" aria-label={t("messages.title")} />
       ) : threads.isError ? (
         <Alert color="red">{threads.error.message}</Alert>
       ) : threads.data.threads.length === 0 ? (
@@ -119,7 +119,7 @@ export function AlumniThreadPage() {
       </Anchor>
       <Alert color="orange">{t("messages.notEmergency")}</Alert>
       {thread.isPending ? (
-        <Loader aria-label={t("messages.title")} />
+        <Loader role="status" aria-label={t("messages.title")} />
       ) : thread.isError ? (
         <Alert color="red">{thread.error.message}</Alert>
       ) : (

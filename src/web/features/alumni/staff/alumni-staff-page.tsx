@@ -15,6 +15,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -120,7 +121,7 @@ function EventsSection({ siteId, timeZone }: { siteId: string; timeZone: string 
         {t("staff.eventsTitle")}
       </Title>
       {events.isPending ? (
-        <Loader size="sm" aria-label={t("staff.eventsTitle")} />
+        <Loader size="sm" role="status" aria-label={t("staff.eventsTitle")} />
       ) : events.isError ? (
         <Alert color="red">{t("staff.loadError")}</Alert>
       ) : events.data.events.length === 0 ? (
@@ -253,7 +254,7 @@ function RosterSection({ siteId }: { siteId: string }) {
         {t("staff.rosterTitle")}
       </Title>
       {roster.isPending ? (
-        <Loader size="sm" aria-label={t("staff.rosterTitle")} />
+        <Loader size="sm" role="status" aria-label={t("staff.rosterTitle")} />
       ) : roster.isError ? (
         <Alert color="red">{t("staff.loadError")}</Alert>
       ) : roster.data.members.length === 0 ? (
@@ -268,7 +269,9 @@ function RosterSection({ siteId }: { siteId: string }) {
                 <Table.Th>{t("staff.joined")}</Table.Th>
                 <Table.Th>{t("staff.lastCheckIn")}</Table.Th>
                 <Table.Th>{t("staff.flags")}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t("staff.actions")}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -346,7 +349,7 @@ function InboxSection({ siteId }: { siteId: string }) {
         {t("staff.inboxTitle")}
       </Title>
       {inbox.isPending ? (
-        <Loader size="sm" aria-label={t("staff.inboxTitle")} />
+        <Loader size="sm" role="status" aria-label={t("staff.inboxTitle")} />
       ) : inbox.isError ? (
         <Alert color="red">{t("staff.loadError")}</Alert>
       ) : inbox.data.threads.length === 0 ? (
@@ -381,7 +384,7 @@ function StaffThread({ threadId, onClose }: { threadId: string; onClose: () => v
   return (
     <Modal opened onClose={onClose} title={thread.data?.thread.subject ?? t("staff.inboxTitle")} size="lg">
       {thread.isPending ? (
-        <Loader size="sm" aria-label={t("staff.inboxTitle")} />
+        <Loader size="sm" role="status" aria-label={t("staff.inboxTitle")} />
       ) : thread.isError ? (
         <Alert color="red">{thread.error.message}</Alert>
       ) : (
