@@ -18,10 +18,10 @@ import type {
   SaveAftercarePlanInput,
   StaffSignAftercareInput,
 } from "../../core/aftercare/aftercare-plan-api.schema";
-import type { AuditPurpose } from "../../core/audit/audit.schema";
 import { safetyPlanContentSchema } from "../../core/personal-plans/personal-plan.schema";
 import { DomainError } from "../../core/platform/errors";
 import { localDateIn } from "../../core/treatment-plans/review-due.rules";
+import { type CoWrittenAccess, type CoWrittenReader, coWrittenReaderFor } from "../access/co-written-reader";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database, Queryable } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -37,15 +37,9 @@ import * as store from "./aftercare-plans.sql";
  * through the same content schema; every read, write and refusal made here is audited.
  */
 
-export type AftercareAccess =
-  | { via: "self" }
-  | { via: "chart"; participantId: string; purpose: AuditPurpose };
+export type AftercareAccess = CoWrittenAccess;
 
-interface Reader {
-  participantId: string;
-  side: "participant" | "staff";
-  purpose: AuditPurpose;
-}
+type Reader = CoWrittenReader;
 
 const RESOURCE = "aftercare_plan";
 type AuditDetails = Record<string, string | number | boolean | null>;
@@ -54,45 +48,15 @@ export function createAftercarePlansService(deps: { db: Database; now: () => Dat
   const { db, now } = deps;
 
   async function readerFor(actor: Actor, access: AftercareAccess, action: string, context: AuditContext) {
-    if (access.via === "self") {
-      const participantId = actor.user.kind === "participant" ? actor.access.participantId : null;
-      if (participantId) return { participantId, side: "participant", purpose: "self" } satisfies Reader;
-      await recordAudit(
-        db,
-        context,
-        {
-          action,
-          resourceType: RESOURCE,
-          purpose: actor.user.kind === "staff" ? "treatment" : "self",
-          outcome: "denied",
-          details: { reason: "not_participant" },
-        },
-        now(),
-      );
-      throw new DomainError(
-        "AUTH_FORBIDDEN",
-        "This is a participant's own aftercare plan. Staff open it from the participant's chart.",
-      );
-    }
-    if (actor.user.kind === "staff") {
-      return { participantId: access.participantId, side: "staff", purpose: access.purpose } satisfies Reader;
-    }
-    await recordAudit(
-      db,
-      context,
+    return coWrittenReaderFor(
+      { db, now },
+      { actor, access, action, context },
       {
-        action,
         resourceType: RESOURCE,
-        participantId: access.participantId,
-        purpose: "self",
-        outcome: "denied",
-        details: { reason: "staff_only" },
+        staffOnOwnRoute:
+          "This is a participant's own aftercare plan. Staff open it from the participant's chart.",
+        participantOnChart: "Your aftercare plan is in your own area, under My aftercare plan.",
       },
-      now(),
-    );
-    throw new DomainError(
-      "AUTH_FORBIDDEN",
-      "Your aftercare plan is in your own area, under My aftercare plan.",
     );
   }
 

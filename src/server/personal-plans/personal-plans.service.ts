@@ -1,4 +1,3 @@
-import type { AuditPurpose } from "../../core/audit/audit.schema";
 import {
   computeChangedSections,
   deriveChangedSinceSeen,
@@ -19,6 +18,7 @@ import type {
   PersonalPlanVersionList,
 } from "../../core/personal-plans/personal-plan-api.schema";
 import { DomainError } from "../../core/platform/errors";
+import { type CoWrittenAccess, type CoWrittenReader, coWrittenReaderFor } from "../access/co-written-reader";
 import { type AuditContext, appendAudit, recordAudit } from "../audit/audit.service";
 import type { Database } from "../db/connection";
 import type { Actor } from "../identity/auth.service";
@@ -36,13 +36,9 @@ import * as store from "./personal-plans.sql";
  * chart is staff's). Every read and write is audited here, and so is every refusal made here.
  */
 
-export type PlanAccess = { via: "self" } | { via: "chart"; participantId: string; purpose: AuditPurpose };
+export type PlanAccess = CoWrittenAccess;
 
-interface Reader {
-  participantId: string;
-  side: PlanEditorKind;
-  purpose: AuditPurpose;
-}
+type Reader = CoWrittenReader;
 
 const RESOURCE = "personal_plan";
 type AuditDetails = Record<string, string | number | boolean | null>;
@@ -62,45 +58,15 @@ export function createPersonalPlansService(deps: { db: Database; now: () => Date
 
   /** Who reads, on which side; a refusal is audited as denied and answered as forbidden. */
   async function readerFor(actor: Actor, access: PlanAccess, action: string, context: AuditContext) {
-    if (access.via === "self") {
-      const participantId = actor.user.kind === "participant" ? actor.access.participantId : null;
-      if (participantId) return { participantId, side: "participant", purpose: "self" } satisfies Reader;
-      await recordAudit(
-        db,
-        context,
-        {
-          action,
-          resourceType: RESOURCE,
-          purpose: actor.user.kind === "staff" ? "treatment" : "self",
-          outcome: "denied",
-          details: { reason: "not_participant" },
-        },
-        now(),
-      );
-      throw new DomainError(
-        "AUTH_FORBIDDEN",
-        "These are a participant's own plans. Staff open a participant's plans from their chart.",
-      );
-    }
-    if (actor.user.kind === "staff") {
-      return { participantId: access.participantId, side: "staff", purpose: access.purpose } satisfies Reader;
-    }
-    await recordAudit(
-      db,
-      context,
+    return coWrittenReaderFor(
+      { db, now },
+      { actor, access, action, context },
       {
-        action,
         resourceType: RESOURCE,
-        participantId: access.participantId,
-        purpose: "self",
-        outcome: "denied",
-        details: { reason: "staff_only" },
+        staffOnOwnRoute:
+          "These are a participant's own plans. Staff open a participant's plans from their chart.",
+        participantOnChart: "Your plans are in your own area, under My recovery plan and My safety plan.",
       },
-      now(),
-    );
-    throw new DomainError(
-      "AUTH_FORBIDDEN",
-      "Your plans are in your own area, under My recovery plan and My safety plan.",
     );
   }
 
