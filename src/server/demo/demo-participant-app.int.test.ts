@@ -286,7 +286,7 @@ describeEachEngine("demo participant app", (engine) => {
                 where r.thread_id = t.id), '-infinity')))::int as staff_unread
           from message_threads t join participants p on p.id = t.participant_id
           join messages m on m.thread_id = t.id join users u on u.id = m.author_id
-          where t.family_user_id is null`,
+          where t.family_user_id is null and t.audience = 'care_team'`,
     );
     expect(facts).toMatchObject({
       threads: summary.app.messageThreads,

@@ -370,7 +370,9 @@ describeEachEngine("demo program", (engine) => {
       database.db,
       sql`select id, episode_id, instrument_key, questionnaire_url, questionnaire_version, answers,
             completed_on::text as completed_on, submitted_at, scored, total, band, subscales, flags, missing, critical
-          from assessment_responses order by episode_id, completed_on, submitted_at`,
+          from assessment_responses r
+          where not exists (select 1 from follow_up_surveys f where r.id in (f.phq9_response_id, f.gad7_response_id))
+          order by episode_id, completed_on, submitted_at`,
     );
 
   it("gives every admitted participant questionnaire scores from intake on, each the registry's score of its stored answers", async () => {
@@ -407,10 +409,17 @@ describeEachEngine("demo program", (engine) => {
                select 1 from assessment_responses r where r.episode_id = e.id and r.scored
                  and r.instrument_key = 'phq9' and r.completed_on between e.admitted_on and e.admitted_on + 3)) as without_intake,
             (select count(*)::int from assessment_responses r join episodes e on e.id = r.episode_id
-              where r.completed_on < e.admitted_on or r.completed_on > ${TODAY}::date
-                 or (r.completed_on > e.discharged_on and r.instrument_key <> 'bam')) as outside`,
+              where (r.completed_on < e.admitted_on or r.completed_on > ${TODAY}::date
+                 or (r.completed_on > e.discharged_on and r.instrument_key <> 'bam'))
+                and not exists (select 1 from follow_up_surveys f where r.id in (f.phq9_response_id, f.gad7_response_id))) as outside`,
     );
     expect(episodes).toMatchObject({ without_intake: 0, outside: 0 });
+    // The follow-up surveys after discharge add their PHQ-9 and GAD-7 (the discharges phase checks them).
+    const followUp = await one<{ n: number }>(
+      sql`select count(*)::int as n from follow_up_surveys f join assessment_responses r
+            on r.id in (f.phq9_response_id, f.gad7_response_id)`,
+    );
+    expect(followUp.n).toBe(2 * summary.discharges.followUpsCompleted);
     expect(episodes.total).toBeGreaterThanOrEqual(28);
   });
 

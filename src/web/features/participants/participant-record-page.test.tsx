@@ -444,7 +444,6 @@ describe("ParticipantRecordPage", () => {
     });
 
   const tabs = adminEn.record.tabs;
-  const cells = (row: HTMLElement) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent);
   const selectedTab = () => screen.getByRole("tab", { selected: true }).textContent;
   const address = () => screen.getByLabelText("Address").textContent;
 
@@ -579,24 +578,6 @@ describe("ParticipantRecordPage", () => {
     );
     expect(await screen.findByText("No check-ins in the last 30 days.")).toBeTruthy();
     expect(screen.queryByRole("list")).toBeNull();
-  });
-
-  it("shows every episode on Discharge, with the discharge date and reason in words", async () => {
-    renderRecord({ [`GET /api/v1/participants/${ID}`]: { body: withHistory() } }, "?tab=discharge");
-    const panel = within(await screen.findByRole("tabpanel", { name: tabs.discharge }));
-    expect(
-      panel.getByText("In the program since Feb 2, 2026: the current episode has no discharge yet."),
-    ).toBeTruthy();
-    const table = within(panel.getByRole("table", { name: adminEn.record.episodes.title }));
-    const [, current, past] = table.getAllByRole("row").map(cells);
-    expect(current).toEqual(["Feb 2, 2026", "Current", "—", "2.1 · Intensive Outpatient", "Evening IOP"]);
-    expect(past).toEqual([
-      "Jun 1, 2025",
-      "Jul 15, 2025",
-      "Left against advice",
-      "2.5 · High-Intensity Outpatient",
-      "—",
-    ]);
   });
 
   it("says plainly what is not recorded yet on the tabs without data", async () => {
