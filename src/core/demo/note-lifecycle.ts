@@ -205,15 +205,20 @@ export function planLifecycle(
   authorId: string,
   options: NoteStoryOptions,
   addendumParticipants: readonly string[],
+  /** The latest session of its track: its note is still being written when it is this recent. */
+  latestOfTrack = false,
 ): NoteLifecycle {
   const { nowMs } = options;
   const late = random.chance(0.03);
   const delay = late ? random.int(30, 140) * HOUR : random.around(5, 4, 0.5, 20) * HOUR;
   const signedAt = Math.round(endsAtMs + delay);
   const createdAt = Math.min(nowMs, endsAtMs + random.int(5, 90) * 60_000);
-  // Some notes of the last four days are still drafts (a few already past the 48-hour alert).
+  // Some notes of the last four days are still drafts (a few already past the 48-hour alert), and
+  // always the latest group's of each track: whatever the day of the week the demo is made, a
+  // facilitator has a note to finish.
   const age = nowMs - endsAtMs;
-  const leftAsDraft = age < 4 * DAY && random.chance(age < DAY ? 0.5 : 0.25);
+  const recent = age < 4 * DAY;
+  const leftAsDraft = (recent && random.chance(age < DAY ? 0.5 : 0.25)) || (recent && latestOfTrack);
   if (signedAt > nowMs || leftAsDraft) {
     return {
       status: "draft",

@@ -190,6 +190,11 @@ export function planGroupNotes(
   const history = new Map<string, (WrittenEntry & { noteId: string })[]>();
   const ordered = [...sessions].sort((a, b) => a.endsAtMs - b.endsAtMs || a.trackId.localeCompare(b.trackId));
   const notes: PlannedGroupNote[] = [];
+  /** Each track's latest session that has ended by now. */
+  const latestEnded = new Map<string, number>();
+  for (const session of ordered) {
+    if (session.endsAtMs <= options.nowMs) latestEnded.set(session.trackId, session.endsAtMs);
+  }
   for (const session of ordered) {
     const noteKey = `${session.trackId}/${session.occurrenceKey}`;
     const random = createRandom(options.seed).fork(`group-note/${noteKey}`);
@@ -205,6 +210,7 @@ export function planGroupNotes(
       session.facilitatorId,
       options,
       present.map((r) => r.participantId),
+      latestEnded.get(session.trackId) === session.endsAtMs,
     );
     const draft = life.status === "draft";
     const planAt = life.signedAtMs ?? options.nowMs;

@@ -69,7 +69,7 @@ function Recipients({ participantId }: { participantId: string }) {
   );
   const list = (scopes: readonly string[]) => scopes.map((s) => t(`scopes.${s}`)).join(", ");
 
-  if (recipients.isPending) return <Skeleton h={80} aria-label={t("loading")} />;
+  if (recipients.isPending) return <Skeleton h={80} role="status" aria-label={t("loading")} />;
   if (recipients.isError)
     return (
       <Alert color="red" role="alert">
@@ -236,7 +236,7 @@ function Recipients({ participantId }: { participantId: string }) {
 function History({ participantId, canWrite }: { participantId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation("handoffs");
   const handoffs = useHandoffs(participantId);
-  if (handoffs.isPending) return <Skeleton h={60} aria-label={t("loading")} />;
+  if (handoffs.isPending) return <Skeleton h={60} role="status" aria-label={t("loading")} />;
   if (handoffs.isError)
     return (
       <Alert color="red" role="alert">
